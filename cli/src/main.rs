@@ -1,0 +1,3 @@
+//! The `fieldtab` command-line tool.
+
+fn main() {}

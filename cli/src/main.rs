@@ -1,3 +1,79 @@
-//! The `fieldtab` command-line tool.
+//! The `fieldtab` command-line tool. Its commands, flags, output formats and exit codes are a
+//! fixed contract (see DESIGN.md): exit 0 success, 1 when the input is bad (schema errors,
+//! invalid messages), 2 for usage and I/O errors.
 
-fn main() {}
+mod check;
+mod expand;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Schema-first code generation and validation for JSON payment APIs.
+#[derive(Parser)]
+#[command(name = "fieldtab", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check schema files and print their diagnostics.
+    Check {
+        /// Schema files (Markdown field tables).
+        #[arg(required = true, value_name = "SCHEMA")]
+        schemas: Vec<PathBuf>,
+    },
+    /// Print the Rust code generated from a schema, formatted.
+    Expand {
+        /// The schema file.
+        #[arg(value_name = "SCHEMA")]
+        schema: PathBuf,
+    },
+    /// Validate JSON messages against a message or struct of a schema.
+    Validate {
+        /// The schema file.
+        #[arg(value_name = "SCHEMA")]
+        schema: PathBuf,
+        /// The message or struct to validate against (of the file or its imports).
+        #[arg(long, value_name = "NAME")]
+        message: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Report fields the schema does not name as `unknown_field` violations.
+        #[arg(long)]
+        deny_unknown: bool,
+        /// JSON files; `-` or none reads standard input.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// How `validate` prints its results.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// rustc-like text, one violation a line.
+    Text,
+    /// One JSON object per input.
+    Json,
+}
+
+fn main() -> ExitCode {
+    // clap prints the usage line and exits with code 2 on bad arguments.
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { schemas } => check::run(&schemas),
+        Command::Expand { schema } => expand::run(&schema),
+        Command::Validate {
+            schema,
+            message,
+            format,
+            deny_unknown,
+            files,
+        } => validate::run(&schema, &message, format, deny_unknown, &files),
+    }
+}

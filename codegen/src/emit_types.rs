@@ -1,0 +1,262 @@
+//! The Rust type of a field (the contract's type mapping) and the tokens of its string rules.
+//!
+//! Shared by every emitter: the struct definitions, `validate()` and the decoder must agree on a
+//! field's type and rules, so both are computed here and only here.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::model::{Charset, Field, Format, Requirement, Type};
+use crate::names;
+
+/// The field's Rust type as declared in its struct: [`value_type`], wrapped in `Option` for an
+/// optional or conditional field.
+pub(crate) fn rust_type(field: &Field) -> TokenStream {
+    let value = value_type(field);
+    if is_optional(field) {
+        quote!(::core::option::Option<#value>)
+    } else {
+        value
+    }
+}
+
+/// The type of the field's value when present: the contract's mapping of [`Type`] and format.
+pub(crate) fn value_type(field: &Field) -> TokenStream {
+    type_tokens(&field.ty, field.format.as_ref())
+}
+
+/// Whether the field is an `Option` in Rust (optional or conditional).
+pub(crate) fn is_optional(field: &Field) -> bool {
+    !matches!(field.requirement, Requirement::Mandatory)
+}
+
+/// The Rust type of a schema type. `format` applies to the string at the bottom of arrays.
+pub(crate) fn type_tokens(ty: &Type, format: Option<&Format>) -> TokenStream {
+    match ty {
+        Type::Iso(_) | Type::String => match format.and_then(typed_format) {
+            Some(typed) => typed,
+            None => quote!(::std::string::String),
+        },
+        Type::Integer => quote!(i64),
+        Type::Boolean => quote!(bool),
+        Type::Named(name) => {
+            // Items are emitted side by side in one module, so the bare name resolves to the
+            // item (and shadows any prelude name it might collide with, like `Result`).
+            let ident = names::type_name(name);
+            quote!(#ident)
+        }
+        Type::Array(element) => {
+            let element = type_tokens(element, format);
+            quote!(::std::vec::Vec<#element>)
+        }
+    }
+}
+
+/// The runtime type holding a string of this format, if the format has one: such a value is
+/// valid for its format by construction.
+pub(crate) fn typed_format(format: &Format) -> Option<TokenStream> {
+    Some(match format {
+        Format::LocalTime => quote!(::fieldtab::__private::LocalTime),
+        Format::GmtOffset => quote!(::fieldtab::__private::GmtOffset),
+        Format::Timestamp => quote!(::fieldtab::__private::Timestamp),
+        Format::CurrencyAlpha => quote!(::fieldtab::__private::Currency),
+        Format::CurrencyNumeric => quote!(::fieldtab::__private::NumericCurrency),
+        Format::MinorUnits => quote!(::fieldtab::__private::MinorUnits),
+        Format::Pan { .. } => quote!(::fieldtab::__private::Pan),
+        Format::Decimal { .. }
+        | Format::Url
+        | Format::Base64Image { .. }
+        | Format::JsonText
+        | Format::Mobile => return None,
+    })
+}
+
+/// Whether the field's value in Rust is a runtime type rather than a `String` (strings of a
+/// format that has a type, see [`typed_format`]).
+pub(crate) fn is_typed_string(field: &Field) -> bool {
+    let string = matches!(bottom(&field.ty), Type::Iso(_) | Type::String);
+    string && field.format.as_ref().and_then(typed_format).is_some()
+}
+
+/// Whether the field's values (the elements, for an array) are JSON strings checked by
+/// `StrRules`: ISO codes and `String`, whatever their Rust type.
+pub(crate) fn is_string(field: &Field) -> bool {
+    matches!(bottom(&field.ty), Type::Iso(_) | Type::String)
+}
+
+/// The element type at the bottom of nested arrays.
+pub(crate) fn bottom(ty: &Type) -> &Type {
+    match ty {
+        Type::Array(element) => bottom(element),
+        other => other,
+    }
+}
+
+/// A `::fieldtab::__private::StrRules` expression (a constant) holding the field's string rules:
+/// length (bytes for ISO codes, characters for `String`), charset, fixed value and, when
+/// `with_format`, the format. `None` for fields that are not strings.
+///
+/// Code that holds a typed value (see [`is_typed_string`]) passes `with_format = false`: the type
+/// already proves the format.
+pub(crate) fn str_rules(field: &Field, with_format: bool) -> Option<TokenStream> {
+    let (unit, charset) = match bottom(&field.ty) {
+        Type::Iso(charset) => (quote!(Bytes), Some(*charset)),
+        Type::String => (quote!(Chars), None),
+        _ => return None,
+    };
+    let length = match field.length {
+        Some(length) => {
+            let (min, max) = (
+                Literal::u32_unsuffixed(length.min),
+                Literal::u32_unsuffixed(length.max),
+            );
+            quote!(::core::option::Option::Some((::fieldtab::__private::LengthUnit::#unit, #min, #max)))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let charset = match charset {
+        Some(charset) => {
+            let variant = charset_variant(charset);
+            quote!(::core::option::Option::Some(::fieldtab::__private::Charset::#variant))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let fixed = match &field.fixed {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    };
+    let format = match field.format.as_ref().filter(|_| with_format) {
+        Some(format) => {
+            let format = format_tokens(format);
+            quote!(::core::option::Option::Some(#format))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    Some(quote! {
+        ::fieldtab::__private::StrRules {
+            length: #length,
+            charset: #charset,
+            fixed: #fixed,
+            format: #format,
+        }
+    })
+}
+
+/// The variant name of a charset in `fieldtab_runtime::Charset`.
+fn charset_variant(charset: Charset) -> proc_macro2::Ident {
+    let name = match charset {
+        Charset::A => "A",
+        Charset::N => "N",
+        Charset::S => "S",
+        Charset::An => "An",
+        Charset::As => "As",
+        Charset::Ns => "Ns",
+        Charset::Ans => "Ans",
+    };
+    proc_macro2::Ident::new(name, proc_macro2::Span::call_site())
+}
+
+/// A `::fieldtab::__private::Format` constant expression equal to `format`.
+pub(crate) fn format_tokens(format: &Format) -> TokenStream {
+    let variant = match format {
+        Format::LocalTime => quote!(LocalTime),
+        Format::GmtOffset => quote!(GmtOffset),
+        Format::Timestamp => quote!(Timestamp),
+        Format::CurrencyAlpha => quote!(CurrencyAlpha),
+        Format::CurrencyNumeric => quote!(CurrencyNumeric),
+        Format::MinorUnits => quote!(MinorUnits),
+        Format::Decimal { min, max, scale } => {
+            let (min, max) = (Literal::i64_unsuffixed(*min), Literal::i64_unsuffixed(*max));
+            let scale = Literal::u8_unsuffixed(*scale);
+            quote!(Decimal { min: #min, max: #max, scale: #scale })
+        }
+        Format::Url => quote!(Url),
+        Format::Base64Image { max_bytes, kinds } => {
+            let max_bytes = Literal::u32_unsuffixed(*max_bytes);
+            let (jpeg, png) = (kinds.jpeg, kinds.png);
+            quote! {
+                Base64Image {
+                    max_bytes: #max_bytes,
+                    kinds: ::fieldtab::__private::ImageKinds { jpeg: #jpeg, png: #png },
+                }
+            }
+        }
+        Format::JsonText => quote!(JsonText),
+        Format::Mobile => quote!(Mobile),
+        Format::Pan { luhn } => quote!(Pan { luhn: #luhn }),
+    };
+    quote!(::fieldtab::__private::Format::#variant)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Condition, Length};
+
+    fn field(ty: Type, requirement: Requirement, format: Option<Format>) -> Field {
+        Field {
+            ident: "x".into(),
+            label: None,
+            ty,
+            length: Some(Length::max_only(14)),
+            requirement,
+            format,
+            fixed: None,
+            sensitive: false,
+            doc: String::new(),
+            examples: Vec::new(),
+        }
+    }
+
+    fn text(tokens: TokenStream) -> String {
+        tokens.to_string().replace(' ', "")
+    }
+
+    #[test]
+    fn maps_types_and_formats() {
+        let time = field(
+            Type::Iso(Charset::N),
+            Requirement::Mandatory,
+            Some(Format::LocalTime),
+        );
+        assert_eq!(text(rust_type(&time)), "::fieldtab::__private::LocalTime");
+        let url = field(Type::String, Requirement::Optional, Some(Format::Url));
+        assert_eq!(
+            text(rust_type(&url)),
+            "::core::option::Option<::std::string::String>"
+        );
+        let condition = Requirement::Conditional(Condition {
+            sibling: "t".into(),
+            values: vec![],
+        });
+        let list = field(
+            Type::Array(Box::new(Type::Named("Result".into()))),
+            condition,
+            None,
+        );
+        assert_eq!(
+            text(rust_type(&list)),
+            "::core::option::Option<::std::vec::Vec<Result>>"
+        );
+    }
+
+    #[test]
+    fn rules_of_strings_only() {
+        let time = field(
+            Type::Iso(Charset::N),
+            Requirement::Mandatory,
+            Some(Format::LocalTime),
+        );
+        let rules = text(str_rules(&time, true).unwrap_or_default());
+        assert!(rules.contains("LengthUnit::Bytes,0,14"), "{rules}");
+        assert!(rules.contains("Charset::N"), "{rules}");
+        assert!(rules.contains("Format::LocalTime"), "{rules}");
+        let without = text(str_rules(&time, false).unwrap_or_default());
+        assert!(
+            without.contains("format:::core::option::Option::None"),
+            "{without}"
+        );
+        let count = field(Type::Integer, Requirement::Mandatory, None);
+        assert!(str_rules(&count, true).is_none());
+    }
+}

@@ -1,9 +1,23 @@
 //! The character classes of the ISO 8583 type codes.
 
+use crate::{Rule, RuleError};
+
 /// An ISO 8583 character class, as written in a vendor's field table (`N`, `AN`, `ANS`, …).
 ///
 /// Every class is ASCII-only: `N` = `0-9`; `A` = `A-Z`, `a-z` and space; `S` = printable ASCII
-/// (0x20–0x7E) that is neither a letter nor a digit; the others are unions of these.
+/// (0x20–0x7E) that is neither a letter nor a digit; the others are unions of these. Space is
+/// both in `A` and in `S`.
+///
+/// ```
+/// use fieldtab_runtime::Charset;
+///
+/// let an = Charset::from_code("an").unwrap();
+/// assert_eq!(an, Charset::An);
+/// assert_eq!(an.code(), "AN");
+/// assert!(an.matches(b"Abc 123"));
+/// assert!(!an.matches(b"12.5"));
+/// assert!(!Charset::N.matches("１".as_bytes())); // full-width digit
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Charset {
     /// `A`: letters and space.
@@ -20,4 +34,205 @@ pub enum Charset {
     Ns,
     /// `ANS`: all printable ASCII.
     Ans,
+}
+
+const ALPHA: u8 = 1;
+const NUM: u8 = 2;
+const SPECIAL: u8 = 4;
+
+/// The classes each byte belongs to (0 for non-printable and non-ASCII bytes).
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0x20;
+    while b <= 0x7E {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            NUM
+        } else if c == b' ' {
+            ALPHA | SPECIAL
+        } else {
+            SPECIAL
+        };
+        b += 1;
+    }
+    table
+};
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Whether all 8 bytes of `x` are printable ASCII (0x20..=0x7E).
+#[inline(always)]
+const fn all_printable(x: u64) -> bool {
+    // For bytes < 0x80: `b - 0x20` sets bit 7 iff b < 0x20, `b + 1` sets bit 7 iff b == 0x7F.
+    // A borrow between bytes only starts at a byte that already fails.
+    (x | x.wrapping_sub(LO * 0x20) | x.wrapping_add(LO)) & HI == 0
+}
+
+/// Whether all 8 bytes of `x` are ASCII digits.
+#[inline(always)]
+const fn all_digits(x: u64) -> bool {
+    // `b - 0x30` sets bit 7 iff b < 0x30, `b + 0x46` sets bit 7 iff b > 0x39 (b < 0x80).
+    (x | x.wrapping_sub(LO * 0x30) | x.wrapping_add(LO * 0x46)) & HI == 0
+}
+
+impl Charset {
+    /// Every class.
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::Charset::ALL.len(), 7);
+    /// ```
+    pub const ALL: [Charset; 7] = [
+        Charset::A,
+        Charset::N,
+        Charset::S,
+        Charset::An,
+        Charset::As,
+        Charset::Ns,
+        Charset::Ans,
+    ];
+
+    /// The class of an ISO 8583 type code, case-insensitive (`"ans"`, `"AN"`, `"n"`).
+    ///
+    /// ```
+    /// use fieldtab_runtime::Charset;
+    /// assert_eq!(Charset::from_code("Ns"), Some(Charset::Ns));
+    /// assert_eq!(Charset::from_code("NA"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Charset> {
+        Charset::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The type code in upper case (`"ANS"`).
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::Charset::Ans.code(), "ANS");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        match self {
+            Charset::A => "A",
+            Charset::N => "N",
+            Charset::S => "S",
+            Charset::An => "AN",
+            Charset::As => "AS",
+            Charset::Ns => "NS",
+            Charset::Ans => "ANS",
+        }
+    }
+
+    /// What the class admits, in words (`"digits"`, `"letters, digits and space"`).
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::Charset::N.description(), "digits");
+    /// ```
+    pub const fn description(self) -> &'static str {
+        match self {
+            Charset::A => "letters and space",
+            Charset::N => "digits",
+            Charset::S => "special characters (printable ASCII other than letters and digits)",
+            Charset::An => "letters, digits and space",
+            Charset::As => "letters and special characters (printable ASCII other than digits)",
+            Charset::Ns => "digits and special characters (printable ASCII other than letters)",
+            Charset::Ans => "printable ASCII characters",
+        }
+    }
+
+    const fn mask(self) -> u8 {
+        match self {
+            Charset::A => ALPHA,
+            Charset::N => NUM,
+            Charset::S => SPECIAL,
+            Charset::An => ALPHA | NUM,
+            Charset::As => ALPHA | SPECIAL,
+            Charset::Ns => NUM | SPECIAL,
+            Charset::Ans => ALPHA | NUM | SPECIAL,
+        }
+    }
+
+    /// Whether the byte `b` belongs to the class.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Charset;
+    /// assert!(Charset::S.allows(b' '));
+    /// assert!(Charset::A.allows(b' '));
+    /// assert!(!Charset::Ans.allows(0x7F));
+    /// ```
+    #[inline]
+    pub fn allows(self, b: u8) -> bool {
+        CLASSES[usize::from(b)] & self.mask() != 0
+    }
+
+    /// Whether every byte of `s` belongs to the class (true for the empty string). Checks 8 bytes
+    /// at a time and allocates nothing.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Charset;
+    /// assert!(Charset::N.matches(b"6214835920672688"));
+    /// assert!(!Charset::N.matches(b"621483592067268x"));
+    /// assert!(Charset::N.matches(b""));
+    /// ```
+    #[inline]
+    pub fn matches(self, s: &[u8]) -> bool {
+        let (chunks, tail) = s.as_chunks::<8>();
+        match self {
+            Charset::N => {
+                chunks.iter().all(|c| all_digits(u64::from_le_bytes(*c)))
+                    && tail.iter().all(u8::is_ascii_digit)
+            }
+            Charset::Ans => {
+                chunks.iter().all(|c| all_printable(u64::from_le_bytes(*c)))
+                    && tail.iter().all(|&b| matches!(b, 0x20..=0x7E))
+            }
+            _ => {
+                let mask = self.mask();
+                chunks.iter().all(|c| {
+                    let mut bad = 0u8;
+                    for &b in c {
+                        bad |= u8::from(CLASSES[usize::from(b)] & mask == 0);
+                    }
+                    bad == 0
+                }) && tail.iter().all(|&b| CLASSES[usize::from(b)] & mask != 0)
+            }
+        }
+    }
+}
+
+/// The `charset` rule: every byte of `value` belongs to `cs`.
+///
+/// The message names the class and the (zero-based) byte position of the first offending
+/// character, never the character.
+///
+/// ```
+/// use fieldtab_runtime::{check_charset, Charset, Rule};
+///
+/// assert!(check_charset("20240229", Charset::N).is_ok());
+/// let e = check_charset("2024-02", Charset::N).unwrap_err();
+/// assert_eq!(e.rule, Rule::Charset);
+/// assert_eq!(e.message, "must hold only digits (N); the character at byte 4 is not allowed");
+/// ```
+#[inline]
+pub fn check_charset(value: &str, cs: Charset) -> Result<(), RuleError> {
+    if cs.matches(value.as_bytes()) {
+        Ok(())
+    } else {
+        Err(charset_error(value, cs))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn charset_error(value: &str, cs: Charset) -> RuleError {
+    let at = value.bytes().position(|b| !cs.allows(b)).unwrap_or(0);
+    RuleError::new(
+        Rule::Charset,
+        format!(
+            "must hold only {} ({}); the character at byte {at} is not allowed",
+            cs.description(),
+            cs.code()
+        ),
+    )
 }

@@ -1,6 +1,24 @@
 //! The closed registry of value formats a schema can name.
 
+use crate::{
+    Currency, GmtOffset, LocalTime, MinorUnits, Pan, RuleError, check_luhn, decimal, image,
+    json_text, mobile, url,
+};
+
 /// A value format from the closed registry of the schema language.
+///
+/// [`Format::check`] is the one implementation of each format rule; the typed values
+/// ([`LocalTime`], [`GmtOffset`], …) parse with the same code.
+///
+/// ```
+/// use fieldtab_runtime::{Format, Rule};
+///
+/// assert!(Format::LocalTime.check("20240229120000").is_ok());
+/// let ratio = Format::Decimal { min: 0, max: 1, scale: 2 };
+/// assert!(ratio.check("0.88").is_ok());
+/// assert_eq!(ratio.check("1.5").unwrap_err().rule, Rule::Range);
+/// assert_eq!(ratio.check("0.885").unwrap_err().rule, Rule::Format);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// `YYYYMMDDHHMISS`: a local date and time, see [`crate::LocalTime`].
@@ -52,4 +70,52 @@ pub struct ImageKinds {
     pub jpeg: bool,
     /// PNG (`image/png`).
     pub png: bool,
+}
+
+impl ImageKinds {
+    /// JPEG and PNG.
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::ImageKinds::ALL.png);
+    /// ```
+    pub const ALL: ImageKinds = ImageKinds {
+        jpeg: true,
+        png: true,
+    };
+}
+
+impl Format {
+    /// Checks `value` against the format: `Ok(())`, or a [`RuleError`] with rule `format` (or
+    /// `range` for a well-formed decimal out of its range). Allocates nothing when the value is
+    /// valid.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// assert!(Format::GmtOffset.check("GMT+08:00").is_ok());
+    /// assert!(Format::CurrencyAlpha.check("usd").is_err());
+    /// assert!(Format::Mobile.check("+86-13800000000").is_ok());
+    /// ```
+    pub fn check(&self, value: &str) -> Result<(), RuleError> {
+        let bytes = value.as_bytes();
+        match *self {
+            Format::LocalTime => LocalTime::parse(bytes).map(drop),
+            Format::GmtOffset => GmtOffset::parse(bytes).map(drop),
+            Format::Timestamp => crate::Timestamp::parse(bytes).map(drop),
+            Format::CurrencyAlpha => Currency::parse_alpha(bytes).map(drop),
+            Format::CurrencyNumeric => Currency::parse_numeric(bytes).map(drop),
+            Format::MinorUnits => MinorUnits::parse(bytes).map(drop),
+            Format::Decimal { min, max, scale } => decimal::check_decimal(value, min, max, scale),
+            Format::Url => url::check_url(value),
+            Format::Base64Image { max_bytes, kinds } => {
+                image::check_base64_image(value, max_bytes, kinds)
+            }
+            Format::JsonText => json_text::check_json_text(value),
+            Format::Mobile => mobile::check_mobile(value),
+            Format::Pan { luhn } => {
+                Pan::parse(bytes)?;
+                if luhn { check_luhn(value) } else { Ok(()) }
+            }
+        }
+    }
 }

@@ -1,0 +1,92 @@
+//! The `length` rule.
+
+use crate::{Rule, RuleError};
+
+/// What a length counts.
+///
+/// ISO 8583 codes count bytes (their values are ASCII); `String` fields count Unicode scalar
+/// values (`char`s).
+///
+/// ```
+/// use fieldtab_runtime::{check_length, LengthUnit};
+///
+/// assert!(check_length("ümlaut", LengthUnit::Chars, 0, 6).is_ok());
+/// assert!(check_length("ümlaut", LengthUnit::Bytes, 0, 6).is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LengthUnit {
+    /// UTF-8 bytes.
+    Bytes,
+    /// Unicode scalar values.
+    Chars,
+}
+
+impl LengthUnit {
+    /// The unit in words, plural (`"bytes"`, `"characters"`).
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::LengthUnit::Chars.as_str(), "characters");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LengthUnit::Bytes => "bytes",
+            LengthUnit::Chars => "characters",
+        }
+    }
+
+    /// The length of `value` in this unit.
+    ///
+    /// ```
+    /// use fieldtab_runtime::LengthUnit;
+    /// assert_eq!(LengthUnit::Chars.len_of("１２"), 2);
+    /// assert_eq!(LengthUnit::Bytes.len_of("１２"), 6);
+    /// ```
+    #[inline]
+    pub fn len_of(self, value: &str) -> usize {
+        match self {
+            LengthUnit::Bytes => value.len(),
+            LengthUnit::Chars => {
+                if value.is_ascii() {
+                    value.len()
+                } else {
+                    // Every char has exactly one byte that is not a continuation byte.
+                    value.bytes().filter(|&b| (b as i8) >= -0x40).count()
+                }
+            }
+        }
+    }
+}
+
+/// The `length` rule: `min <= length(value) <= max`, counted in `unit`.
+///
+/// ```
+/// use fieldtab_runtime::{check_length, LengthUnit, Rule};
+///
+/// assert!(check_length("41", LengthUnit::Bytes, 2, 2).is_ok());
+/// let e = check_length("410", LengthUnit::Bytes, 2, 2).unwrap_err();
+/// assert_eq!(e.rule, Rule::Length);
+/// assert_eq!(e.message, "must be exactly 2 bytes long, not 3");
+/// ```
+#[inline]
+pub fn check_length(value: &str, unit: LengthUnit, min: u32, max: u32) -> Result<(), RuleError> {
+    let len = unit.len_of(value);
+    if (min as usize..=max as usize).contains(&len) {
+        Ok(())
+    } else {
+        Err(length_error(len, unit, min, max))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn length_error(len: usize, unit: LengthUnit, min: u32, max: u32) -> RuleError {
+    let unit = unit.as_str();
+    let message = if min == max {
+        format!("must be exactly {max} {unit} long, not {len}")
+    } else if len > max as usize {
+        format!("must be at most {max} {unit} long, not {len}")
+    } else {
+        format!("must be at least {min} {unit} long, not {len}")
+    };
+    RuleError::new(Rule::Length, message)
+}

@@ -1,0 +1,239 @@
+//! Violations with their paths, and the report that collects them.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Path, Rule, RuleError};
+
+/// One broken rule at one place of a message.
+///
+/// Serializes as `{"path": "/header/localTime", "rule": "format", "message": "..."}`.
+///
+/// ```
+/// use fieldtab_runtime::{Rule, Violation};
+///
+/// let v = Violation { path: "/data/cardNo".into(), rule: Rule::Length, message: "too long".into() };
+/// assert_eq!(v.to_string(), "/data/cardNo: length: too long");
+/// assert_eq!(
+///     serde_json::to_string(&v).unwrap(),
+///     r#"{"path":"/data/cardNo","rule":"length","message":"too long"}"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Violation {
+    /// RFC 6901 JSON Pointer of the value, with wire identifiers (`""` for the whole document).
+    pub path: String,
+    /// The rule that was broken.
+    pub rule: Rule,
+    /// What is wrong, in words; never the value itself.
+    pub message: Cow<'static, str>,
+}
+
+impl fmt::Display for Violation {
+    /// `"{path}: {rule}: {message}"`, the root path (`""`) shown as `/`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}: {}", self.rule, self.message)
+    }
+}
+
+/// Every violation found in one message, in the order they were recorded.
+///
+/// `Display` writes one violation a line (`"{path}: {rule}: {message}"`, lines separated by
+/// `\n`, no trailing newline; the root path `""` shown as `/`). Serializes as a JSON array of
+/// [`Violation`]s. It is a `std::error::Error`.
+///
+/// ```
+/// use fieldtab_runtime::{Path, Report, RuleError};
+///
+/// let mut report = Report::new();
+/// report.push(&Path::root(), RuleError::syntax("EOF while parsing at line 1 column 0"));
+/// let root = Path::root();
+/// report.push(&root.key("procType"), RuleError::const_mismatch("41"));
+/// assert_eq!(
+///     report.to_string(),
+///     "/: syntax: EOF while parsing at line 1 column 0\n/procType: const: must be `41`"
+/// );
+/// assert!(report.into_result().is_err());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Report {
+    violations: Vec<Violation>,
+}
+
+impl Report {
+    /// An empty report.
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::Report::new().is_empty());
+    /// ```
+    pub const fn new() -> Report {
+        Report {
+            violations: Vec::new(),
+        }
+    }
+
+    /// Records `error` at `path`; the pointer text is rendered here, and only here.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Path, Report, RuleError};
+    /// let mut report = Report::new();
+    /// let root = Path::root();
+    /// report.push(&root.key("a").index(0), RuleError::required());
+    /// assert_eq!(report.violations()[0].path, "/a/0");
+    /// ```
+    #[cold]
+    #[inline(never)]
+    pub fn push(&mut self, path: &Path<'_>, error: RuleError) {
+        self.violations.push(Violation {
+            path: path.to_pointer(),
+            rule: error.rule,
+            message: error.message,
+        });
+    }
+
+    /// Records a violation that already has its path.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Report, Rule, Violation};
+    /// let mut report = Report::new();
+    /// report.push_violation(Violation { path: "/x".into(), rule: Rule::Enum, message: "bad".into() });
+    /// assert_eq!(report.len(), 1);
+    /// ```
+    #[cold]
+    pub fn push_violation(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// Moves every violation of `other` to the end of this report, keeping their order.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Path, Report, RuleError};
+    /// let (mut a, mut b) = (Report::new(), Report::new());
+    /// a.push(&Path::root(), RuleError::required());
+    /// b.push(&Path::root(), RuleError::unknown_field());
+    /// a.append(b);
+    /// assert_eq!(a.len(), 2);
+    /// ```
+    pub fn append(&mut self, mut other: Report) {
+        self.violations.append(&mut other.violations);
+    }
+
+    /// Whether no violation was recorded.
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::Report::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// The number of violations.
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::Report::new().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// The violations, in recorded order.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Path, Report, RuleError};
+    /// let mut report = Report::new();
+    /// report.push(&Path::root(), RuleError::required());
+    /// assert_eq!(report.iter().count(), 1);
+    /// ```
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.violations.iter()
+    }
+
+    /// The violations, in recorded order.
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::Report::new().violations().is_empty());
+    /// ```
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The violations, moved out.
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::Report::new().into_violations().is_empty());
+    /// ```
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+
+    /// `Ok(())` when empty, else `Err(self)`.
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::Report::new().into_result().is_ok());
+    /// ```
+    pub fn into_result(self) -> Result<(), Report> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            fmt::Display::fmt(violation, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl From<Violation> for Report {
+    fn from(violation: Violation) -> Report {
+        Report {
+            violations: vec![violation],
+        }
+    }
+}
+
+impl From<Vec<Violation>> for Report {
+    fn from(violations: Vec<Violation>) -> Report {
+        Report { violations }
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.into_iter()
+    }
+}
+
+impl<'r> IntoIterator for &'r Report {
+    type Item = &'r Violation;
+    type IntoIter = std::slice::Iter<'r, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.iter()
+    }
+}
+
+impl Extend<Violation> for Report {
+    fn extend<I: IntoIterator<Item = Violation>>(&mut self, iter: I) {
+        self.violations.extend(iter);
+    }
+}

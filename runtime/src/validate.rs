@@ -1,0 +1,79 @@
+//! The traits generated message types implement.
+
+use crate::{Path, Report};
+
+/// A value that can check every rule of its schema, collecting all violations.
+///
+/// Generated code implements [`Validate::validate_into`]; the other methods follow from it.
+///
+/// ```
+/// use fieldtab_runtime::{check_length, LengthUnit, Path, Report, Validate};
+///
+/// struct Header { proc_type: String }
+///
+/// impl Validate for Header {
+///     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+///         if let Err(e) = check_length(&self.proc_type, LengthUnit::Bytes, 2, 2) {
+///             report.push(&path.key("procType"), e);
+///         }
+///     }
+/// }
+///
+/// assert!(Header { proc_type: "41".into() }.is_valid());
+/// let report = Header { proc_type: "4".into() }.validate().unwrap_err();
+/// assert_eq!(report.violations()[0].path, "/procType");
+/// ```
+pub trait Validate {
+    /// Appends every violation of `self`, with paths under `path`, to `report`, in schema order.
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report);
+
+    /// Every violation of `self`, or `Ok(())`.
+    fn validate(&self) -> Result<(), Report> {
+        let mut report = Report::new();
+        self.validate_into(&Path::root(), &mut report);
+        report.into_result()
+    }
+
+    /// Whether `self` breaks no rule. Generated code may override it with a faster check that
+    /// stops at the first violation.
+    fn is_valid(&self) -> bool {
+        self.validate().is_ok()
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for &T {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        (**self).validate_into(path, report);
+    }
+    fn is_valid(&self) -> bool {
+        (**self).is_valid()
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        (**self).validate_into(path, report);
+    }
+    fn is_valid(&self) -> bool {
+        (**self).is_valid()
+    }
+}
+
+/// A top-level request or response of a schema (`## message Name`).
+///
+/// ```
+/// use fieldtab_runtime::{Message, Path, Report, Validate};
+///
+/// struct Ping;
+/// impl Validate for Ping {
+///     fn validate_into(&self, _: &Path<'_>, _: &mut Report) {}
+/// }
+/// impl Message for Ping {
+///     const NAME: &'static str = "Ping";
+/// }
+/// assert_eq!(Ping::NAME, "Ping");
+/// ```
+pub trait Message: Validate {
+    /// The message's name in its schema.
+    const NAME: &'static str;
+}

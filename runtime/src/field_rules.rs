@@ -1,0 +1,254 @@
+//! The rule sequence of one JSON string value: the one implementation that generated decoding,
+//! generated `validate()` and the dynamic validator all call.
+
+use crate::{
+    Charset, Format, LengthUnit, Path, Report, RuleError, check_charset, check_const, check_length,
+};
+
+/// The string rules of one field: steps 3 and 4 of the validation semantics.
+///
+/// Generated code emits one `const` of this type per string field; the dynamic validator builds
+/// one from the model. For a JSON string value the rules run in this order:
+///
+/// 1. an empty value in a field where it is `required` (mandatory, or conditional with its
+///    condition holding) is one `required` violation ([`RuleError::empty`]) and nothing else;
+/// 2. otherwise, each independently: `length`, `charset`, `const` (the fixed value), and
+///    `format`, which is skipped when `charset` failed (its message would only repeat it).
+///
+/// ```
+/// use fieldtab_runtime::{Charset, Format, LengthUnit, Path, Report, StrRules};
+///
+/// const LOCAL_TIME: StrRules<'static> = StrRules {
+///     length: Some((LengthUnit::Bytes, 14, 14)),
+///     charset: Some(Charset::N),
+///     fixed: None,
+///     format: Some(Format::LocalTime),
+/// };
+/// let root = Path::root();
+/// let path = root.key("localTime");
+///
+/// let mut report = Report::new();
+/// LOCAL_TIME.check("20240229120000", true, &path, &mut report);
+/// assert!(report.is_empty());
+/// assert!(LOCAL_TIME.is_valid("20240229120000", true));
+///
+/// LOCAL_TIME.check("2024-02-29", true, &path, &mut report);
+/// let rules: Vec<&str> = report.iter().map(|v| v.rule.as_str()).collect();
+/// assert_eq!(rules, ["length", "charset"]); // format skipped: charset failed
+///
+/// let mut report = Report::new();
+/// LOCAL_TIME.check("", true, &path, &mut report);
+/// assert_eq!(report.violations()[0].rule.as_str(), "required");
+/// assert!(!LOCAL_TIME.is_valid("", true));
+/// assert!(!LOCAL_TIME.is_valid("", false)); // an optional "" is a value: too short
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StrRules<'a> {
+    /// The length limits: unit, inclusive minimum, inclusive maximum.
+    pub length: Option<(LengthUnit, u32, u32)>,
+    /// The ISO 8583 character class (ISO type codes only).
+    pub charset: Option<Charset>,
+    /// The fixed value the field must hold.
+    pub fixed: Option<&'a str>,
+    /// The value format.
+    pub format: Option<Format>,
+}
+
+impl StrRules<'_> {
+    /// No rule at all: every string is valid (an empty one only when not `required`).
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::StrRules::NONE.is_valid("anything", true));
+    /// ```
+    pub const NONE: StrRules<'static> = StrRules {
+        length: None,
+        charset: None,
+        fixed: None,
+        format: None,
+    };
+
+    /// Steps 3-4 of the validation semantics for one JSON string value: `required` on an empty
+    /// value when `required`, else length, charset, const, format (skipped if charset failed).
+    /// Every violation is pushed to `report` at `path`; nothing is allocated when the value is
+    /// valid.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Charset, LengthUnit, Path, Report, StrRules};
+    ///
+    /// let rules = StrRules {
+    ///     length: Some((LengthUnit::Bytes, 0, 2)),
+    ///     charset: Some(Charset::An),
+    ///     fixed: Some("41"),
+    ///     format: None,
+    /// };
+    /// let mut report = Report::new();
+    /// rules.check("4-1", true, &Path::root(), &mut report);
+    /// let rules: Vec<&str> = report.iter().map(|v| v.rule.as_str()).collect();
+    /// assert_eq!(rules, ["length", "charset", "const"]);
+    /// ```
+    #[inline]
+    pub fn check(&self, value: &str, required: bool, path: &Path<'_>, report: &mut Report) {
+        if value.is_empty() && required {
+            report.push(path, RuleError::empty());
+            return;
+        }
+        let (_, charset_ok) = self.check_before_format(value, None, path, report);
+        if charset_ok
+            && let Some(format) = &self.format
+            && let Err(error) = format.check(value)
+        {
+            report.push(path, error);
+        }
+    }
+
+    /// Same verdict as [`StrRules::check`], no report (fast path for `is_valid` and
+    /// validate-only code): stops at the first failed rule.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Format, StrRules};
+    ///
+    /// let rules = StrRules { format: Some(Format::GmtOffset), ..StrRules::NONE };
+    /// assert!(rules.is_valid("GMT+08:00", true));
+    /// assert!(!rules.is_valid("GMT+8", true));
+    /// ```
+    #[inline]
+    pub fn is_valid(&self, value: &str, required: bool) -> bool {
+        if value.is_empty() && required {
+            return false;
+        }
+        if let Some((unit, min, max)) = self.length
+            && check_length(value, unit, min, max).is_err()
+        {
+            return false;
+        }
+        if let Some(charset) = self.charset
+            && !charset.matches(value.as_bytes())
+        {
+            return false;
+        }
+        if let Some(fixed) = self.fixed
+            && value != fixed
+        {
+            return false;
+        }
+        match &self.format {
+            Some(format) => format.check(value).is_ok(),
+            None => true,
+        }
+    }
+
+    /// The rules before the format (length, charset, const) on a non-empty-or-optional value,
+    /// each pushed to `report`. Returns `(all passed, charset passed)`.
+    ///
+    /// `charset_known` is the verdict of the charset when the caller has already computed it
+    /// (the decoder checks the charset on the raw bytes before it knows they are UTF-8).
+    #[inline]
+    pub(crate) fn check_before_format(
+        &self,
+        value: &str,
+        charset_known: Option<bool>,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> (bool, bool) {
+        let mut ok = true;
+        if let Some((unit, min, max)) = self.length
+            && let Err(error) = check_length(value, unit, min, max)
+        {
+            report.push(path, error);
+            ok = false;
+        }
+        let mut charset_ok = true;
+        if let Some(charset) = self.charset {
+            let matches = match charset_known {
+                Some(known) => known,
+                None => charset.matches(value.as_bytes()),
+            };
+            if !matches {
+                if let Err(error) = check_charset(value, charset) {
+                    report.push(path, error);
+                }
+                charset_ok = false;
+                ok = false;
+            }
+        }
+        if let Some(fixed) = self.fixed
+            && let Err(error) = check_const(value, fixed)
+        {
+            report.push(path, error);
+            ok = false;
+        }
+        (ok, charset_ok)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Rule;
+
+    fn rules_of(rules: &StrRules<'_>, value: &str, required: bool) -> Vec<Rule> {
+        let mut report = Report::new();
+        rules.check(value, required, &Path::root(), &mut report);
+        assert_eq!(
+            report.is_empty(),
+            rules.is_valid(value, required),
+            "check and is_valid disagree on {value:?}"
+        );
+        report.iter().map(|v| v.rule).collect()
+    }
+
+    const TIME: StrRules<'static> = StrRules {
+        length: Some((LengthUnit::Bytes, 0, 14)),
+        charset: Some(Charset::N),
+        fixed: None,
+        format: Some(Format::LocalTime),
+    };
+
+    const PROC: StrRules<'static> = StrRules {
+        length: Some((LengthUnit::Bytes, 0, 2)),
+        charset: Some(Charset::An),
+        fixed: Some("41"),
+        format: None,
+    };
+
+    #[test]
+    fn empty_required_is_one_required_violation() {
+        assert_eq!(rules_of(&PROC, "", true), [Rule::Required]);
+        assert_eq!(rules_of(&StrRules::NONE, "", true), [Rule::Required]);
+    }
+
+    #[test]
+    fn empty_optional_is_a_value() {
+        assert_eq!(rules_of(&PROC, "", false), [Rule::Const]);
+        assert_eq!(rules_of(&StrRules::NONE, "", false), []);
+    }
+
+    #[test]
+    fn rules_run_in_order_and_independently() {
+        assert_eq!(rules_of(&PROC, "41", true), []);
+        assert_eq!(
+            rules_of(&PROC, "4-1", true),
+            [Rule::Length, Rule::Charset, Rule::Const]
+        );
+        assert_eq!(rules_of(&PROC, "42", true), [Rule::Const]);
+    }
+
+    #[test]
+    fn format_is_skipped_when_charset_fails() {
+        assert_eq!(rules_of(&TIME, "2024022912000x", true), [Rule::Charset]);
+        assert_eq!(
+            rules_of(&TIME, "202402291200000", true),
+            [Rule::Length, Rule::Format]
+        );
+    }
+
+    #[test]
+    fn charset_known_skips_the_scan() {
+        let mut report = Report::new();
+        let (ok, charset_ok) =
+            TIME.check_before_format("x", Some(false), &Path::root(), &mut report);
+        // The caller said the charset failed; the message still comes from check_charset.
+        assert!(!ok && !charset_ok);
+        assert_eq!(report.len(), 1);
+    }
+}

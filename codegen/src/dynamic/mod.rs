@@ -1,0 +1,423 @@
+//! The dynamic validator: checks JSON input against a message or struct of a checked
+//! [`Module`], without generating code.
+//!
+//! It interprets the model and calls the very rules generated code calls —
+//! [`StrRules::check`] for every string value, the shared [`RuleError`] constructors for
+//! `required`, `type`, `enum`, `unknown_field` and `syntax` — so the two cannot disagree. It
+//! follows the validation semantics of the contract to the letter:
+//!
+//! - per object, fields in table order, each field's violations at its position; array elements
+//!   in index order; `unknown_field` (only when denied) after the table fields, in input order;
+//! - absent or `null`: `required` if the field is mandatory, or conditional with its condition
+//!   holding (the sibling is a JSON string whose value is listed);
+//! - a value of the wrong JSON type: one `type` violation, nothing else;
+//! - a string: [`StrRules::check`] (empty mandatory value, length, charset, const, format), then
+//!   `enum` for closed enums;
+//! - malformed JSON, or a top-level value that is not an object: exactly one `syntax` violation
+//!   at `""`;
+//! - a duplicate key: a `syntax` violation at the key's path (after the violations of the field
+//!   it repeats; for a key the table does not name, with the unknown keys, in input order); the
+//!   first occurrence is the one checked.
+//!
+//! ```
+//! use fieldtab_codegen::dynamic::Validator;
+//! use fieldtab_codegen::model::*;
+//!
+//! let module = Module {
+//!     title: None,
+//!     doc: String::new(),
+//!     items: vec![Item {
+//!         name: "Ping".into(),
+//!         doc: String::new(),
+//!         kind: ItemKind::Message(Object {
+//!             fields: vec![Field {
+//!                 ident: "procType".into(),
+//!                 label: None,
+//!                 ty: Type::Iso(Charset::An),
+//!                 length: Some(Length::max_only(2)),
+//!                 requirement: Requirement::Mandatory,
+//!                 format: None,
+//!                 fixed: Some("41".into()),
+//!                 sensitive: false,
+//!                 doc: String::new(),
+//!                 examples: vec![],
+//!             }],
+//!             deny_unknown: false,
+//!         }),
+//!     }],
+//! };
+//! let validator = Validator::new(&module, "Ping").unwrap();
+//! assert!(validator.validate(br#"{"procType":"41"}"#, false).is_ok());
+//! let report = validator.validate(br#"{"procType":"4x1"}"#, false).unwrap_err();
+//! let rules: Vec<&str> = report.iter().map(|v| v.rule.as_str()).collect();
+//! assert_eq!(rules, ["length", "const"]);
+//! ```
+
+mod json;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use fieldtab_runtime::{JsonKind, LengthUnit, Path, Report, RuleError, StrRules};
+
+use crate::model::{Enum, Field, ItemKind, Module, Object, Requirement, Type};
+use json::Json;
+
+/// Checks JSON documents against one message or struct of a module.
+///
+/// Cheap to build and to copy; holds only references into the module.
+#[derive(Clone, Copy, Debug)]
+pub struct Validator<'m> {
+    module: &'m Module,
+    name: &'m str,
+    object: &'m Object,
+}
+
+impl<'m> Validator<'m> {
+    /// A validator for the message or struct called `name` (of the root file or of one of its
+    /// imports).
+    ///
+    /// Fails when no message or struct has that name; the error suggests close names.
+    pub fn new(module: &'m Module, name: &str) -> Result<Validator<'m>, UnknownItem> {
+        match module.item(name) {
+            Some(item) => match &item.kind {
+                ItemKind::Message(object) | ItemKind::Struct(object) => Ok(Validator {
+                    module,
+                    name: &item.name,
+                    object,
+                }),
+                ItemKind::Enum(_) => Err(UnknownItem::new(module, name, true)),
+            },
+            None => Err(UnknownItem::new(module, name, false)),
+        }
+    }
+
+    /// The name of the message or struct this validator checks.
+    pub fn name(&self) -> &'m str {
+        self.name
+    }
+
+    /// Validates one JSON document. `deny_unknown` makes every field the schema does not name an
+    /// `unknown_field` violation, in every object (as if each item denied them).
+    ///
+    /// Returns every violation, in the order of the validation semantics.
+    pub fn validate(&self, bytes: &[u8], deny_unknown: bool) -> Result<(), Report> {
+        let mut report = Report::new();
+        self.validate_into(bytes, deny_unknown, &mut report);
+        report.into_result()
+    }
+
+    /// Like [`Validator::validate`], appending to `report`.
+    pub fn validate_into(&self, bytes: &[u8], deny_unknown: bool, report: &mut Report) {
+        let root = Path::root();
+        match json::parse(bytes) {
+            Err(error) => report.push(&root, RuleError::syntax(syntax_message(&error))),
+            Ok(Json::Object(members)) => {
+                let walker = Walker {
+                    module: self.module,
+                    deny_unknown,
+                };
+                walker.object(self.object, &members, &root, report);
+            }
+            Ok(other) => report.push(
+                &root,
+                RuleError::syntax(format!(
+                    "expected a JSON object at the top level, found {}",
+                    other.kind()
+                )),
+            ),
+        }
+    }
+}
+
+/// Validates `bytes` as the message or struct `name` of `module`.
+///
+/// A convenience over [`Validator`]: when `module` has no message or struct called `name`, the
+/// report holds one `syntax` violation at `""` that says so (use [`Validator::new`] to tell the
+/// two apart).
+pub fn validate_json(
+    module: &Module,
+    name: &str,
+    bytes: &[u8],
+    deny_unknown: bool,
+) -> Result<(), Report> {
+    match Validator::new(module, name) {
+        Ok(validator) => validator.validate(bytes, deny_unknown),
+        Err(error) => {
+            let mut report = Report::new();
+            report.push(&Path::root(), RuleError::syntax(error.to_string()));
+            Err(report)
+        }
+    }
+}
+
+/// The error of [`Validator::new`]: no message or struct has the name asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownItem {
+    /// The name asked for.
+    pub name: String,
+    /// Whether the name is that of an enum (which cannot be validated as a document).
+    pub is_enum: bool,
+    /// The closest message or struct name, if one is close enough to be a likely typo.
+    pub suggestion: Option<String>,
+    /// Every message and struct name of the module, in module order.
+    pub available: Vec<String>,
+}
+
+impl UnknownItem {
+    fn new(module: &Module, name: &str, is_enum: bool) -> UnknownItem {
+        let available: Vec<String> = module
+            .items
+            .iter()
+            .filter(|item| !matches!(item.kind, ItemKind::Enum(_)))
+            .map(|item| item.name.clone())
+            .collect();
+        let suggestion = if is_enum {
+            None
+        } else {
+            closest(name, available.iter().map(String::as_str)).map(str::to_owned)
+        };
+        UnknownItem {
+            name: name.to_owned(),
+            is_enum,
+            suggestion,
+            available,
+        }
+    }
+}
+
+impl fmt::Display for UnknownItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_enum {
+            write!(
+                f,
+                "`{}` is an enum; only a message or struct can be validated",
+                self.name
+            )
+        } else {
+            write!(f, "no message or struct named `{}`", self.name)
+        }
+    }
+}
+
+impl std::error::Error for UnknownItem {}
+
+/// The candidate closest to `name` by edit distance (case-insensitive), when close enough to
+/// be a likely typo.
+fn closest<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let lower = name.to_lowercase();
+    candidates
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|&(d, c)| d <= (c.chars().count().max(3) / 3).max(1))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over Unicode scalar values.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The message of the `syntax` violation for malformed JSON: what serde_json found wrong and
+/// where. serde_json's parse errors never quote the input.
+fn syntax_message(error: &serde_json::Error) -> String {
+    format!("malformed JSON: {error}")
+}
+
+/// The string rules of one field, as generated code builds its `const` [`StrRules`].
+fn str_rules(field: &Field) -> StrRules<'_> {
+    let unit = match field.ty {
+        Type::Iso(_) => LengthUnit::Bytes,
+        _ => LengthUnit::Chars,
+    };
+    StrRules {
+        length: field.length.map(|l| (unit, l.min, l.max)),
+        charset: match field.ty {
+            Type::Iso(charset) => Some(charset),
+            _ => None,
+        },
+        fixed: field.fixed.as_deref(),
+        format: field.format,
+    }
+}
+
+/// Walks a parsed document along the model.
+struct Walker<'m> {
+    module: &'m Module,
+    deny_unknown: bool,
+}
+
+/// How many members an object must have before duplicate detection uses a hash map.
+const HASH_THRESHOLD: usize = 16;
+
+impl Walker<'_> {
+    fn object(
+        &self,
+        object: &Object,
+        members: &[(Cow<'_, str>, Json<'_>)],
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
+        // For every member: the index of the first member with the same key.
+        let first: Vec<usize> = first_occurrences(members);
+        let lookup = |ident: &str| members.iter().position(|(k, _)| k == ident);
+
+        for field in &object.fields {
+            let ident = field.ident.as_str();
+            let at = lookup(ident);
+            let field_path = path.key(ident);
+            let value = at.map(|i| &members[i].1);
+            match value {
+                None | Some(Json::Null) => {
+                    if Self::required(field, members) {
+                        report.push(&field_path, RuleError::required());
+                    }
+                }
+                Some(value) => {
+                    let required = Self::required(field, members);
+                    self.value(field, &field.ty, value, required, &field_path, report);
+                }
+            }
+            if let Some(at) = at {
+                for (i, _) in members.iter().enumerate().skip(at + 1) {
+                    if first[i] == at {
+                        report.push(&field_path, duplicate_key());
+                    }
+                }
+            }
+        }
+
+        let deny = self.deny_unknown || object.deny_unknown;
+        for (i, (key, _)) in members.iter().enumerate() {
+            if object.fields.iter().any(|f| f.ident == *key) {
+                continue;
+            }
+            if first[i] != i {
+                report.push(&path.key(key), duplicate_key());
+            } else if deny {
+                report.push(&path.key(key), RuleError::unknown_field());
+            }
+        }
+    }
+
+    /// Whether an absent value or an empty string is a `required` violation for `field`.
+    fn required(field: &Field, members: &[(Cow<'_, str>, Json<'_>)]) -> bool {
+        match &field.requirement {
+            Requirement::Mandatory => true,
+            Requirement::Optional => false,
+            Requirement::Conditional(condition) => {
+                match members
+                    .iter()
+                    .find(|(k, _)| *k == condition.sibling.as_str())
+                {
+                    Some((_, Json::Str(s))) => condition.values.iter().any(|v| v == s.as_ref()),
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// Checks one present, non-`null` value of type `ty` (the field's type, or its element
+    /// type inside an array).
+    fn value(
+        &self,
+        field: &Field,
+        ty: &Type,
+        value: &Json<'_>,
+        required: bool,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
+        match ty {
+            Type::Iso(_) | Type::String => match value {
+                Json::Str(s) => str_rules(field).check(s, required, path, report),
+                other => report.push(path, RuleError::wrong_type(JsonKind::String, other.kind())),
+            },
+            Type::Integer => match value {
+                Json::Int(_) => {}
+                other => report.push(path, RuleError::wrong_type(JsonKind::Integer, other.kind())),
+            },
+            Type::Boolean => match value {
+                Json::Bool(_) => {}
+                other => report.push(path, RuleError::wrong_type(JsonKind::Bool, other.kind())),
+            },
+            Type::Array(element) => match value {
+                Json::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let item_path = path.index(i);
+                        self.value(field, element, item, false, &item_path, report);
+                    }
+                }
+                other => report.push(path, RuleError::wrong_type(JsonKind::Array, other.kind())),
+            },
+            Type::Named(name) => match self.module.item(name).map(|item| &item.kind) {
+                Some(ItemKind::Enum(en)) => match value {
+                    // Enum values have no length, charset or format of their own (as in
+                    // generated code): an empty mandatory value is `required`, else `enum`.
+                    Json::Str(s) if required && s.is_empty() => {
+                        report.push(path, RuleError::empty());
+                    }
+                    Json::Str(s) => check_enum(en, s, path, report),
+                    other => {
+                        report.push(path, RuleError::wrong_type(JsonKind::String, other.kind()))
+                    }
+                },
+                Some(ItemKind::Message(object) | ItemKind::Struct(object)) => match value {
+                    Json::Object(members) => self.object(object, members, path, report),
+                    other => {
+                        report.push(path, RuleError::wrong_type(JsonKind::Object, other.kind()))
+                    }
+                },
+                // The checker resolves every reference; an unresolved one accepts anything.
+                None => {}
+            },
+        }
+    }
+}
+
+/// The `enum` rule of a closed enum; an open enum accepts any value.
+fn check_enum(en: &Enum, value: &str, path: &Path<'_>, report: &mut Report) {
+    if en.open || en.values.iter().any(|v| v.value == value) {
+        return;
+    }
+    let allowed: Vec<&str> = en.values.iter().map(|v| v.value.as_str()).collect();
+    report.push(path, RuleError::not_in_enum(&allowed));
+}
+
+/// The `syntax` violation of a repeated key.
+fn duplicate_key() -> RuleError {
+    RuleError::syntax("duplicate key; the first occurrence is the one checked")
+}
+
+/// For each member, the index of the first member with the same key.
+fn first_occurrences(members: &[(Cow<'_, str>, Json<'_>)]) -> Vec<usize> {
+    if members.len() <= HASH_THRESHOLD {
+        members
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| members[..i].iter().position(|(k, _)| k == key).unwrap_or(i))
+            .collect()
+    } else {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+        members
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| *seen.entry(key.as_ref()).or_insert(i))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

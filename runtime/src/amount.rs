@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::serde_str::serde_via_str;
 use crate::{Currency, RuleError};
 
-/// A positive integer amount in minor units, written as a string of at most 16 digits without
-/// a leading zero (`"100"` = 100 cents).
+/// A positive integer amount in minor units, written as a string of at most 16 ASCII digits
+/// without a leading zero (`"100"` = 100 cents; `"0"` is not positive). Held as a `u64`.
+/// `FromStr`, `Display` and serde use the digit string.
 ///
 /// ```
 /// use fieldtab_runtime::MinorUnits;
@@ -21,16 +22,46 @@ use crate::{Currency, RuleError};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MinorUnits(u64);
 
+const SHAPE: &str = "must be a positive integer in minor units (digits only)";
+
 impl MinorUnits {
     /// The largest value (16 nines).
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::MinorUnits::MAX.to_string(), "9999999999999999");
+    /// ```
     pub const MAX: MinorUnits = MinorUnits(9_999_999_999_999_999);
 
     /// Parses the digits; the one implementation of the `MinorUnits` format rule.
-    pub(crate) fn parse(_s: &[u8]) -> Result<MinorUnits, RuleError> {
-        todo!()
+    #[inline]
+    pub(crate) fn parse(s: &[u8]) -> Result<MinorUnits, RuleError> {
+        let mut value = 0u64;
+        for &b in s {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                return Err(RuleError::format(SHAPE));
+            }
+            value = value * 10 + u64::from(d);
+            if value > MinorUnits::MAX.0 {
+                return Err(RuleError::format("must have at most 16 digits"));
+            }
+        }
+        match s.first() {
+            None => Err(RuleError::format(SHAPE)),
+            Some(b'0') => Err(RuleError::format(
+                "must be a positive integer without leading zeros",
+            )),
+            Some(_) => Ok(MinorUnits(value)),
+        }
     }
 
     /// `value` if it is 1..=9,999,999,999,999,999.
+    ///
+    /// ```
+    /// use fieldtab_runtime::MinorUnits;
+    /// assert!(MinorUnits::new(1).is_some());
+    /// assert!(MinorUnits::new(0).is_none());
+    /// ```
     pub const fn new(value: u64) -> Option<MinorUnits> {
         if value >= 1 && value <= MinorUnits::MAX.0 {
             Some(MinorUnits(value))
@@ -40,6 +71,10 @@ impl MinorUnits {
     }
 
     /// The number.
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::MinorUnits::new(5).unwrap().get(), 5);
+    /// ```
     pub const fn get(self) -> u64 {
         self.0
     }
@@ -60,7 +95,9 @@ impl fmt::Display for MinorUnits {
 
 serde_via_str!(MinorUnits, "a positive integer in minor units, as a string");
 
-/// An amount of money: a currency and a value in its minor units.
+/// An amount of money: a currency and a value in its minor units, as Alipay+ writes it
+/// (`{"currency": "USD", "value": "100"}` with serde). `Display` and `FromStr` use the major
+/// units with the currency's exact number of decimals: `"USD 1.00"`, `"JPY 100"`, `"KWD 1.000"`.
 ///
 /// ```
 /// use fieldtab_runtime::{Amount, Currency, MinorUnits};
@@ -78,11 +115,24 @@ pub struct Amount {
 
 impl Amount {
     /// An amount.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Amount, Currency, MinorUnits};
+    /// let a = Amount::new(Currency::from_code("USD").unwrap(), MinorUnits::new(100).unwrap());
+    /// assert_eq!(a.to_string(), "USD 1.00");
+    /// ```
     pub const fn new(currency: Currency, value: MinorUnits) -> Amount {
         Amount { currency, value }
     }
 
-    /// The value in major units, with exactly the currency's number of decimals.
+    /// The value in major units, with exactly the currency's number of decimals
+    /// (USD `"100"` → `1.00`, JPY `"100"` → `100`, KWD `"1000"` → `1.000`).
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Amount, Currency, MinorUnits};
+    /// let jpy = Amount::new(Currency::from_code("JPY").unwrap(), MinorUnits::new(100).unwrap());
+    /// assert_eq!(jpy.to_decimal().to_string(), "100");
+    /// ```
     pub fn to_decimal(&self) -> DecimalAmount {
         DecimalAmount {
             minor: self.value.get(),
@@ -107,22 +157,48 @@ pub struct DecimalAmount {
 
 impl DecimalAmount {
     /// `minor` × 10^−`exponent`.
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::DecimalAmount::new(1000, 3).to_string(), "1.000");
+    /// ```
     pub const fn new(minor: u64, exponent: u8) -> DecimalAmount {
         DecimalAmount { minor, exponent }
     }
     /// The value in minor units.
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::DecimalAmount::new(7, 2).minor(), 7);
+    /// ```
     pub const fn minor(self) -> u64 {
         self.minor
     }
     /// The number of decimals.
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::DecimalAmount::new(7, 2).exponent(), 2);
+    /// ```
     pub const fn exponent(self) -> u8 {
         self.exponent
     }
 }
 
 impl fmt::Display for DecimalAmount {
-    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        todo!()
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = u32::from(self.exponent);
+        if e == 0 {
+            return write!(f, "{}", self.minor);
+        }
+        match 10u64.checked_pow(e) {
+            Some(scale) => write!(
+                f,
+                "{}.{:0width$}",
+                self.minor / scale,
+                self.minor % scale,
+                width = e as usize
+            ),
+            // More decimals than a u64 has digits: the integer part is zero.
+            None => write!(f, "0.{:0width$}", self.minor, width = e as usize),
+        }
     }
 }
 
@@ -137,7 +213,135 @@ impl FromStr for Amount {
     type Err = RuleError;
     /// Parses `"USD 1.00"`: a currency code, one space, and the value in major units with
     /// exactly the currency's number of decimals.
-    fn from_str(_s: &str) -> Result<Amount, RuleError> {
-        todo!()
+    fn from_str(s: &str) -> Result<Amount, RuleError> {
+        let Some((code, number)) = s.split_once(' ') else {
+            return Err(RuleError::format(
+                "must be a currency code, a space and an amount in major units",
+            ));
+        };
+        let currency: Currency = code.parse()?;
+        let e = usize::from(currency.exponent());
+        let (int, frac) = match number.split_once('.') {
+            Some((int, frac)) if e > 0 && frac.len() == e => (int, frac),
+            None if e == 0 => (number, ""),
+            _ => {
+                return Err(RuleError::format(
+                    "must have exactly the currency's number of decimals",
+                ));
+            }
+        };
+        let int_ok = !int.is_empty()
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && (int == "0" || !int.starts_with('0'));
+        if !int_ok || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(RuleError::format(
+                "must be an amount in major units such as 1.00",
+            ));
+        }
+        let mut minor = 0u64;
+        for b in int.bytes().chain(frac.bytes()) {
+            minor = minor
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(u64::from(b - b'0')))
+                .ok_or_else(|| RuleError::format("must have at most 16 digits in minor units"))?;
+        }
+        let value = MinorUnits::new(minor).ok_or_else(|| {
+            RuleError::format("must be positive, with at most 16 digits in minor units")
+        })?;
+        Ok(Amount { currency, value })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Rule;
+
+    fn amount(code: &str, value: &str) -> Amount {
+        Amount::new(code.parse().unwrap(), value.parse().unwrap())
+    }
+
+    #[test]
+    fn minor_unit_boundaries() {
+        assert_eq!("1".parse::<MinorUnits>().unwrap().get(), 1);
+        assert_eq!(
+            "9999999999999999".parse::<MinorUnits>().unwrap(),
+            MinorUnits::MAX
+        );
+        for bad in [
+            "",
+            "0",
+            "00",
+            "0100",
+            "10000000000000000",
+            "99999999999999999999999",
+            "-1",
+            "+1",
+            "1.5",
+            "1 ",
+            " 1",
+            "１",
+            "1e3",
+        ] {
+            let e = bad.parse::<MinorUnits>().unwrap_err();
+            assert_eq!(e.rule, Rule::Format, "{bad}");
+        }
+    }
+
+    #[test]
+    fn to_decimal_honours_the_exponent() {
+        assert_eq!(amount("USD", "100").to_decimal().to_string(), "1.00");
+        assert_eq!(amount("USD", "1").to_decimal().to_string(), "0.01");
+        assert_eq!(amount("JPY", "100").to_decimal().to_string(), "100");
+        assert_eq!(amount("KWD", "1000").to_decimal().to_string(), "1.000");
+        assert_eq!(amount("KWD", "1").to_decimal().to_string(), "0.001");
+        assert_eq!(amount("CLF", "12345").to_decimal().to_string(), "1.2345");
+        assert_eq!(
+            amount("USD", "9999999999999999").to_decimal().to_string(),
+            "99999999999999.99"
+        );
+        assert_eq!(
+            DecimalAmount::new(5, 25).to_string(),
+            "0.0000000000000000000000005"
+        );
+    }
+
+    #[test]
+    fn display_and_parse() {
+        for (code, value, text) in [
+            ("USD", "100", "USD 1.00"),
+            ("JPY", "100", "JPY 100"),
+            ("KWD", "1000", "KWD 1.000"),
+            ("USD", "5", "USD 0.05"),
+        ] {
+            let a = amount(code, value);
+            assert_eq!(a.to_string(), text);
+            assert_eq!(text.parse::<Amount>().unwrap(), a);
+        }
+        for bad in [
+            "USD 1",
+            "USD 1.0",
+            "USD 1.000",
+            "JPY 1.00",
+            "usd 1.00",
+            "USD 0.00",
+            "USD01.00",
+            "USD 01.00",
+            "USD  1.00",
+            "USD .50",
+            "USD 1.0x",
+        ] {
+            assert!(bad.parse::<Amount>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn serde_shape() {
+        let a = amount("USD", "100");
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, r#"{"currency":"USD","value":"100"}"#);
+        assert_eq!(serde_json::from_str::<Amount>(&json).unwrap(), a);
+        assert!(serde_json::from_str::<Amount>(r#"{"currency":"usd","value":"100"}"#).is_err());
+        assert!(serde_json::from_str::<Amount>(r#"{"currency":"USD","value":100}"#).is_err());
     }
 }

@@ -4,9 +4,14 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::RuleError;
+use crate::digits::fixed;
 use crate::serde_str::serde_via_str;
 
 /// An ISO 4217 currency, written as its alphabetic code (`USD`, upper case only).
+///
+/// The table (codes, numeric codes, minor-unit exponents) is the maintained one of the
+/// `iso_currency` crate, not a hand list. `FromStr`, `Display` and serde use the alpha code;
+/// [`NumericCurrency`] is the same currency written as its numeric code.
 ///
 /// ```
 /// use fieldtab_runtime::Currency;
@@ -33,51 +38,121 @@ pub struct NumericCurrency(Currency);
 
 impl Currency {
     /// Parses an alpha code; the one implementation of the `CurrencyAlpha` format rule.
-    pub(crate) fn parse_alpha(_s: &[u8]) -> Result<Currency, RuleError> {
-        todo!()
+    #[inline]
+    pub(crate) fn parse_alpha(s: &[u8]) -> Result<Currency, RuleError> {
+        let code = match s {
+            [a, b, c]
+                if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() =>
+            {
+                // Three ASCII capitals are valid UTF-8.
+                std::str::from_utf8(s).unwrap_or_default()
+            }
+            _ => {
+                return Err(RuleError::format(
+                    "must be an ISO 4217 alphabetic currency code (three capital letters)",
+                ));
+            }
+        };
+        iso_currency::Currency::from_code(code)
+            .map(Currency)
+            .ok_or_else(|| RuleError::format("is not an ISO 4217 currency code"))
     }
 
     /// Parses a numeric code; the one implementation of the `CurrencyNumeric` format rule.
-    pub(crate) fn parse_numeric(_s: &[u8]) -> Result<Currency, RuleError> {
-        todo!()
+    #[inline]
+    pub(crate) fn parse_numeric(s: &[u8]) -> Result<Currency, RuleError> {
+        let Some(numeric) = fixed::<3>(s, 0).filter(|_| s.len() == 3) else {
+            return Err(RuleError::format(
+                "must be an ISO 4217 numeric currency code (three digits)",
+            ));
+        };
+        // Three digits fit in u16.
+        iso_currency::Currency::from_numeric(numeric as u16)
+            .map(Currency)
+            .ok_or_else(|| RuleError::format("is not an ISO 4217 numeric currency code"))
     }
 
     /// The currency of an alpha code (`"EUR"`), upper case only.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Currency;
+    /// assert!(Currency::from_code("EUR").is_some());
+    /// assert!(Currency::from_code("eur").is_none());
+    /// assert!(Currency::from_code("ABC").is_none());
+    /// ```
     pub fn from_code(code: &str) -> Option<Currency> {
         Currency::parse_alpha(code.as_bytes()).ok()
     }
 
     /// The currency of a numeric code (`978`).
+    ///
+    /// ```
+    /// let c = fieldtab_runtime::Currency::from_numeric(978).unwrap();
+    /// assert_eq!(c.code(), "EUR");
+    /// ```
     pub fn from_numeric(numeric: u16) -> Option<Currency> {
         iso_currency::Currency::from_numeric(numeric).map(Currency)
     }
 
     /// The alpha code (`"EUR"`).
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::Currency::from_numeric(392).unwrap().code(), "JPY");
+    /// ```
     pub fn code(self) -> &'static str {
         self.0.code()
     }
 
     /// The numeric code (`978`).
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::Currency::from_code("KWD").unwrap().numeric(), 414);
+    /// ```
     pub fn numeric(self) -> u16 {
         self.0.numeric()
     }
 
-    /// The minor-unit exponent (USD 2, JPY 0, KWD 3; 0 for currencies without a minor unit).
+    /// The minor-unit exponent (USD 2, JPY 0, KWD 3), from the ISO 4217 table; 0 for the
+    /// codes that have no minor unit (XAU, XDR, XXX, …).
+    ///
+    /// ```
+    /// use fieldtab_runtime::Currency;
+    /// assert_eq!(Currency::from_code("JPY").unwrap().exponent(), 0);
+    /// assert_eq!(Currency::from_code("KWD").unwrap().exponent(), 3);
+    /// ```
     pub fn exponent(self) -> u8 {
-        todo!()
+        self.0
+            .exponent()
+            .and_then(|e| u8::try_from(e).ok())
+            .unwrap_or(0)
     }
 
     /// The English name.
-    pub fn name(self) -> &'static str {
-        todo!()
+    ///
+    /// ```
+    /// let c = fieldtab_runtime::Currency::from_code("JPY").unwrap();
+    /// assert_eq!(c.name(), "Japanese yen");
+    /// ```
+    pub fn name(&self) -> &str {
+        self.0.name()
     }
 
     /// The entry of the `iso_currency` table.
+    ///
+    /// ```
+    /// let c = fieldtab_runtime::Currency::from_code("USD").unwrap();
+    /// assert_eq!(c.iso(), iso_currency::Currency::USD);
+    /// ```
     pub fn iso(self) -> iso_currency::Currency {
         self.0
     }
 
     /// The same currency, written as its numeric code.
+    ///
+    /// ```
+    /// let c = fieldtab_runtime::Currency::from_code("USD").unwrap();
+    /// assert_eq!(c.to_numeric().to_string(), "840");
+    /// ```
     pub fn to_numeric(self) -> NumericCurrency {
         NumericCurrency(self)
     }
@@ -85,6 +160,11 @@ impl Currency {
 
 impl NumericCurrency {
     /// The currency.
+    ///
+    /// ```
+    /// let n: fieldtab_runtime::NumericCurrency = "392".parse().unwrap();
+    /// assert_eq!(n.currency().exponent(), 0);
+    /// ```
     pub fn currency(self) -> Currency {
         self.0
     }
@@ -136,3 +216,54 @@ impl fmt::Display for NumericCurrency {
 
 serde_via_str!(Currency, "an ISO 4217 alphabetic currency code");
 serde_via_str!(NumericCurrency, "an ISO 4217 numeric currency code");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Rule;
+
+    #[test]
+    fn alpha_boundaries() {
+        assert_eq!("USD".parse::<Currency>().unwrap().exponent(), 2);
+        assert_eq!("JPY".parse::<Currency>().unwrap().exponent(), 0);
+        assert_eq!("KWD".parse::<Currency>().unwrap().exponent(), 3);
+        assert_eq!("CLF".parse::<Currency>().unwrap().exponent(), 4);
+        assert_eq!("XAU".parse::<Currency>().unwrap().exponent(), 0);
+        for bad in ["usd", "Usd", "USDX", "US", "", "ZZZ", "ＵSD", "U D", "840"] {
+            let e = bad.parse::<Currency>().unwrap_err();
+            assert_eq!(e.rule, Rule::Format, "{bad}");
+        }
+    }
+
+    #[test]
+    fn numeric_boundaries() {
+        assert_eq!(
+            "840".parse::<NumericCurrency>().unwrap().currency().code(),
+            "USD"
+        );
+        assert_eq!("008".parse::<NumericCurrency>().unwrap().to_string(), "008");
+        assert_eq!(
+            "156".parse::<NumericCurrency>().unwrap().currency().code(),
+            "CNY"
+        );
+        for bad in ["84", "0840", "", "000", "999x", "８40", "USD", "+84", "001"] {
+            assert!(bad.parse::<NumericCurrency>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_table_entry_round_trips() {
+        for n in 0..1000u16 {
+            if let Some(c) = Currency::from_numeric(n) {
+                assert_eq!(c.code().parse::<Currency>().unwrap(), c);
+                assert_eq!(
+                    c.to_numeric()
+                        .to_string()
+                        .parse::<NumericCurrency>()
+                        .unwrap(),
+                    c.to_numeric()
+                );
+            }
+        }
+    }
+}

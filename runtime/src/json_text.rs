@@ -2,7 +2,52 @@
 
 use crate::RuleError;
 
-/// The JSON text rule: see [`Format::JsonText`](crate::Format::JsonText).
-pub(crate) fn check_json_text(_value: &str) -> Result<(), RuleError> {
-    todo!()
+/// The JSON text rule of [`Format::JsonText`](crate::Format::JsonText): the string is one
+/// well-formed JSON value (RFC 8259; surrounding whitespace allowed), checked by `serde_json`
+/// without building the value. (serde_json skips the value iteratively; it allocates a small
+/// stack only for arrays and objects nested two or more deep.)
+pub(crate) fn check_json_text(value: &str) -> Result<(), RuleError> {
+    match serde_json::from_str::<serde::de::IgnoredAny>(value) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(RuleError::format(format!(
+            "must be JSON text ({} at line {} column {})",
+            match e.classify() {
+                serde_json::error::Category::Eof => "unexpected end",
+                _ => "invalid JSON",
+            },
+            e.line(),
+            e.column()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_json_text;
+
+    #[test]
+    fn boundaries() {
+        for ok in [
+            r#"{"a":[1,2,{"b":null}]}"#,
+            "[]",
+            "1",
+            r#""s""#,
+            " {} ",
+            "true",
+        ] {
+            assert!(check_json_text(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "{", "{'a':1}", "{} {}", "[1,]", "NaN", "{\"a\":1,}"] {
+            let e = check_json_text(bad).unwrap_err();
+            assert!(
+                e.message.starts_with("must be JSON text"),
+                "{bad}: {}",
+                e.message
+            );
+        }
+        // serde_json skips an ignored value iteratively: deep nesting cannot overflow the stack.
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert!(check_json_text(&deep).is_ok());
+        assert!(check_json_text(&deep[1..]).is_err());
+    }
 }

@@ -32,6 +32,7 @@ mod amount;
 mod charset;
 mod currency;
 mod decimal;
+mod digits;
 mod field_rules;
 mod fixed;
 mod format;

@@ -28,7 +28,7 @@ pub fn check_luhn(value: &str) -> Result<(), RuleError> {
             d
         };
     }
-    if sum % 10 == 0 {
+    if sum.is_multiple_of(10) {
         Ok(())
     } else {
         Err(RuleError::format("has a wrong check digit (Luhn)"))

@@ -2,7 +2,157 @@
 
 use crate::RuleError;
 
-/// The URL rule: see [`Format::Url`](crate::Format::Url).
-pub(crate) fn check_url(_value: &str) -> Result<(), RuleError> {
-    todo!()
+/// The URL rule of [`Format::Url`](crate::Format::Url): an absolute URL (RFC 3986) whose scheme
+/// is `http` or `https` (any case), then `//` and a host:
+///
+/// - the host is a domain name (labels of letters, digits and `-`, separated by single dots,
+///   none starting or ending with `-`) or an IP literal in brackets; an optional port of 1 to 5
+///   digits, at most 65535; no user information (`user@`);
+/// - the rest (path, query, fragment) is printable ASCII without spaces or `"<>\^`{|}`, and each
+///   `%` starts a two-digit hexadecimal escape. Non-ASCII characters must be percent-encoded.
+pub(crate) fn check_url(value: &str) -> Result<(), RuleError> {
+    let s = value.as_bytes();
+    let rest = strip_prefix_ignore_case(s, b"https://")
+        .or_else(|| strip_prefix_ignore_case(s, b"http://"))
+        .ok_or_else(|| {
+            RuleError::format("must be an absolute URL starting with http:// or https://")
+        })?;
+    let end = rest
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    check_authority(authority)?;
+    for (i, &b) in tail.iter().enumerate() {
+        let allowed = matches!(b, 0x21..=0x7E)
+            && !matches!(
+                b,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            );
+        if !allowed {
+            return Err(RuleError::format(format!(
+                "must be a URL; the character at byte {} is not allowed (percent-encode it)",
+                s.len() - tail.len() + i
+            )));
+        }
+        if b == b'%' {
+            let hex = tail.get(i + 1..i + 3);
+            if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                return Err(RuleError::format(
+                    "must be a URL; `%` must start a two-digit hexadecimal escape",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn strip_prefix_ignore_case<'s>(s: &'s [u8], prefix: &[u8]) -> Option<&'s [u8]> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+fn check_authority(authority: &[u8]) -> Result<(), RuleError> {
+    if authority.contains(&b'@') {
+        return Err(RuleError::format("must be a URL without user information"));
+    }
+    let bad_host = || RuleError::format("must be a URL with a valid host name");
+    let (host, port) = if let Some(inner) = authority.strip_prefix(b"[") {
+        let close = inner.iter().position(|&b| b == b']').ok_or_else(bad_host)?;
+        let literal = &inner[..close];
+        let ok = !literal.is_empty()
+            && literal
+                .iter()
+                .all(|&b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'));
+        if !ok {
+            return Err(bad_host());
+        }
+        (&[][..], &inner[close + 1..])
+    } else {
+        let colon = authority
+            .iter()
+            .position(|&b| b == b':')
+            .unwrap_or(authority.len());
+        let (host, port) = authority.split_at(colon);
+        let labels_ok = !host.is_empty()
+            && host.split(|&b| b == b'.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && label
+                        .iter()
+                        .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+                    && label.first() != Some(&b'-')
+                    && label.last() != Some(&b'-')
+            });
+        if !labels_ok {
+            return Err(bad_host());
+        }
+        (host, port)
+    };
+    let _ = host;
+    match port {
+        [] => Ok(()),
+        [b':', digits @ ..]
+            if (1..=5).contains(&digits.len())
+                && digits.iter().all(u8::is_ascii_digit)
+                && digits
+                    .iter()
+                    .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0'))
+                    <= 65535 =>
+        {
+            Ok(())
+        }
+        _ => Err(RuleError::format("must be a URL with a port of 0-65535")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_url;
+
+    #[test]
+    fn boundaries() {
+        for ok in [
+            "https://example.com",
+            "http://example.com/",
+            "HTTPS://Example.COM/a/b?c=d&e=%2F#frag",
+            "https://www.isv.host:8443/isv/provided/path/for/benefit/sync/notify",
+            "https://example.com:65535/",
+            "http://127.0.0.1/x",
+            "http://[::1]:80/x",
+            "https://a.b-c.d/~user/file.png",
+            "https://example.com?q",
+        ] {
+            assert!(check_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "example.com",
+            "ftp://example.com",
+            "https:/example.com",
+            "https://",
+            "https:///path",
+            "https://exa mple.com",
+            "https://example.com/a b",
+            "https://example.com/ü",
+            "https://user:pw@example.com/",
+            "https://example.com:65536/",
+            "https://example.com:/",
+            "https://example.com:123456/",
+            "https://-example.com/",
+            "https://example..com/",
+            "https://example.com./",
+            "https://example.com/%zz",
+            "https://example.com/%2",
+            "https://example.com/<script>",
+            "https://[]/",
+            "https://[::1/",
+            "https://exa_mple.com/",
+            "javascript:alert(1)",
+            "https://example.com/\n",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
 }

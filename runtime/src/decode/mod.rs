@@ -1,0 +1,90 @@
+//! One-pass decoding: JSON bytes to a typed message, every violation on the way.
+//!
+//! [`from_json`], [`from_str`] and [`validate_json`] read the input once and report **every**
+//! violation of the validation semantics (wrong JSON type, missing field, `null` counted as
+//! absent, empty mandatory string, length, charset, fixed value, format, enum, conditions,
+//! duplicate keys, unknown fields where denied) with its JSON Pointer path, in schema field
+//! order. Malformed JSON (or a top-level value that is not an object) gives exactly one `syntax`
+//! violation at `""`. serde_json's recursion limit (128 levels) applies: deep input is a
+//! `syntax` violation, never a stack overflow.
+//!
+//! # How generated code decodes an object
+//!
+//! The generated [`Decode`] impl of a message or struct is a `serde` map visitor in two phases:
+//!
+//! 1. **Reading.** Each key is read as borrowed bytes and matched by length, then bytes. The
+//!    value of a string field goes into a [`StrValue`](__decode::StrValue) slot that accepts
+//!    any JSON value and borrows the string from the input (nothing is allocated for a rejected
+//!    value); a nested object, array, integer or boolean is decoded in place into a
+//!    [`Slot`](__decode::Slot) with a report of its own. A repeated key is remembered and its
+//!    value skipped; an unknown key is remembered (for duplicates, and for `unknown_field` when
+//!    denied) and its value skipped.
+//! 2. **Checking, in table order.** Each field's requirement (conditions look at the siblings'
+//!    slots), type and string rules ([`StrRules`](crate::StrRules)) are checked, the nested
+//!    reports appended, then the duplicate keys of that field; the unknown keys come last. Only
+//!    then are `String`s allocated, and only when every rule passed; typed fields (`LocalTime`,
+//!    `GmtOffset`, …) are parsed straight from the borrowed text and allocate nothing.
+//!
+//! Violations are recorded through `#[cold]` functions and paths ([`Path`]) are rendered only
+//! then, so a valid message pays for neither.
+//!
+//! The value of an ISO 8583 field (`N`, `AN`, `ANS`, …) is read as raw bytes, without serde_json's
+//! UTF-8 validation: the charset check, which every such value needs anyway, proves the bytes are
+//! ASCII. A value that fails its charset, or anything unusual the raw reading cannot judge the
+//! way serde_json's checked reading would (a number or object where such a string is expected,
+//! a key with control characters, malformed JSON), makes the decoder start again in checked mode
+//! — that mode is the reference, so both agree by construction.
+//!
+//! # Details of the semantics
+//!
+//! - Array elements have no requirement: a `null` element is a `type` violation, an empty string
+//!   element goes through the field's string rules.
+//! - A repeated key is a `syntax` violation at the key's path ("the first occurrence is the one
+//!   checked"), after the violations of the field it repeats; a repeated unknown key is one too,
+//!   with the unknown keys, in input order (whether or not unknown keys are denied).
+//! - A string value with escapes is copied once (serde_json hands it over in a scratch buffer).
+
+mod elem;
+mod key;
+mod root;
+mod skip;
+mod strings;
+
+use serde::de::MapAccess;
+
+use crate::{Path, Report};
+
+pub use root::{from_json, from_str, validate_json};
+
+/// A message or struct that [`from_json`] and [`validate_json`] can decode in one pass.
+///
+/// Implemented by generated code (`include_schema!`); not meant to be implemented by hand.
+pub trait Decode: Sized {
+    /// Decodes the members of one JSON object from `map`, appending every violation (paths under
+    /// `path`) to `report` in schema order.
+    ///
+    /// Returns `Ok(Some(value))` when `BUILD` and the object broke no rule, `Ok(None)` otherwise
+    /// (when not `BUILD`, the report alone tells). `Err` only for what the deserializer itself
+    /// reports (malformed JSON), or, when `FAST`, to ask for a checked re-run.
+    fn decode_object<'de, A, const BUILD: bool, const FAST: bool>(
+        map: A,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<Self>, A::Error>
+    where
+        A: MapAccess<'de>;
+}
+
+/// Not public API: the support types generated decoders name. Changes here are not breaking
+/// changes.
+#[doc(hidden)]
+pub mod __decode {
+    pub use super::elem::{
+        ArrayElem, BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem,
+    };
+    pub use super::key::{Extras, Key, KeySeed};
+    pub use super::root::{deserialize, deserialize_enum};
+    pub use super::skip::Skip;
+    pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
+    pub use super::Decode;
+}

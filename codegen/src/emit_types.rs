@@ -78,12 +78,6 @@ pub(crate) fn is_typed_string(field: &Field) -> bool {
     string && field.format.as_ref().and_then(typed_format).is_some()
 }
 
-/// Whether the field's values (the elements, for an array) are JSON strings checked by
-/// `StrRules`: ISO codes and `String`, whatever their Rust type.
-pub(crate) fn is_string(field: &Field) -> bool {
-    matches!(bottom(&field.ty), Type::Iso(_) | Type::String)
-}
-
 /// The element type at the bottom of nested arrays.
 pub(crate) fn bottom(ty: &Type) -> &Type {
     match ty {

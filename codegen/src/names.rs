@@ -34,7 +34,11 @@ pub(crate) fn field_name(ident: &str) -> Ident {
 
 /// The Rust names of an object's fields, in order, unique within the object.
 pub(crate) fn field_names(fields: &[Field]) -> Vec<Ident> {
-    unique(fields.iter().map(|field| field_name(&field.ident)), &[])
+    unique(
+        fields.iter().map(|field| field_name(&field.ident)),
+        &[],
+        "_",
+    )
 }
 
 /// The name of a `const` holding a field's rules (`localTime` -> `LOCAL_TIME`), for code that
@@ -68,7 +72,7 @@ pub(crate) fn variant_names<'a>(
             Some(_) => ident_from(&camel, "Empty"),
         }
     });
-    unique(names, reserved)
+    unique(names, reserved, "")
 }
 
 /// The name of the variant that keeps unknown values of an open enum.
@@ -109,8 +113,9 @@ fn ident_from(text: &str, fallback: &str) -> Ident {
     Ident::new(text, span)
 }
 
-/// Makes names unique by suffixing `_2`, `_3`, … to later duplicates (and to names in `reserved`).
-fn unique(names: impl Iterator<Item = Ident>, reserved: &[&str]) -> Vec<Ident> {
+/// Makes names unique by suffixing `{separator}2`, `{separator}3`, … to later duplicates (and to
+/// names in `reserved`): `_2` for snake_case names, `2` for CamelCase ones.
+fn unique(names: impl Iterator<Item = Ident>, reserved: &[&str], separator: &str) -> Vec<Ident> {
     let mut taken: Vec<String> = reserved.iter().map(|name| (*name).to_owned()).collect();
     let mut out = Vec::new();
     for name in names {
@@ -123,7 +128,7 @@ fn unique(names: impl Iterator<Item = Ident>, reserved: &[&str]) -> Vec<Ident> {
         let bare = text.strip_prefix("r#").unwrap_or(&text);
         let mut n = 2;
         let fresh = loop {
-            let candidate = format!("{bare}_{n}");
+            let candidate = format!("{bare}{separator}{n}");
             if !taken.contains(&candidate) {
                 break candidate;
             }
@@ -176,9 +181,9 @@ mod tests {
         );
         assert_eq!(
             names(&["A_B", "A-B", "Other"], true),
-            ["AB", "AB_2", "Other_2"]
+            ["AB", "AB2", "Other2"]
         );
-        assert_eq!(names(&["Self", "self"], false), ["Self_", "Self__2"]);
+        assert_eq!(names(&["Self", "self"], false), ["Self_", "Self_2"]);
     }
 
     #[test]

@@ -1,1 +1,148 @@
 //! The `include_schema!` proc-macro of fieldtab. Use it through the `fieldtab` facade.
+//!
+//! A thin shell over `fieldtab-codegen`: it resolves the path, loads the schema, and turns the
+//! outcome into tokens. It never panics; every failure is a `compile_error!`.
+
+use std::path::{Path, PathBuf};
+
+use fieldtab_codegen::{Diagnostics, Schema};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::parse::{Parse, ParseStream};
+use syn::{Error, LitStr};
+
+/// Expands to the Rust items generated from a schema file: a struct per message and struct, an
+/// enum per enum, with their `Serialize`, `Deserialize`, `Debug`, `Validate` and `Message` impls.
+///
+/// The path is relative to the calling crate's `CARGO_MANIFEST_DIR`. The expansion also holds
+/// `include_str!` of the file and of every file it imports, so cargo rebuilds the crate when
+/// any of them changes. A bad schema is a compile error holding every diagnostic
+/// (`file:line:col`, the line, a caret, a help line).
+///
+/// ```ignore
+/// mod enrollment {
+///     fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
+/// }
+/// ```
+///
+/// Tests may set `FIELDTAB_MANIFEST_DIR_OVERRIDE` to resolve paths against another folder
+/// (trybuild builds its test crates under `target/`, trybuild #202).
+#[proc_macro]
+pub fn include_schema(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    match syn::parse2::<Argument>(input.into()).and_then(|arg| expand(&arg.0)) {
+        Ok(tokens) => tokens.into(),
+        Err(error) => error.to_compile_error().into(),
+    }
+}
+
+/// The one argument: a string literal.
+struct Argument(LitStr);
+
+impl Parse for Argument {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        const USAGE: &str =
+            "expected the path of a schema file: `include_schema!(\"schemas/upi/x.md\")`";
+        if input.is_empty() {
+            return Err(Error::new(Span::call_site(), USAGE));
+        }
+        let path = match input.parse::<LitStr>() {
+            Ok(path) => path,
+            Err(_) => {
+                let what: TokenStream = input.parse()?;
+                return Err(Error::new_spanned(
+                    what,
+                    format!("{USAGE}; the path must be a string literal"),
+                ));
+            }
+        };
+        if !input.is_empty() {
+            let rest: TokenStream = input.parse()?;
+            return Err(Error::new_spanned(
+                rest,
+                "`include_schema!` takes exactly one schema path; call it once per file",
+            ));
+        }
+        Ok(Argument(path))
+    }
+}
+
+fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
+    let base = manifest_dir().ok_or_else(|| {
+        Error::new(
+            Span::call_site(),
+            "CARGO_MANIFEST_DIR is not set: build with cargo",
+        )
+    })?;
+    let relative = literal.value();
+    let path = base.join(&relative);
+    if !path.is_file() {
+        return Err(Error::new(
+            literal.span(),
+            format!(
+                "schema file not found: `{}` (paths are relative to the crate's \
+                 CARGO_MANIFEST_DIR, here `{}`)",
+                relative,
+                base.display()
+            ),
+        ));
+    }
+    let rebuild_on_change = |files: &[PathBuf]| {
+        let files = files
+            .iter()
+            .map(|file| base.join(file).display().to_string());
+        quote!(#(const _: &str = ::core::include_str!(#files);)*)
+    };
+    match Schema::load(&path) {
+        Ok(schema) => {
+            let items = schema.to_tokens();
+            let tracked = rebuild_on_change(&schema.files);
+            Ok(quote!(#items #tracked))
+        }
+        // The file exists but cannot be read (permissions, a folder): the message alone, as
+        // rustc words its own errors.
+        Err(diagnostics) if diagnostics.is_io_error() => {
+            let messages: Vec<String> = strip_base(&diagnostics, &base)
+                .into_iter()
+                .map(|d| d.message)
+                .collect();
+            Err(Error::new(literal.span(), messages.join("; ")))
+        }
+        Err(diagnostics) => {
+            // One error per diagnostic, as rustc reports several, all at the path literal: a
+            // proc-macro cannot point into another file.
+            let mut errors = strip_base(&diagnostics, &base)
+                .into_iter()
+                .map(|d| Error::new(literal.span(), d.to_string()));
+            let mut error = errors
+                .next()
+                .unwrap_or_else(|| Error::new(literal.span(), "invalid schema"));
+            errors.for_each(|e| error.combine(e));
+            Err(error)
+        }
+    }
+}
+
+/// Where schema paths are resolved: `FIELDTAB_MANIFEST_DIR_OVERRIDE` (tests) or the calling
+/// crate's `CARGO_MANIFEST_DIR`.
+fn manifest_dir() -> Option<PathBuf> {
+    std::env::var_os("FIELDTAB_MANIFEST_DIR_OVERRIDE")
+        .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
+        .map(PathBuf::from)
+}
+
+/// The diagnostics with file paths shown relative to `base`, as the user wrote them (and
+/// stable across machines, for UI tests).
+fn strip_base(diagnostics: &Diagnostics, base: &Path) -> Vec<fieldtab_codegen::Diagnostic> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            if let Ok(relative) = d.file.strip_prefix(base) {
+                d.file = relative.to_path_buf();
+            }
+            let prefix = format!("{}/", base.display());
+            d.message = d.message.replace(&prefix, "");
+            d
+        })
+        .collect()
+}

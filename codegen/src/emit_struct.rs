@@ -1,0 +1,138 @@
+//! The Rust struct of a `## message` or `## struct` item, with its `Debug`, `Validate` and (for
+//! messages) `Message` impls.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit_doc::doc_attrs;
+use crate::emit_types::{is_optional, rust_type};
+use crate::model::{Field, Item, Module, Object, Requirement, Type};
+use crate::{emit_debug, emit_validate, names};
+
+/// Everything EMIT generates for one message or struct (the decoder's `Deserialize` is emitted
+/// separately).
+pub(crate) fn emit(module: &Module, item: &Item, object: &Object, message: bool) -> TokenStream {
+    let name = names::type_name(&item.name);
+    let doc = doc_attrs(&item.doc);
+    let field_names = names::field_names(&object.fields);
+    let fields = object.fields.iter().zip(&field_names).map(|(field, rust_name)| {
+        let doc = doc_attrs(&field_doc(field));
+        let ty = rust_type(field);
+        let wire = &field.ident;
+        let serde = if is_optional(field) {
+            quote!(#[serde(rename = #wire, skip_serializing_if = "::core::option::Option::is_none")])
+        } else {
+            quote!(#[serde(rename = #wire)])
+        };
+        quote! {
+            #doc
+            #serde
+            pub #rust_name: #ty,
+        }
+    });
+    let masks_debug = object.fields.iter().any(|field| field.sensitive);
+    let derive_debug = if masks_debug {
+        quote!()
+    } else {
+        quote!(::core::fmt::Debug,)
+    };
+    let debug = if masks_debug {
+        emit_debug::emit(&name, &object.fields, &field_names)
+    } else {
+        TokenStream::new()
+    };
+    let validate = emit_validate::emit(module, &name, object, &field_names);
+    let message_impl = if message {
+        let wire_name = &item.name;
+        quote! {
+            impl ::fieldtab::__private::Message for #name {
+                const NAME: &'static str = #wire_name;
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #doc
+        #[derive(::core::clone::Clone, ::core::cmp::PartialEq, #derive_debug ::fieldtab::__private::serde::Serialize)]
+        #[serde(crate = "::fieldtab::__private::serde")]
+        pub struct #name {
+            #(#fields)*
+        }
+        #debug
+        #validate
+        #message_impl
+    }
+}
+
+/// A field's rustdoc: its label, its wire form in one line, its note and its examples.
+fn field_doc(field: &Field) -> String {
+    let mut doc = String::new();
+    if let Some(label) = field
+        .label
+        .as_deref()
+        .filter(|label| !label.trim().is_empty())
+    {
+        doc.push_str(label.trim());
+        doc.push_str("\n\n");
+    }
+    doc.push_str(&format!("`{}`: {}", field.ident, summary(field)));
+    if !field.doc.trim().is_empty() {
+        doc.push_str("\n\n");
+        doc.push_str(field.doc.trim());
+    }
+    if !field.examples.is_empty() && !field.sensitive {
+        let examples: Vec<String> = field.examples.iter().map(|e| format!("`{e}`")).collect();
+        doc.push_str(&format!("\n\nExample: {}", examples.join(", ")));
+    }
+    doc
+}
+
+/// The schema row in words: type, length, requirement, fixed value, sensitivity.
+fn summary(field: &Field) -> String {
+    let mut parts = vec![type_words(&field.ty)];
+    if let Some(length) = field.length {
+        let unit = match crate::emit_types::bottom(&field.ty) {
+            Type::Iso(_) => "bytes",
+            _ => "characters",
+        };
+        parts.push(if length.min == 0 {
+            format!("at most {} {unit}", length.max)
+        } else {
+            format!("{}..={} {unit}", length.min, length.max)
+        });
+    }
+    parts.push(match &field.requirement {
+        Requirement::Mandatory => "mandatory".to_owned(),
+        Requirement::Optional => "optional".to_owned(),
+        Requirement::Conditional(condition) => {
+            let values: Vec<String> = condition.values.iter().map(|v| format!("`{v}`")).collect();
+            format!(
+                "required when `{}` is {}",
+                condition.sibling,
+                values.join(" or ")
+            )
+        }
+    });
+    if let Some(fixed) = &field.fixed {
+        parts.push(format!("always `{fixed}`"));
+    }
+    if field.sensitive {
+        parts.push("sensitive (masked by `Debug`)".to_owned());
+    }
+    let mut text = parts.join(", ");
+    text.push('.');
+    text
+}
+
+/// The schema type in the schema's own words (`AN`, `String`, `[Amount]`).
+fn type_words(ty: &Type) -> String {
+    match ty {
+        Type::Iso(charset) => charset.code().to_owned(),
+        Type::String => "String".to_owned(),
+        Type::Integer => "Integer".to_owned(),
+        Type::Boolean => "Boolean".to_owned(),
+        Type::Named(name) => format!("[`{name}`]"),
+        Type::Array(element) => format!("array of {}", type_words(element)),
+    }
+}

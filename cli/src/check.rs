@@ -1,10 +1,40 @@
-//! `fieldtab check`.
+//! `fieldtab check SCHEMA...`: prints every diagnostic of every schema to stderr.
+//! Exit 0 when all are clean, 1 when some schema has errors, 2 when a file cannot be read
+//! (an I/O error outranks schema errors, as a usage error would).
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use fieldtab_codegen::Schema;
+
 /// Runs `fieldtab check`.
-pub(crate) fn run(schemas: &[std::path::PathBuf]) -> ExitCode {
-    let _ = schemas;
-    eprintln!("fieldtab: `check` is not implemented yet");
-    ExitCode::from(2)
+pub(crate) fn run(schemas: &[PathBuf]) -> ExitCode {
+    let mut errors = false;
+    let mut io_error = false;
+    for path in schemas {
+        match Schema::load(path) {
+            Ok(_) => {}
+            Err(diagnostics) if diagnostics.is_io_error() => {
+                io_error = true;
+                eprintln!("{diagnostics}");
+            }
+            Err(diagnostics) => {
+                errors = true;
+                let n = diagnostics.len();
+                eprintln!("{diagnostics}\n");
+                eprintln!(
+                    "error: `{}`: {n} error{}",
+                    path.display(),
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+    if io_error {
+        ExitCode::from(2)
+    } else if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

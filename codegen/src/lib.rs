@@ -4,6 +4,19 @@
 pub mod dynamic;
 pub mod model;
 
+// The reader: lexer -> parser -> syntax tree -> checker -> model, with diagnostics.
+mod check;
+mod check_module;
+mod diagnostics;
+pub mod format_registry;
+mod lexer;
+mod parser;
+mod schema;
+mod syntax;
+
+pub use diagnostics::{Diagnostic, Diagnostics};
+pub use schema::Schema;
+
 pub use dynamic::validate_json;
 
 mod emit_debug;

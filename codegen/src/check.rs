@@ -1,0 +1,1020 @@
+//! The checker, first half: one file's syntax tree -> draft items. It reads every cell (type
+//! codes, lengths, requirements, formats) and reports every malformed one. What needs the
+//! whole module (type references, cycles, conditions, fixed values and examples) is checked
+//! afterwards by [`crate::check_module`], on the drafts of every file.
+
+use std::collections::HashMap;
+
+use fieldtab_runtime::Charset;
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::diagnostics::{Diagnostics, Source, Span, suggest};
+use crate::format_registry;
+use crate::lexer::Cell;
+use crate::model::{
+    Condition, Enum, EnumValue, Field, Item, ItemKind, Length, Object, Requirement, Type,
+};
+use crate::syntax::{Document, ItemSyntax, Keyword, Row, Table};
+
+/// An item read from one file, with the spans the module-wide checks need.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    /// Index of the file (in the loader's list).
+    pub(crate) file: usize,
+    pub(crate) name_span: Span,
+    /// The item; `Type::Named` references are not resolved yet.
+    pub(crate) item: Item,
+    /// For messages and structs: one entry per field of the object, in the same order.
+    pub(crate) fields: Vec<FieldSpans>,
+}
+
+/// Where the parts of a field row are, and whether the row read cleanly.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FieldSpans {
+    pub(crate) ident: Span,
+    /// The span of the named type inside the type cell (`Amount` in `Array<Amount>`).
+    pub(crate) type_name: Span,
+    pub(crate) condition_sibling: Span,
+    pub(crate) condition_values: Vec<Span>,
+    pub(crate) fixed: Span,
+    /// The Example cell, parsed once the field's type is resolved.
+    pub(crate) example: Option<Cell>,
+    /// False when a cell of the row was wrong: later checks skip the field rather than
+    /// piling consequences on the first error.
+    pub(crate) sound: bool,
+}
+
+/// The columns a field table may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Column {
+    Identifier,
+    Label,
+    Type,
+    Length,
+    Request,
+    Format,
+    Default,
+    Note,
+    Example,
+    Value,
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Identifier => "Identifier",
+            Column::Label => "Field name",
+            Column::Type => "Type",
+            Column::Length => "Length",
+            Column::Request => "Request",
+            Column::Format => "Format",
+            Column::Default => "Default value",
+            Column::Note => "Note",
+            Column::Example => "Example",
+            Column::Value => "Value",
+        }
+    }
+}
+
+/// Header names (lower case) of field tables.
+const FIELD_COLUMNS: &[(&str, Column)] = &[
+    ("identifier", Column::Identifier),
+    ("property", Column::Identifier),
+    ("field name", Column::Label),
+    ("name", Column::Label),
+    ("type", Column::Type),
+    ("data type", Column::Type),
+    ("length", Column::Length),
+    ("max length", Column::Length),
+    ("request", Column::Request),
+    ("required", Column::Request),
+    ("m/o", Column::Request),
+    ("format", Column::Format),
+    ("default value", Column::Default),
+    ("default", Column::Default),
+    ("note", Column::Note),
+    ("description", Column::Note),
+    ("example", Column::Example),
+];
+
+/// Header names (lower case) of enum tables.
+const ENUM_COLUMNS: &[(&str, Column)] = &[
+    ("value", Column::Value),
+    ("note", Column::Note),
+    ("description", Column::Note),
+];
+
+/// Names an item may not take: they are the type column's own words.
+const RESERVED: &[&str] = &[
+    "String", "Integer", "Boolean", "Array", "Object", "Self", "A", "N", "S", "AN", "AS", "NS",
+    "ANS",
+];
+
+/// The built-in type words, offered by did-you-mean next to item names.
+pub(crate) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean"];
+
+/// Checks the items of one file into drafts.
+pub(crate) fn check_file(
+    file: usize,
+    source: &Source,
+    doc: &Document,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    for item in &doc.items {
+        let mut cx = Cx {
+            source,
+            diagnostics: &mut *diagnostics,
+        };
+        if let Some(draft) = cx.item(file, item) {
+            drafts.push(draft);
+        }
+    }
+    drafts
+}
+
+struct Cx<'a> {
+    source: &'a Source,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Cx<'_> {
+    fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
+        self.diagnostics
+            .push(self.source.error_help(span, message, help));
+    }
+
+    fn item(&mut self, file: usize, syntax: &ItemSyntax) -> Option<Draft> {
+        self.item_name(syntax);
+        let (mut open, mut deny_unknown) = (false, false);
+        for (option, span) in &syntax.options {
+            let allowed: &[&str] = match syntax.keyword {
+                Keyword::Enum => &["open"],
+                _ => &["deny_unknown"],
+            };
+            match option.as_str() {
+                "open" if syntax.keyword == Keyword::Enum => open = true,
+                "deny_unknown" if syntax.keyword != Keyword::Enum => deny_unknown = true,
+                _ => {
+                    let help = suggest(option, allowed.iter().copied()).unwrap_or_else(|| {
+                        format!(
+                            "`{}` items take the option `{}`",
+                            syntax.keyword.as_str(),
+                            allowed.join("`, `")
+                        )
+                    });
+                    self.error(*span, format!("unknown item option `{option}`"), Some(help));
+                }
+            }
+        }
+        let Some(table) = &syntax.table else {
+            let help = match syntax.keyword {
+                Keyword::Enum => "add a table with a `Value` column (and `Note`)",
+                _ => "add a field table with at least the columns Identifier, Type and Request",
+            };
+            self.error(
+                syntax.name_span,
+                format!("`{} {}` has no table", syntax.keyword.as_str(), syntax.name),
+                Some(help.into()),
+            );
+            return None;
+        };
+        if table.rows.is_empty() {
+            self.error(
+                table.header.span,
+                format!("the table of `{}` is empty", syntax.name),
+                Some("add one row per field (or value) under the alignment row".into()),
+            );
+        }
+        let doc = syntax.doc.clone();
+        let (kind, fields) = match syntax.keyword {
+            Keyword::Enum => (
+                ItemKind::Enum(Enum {
+                    values: self.enum_values(table),
+                    open,
+                }),
+                Vec::new(),
+            ),
+            keyword => {
+                let (fields, spans) = self.fields(table);
+                let object = Object {
+                    fields,
+                    deny_unknown,
+                };
+                let kind = if keyword == Keyword::Message {
+                    ItemKind::Message(object)
+                } else {
+                    ItemKind::Struct(object)
+                };
+                (kind, spans)
+            }
+        };
+        Some(Draft {
+            file,
+            name_span: syntax.name_span,
+            item: Item {
+                name: syntax.name.clone(),
+                doc,
+                kind,
+            },
+            fields,
+        })
+    }
+
+    fn item_name(&mut self, syntax: &ItemSyntax) {
+        let name = &syntax.name;
+        if name.is_empty() {
+            return; // already reported by the parser
+        }
+        let valid = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric());
+        if !valid {
+            let camel = name.to_upper_camel_case();
+            let help = if !camel.is_empty() && camel.starts_with(|c: char| c.is_ascii_uppercase()) {
+                format!("write `{camel}`")
+            } else {
+                "start with an uppercase letter; use only letters and digits".into()
+            };
+            self.error(
+                syntax.name_span,
+                format!("item name `{name}` is not an UpperCamelCase name"),
+                Some(help),
+            );
+        } else if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+            self.error(
+                syntax.name_span,
+                format!("`{name}` is a built-in type name and cannot name an item"),
+                Some(format!("choose another name, such as `{name}Value`")),
+            );
+        }
+    }
+
+    /// Maps header cells to columns, reporting unknown, duplicate and missing ones.
+    fn columns(
+        &mut self,
+        table: &Table,
+        known: &[(&str, Column)],
+        required: &[Column],
+    ) -> Vec<Option<Column>> {
+        let mut columns = Vec::new();
+        let mut seen: HashMap<Column, Span> = HashMap::new();
+        for cell in &table.header.cells {
+            let name = strip_code(&cell.text).to_lowercase();
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let column = known.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
+            match column {
+                Some(column) => {
+                    if let Some(first) = seen.get(&column) {
+                        let message = format!("duplicate column `{}`", cell.text);
+                        let help = format!(
+                            "the {} column is already at column {}",
+                            column.name(),
+                            first.col
+                        );
+                        self.error(cell.span, message, Some(help));
+                        columns.push(None);
+                        continue;
+                    }
+                    seen.insert(column, cell.span);
+                }
+                None => {
+                    let guess =
+                        crate::diagnostics::did_you_mean(&name, known.iter().map(|(n, _)| *n));
+                    let help = match guess {
+                        Some(g) => Some(format!(
+                            "did you mean `{g}`? (column names are case-insensitive)"
+                        )),
+                        None => {
+                            let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
+                            Some(format!("known columns: {}", names.join(", ")))
+                        }
+                    };
+                    let message = if cell.text.is_empty() {
+                        "empty column name".to_string()
+                    } else {
+                        format!("unknown column `{}`", cell.text)
+                    };
+                    self.error(cell.span, message, help);
+                    // Read the column as its likely meaning, so the rows' own errors show too.
+                    let guessed = guess
+                        .and_then(|g| known.iter().find(|(n, _)| *n == g))
+                        .map(|(_, c)| *c)
+                        .filter(|c| !seen.contains_key(c));
+                    if let Some(c) = guessed {
+                        seen.insert(c, cell.span);
+                    }
+                    columns.push(guessed);
+                    continue;
+                }
+            }
+            columns.push(column);
+        }
+        for column in required {
+            if !seen.contains_key(column) {
+                let synonyms: Vec<&str> = known
+                    .iter()
+                    .filter(|(_, c)| c == column)
+                    .map(|(n, _)| *n)
+                    .collect();
+                self.error(
+                    table.header.span,
+                    format!("missing required column `{}`", column.name()),
+                    Some(format!(
+                        "add a column named one of: {}",
+                        synonyms.join(", ")
+                    )),
+                );
+            }
+        }
+        columns
+    }
+
+    /// Reports a row whose cell count differs from the header's; true when it is ragged.
+    fn ragged(&mut self, table: &Table, row: &Row) -> bool {
+        let (got, want) = (row.cells.len(), table.header.cells.len());
+        if got == want {
+            return false;
+        }
+        let span = match row.cells.get(want) {
+            Some(extra) => Span::new(row.span.line, extra.span.col, row.span.len),
+            None => row.span,
+        };
+        self.error(
+            span,
+            format!("this row has {got} cells, the header has {want}"),
+            Some(
+                "every row needs one cell per column; escape a pipe inside a cell as `\\|`".into(),
+            ),
+        );
+        true
+    }
+
+    fn enum_values(&mut self, table: &Table) -> Vec<EnumValue> {
+        let columns = self.columns(table, ENUM_COLUMNS, &[Column::Value]);
+        if table.alignment.cells.len() != table.header.cells.len() {
+            self.ragged(table, &table.alignment);
+        }
+        let mut values: Vec<EnumValue> = Vec::new();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut variants: HashMap<String, String> = HashMap::new();
+        for row in &table.rows {
+            if self.ragged(table, row) {
+                continue;
+            }
+            let mut value = None;
+            let mut doc = String::new();
+            for (cell, column) in row.cells.iter().zip(&columns) {
+                match column {
+                    Some(Column::Value) => value = Some(cell),
+                    Some(Column::Note) => doc = note(&cell.text),
+                    _ => {}
+                }
+            }
+            let Some(cell) = value else { continue };
+            let text = strip_code(&cell.text);
+            if text.is_empty() {
+                self.error(cell.span, "empty enum value", None);
+                continue;
+            }
+            if let Some(line) = seen.get(text) {
+                self.error(
+                    cell.span,
+                    format!("duplicate enum value `{text}`"),
+                    Some(format!("first listed on line {line}")),
+                );
+                continue;
+            }
+            seen.insert(text.to_string(), cell.span.line);
+            // Generated code turns values into Rust variants; two values must not collide.
+            let variant = text.to_upper_camel_case();
+            if !variant.is_empty() {
+                if let Some(other) = variants.get(&variant) {
+                    self.error(
+                        cell.span,
+                        format!("enum values `{other}` and `{text}` give the same Rust variant `{variant}`"),
+                        Some("rename one of the values".into()),
+                    );
+                    continue;
+                }
+                variants.insert(variant, text.to_string());
+            }
+            values.push(EnumValue {
+                value: text.to_string(),
+                doc,
+            });
+        }
+        values
+    }
+
+    fn fields(&mut self, table: &Table) -> (Vec<Field>, Vec<FieldSpans>) {
+        let columns = self.columns(
+            table,
+            FIELD_COLUMNS,
+            &[Column::Identifier, Column::Type, Column::Request],
+        );
+        if table.alignment.cells.len() != table.header.cells.len() {
+            self.ragged(table, &table.alignment);
+        }
+        let mut fields = Vec::new();
+        let mut spans = Vec::new();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut rust_names: HashMap<String, String> = HashMap::new();
+        for row in &table.rows {
+            let ragged = self.ragged(table, row);
+            let cell_of = |wanted: Column| {
+                row.cells
+                    .iter()
+                    .zip(&columns)
+                    .find(|(_, c)| **c == Some(wanted))
+                    .map(|(cell, _)| cell)
+            };
+            let Some(ident_cell) = cell_of(Column::Identifier) else {
+                continue;
+            };
+            let ident = strip_code(&ident_cell.text).to_string();
+            let mut field_spans = FieldSpans {
+                ident: ident_cell.span,
+                sound: !ragged,
+                ..FieldSpans::default()
+            };
+            if !self.identifier(ident_cell, &ident) {
+                field_spans.sound = false;
+            } else if let Some(line) = seen.get(&ident) {
+                self.error(
+                    ident_cell.span,
+                    format!("duplicate identifier `{ident}`"),
+                    Some(format!("first defined on line {line}")),
+                );
+                continue;
+            } else {
+                let rust = ident.to_snake_case();
+                if let Some(other) = rust_names.get(&rust) {
+                    self.error(
+                        ident_cell.span,
+                        format!("identifiers `{other}` and `{ident}` give the same Rust field name `{rust}`"),
+                        Some("rename one of the fields".into()),
+                    );
+                    field_spans.sound = false;
+                }
+                rust_names.insert(rust, ident.clone());
+                seen.insert(ident.clone(), ident_cell.span.line);
+            }
+            let mut field = Field {
+                ident,
+                label: None,
+                ty: Type::String,
+                length: None,
+                requirement: Requirement::Optional,
+                format: None,
+                fixed: None,
+                sensitive: false,
+                doc: String::new(),
+                examples: Vec::new(),
+            };
+            if ragged {
+                // The cells cannot be trusted to sit under their headers: keep the identifier
+                // (so conditions naming it do not cascade) and read nothing else.
+                fields.push(field);
+                spans.push(field_spans);
+                continue;
+            }
+            let mut default = None;
+            let mut type_cell = None;
+            let mut length_cell = None;
+            let mut format_cell = None;
+            for (cell, column) in row.cells.iter().zip(&columns) {
+                match column {
+                    Some(Column::Label) if !cell.text.is_empty() => {
+                        field.label = Some(cell.text.clone());
+                    }
+                    Some(Column::Type) => type_cell = Some(cell),
+                    Some(Column::Length) => length_cell = Some(cell),
+                    Some(Column::Request) => match self.requirement(cell, &mut field_spans) {
+                        Some(r) => field.requirement = r,
+                        None => field_spans.sound = false,
+                    },
+                    Some(Column::Format) => format_cell = Some(cell),
+                    Some(Column::Default) if !cell.text.is_empty() => {
+                        default = Some(cell.text.clone());
+                    }
+                    Some(Column::Note) => field.doc = note(&cell.text),
+                    Some(Column::Example) if !cell.text.is_empty() => {
+                        field_spans.example = Some(cell.clone());
+                    }
+                    _ => {}
+                }
+            }
+            // A default value is documentation: the model has no defaults, and silently
+            // dropping the cell would hide what the vendor wrote.
+            if let Some(default) = default {
+                if !field.doc.is_empty() {
+                    field.doc.push_str("\n\n");
+                }
+                field.doc.push_str(&format!("Default value: {default}."));
+            }
+            match type_cell.map(|cell| self.ty(cell, &mut field_spans)) {
+                Some(Some(ty)) => field.ty = ty,
+                _ => field_spans.sound = false,
+            }
+            if let Some(cell) = length_cell {
+                match self.length(cell) {
+                    Ok(length) => field.length = length,
+                    Err(()) => field_spans.sound = false,
+                }
+            }
+            if let Some(cell) = format_cell
+                && !self.format_cell(cell, &mut field, &mut field_spans)
+            {
+                field_spans.sound = false;
+            }
+            if field_spans.sound {
+                self.fit(
+                    &field,
+                    type_cell,
+                    length_cell,
+                    format_cell,
+                    &mut field_spans,
+                );
+            }
+            fields.push(field);
+            spans.push(field_spans);
+        }
+        (fields, spans)
+    }
+
+    fn identifier(&mut self, cell: &Cell, ident: &str) -> bool {
+        if ident.is_empty() {
+            self.error(cell.span, "missing identifier", None);
+            return false;
+        }
+        let valid = ident.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && ident.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            self.error(
+                cell.span,
+                format!("invalid identifier `{ident}`"),
+                Some(
+                    "identifiers are ASCII letters, digits and `_`, not starting with a digit"
+                        .into(),
+                ),
+            );
+        }
+        valid
+    }
+
+    /// `AN`, `String`, `Integer`, `Boolean`, `Name`, `Array<T>`.
+    fn ty(&mut self, cell: &Cell, spans: &mut FieldSpans) -> Option<Type> {
+        let text = strip_code(&cell.text);
+        if text.is_empty() {
+            self.error(
+                cell.span,
+                "missing type",
+                Some("write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name or `Array<T>`".into()),
+            );
+            return None;
+        }
+        self.type_text(cell, text, spans)
+    }
+
+    fn type_text(&mut self, cell: &Cell, text: &str, spans: &mut FieldSpans) -> Option<Type> {
+        let span = cell.span_of(text);
+        if let Some(inner) = array_inner(text) {
+            let inner = inner.trim();
+            if inner.is_empty() {
+                self.error(span, "`Array<>` without an element type", None);
+                return None;
+            }
+            return self
+                .type_text(cell, inner, spans)
+                .map(|t| Type::Array(Box::new(t)));
+        }
+        if let Some(inner) = text
+            .strip_suffix("[]")
+            .or_else(|| text.strip_prefix('[').and_then(|t| t.strip_suffix(']')))
+        {
+            self.error(
+                span,
+                format!("arrays are written `Array<{}>`", inner.trim()),
+                Some(format!("write `Array<{}>`", inner.trim())),
+            );
+            return None;
+        }
+        if let Some(cs) = Charset::from_code(text) {
+            return Some(Type::Iso(cs));
+        }
+        for builtin in [Type::String, Type::Integer, Type::Boolean] {
+            if type_name(&builtin).eq_ignore_ascii_case(text) {
+                return Some(builtin);
+            }
+        }
+        if text.eq_ignore_ascii_case("object") {
+            self.error(
+                span,
+                "`Object` is not a type",
+                Some(
+                    "declare a `## struct Name` for the object's fields and write its name here"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        let is_name = text.starts_with(|c: char| c.is_ascii_alphabetic())
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !is_name {
+            self.error(
+                span,
+                format!("malformed type `{text}`"),
+                Some("write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name or `Array<T>`".into()),
+            );
+            return None;
+        }
+        // Resolved (or reported as an unknown type code or type) once every file is read.
+        spans.type_name = span;
+        Some(Type::Named(text.to_string()))
+    }
+
+    /// `15` (a maximum) or `1..15`; empty is no length.
+    fn length(&mut self, cell: &Cell) -> Result<Option<Length>, ()> {
+        let text = strip_code(&cell.text);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let help = Some("write a maximum (`15`) or a range (`1..15`)".to_string());
+        let number = |s: &str| -> Option<u32> {
+            let s = s.trim();
+            (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (min, max) = match text.split_once("..") {
+            Some((a, b)) => match (number(a), number(b)) {
+                (Some(a), Some(b)) => (a, b),
+                _ => {
+                    self.error(cell.span, format!("malformed length `{text}`"), help);
+                    return Err(());
+                }
+            },
+            None => match number(text) {
+                Some(max) => (0, max),
+                None => {
+                    self.error(cell.span, format!("malformed length `{text}`"), help);
+                    return Err(());
+                }
+            },
+        };
+        if max == 0 {
+            self.error(
+                cell.span,
+                "a maximum length of 0",
+                Some("a length's maximum is at least 1".into()),
+            );
+            return Err(());
+        }
+        if min > max {
+            self.error(
+                cell.span,
+                format!("inverted length range `{text}`"),
+                Some(format!("write `{max}..{min}`")),
+            );
+            return Err(());
+        }
+        Ok(Some(Length { min, max }))
+    }
+
+    /// `M`, `O`, `M:Mandatory`, `O:Optional`, `Yes`, `No`, `C: sibling = V`,
+    /// `C: sibling in (V1, V2)`.
+    fn requirement(&mut self, cell: &Cell, spans: &mut FieldSpans) -> Option<Requirement> {
+        let text = strip_code(&cell.text);
+        let lower = text.to_lowercase();
+        match lower.as_str() {
+            "m" | "m:mandatory" | "mandatory" | "yes" | "y" => {
+                return Some(Requirement::Mandatory);
+            }
+            "o" | "o:optional" | "optional" | "no" | "n" => return Some(Requirement::Optional),
+            _ => {}
+        }
+        let help = "write `M`, `O`, `M:Mandatory`, `O:Optional`, `Yes`, `No`, `C: sibling = VALUE` or `C: sibling in (V1, V2)`";
+        let unknown = |cx: &mut Self| {
+            cx.error(
+                cell.span,
+                format!("unknown requirement `{text}`"),
+                Some(help.into()),
+            );
+        };
+        let Some(after_c) = text.strip_prefix(['C', 'c']) else {
+            unknown(self);
+            return None;
+        };
+        if after_c.trim().is_empty() || after_c.trim() == ":" {
+            self.error(
+                cell.span,
+                "a conditional requirement without a condition",
+                Some(help.into()),
+            );
+            return None;
+        }
+        let condition = if let Some(rest) = after_c.strip_prefix(':') {
+            rest.trim()
+        } else if after_c.starts_with(char::is_whitespace) {
+            after_c.trim()
+        } else {
+            unknown(self);
+            return None;
+        };
+        let (sibling, values) = if let Some((sibling, value)) = condition.split_once('=') {
+            (sibling.trim(), vec![value.trim()])
+        } else if let Some((sibling, list)) = split_in(condition) {
+            let inner = list
+                .trim()
+                .strip_prefix('(')
+                .and_then(|l| l.strip_suffix(')'));
+            match inner {
+                Some(inner) => (sibling.trim(), inner.split(',').map(str::trim).collect()),
+                None => {
+                    self.error(
+                        cell.span_of(list),
+                        "malformed value list",
+                        Some("write `C: sibling in (V1, V2)`".into()),
+                    );
+                    return None;
+                }
+            }
+        } else {
+            self.error(
+                cell.span_of(condition),
+                format!("malformed condition `{condition}`"),
+                Some("write `C: sibling = VALUE` or `C: sibling in (V1, V2)`".into()),
+            );
+            return None;
+        };
+        let sibling_ok = !sibling.is_empty()
+            && sibling
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !sibling_ok {
+            self.error(
+                if sibling.is_empty() {
+                    cell.span
+                } else {
+                    cell.span_of(sibling)
+                },
+                "a condition must name a sibling field",
+                Some("write `C: sibling = VALUE`".into()),
+            );
+            return None;
+        }
+        let mut out = Vec::new();
+        spans.condition_sibling = cell.span_of(sibling);
+        spans.condition_values.clear();
+        for value in values {
+            let unquoted = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| value.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
+                .unwrap_or(value);
+            if unquoted.is_empty() {
+                self.error(
+                    if value.is_empty() {
+                        cell.span
+                    } else {
+                        cell.span_of(value)
+                    },
+                    "empty value in a condition",
+                    None,
+                );
+                return None;
+            }
+            spans.condition_values.push(cell.span_of(value));
+            out.push(unquoted.to_string());
+        }
+        Some(Requirement::Conditional(Condition {
+            sibling: sibling.to_string(),
+            values: out,
+        }))
+    }
+
+    /// `FORMAT; sensitive; fixed VALUE`, parts in any order, each at most once.
+    fn format_cell(&mut self, cell: &Cell, field: &mut Field, spans: &mut FieldSpans) -> bool {
+        let mut ok = true;
+        let mut offset = 0usize;
+        let text = cell.text.as_str();
+        for part in text.split(';') {
+            let start = offset;
+            offset += part.len() + 1;
+            let trimmed = strip_code(part.trim());
+            if trimmed.is_empty() {
+                continue;
+            }
+            let Some(part_text) = text.get(start..start + part.len()) else {
+                continue;
+            };
+            let span = cell.span_of(part_text.trim());
+            let lower = trimmed.to_lowercase();
+            if lower == "sensitive" {
+                if field.sensitive {
+                    self.error(span, "`sensitive` given twice", None);
+                    ok = false;
+                }
+                field.sensitive = true;
+                continue;
+            }
+            if lower == "fixed" || lower.starts_with("fixed ") {
+                let value = trimmed[5..].trim();
+                let value = if value.starts_with('"') {
+                    match serde_json::from_str::<String>(value) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            self.error(
+                                span,
+                                "malformed quoted fixed value",
+                                Some("write `fixed 41` or a JSON string: `fixed \"a b\"`".into()),
+                            );
+                            ok = false;
+                            continue;
+                        }
+                    }
+                } else {
+                    value.to_string()
+                };
+                if value.is_empty() {
+                    self.error(
+                        span,
+                        "`fixed` without a value",
+                        Some("write `fixed 41`".into()),
+                    );
+                    ok = false;
+                    continue;
+                }
+                if field.fixed.is_some() {
+                    self.error(span, "two fixed values", None);
+                    ok = false;
+                    continue;
+                }
+                field.fixed = Some(value);
+                spans.fixed = span;
+                continue;
+            }
+            match format_registry::parse(trimmed) {
+                Ok(format) => {
+                    if field.format.is_some() {
+                        self.error(
+                            span,
+                            "two formats",
+                            Some("a field has at most one format".into()),
+                        );
+                        ok = false;
+                    } else {
+                        field.format = Some(format);
+                    }
+                }
+                Err(e) => {
+                    self.error(span, e.message, e.help);
+                    ok = false;
+                }
+            }
+        }
+        ok
+    }
+
+    /// The type, length and format of a row must agree with each other.
+    fn fit(
+        &mut self,
+        field: &Field,
+        type_cell: Option<&Cell>,
+        length_cell: Option<&Cell>,
+        format_cell: Option<&Cell>,
+        spans: &mut FieldSpans,
+    ) {
+        let type_span = type_cell.map_or(spans.ident, |c| c.span);
+        if matches!(&field.ty, Type::Named(name) if looks_like_type_code(name)) {
+            // Reported as an unknown type code once names resolve; nothing else to say.
+            return;
+        }
+        let has_length = matches!(field.ty, Type::Iso(_) | Type::String);
+        match (&field.length, has_length) {
+            (Some(_), false) => {
+                self.error(
+                    length_cell.map_or(type_span, |c| c.span),
+                    format!("`{}` fields have no length", type_name(&field.ty)),
+                    Some(
+                        "only type codes (`AN`, …) and `String` have a length; empty this cell"
+                            .into(),
+                    ),
+                );
+                spans.sound = false;
+            }
+            (None, true) if matches!(field.ty, Type::Iso(_)) => {
+                self.error(
+                    length_cell.map_or(type_span, |c| c.span),
+                    format!("`{}` fields need a length", type_name(&field.ty)),
+                    Some("type codes need a length: a maximum (`15`) or a range (`1..15`)".into()),
+                );
+                spans.sound = false;
+            }
+            _ => {}
+        }
+        let Some(format) = &field.format else { return };
+        let format_span = format_cell.map_or(type_span, |c| c.span);
+        let name = format_registry::name(format);
+        match &field.ty {
+            Type::String => {}
+            Type::Iso(cs) => {
+                let sample = format_registry::sample(format);
+                if !cs.matches(sample.as_bytes()) {
+                    let better = Charset::ALL
+                        .into_iter()
+                        .find(|c| c.matches(sample.as_bytes()))
+                        .map(|c| format!("values of `{name}` need type `{}` or wider", c.code()));
+                    self.error(
+                        format_span,
+                        format!(
+                            "format `{name}` does not fit type `{}`: it admits only {}",
+                            cs.code(),
+                            cs.description()
+                        ),
+                        better,
+                    );
+                    spans.sound = false;
+                    return;
+                }
+            }
+            other => {
+                self.error(
+                    format_span,
+                    format!("format `{name}` does not fit type `{}`", type_name(other)),
+                    Some("formats apply to string fields: a type code or `String`".into()),
+                );
+                spans.sound = false;
+                return;
+            }
+        }
+        if let (Some(exact), Some(length)) = (format_registry::exact_len(format), &field.length)
+            && (exact < length.min || exact > length.max)
+        {
+            self.error(
+                length_cell.map_or(format_span, |c| c.span),
+                format!(
+                    "format `{name}` has exactly {exact} characters, outside the length {}..{}",
+                    length.min, length.max
+                ),
+                Some(format!("write the length `{exact}`")),
+            );
+            spans.sound = false;
+        }
+    }
+}
+
+/// Whether an unresolved type name reads as a mistyped type code (`AM`, `ansx` does not): a
+/// short word of letters in one case.
+pub(crate) fn looks_like_type_code(name: &str) -> bool {
+    name.len() <= 3
+        && name.chars().all(|c| c.is_ascii_alphabetic())
+        && (name == name.to_uppercase() || name == name.to_lowercase())
+}
+
+/// `sibling in (list)`: splits at the word `in`.
+fn split_in(condition: &str) -> Option<(&str, &str)> {
+    let lower = condition.to_ascii_lowercase();
+    let at = lower.find(" in ").or_else(|| lower.find(" in("))?;
+    Some((&condition[..at], &condition[at + 3..]))
+}
+
+fn array_inner(text: &str) -> Option<&str> {
+    let head = text.get(..6)?;
+    if head.eq_ignore_ascii_case("array<") {
+        text[6..].strip_suffix('>')
+    } else {
+        None
+    }
+}
+
+/// A cell's text without one pair of surrounding backticks (authors often write code spans).
+pub(crate) fn strip_code(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_prefix('`')
+        .and_then(|t| t.strip_suffix('`'))
+        .map_or(text, str::trim)
+}
+
+/// A note cell as documentation: `<br>` becomes a line break.
+fn note(text: &str) -> String {
+    text.replace("<br/>", "\n")
+        .replace("<br />", "\n")
+        .replace("<br>", "\n")
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A type as a schema writes it, for messages.
+pub(crate) fn type_name(ty: &Type) -> String {
+    match ty {
+        Type::Iso(cs) => cs.code().to_string(),
+        Type::String => "String".into(),
+        Type::Integer => "Integer".into(),
+        Type::Boolean => "Boolean".into(),
+        Type::Named(name) => name.clone(),
+        Type::Array(inner) => format!("Array<{}>", type_name(inner)),
+    }
+}

@@ -1,0 +1,584 @@
+//! The checker, second half: the checks that need every file's items at once. Type
+//! references resolve (against the file's own items and those of the files it imports), no
+//! struct holds itself without indirection, conditions name real siblings and values, and
+//! fixed values and examples obey their field's own rules — the runtime's rules, called
+//! here exactly as generated code calls them.
+
+use std::collections::{HashMap, HashSet};
+
+use fieldtab_runtime::{
+    Charset, JsonKind, LengthUnit, RuleError, check_charset, check_const, check_length,
+};
+use serde_json::Value;
+
+use crate::check::{BUILTIN_TYPES, Draft, looks_like_type_code, type_name};
+use crate::diagnostics::{Diagnostics, Source, Span, suggest};
+use crate::model::{Field, Item, ItemKind, Object, Requirement, Type};
+
+/// Checks the drafts of every file together and returns the items (meaningful only when no
+/// diagnostic was pushed). `visible[f]` holds the files whose items file `f` may name.
+pub(crate) fn check_module(
+    sources: &[Source],
+    visible: &[HashSet<usize>],
+    mut drafts: Vec<Draft>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Item> {
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for (index, draft) in drafts.iter().enumerate() {
+        let name = &draft.item.name;
+        if name.is_empty() {
+            continue;
+        }
+        match names.get(name) {
+            Some(&first) => {
+                let first = &drafts[first];
+                let help = format!(
+                    "first defined at {}:{}",
+                    sources[first.file].path.display(),
+                    first.name_span.line
+                );
+                diagnostics.push(sources[draft.file].error_help(
+                    draft.name_span,
+                    format!("duplicate item name `{name}`"),
+                    Some(help),
+                ));
+            }
+            None => {
+                names.insert(name.clone(), index);
+            }
+        }
+    }
+    let mut cx = Cx {
+        sources,
+        visible,
+        names: &names,
+        diagnostics,
+    };
+    cx.resolve(&mut drafts);
+    cx.cycles(&drafts);
+    cx.conditions(&drafts);
+    cx.values(&mut drafts);
+    drafts.into_iter().map(|d| d.item).collect()
+}
+
+struct Cx<'a> {
+    sources: &'a [Source],
+    visible: &'a [HashSet<usize>],
+    names: &'a HashMap<String, usize>,
+    diagnostics: &'a mut Diagnostics,
+}
+
+fn fields_mut(item: &mut Item) -> Option<&mut Vec<Field>> {
+    match &mut item.kind {
+        ItemKind::Message(o) | ItemKind::Struct(o) => Some(&mut o.fields),
+        ItemKind::Enum(_) => None,
+    }
+}
+
+fn object_of(item: &Item) -> Option<&Object> {
+    match &item.kind {
+        ItemKind::Message(o) | ItemKind::Struct(o) => Some(o),
+        ItemKind::Enum(_) => None,
+    }
+}
+
+/// The named type inside a type, if any (`Amount` in `Array<Amount>`).
+fn named(ty: &Type) -> Option<&str> {
+    match ty {
+        Type::Named(name) => Some(name),
+        Type::Array(inner) => named(inner),
+        _ => None,
+    }
+}
+
+impl Cx<'_> {
+    fn error(&mut self, file: usize, span: Span, message: String, help: Option<String>) {
+        self.diagnostics
+            .push(self.sources[file].error_help(span, message, help));
+    }
+
+    /// Every `Type::Named` must name an item visible from its file.
+    fn resolve(&mut self, drafts: &mut [Draft]) {
+        let files: Vec<usize> = drafts.iter().map(|d| d.file).collect();
+        let mut visible_names: Vec<Vec<String>> = vec![Vec::new(); self.sources.len()];
+        for (file, names) in visible_names.iter_mut().enumerate() {
+            names.extend(
+                drafts
+                    .iter()
+                    .filter(|d| self.visible[file].contains(&d.file))
+                    .map(|d| d.item.name.clone()),
+            );
+        }
+        for (index, draft) in drafts.iter_mut().enumerate() {
+            let file = files[index];
+            let Some(fields) = fields_mut(&mut draft.item) else {
+                continue;
+            };
+            for (field, spans) in fields.iter().zip(draft.fields.iter_mut()) {
+                let Some(name) = named(&field.ty) else {
+                    continue;
+                };
+                let target = self.names.get(name).map(|&i| files[i]);
+                match target {
+                    Some(target) if self.visible[file].contains(&target) => continue,
+                    Some(target) => {
+                        let path = self.sources[target].path.display().to_string();
+                        self.error(
+                            file,
+                            spans.type_name,
+                            format!("type `{name}` is defined in `{path}`, which this file does not import"),
+                            Some(format!("add `Import: [{name}]({path})` above the first item, with the path relative to this file")),
+                        );
+                    }
+                    None => {
+                        let short_code = looks_like_type_code(name);
+                        let codes = Charset::ALL.map(Charset::code);
+                        if short_code {
+                            self.error(
+                                file,
+                                spans.type_name,
+                                format!("unknown type code `{name}`"),
+                                suggest(name, codes).or_else(|| {
+                                    Some(format!("type codes are {}", codes.join(", ")))
+                                }),
+                            );
+                        } else {
+                            let candidates = visible_names[file]
+                                .iter()
+                                .map(String::as_str)
+                                .chain(BUILTIN_TYPES.iter().copied())
+                                .chain(codes);
+                            let help = suggest(name, candidates).or_else(|| {
+                                Some(format!("declare `## struct {name}` or `## enum {name}`, or import the file that does"))
+                            });
+                            self.error(
+                                file,
+                                spans.type_name,
+                                format!("unknown type `{name}`"),
+                                help,
+                            );
+                        }
+                    }
+                }
+                spans.sound = false;
+            }
+        }
+    }
+
+    /// A struct may not hold itself (directly or through other structs) without an array in
+    /// between: the generated Rust type would have infinite size.
+    fn cycles(&mut self, drafts: &[Draft]) {
+        // 0 = unvisited, 1 = on the stack, 2 = done.
+        let mut state = vec![0u8; drafts.len()];
+        let mut stack: Vec<(usize, String)> = Vec::new();
+        for start in 0..drafts.len() {
+            if state[start] == 0 {
+                self.visit(drafts, start, &mut state, &mut stack);
+            }
+        }
+    }
+
+    fn visit(
+        &mut self,
+        drafts: &[Draft],
+        node: usize,
+        state: &mut [u8],
+        stack: &mut Vec<(usize, String)>,
+    ) {
+        state[node] = 1;
+        let draft = &drafts[node];
+        if let Some(object) = object_of(&draft.item) {
+            for (field, spans) in object.fields.iter().zip(&draft.fields) {
+                let Type::Named(name) = &field.ty else {
+                    continue;
+                };
+                let Some(&target) = self.names.get(name) else {
+                    continue;
+                };
+                if object_of(&drafts[target].item).is_none() {
+                    continue;
+                }
+                stack.push((node, field.ident.clone()));
+                match state[target] {
+                    0 => self.visit(drafts, target, state, stack),
+                    1 => {
+                        let from = stack.iter().position(|(n, _)| *n == target).unwrap_or(0);
+                        let mut chain: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|(n, f)| format!("{}.{f}", drafts[*n].item.name))
+                            .collect();
+                        chain.push(drafts[target].item.name.clone());
+                        self.error(
+                            draft.file,
+                            spans.type_name,
+                            format!(
+                                "`{}` contains itself without indirection: {}",
+                                drafts[target].item.name,
+                                chain.join(" -> ")
+                            ),
+                            Some("a struct cannot hold itself; break the cycle, or hold the value in an `Array<T>` (an indirection)".into()),
+                        );
+                    }
+                    _ => {}
+                }
+                stack.pop();
+            }
+        }
+        state[node] = 2;
+    }
+
+    /// A condition names a string sibling of the same object; against a closed enum sibling,
+    /// its values must be values of the enum.
+    fn conditions(&mut self, drafts: &[Draft]) {
+        for draft in drafts {
+            let Some(object) = object_of(&draft.item) else {
+                continue;
+            };
+            for (field, spans) in object.fields.iter().zip(&draft.fields) {
+                let Requirement::Conditional(condition) = &field.requirement else {
+                    continue;
+                };
+                if condition.sibling == field.ident {
+                    self.error(
+                        draft.file,
+                        spans.condition_sibling,
+                        format!("the condition of `{}` names the field itself", field.ident),
+                        Some("a condition names another field of the same table".into()),
+                    );
+                    continue;
+                }
+                let Some((sibling, sibling_spans)) = object
+                    .fields
+                    .iter()
+                    .zip(&draft.fields)
+                    .find(|(f, _)| f.ident == condition.sibling)
+                else {
+                    let help = suggest(
+                        &condition.sibling,
+                        object.fields.iter().map(|f| f.ident.as_str()),
+                    )
+                    .unwrap_or_else(|| "a condition names another field of the same table".into());
+                    self.error(
+                        draft.file,
+                        spans.condition_sibling,
+                        format!(
+                            "the condition names `{}`, which is not a field of `{}`",
+                            condition.sibling, draft.item.name
+                        ),
+                        Some(help),
+                    );
+                    continue;
+                };
+                if !sibling_spans.sound {
+                    continue;
+                }
+                match &sibling.ty {
+                    Type::Iso(_) | Type::String => {}
+                    Type::Named(name) => {
+                        let target = self.names.get(name).map(|&i| &drafts[i].item.kind);
+                        match target {
+                            Some(ItemKind::Enum(e)) => {
+                                if e.open {
+                                    continue;
+                                }
+                                let allowed: Vec<&str> =
+                                    e.values.iter().map(|v| v.value.as_str()).collect();
+                                for (value, span) in
+                                    condition.values.iter().zip(&spans.condition_values)
+                                {
+                                    if !allowed.contains(&value.as_str()) {
+                                        let help = suggest(value, allowed.iter().copied())
+                                            .unwrap_or_else(|| {
+                                                format!("`{name}` has the values {}", allowed.join(", "))
+                                            });
+                                        self.error(
+                                            draft.file,
+                                            *span,
+                                            format!(
+                                                "`{value}` is not a value of `{name}`, the type of `{}`",
+                                                sibling.ident
+                                            ),
+                                            Some(help),
+                                        );
+                                    }
+                                }
+                            }
+                            Some(_) => self.error(
+                                draft.file,
+                                spans.condition_sibling,
+                                format!(
+                                    "the condition names `{}`, a `{name}` object; conditions compare string values",
+                                    sibling.ident
+                                ),
+                                None,
+                            ),
+                            None => {}
+                        }
+                    }
+                    other => self.error(
+                        draft.file,
+                        spans.condition_sibling,
+                        format!(
+                            "the condition names `{}`, a `{}` field; conditions compare string values",
+                            sibling.ident,
+                            type_name(other)
+                        ),
+                        None,
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Fixed values and examples obey their field's own rules; examples are stored as JSON.
+    fn values(&mut self, drafts: &mut [Draft]) {
+        let items: HashMap<String, Item> = self
+            .names
+            .iter()
+            .map(|(name, &i)| (name.clone(), drafts[i].item.clone()))
+            .collect();
+        let rules = Rules { items: &items };
+        for draft in drafts.iter_mut() {
+            let file = draft.file;
+            let Some(fields) = fields_mut(&mut draft.item) else {
+                continue;
+            };
+            for (field, spans) in fields.iter_mut().zip(&draft.fields) {
+                if !spans.sound {
+                    continue;
+                }
+                if let Some(fixed) = &field.fixed {
+                    if !rules.is_string(&field.ty) {
+                        self.error(
+                            file,
+                            spans.fixed,
+                            format!(
+                                "`{}` fields cannot have a fixed value",
+                                type_name(&field.ty)
+                            ),
+                            Some("fixed values apply to string fields".into()),
+                        );
+                    } else {
+                        let mut out = Vec::new();
+                        rules.string(field, &field.ty, true, fixed, false, "", &mut out);
+                        if !out.is_empty() {
+                            self.error(
+                                file,
+                                spans.fixed,
+                                format!(
+                                    "the fixed value breaks the field's own rules: {}",
+                                    out.join("; ")
+                                ),
+                                None,
+                            );
+                        }
+                    }
+                }
+                let Some(cell) = &spans.example else {
+                    continue;
+                };
+                let text = crate::check::strip_code(&cell.text);
+                let parsed: Result<Vec<Value>, ()> =
+                    if rules.is_string(&field.ty) && !text.starts_with('"') {
+                        Ok(vec![Value::String(text.to_string())])
+                    } else {
+                        serde_json::Deserializer::from_str(text)
+                            .into_iter::<Value>()
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(drop)
+                    };
+                let Ok(values) = parsed else {
+                    self.error(
+                        file,
+                        cell.span,
+                        "malformed example".into(),
+                        Some("write JSON values (`\"S\"`, `2592000`, `{\"currency\": \"USD\"}`), or bare text for a string field".into()),
+                    );
+                    continue;
+                };
+                for value in values {
+                    let mut out = Vec::new();
+                    if value.is_null() {
+                        out.push("null is absence, not an example".to_string());
+                    } else {
+                        rules.value(field, &field.ty, true, &value, "", &mut out);
+                    }
+                    if out.is_empty() {
+                        field.examples.push(value.to_string());
+                    } else {
+                        self.error(
+                            file,
+                            cell.span,
+                            format!(
+                                "the example breaks the field's own rules: {}",
+                                out.join("; ")
+                            ),
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The validation rules applied to fixed values and examples: the contract's semantics, over
+/// `serde_json::Value`, calling the runtime's rule functions.
+struct Rules<'a> {
+    items: &'a HashMap<String, Item>,
+}
+
+impl Rules<'_> {
+    fn is_string(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Iso(_) | Type::String => true,
+            Type::Named(name) => matches!(
+                self.items.get(name).map(|i| &i.kind),
+                Some(ItemKind::Enum(_))
+            ),
+            _ => false,
+        }
+    }
+
+    fn push(out: &mut Vec<String>, path: &str, error: RuleError) {
+        if path.is_empty() {
+            out.push(format!("{}: {}", error.rule.as_str(), error.message));
+        } else {
+            out.push(format!(
+                "{path}: {}: {}",
+                error.rule.as_str(),
+                error.message
+            ));
+        }
+    }
+
+    /// One value of type `ty`; `own` says whether `field`'s length, format and fixed value
+    /// apply (they do to the field's value, not to the elements of an array field).
+    fn value(
+        &self,
+        field: &Field,
+        ty: &Type,
+        own: bool,
+        value: &Value,
+        path: &str,
+        out: &mut Vec<String>,
+    ) {
+        let found = JsonKind::of(value);
+        let expected = match ty {
+            Type::Iso(_) | Type::String => JsonKind::String,
+            Type::Integer => JsonKind::Number,
+            Type::Boolean => JsonKind::Bool,
+            Type::Array(_) => JsonKind::Array,
+            Type::Named(name) => match self.items.get(name).map(|i| &i.kind) {
+                Some(ItemKind::Enum(_)) => JsonKind::String,
+                Some(_) => JsonKind::Object,
+                None => return,
+            },
+        };
+        let integer_ok = !matches!(ty, Type::Integer) || value.as_i64().is_some();
+        if found != expected || !integer_ok {
+            Self::push(out, path, RuleError::wrong_type(expected, found));
+            return;
+        }
+        match (ty, value) {
+            (_, Value::String(s)) => self.string(field, ty, own, s, true, path, out),
+            (Type::Array(inner), Value::Array(elements)) => {
+                for (i, element) in elements.iter().enumerate() {
+                    self.value(field, inner, false, element, &format!("{path}/{i}"), out);
+                }
+            }
+            (Type::Named(name), Value::Object(_)) => {
+                if let Some(object) = self.items.get(name).and_then(object_of) {
+                    self.object(object, value, path, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The rules of a string value, in the contract's order: length, charset, const, format
+    /// (skipped when the charset failed), enum.
+    #[allow(clippy::too_many_arguments)]
+    fn string(
+        &self,
+        field: &Field,
+        ty: &Type,
+        own: bool,
+        s: &str,
+        with_const: bool,
+        path: &str,
+        out: &mut Vec<String>,
+    ) {
+        let mut charset_ok = true;
+        if own && let Some(length) = &field.length {
+            let unit = match ty {
+                Type::Iso(_) => LengthUnit::Bytes,
+                _ => LengthUnit::Chars,
+            };
+            if let Err(e) = check_length(s, unit, length.min, length.max) {
+                Self::push(out, path, e);
+            }
+        }
+        if let Type::Iso(cs) = ty
+            && let Err(e) = check_charset(s, *cs)
+        {
+            charset_ok = false;
+            Self::push(out, path, e);
+        }
+        if own
+            && with_const
+            && let Some(fixed) = &field.fixed
+            && let Err(e) = check_const(s, fixed)
+        {
+            Self::push(out, path, e);
+        }
+        if own
+            && charset_ok
+            && let Some(format) = &field.format
+            && let Err(e) = format.check(s)
+        {
+            Self::push(out, path, e);
+        }
+        if let Type::Named(name) = ty
+            && let Some(ItemKind::Enum(e)) = self.items.get(name).map(|i| &i.kind)
+            && !e.open
+            && !e.values.iter().any(|v| v.value == s)
+        {
+            let allowed: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
+            Self::push(out, path, RuleError::not_in_enum(&allowed));
+        }
+    }
+
+    fn object(&self, object: &Object, value: &Value, path: &str, out: &mut Vec<String>) {
+        let Value::Object(map) = value else { return };
+        for field in &object.fields {
+            let child_path = format!("{path}/{}", field.ident);
+            let required = match &field.requirement {
+                Requirement::Mandatory => true,
+                Requirement::Optional => false,
+                Requirement::Conditional(c) => map
+                    .get(&c.sibling)
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| c.values.iter().any(|v| v == s)),
+            };
+            match map.get(&field.ident) {
+                None | Some(Value::Null) => {
+                    if required {
+                        Self::push(out, &child_path, RuleError::required());
+                    }
+                }
+                Some(Value::String(s)) if s.is_empty() && required && self.is_string(&field.ty) => {
+                    Self::push(out, &child_path, RuleError::empty());
+                }
+                Some(child) => self.value(field, &field.ty, true, child, &child_path, out),
+            }
+        }
+        if object.deny_unknown {
+            for key in map.keys() {
+                if !object.fields.iter().any(|f| &f.ident == key) {
+                    Self::push(out, &format!("{path}/{key}"), RuleError::unknown_field());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Schema diagnostics, rendered like rustc's: `path:line:col: error: message`, the source line,
+//! a caret line under the span, and an optional `help:` line.
+//!
+//! Every stage of the reader pushes into one [`Diagnostics`] list and carries on, so a schema
+//! author sees every error of a file at once, not the first only.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A position in a source file: 1-based line and column (columns count characters, as rustc's
+/// do), and the width of the underlined text in characters (at least one caret is drawn).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Span {
+    pub(crate) line: u32,
+    pub(crate) col: u32,
+    pub(crate) len: u32,
+}
+
+impl Span {
+    pub(crate) fn new(line: u32, col: u32, len: u32) -> Self {
+        Span { line, col, len }
+    }
+
+    /// A part of this span, `offset` characters in and `len` characters wide. Only valid for
+    /// spans that lie on one line, which every span of the reader does.
+    pub(crate) fn sub(self, offset: usize, len: usize) -> Span {
+        Span {
+            line: self.line,
+            col: self.col.saturating_add(to_u32(offset)),
+            len: to_u32(len),
+        }
+    }
+}
+
+pub(crate) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// One schema error, with everything needed to render it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, as given by the caller (imports: joined to the importing file's folder).
+    pub file: PathBuf,
+    /// 1-based line; `0` when the error concerns the whole file (it cannot be read).
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub col: u32,
+    /// Width of the underlined text, in characters.
+    pub len: u32,
+    /// What is wrong.
+    pub message: String,
+    /// A likely fix (`did you mean `AN`?`), if any.
+    pub help: Option<String>,
+    /// The text of the source line, for the snippet (empty when `line` is 0).
+    pub source_line: String,
+}
+
+impl Diagnostic {
+    /// An error about a whole file, rendered on one line (`error: cannot read `x`: ...`).
+    pub(crate) fn file_error(file: &Path, message: String) -> Self {
+        Diagnostic {
+            file: file.to_path_buf(),
+            line: 0,
+            col: 0,
+            len: 0,
+            message,
+            help: None,
+            source_line: String::new(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            // Nothing to point at: one line, as the CLI contract wants for unreadable files.
+            return write!(f, "error: {}", self.message);
+        }
+        writeln!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.file.display(),
+            self.line,
+            self.col,
+            self.message
+        )?;
+        let number = self.line.to_string();
+        let pad = " ".repeat(number.len());
+        // Tabs are shown as four spaces (as rustc does) so the caret stays under its text;
+        // other control characters (only seen in broken files) as U+FFFD.
+        let mut shown = String::new();
+        let mut caret_col = 0usize;
+        let mut caret_len = 0usize;
+        let start = self.col.saturating_sub(1) as usize;
+        let end = start + self.len.max(1) as usize;
+        let mut line_chars = 0usize;
+        for (i, c) in self.source_line.chars().enumerate() {
+            let piece: &str = match c {
+                '\t' => "    ",
+                c if c.is_control() => "\u{fffd}",
+                _ => "",
+            };
+            let width = if piece.is_empty() {
+                1
+            } else {
+                piece.chars().count()
+            };
+            if i < start {
+                caret_col += width;
+            } else if i < end {
+                caret_len += width;
+            }
+            if piece.is_empty() {
+                shown.push(c);
+            } else {
+                shown.push_str(piece);
+            }
+            line_chars = i + 1;
+        }
+        // A span past the end of the line (a missing cell) still gets its caret.
+        if start >= line_chars {
+            caret_col += start - line_chars;
+        }
+        let caret_len = caret_len.max(1);
+        let shown = shown.trim_end();
+        writeln!(f, "{pad} |")?;
+        writeln!(f, "{number} | {shown}")?;
+        write!(
+            f,
+            "{pad} | {}{}",
+            " ".repeat(caret_col),
+            "^".repeat(caret_len)
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n{pad} = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every diagnostic of a schema (and of the files it imports), in the order found: by file,
+/// then mostly by line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub(crate) fn single(diagnostic: Diagnostic) -> Self {
+        Diagnostics {
+            list: vec![diagnostic],
+        }
+    }
+
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    /// The diagnostics ordered by file (in the order of `files`), then line and column; the
+    /// order of the stages is kept for errors at one position.
+    pub(crate) fn sorted(mut self, files: &[&Path]) -> Self {
+        let rank = |d: &Diagnostic| {
+            files
+                .iter()
+                .position(|f| *f == d.file)
+                .unwrap_or(usize::MAX)
+        };
+        self.list.sort_by_key(|d| (rank(d), d.line, d.col));
+        self
+    }
+
+    /// How many errors there are.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether there is no error at all.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether this is the failure to read the root file itself (its one diagnostic has
+    /// `line` 0): an I/O error rather than a schema error (the CLI exits 2, not 1).
+    pub fn is_io_error(&self) -> bool {
+        self.list.len() == 1 && self.list.iter().all(|d| d.line == 0)
+    }
+
+    /// The errors, in the order found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.list.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    /// Every diagnostic, separated by a blank line, no colour.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.list.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// One source file being read: its display path and lines, so diagnostics can quote them.
+#[derive(Debug)]
+pub(crate) struct Source {
+    pub(crate) path: PathBuf,
+    pub(crate) text: String,
+}
+
+impl Source {
+    pub(crate) fn line(&self, line: u32) -> &str {
+        let index = (line as usize).saturating_sub(1);
+        self.text
+            .split('\n')
+            .nth(index)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .unwrap_or("")
+    }
+
+    pub(crate) fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: self.path.clone(),
+            line: span.line.max(1),
+            col: span.col.max(1),
+            len: span.len.max(1),
+            message: message.into(),
+            help: None,
+            source_line: self.line(span.line.max(1)).to_string(),
+        }
+    }
+
+    pub(crate) fn error_help(
+        &self,
+        span: Span,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Diagnostic {
+        let mut d = self.error(span, message);
+        d.help = help;
+        d
+    }
+}
+
+/// The candidate closest to `word` (case-insensitively), if it is close enough to be a likely
+/// typo: an edit distance of at most a third of the longer word, and at least one.
+pub(crate) fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    // Ties go to the candidate of the closest length (`AM` -> `AN`, not `A`), then the first.
+    let mut best: Option<((usize, usize), &'a str)> = None;
+    for candidate in candidates {
+        let distance = edit_distance(&lower, &candidate.to_lowercase());
+        let candidate_length = candidate.chars().count();
+        let limit = (length.max(candidate_length) / 3).max(1);
+        let key = (distance, length.abs_diff(candidate_length));
+        if distance <= limit && best.is_none_or(|(k, _)| key < k) {
+            best = Some((key, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `help: did you mean `x`?` for the closest candidate, if any.
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// Edit distance over characters where swapping two neighbours counts as one edit (optimal
+/// string alignment): `opne` is one edit from `open`. The inputs are a cell's words: short.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            d[i * width + j] = if i == 0 {
+                j
+            } else if j == 0 {
+                i
+            } else {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (d[(i - 1) * width + j] + 1)
+                    .min(d[i * width + j - 1] + 1)
+                    .min(d[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[(i - 2) * width + j - 2] + 1);
+                }
+                best
+            };
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_finds_close_words() {
+        assert_eq!(did_you_mean("AM", ["A", "N", "AN", "ANS"]), Some("AN"));
+        assert_eq!(did_you_mean("Strng", ["String", "Integer"]), Some("String"));
+        assert_eq!(did_you_mean("xyzzy", ["String", "Integer"]), None);
+        assert_eq!(did_you_mean("opne", ["open"]), Some("open"));
+    }
+
+    #[test]
+    fn renders_caret_under_span() {
+        let source = Source {
+            path: PathBuf::from("x.md"),
+            text: "one\n| a\t| bad |\n".to_string(),
+        };
+        let d = source.error_help(Span::new(2, 7, 3), "bad thing", Some("fix it".into()));
+        assert_eq!(
+            d.to_string(),
+            "x.md:2:7: error: bad thing\n  |\n2 | | a    | bad |\n  |          ^^^\n  = help: fix it"
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! The lexer: splits a schema's text into classified lines (headings, table rows, prose) with
+//! 1-based line/column spans. Tables are line-based in Markdown, so a line is the natural token.
+
+use crate::diagnostics::{Span, to_u32};
+
+/// One line of the source, classified.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Line {
+    /// An empty or whitespace-only line.
+    Blank,
+    /// An ATX heading: `#` to `######`, then a space.
+    Heading {
+        level: usize,
+        /// The heading's text, trimmed (closing `#`s are not special here).
+        text: String,
+        /// The span of `text`.
+        span: Span,
+        /// The span of the whole line, for errors about the heading as a whole.
+        line_span: Span,
+    },
+    /// A line starting with `|`: a table row, already split into cells.
+    Row { cells: Vec<Cell>, span: Span },
+    /// Anything else, including the lines of fenced code blocks (which stay prose).
+    Text { text: String, span: Span },
+}
+
+/// One cell of a table row.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cell {
+    /// The cell's text: trimmed, with `\|` unescaped to `|`.
+    pub(crate) text: String,
+    /// The span of the trimmed text in the source; for an empty cell, the position just after
+    /// its opening pipe, one character wide.
+    pub(crate) span: Span,
+    /// Character offsets in `text` at which a `\` was removed, to map offsets back to columns.
+    escapes: Vec<usize>,
+}
+
+impl Cell {
+    /// The span of `len` characters starting `offset` characters into `text`.
+    pub(crate) fn sub_span(&self, offset: usize, len: usize) -> Span {
+        let before = self.escapes.iter().filter(|&&e| e < offset).count();
+        let inside = self
+            .escapes
+            .iter()
+            .filter(|&&e| e >= offset && e < offset + len)
+            .count();
+        self.span.sub(offset + before, len.max(1) + inside)
+    }
+
+    /// The span of the substring `part` of `text`, located by its byte offset.
+    pub(crate) fn span_of(&self, part: &str) -> Span {
+        let base = self.text.as_ptr() as usize;
+        let at = part.as_ptr() as usize;
+        if at >= base && at + part.len() <= base + self.text.len() {
+            let byte_offset = at - base;
+            let offset = self.text[..byte_offset].chars().count();
+            self.sub_span(offset, part.chars().count())
+        } else {
+            self.span
+        }
+    }
+}
+
+/// Splits `text` into classified lines, one per source line (`\n` or `\r\n`).
+pub(crate) fn lex(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut fence: Option<&str> = None;
+    for (index, raw) in text.split('\n').enumerate() {
+        let number = to_u32(index + 1);
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let trimmed = raw.trim_start();
+        let indent = raw.chars().count() - trimmed.chars().count();
+        let line_span = Span::new(number, 1, to_u32(raw.chars().count()).max(1));
+        // Fenced code blocks are prose: their lines are never headings or table rows.
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            lines.push(Line::Text {
+                text: raw.to_string(),
+                span: line_span,
+            });
+            continue;
+        }
+        if indent < 4
+            && let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m))
+        {
+            fence = Some(marker);
+            lines.push(Line::Text {
+                text: raw.to_string(),
+                span: line_span,
+            });
+            continue;
+        }
+        if trimmed.is_empty() {
+            lines.push(Line::Blank);
+        } else if indent < 4 && trimmed.starts_with('#') {
+            lines.push(heading(trimmed, number, indent, line_span, raw));
+        } else if indent < 4 && trimmed.starts_with('|') {
+            lines.push(Line::Row {
+                cells: split_row(trimmed, number, indent),
+                span: line_span,
+            });
+        } else {
+            let text = raw.trim();
+            lines.push(Line::Text {
+                text: text.to_string(),
+                span: Span::new(number, to_u32(indent + 1), to_u32(text.chars().count())),
+            });
+        }
+    }
+    lines
+}
+
+fn heading(trimmed: &str, number: u32, indent: usize, line_span: Span, raw: &str) -> Line {
+    let level = trimmed.chars().take_while(|&c| c == '#').count();
+    let rest = &trimmed[level..];
+    // `#word` is not a heading in Markdown; neither is a run of seven or more `#`.
+    if level > 6 || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return Line::Text {
+            text: raw.trim().to_string(),
+            span: line_span,
+        };
+    }
+    let text = rest.trim();
+    let leading = rest.chars().count() - rest.trim_start().chars().count();
+    let col = indent + level + leading + 1;
+    Line::Heading {
+        level,
+        text: text.to_string(),
+        span: Span::new(number, to_u32(col), to_u32(text.chars().count()).max(1)),
+        line_span,
+    }
+}
+
+/// Splits a row (starting with `|`) into cells. A trailing pipe is optional; `\|` is a pipe
+/// inside a cell.
+fn split_row(trimmed: &str, number: u32, indent: usize) -> Vec<Cell> {
+    let chars: Vec<char> = trimmed.chars().collect();
+    let mut cells = Vec::new();
+    // Column (0-based, in the line) of the first character of the current cell.
+    let mut start = 1usize;
+    let mut i = 1usize;
+    let mut current: Vec<(usize, char)> = Vec::new();
+    let mut escapes: Vec<usize> = Vec::new();
+    let mut closed = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1) == Some(&'|') {
+            escapes.push(current.len());
+            current.push((i + 1, '|'));
+            i += 2;
+            closed = false;
+            continue;
+        }
+        if c == '|' {
+            cells.push(make_cell(&current, &escapes, start, indent, number));
+            current.clear();
+            escapes.clear();
+            start = i + 1;
+            closed = true;
+        } else {
+            current.push((i, c));
+            if !c.is_whitespace() {
+                closed = false;
+            }
+        }
+        i += 1;
+    }
+    if !closed {
+        cells.push(make_cell(&current, &escapes, start, indent, number));
+    }
+    cells
+}
+
+fn make_cell(
+    current: &[(usize, char)],
+    escapes: &[usize],
+    start: usize,
+    indent: usize,
+    number: u32,
+) -> Cell {
+    let first = current.iter().position(|(_, c)| !c.is_whitespace());
+    let last = current.iter().rposition(|(_, c)| !c.is_whitespace());
+    match (first, last) {
+        (Some(first), Some(last)) => {
+            let text: String = current[first..=last].iter().map(|(_, c)| c).collect();
+            let col = current[first].0 + indent + 1;
+            let end_col = current[last].0 + indent + 1;
+            Cell {
+                text,
+                span: Span::new(number, to_u32(col), to_u32(end_col - col + 1)),
+                escapes: escapes
+                    .iter()
+                    .filter(|&&e| e >= first && e <= last)
+                    .map(|e| e - first)
+                    .collect(),
+            }
+        }
+        _ => Cell {
+            text: String::new(),
+            span: Span::new(number, to_u32(start + indent + 1), 1),
+            escapes: Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &str) -> Vec<(String, u32, u32)> {
+        match lex(line).into_iter().next() {
+            Some(Line::Row { cells, .. }) => cells
+                .into_iter()
+                .map(|c| (c.text, c.span.col, c.span.len))
+                .collect(),
+            other => panic!("not a row: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn splits_cells_with_spans_and_escapes() {
+        assert_eq!(
+            cells("| a | b\\|c |  |"),
+            vec![
+                ("a".to_string(), 3, 1),
+                ("b|c".to_string(), 7, 4),
+                (String::new(), 13, 1)
+            ]
+        );
+        assert_eq!(cells("|x|y"), vec![("x".into(), 2, 1), ("y".into(), 4, 1)]);
+    }
+
+    #[test]
+    fn fenced_code_is_prose() {
+        let lines = lex("```\n| a |\n# b\n```\n## c");
+        assert!(matches!(lines[1], Line::Text { .. }));
+        assert!(matches!(lines[2], Line::Text { .. }));
+        assert!(matches!(lines[4], Line::Heading { level: 2, .. }));
+    }
+
+    #[test]
+    fn escaped_sub_span() {
+        let lines = lex("| a\\|b c |");
+        let Some(Line::Row { cells, .. }) = lines.first() else {
+            panic!()
+        };
+        // "a|b c": the `c` is at offset 4 in the text, column 8 in the line.
+        assert_eq!(cells[0].sub_span(4, 1).col, 8);
+    }
+}

@@ -1,0 +1,279 @@
+//! The parser: classified lines -> [`Document`]. It knows the document's shape (title, imports,
+//! items, their prose and tables), not what the cells mean; that is the checker's job.
+
+use crate::diagnostics::{Diagnostics, Source, Span, suggest};
+use crate::lexer::{Line, lex};
+use crate::syntax::{Document, Import, ItemSyntax, Keyword, Row, Table};
+
+/// Parses one file, pushing every structural error into `diagnostics` and carrying on.
+pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document {
+    let lines = lex(&source.text);
+    let mut doc = Document::default();
+    let mut prose: Vec<String> = Vec::new();
+    let mut current: Option<ItemSyntax> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        match &lines[i] {
+            Line::Blank => prose.push(String::new()),
+            Line::Text { text, span } => {
+                if let Some(rest) = import_line(text) {
+                    match parse_import(rest, text, *span) {
+                        Some(import) if current.is_none() => doc.imports.push(import),
+                        Some(_) => diagnostics.push(source.error_help(
+                            *span,
+                            "an import inside an item",
+                            Some("move the import above the first `##` item".into()),
+                        )),
+                        None => diagnostics.push(source.error_help(
+                            *span,
+                            "malformed import",
+                            Some("write `Import: [label](path/to/file.md)`".into()),
+                        )),
+                    }
+                } else {
+                    prose.push(text.clone());
+                }
+            }
+            Line::Heading {
+                level,
+                text,
+                span,
+                line_span,
+            } => match level {
+                1 => {
+                    if doc.title.is_some() || current.is_some() || !doc.items.is_empty() {
+                        diagnostics.push(source.error_help(
+                            *line_span,
+                            "a second `#` title",
+                            Some("a schema has one `# Title`, at the top; items are `## message|struct|enum Name`".into()),
+                        ));
+                    } else {
+                        doc.title = Some(text.clone());
+                        // Prose before the title is still module prose.
+                    }
+                }
+                2 => {
+                    flush(&mut doc, &mut current, &mut prose);
+                    current = Some(parse_heading(source, text, *span, diagnostics));
+                }
+                // Deeper headings are prose, so long as they are not a mistyped item.
+                _ => {
+                    if item_keyword(text).is_some() {
+                        diagnostics.push(source.error_help(
+                            *line_span,
+                            format!("an item heading must be level 2, not level {level}"),
+                            Some(format!("write `## {text}`")),
+                        ));
+                    }
+                    prose.push(format!("{} {text}", "#".repeat(*level)));
+                }
+            },
+            Line::Row { span, .. } => {
+                let start = i;
+                while i < lines.len() && matches!(lines[i], Line::Row { .. }) {
+                    i += 1;
+                }
+                let rows: Vec<Row> = lines[start..i]
+                    .iter()
+                    .filter_map(|line| match line {
+                        Line::Row { cells, span } => Some(Row {
+                            cells: cells.clone(),
+                            span: *span,
+                        }),
+                        _ => None,
+                    })
+                    .collect();
+                table(source, rows, *span, &mut current, diagnostics);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    flush(&mut doc, &mut current, &mut prose);
+    doc
+}
+
+/// Attaches a run of table rows to the current item, or reports why it cannot.
+fn table(
+    source: &Source,
+    mut rows: Vec<Row>,
+    span: Span,
+    current: &mut Option<ItemSyntax>,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(item) = current.as_mut() else {
+        diagnostics.push(source.error_help(
+            span,
+            "a table outside an item",
+            Some("put tables under a `## message|struct|enum Name` heading".into()),
+        ));
+        return;
+    };
+    if item.table.is_some() {
+        diagnostics.push(source.error_help(
+            span,
+            format!("a second table in `{}`", item.name),
+            Some("an item has one table; split it into items or join the tables".into()),
+        ));
+        return;
+    }
+    let is_alignment = rows.get(1).is_some_and(|row| {
+        !row.cells.is_empty()
+            && row.cells.iter().all(|c| {
+                let t = c.text.trim_start_matches(':').trim_end_matches(':');
+                !t.is_empty() && t.chars().all(|ch| ch == '-')
+            })
+    });
+    if !is_alignment {
+        let at = rows.get(1).map_or(span, |r| r.span);
+        diagnostics.push(source.error_help(
+            at,
+            "a table needs an alignment row under its header",
+            Some("add a line such as `|---|---|` under the header row".into()),
+        ));
+        return;
+    }
+    let mut drained = rows.drain(..2);
+    let (Some(header), Some(alignment)) = (drained.next(), drained.next()) else {
+        return;
+    };
+    drop(drained);
+    item.table = Some(Table {
+        header,
+        alignment,
+        rows,
+    });
+}
+
+fn flush(doc: &mut Document, current: &mut Option<ItemSyntax>, prose: &mut Vec<String>) {
+    let text = join_prose(prose);
+    prose.clear();
+    match current.take() {
+        Some(mut item) => {
+            item.doc = text;
+            doc.items.push(item);
+        }
+        None => doc.doc = text,
+    }
+}
+
+/// Prose lines joined, without leading or trailing blank lines; paragraphs stay separated by
+/// one blank line.
+fn join_prose(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in lines {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push_str("\n\n");
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// The rest of a line that starts with `Import:` (any case), if it does.
+fn import_line(text: &str) -> Option<&str> {
+    let head = text.get(..7)?;
+    head.eq_ignore_ascii_case("import:").then(|| &text[7..])
+}
+
+/// `[label](path)`, allowing nothing else on the line.
+fn parse_import(rest: &str, line: &str, span: Span) -> Option<Import> {
+    let rest = rest.trim();
+    let after_label = rest.strip_prefix('[')?.split_once("](")?.1;
+    let path = after_label.strip_suffix(')')?.trim();
+    if path.is_empty() || path.contains(['(', ')']) {
+        return None;
+    }
+    let offset = line.find(path).unwrap_or(0);
+    let col = line[..offset].chars().count();
+    Some(Import {
+        path: path.to_string(),
+        span: span.sub(col, path.chars().count()),
+    })
+}
+
+fn item_keyword(text: &str) -> Option<Keyword> {
+    let word = text.split_whitespace().next()?;
+    [Keyword::Message, Keyword::Struct, Keyword::Enum]
+        .into_iter()
+        .find(|k| k.as_str().eq_ignore_ascii_case(word))
+}
+
+/// `message Name (option, option)`.
+fn parse_heading(
+    source: &Source,
+    text: &str,
+    span: Span,
+    diagnostics: &mut Diagnostics,
+) -> ItemSyntax {
+    let word = text.split_whitespace().next().unwrap_or("");
+    let keyword = item_keyword(text).unwrap_or_else(|| {
+        diagnostics.push(
+            source.error_help(
+                span.sub(0, word.chars().count()),
+                format!("expected `message`, `struct` or `enum`, found `{word}`"),
+                suggest(word, ["message", "struct", "enum"])
+                    .or_else(|| Some("item headings read `## message|struct|enum Name`".into())),
+            ),
+        );
+        Keyword::Struct
+    });
+    let after = &text[word.len()..];
+    let name_start =
+        word.chars().count() + after.chars().count() - after.trim_start().chars().count();
+    let after = after.trim_start();
+    let (name, options_text) = match after.find('(') {
+        Some(open) => (after[..open].trim_end(), Some(&after[open..])),
+        None => (after.trim_end(), None),
+    };
+    let name_span = span.sub(name_start, name.chars().count());
+    let mut options = Vec::new();
+    if let Some(options_text) = options_text {
+        let base = name_start + after.chars().count() - options_text.chars().count();
+        match options_text
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+        {
+            Some(inner) => {
+                let mut offset = base + 1;
+                for part in inner.split(',') {
+                    let leading = part.chars().count() - part.trim_start().chars().count();
+                    let word = part.trim();
+                    options.push((
+                        word.to_string(),
+                        span.sub(offset + leading, word.chars().count()),
+                    ));
+                    offset += part.chars().count() + 1;
+                }
+            }
+            None => diagnostics.push(source.error_help(
+                span.sub(base, options_text.chars().count()),
+                "malformed item options",
+                Some("write options in parentheses at the end: `## enum Status (open)`".into()),
+            )),
+        }
+    }
+    if name.is_empty() {
+        diagnostics.push(source.error_help(
+            span,
+            format!("`{}` without a name", keyword.as_str()),
+            Some(format!("write `## {} Name`", keyword.as_str())),
+        ));
+    }
+    ItemSyntax {
+        keyword,
+        name: name.to_string(),
+        name_span,
+        options,
+        doc: String::new(),
+        table: None,
+    }
+}

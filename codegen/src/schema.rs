@@ -1,0 +1,395 @@
+//! [`Schema`]: reading a schema file and the files it imports, and running the pipeline
+//! lexer -> parser -> checker -> model over all of them.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use crate::check::check_file;
+use crate::check_module::check_module;
+use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, to_u32};
+use crate::model::Module;
+use crate::parser::parse;
+use crate::syntax::Document;
+
+/// Files larger than this are refused: no schema is this big, and it keeps a mistaken path
+/// (a device, a huge log) from exhausting memory.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A checked schema: the model of the root file and everything it imports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schema {
+    /// The checked model: the root file's title and prose, and the items of every file.
+    pub module: crate::model::Module,
+    /// Every file read, root first, then the imported files in the order they were first
+    /// imported. Paths are as given for the root, and joined to the importing file's folder
+    /// for imports (so relative when the root path was relative): join them to a base folder
+    /// (`CARGO_MANIFEST_DIR`) for `include_str!`.
+    pub files: Vec<PathBuf>,
+}
+
+impl Schema {
+    /// Reads and checks the schema file at `path` and the files it imports.
+    ///
+    /// Every error of every file is reported, not only the first. A root file that cannot be
+    /// read gives one diagnostic whose [`Diagnostic::line`] is 0 (see
+    /// [`Diagnostics::is_io_error`]).
+    ///
+    /// ```no_run
+    /// let schema = fieldtab_codegen::Schema::load("schemas/upi/enrollment_registration.md")?;
+    /// assert!(schema.module.item("EnrollmentRegistrationRequest").is_some());
+    /// # Ok::<(), fieldtab_codegen::Diagnostics>(())
+    /// ```
+    pub fn load(path: impl AsRef<Path>) -> Result<Schema, Diagnostics> {
+        let path = path.as_ref();
+        let bytes = read(path).map_err(|e| {
+            Diagnostics::single(Diagnostic::file_error(
+                path,
+                format!("cannot read `{}`: {e}", path.display()),
+            ))
+        })?;
+        let text = decode(path, &bytes).map_err(Diagnostics::single)?;
+        Self::parse(path, &text)
+    }
+
+    /// Checks schema `text` as if read from `path`; imports are read from disk relative to
+    /// `path`'s folder.
+    ///
+    /// ```
+    /// let text = "# Demo\n\n## enum Status\n\n| Value | Note |\n|---|---|\n| S | Success |\n";
+    /// let schema = fieldtab_codegen::Schema::parse("demo.md", text).unwrap();
+    /// assert_eq!(schema.module.items[0].name, "Status");
+    /// ```
+    pub fn parse(path: impl AsRef<Path>, text: &str) -> Result<Schema, Diagnostics> {
+        let path = path.as_ref();
+        let mut loader = Loader::default();
+        let text = match check_text(path, text) {
+            Ok(text) => text,
+            Err(d) => return Err(Diagnostics::single(d)),
+        };
+        let key = identity(path);
+        loader.add(path.to_path_buf(), key, text);
+        loader.finish()
+    }
+}
+
+/// The files of a schema as they are read, and what has been found wrong so far.
+#[derive(Default)]
+struct Loader {
+    sources: Vec<Source>,
+    docs: Vec<Document>,
+    /// Canonical path of each file: its identity for cycles and diamonds.
+    keys: Vec<PathBuf>,
+    /// Resolved imports of each file.
+    imports: Vec<Vec<usize>>,
+    /// Files in post-order: each file after the files it imports.
+    order: Vec<usize>,
+    /// Keys of the files being read, root first: an import of one of them is a cycle.
+    stack: Vec<PathBuf>,
+    diagnostics: Diagnostics,
+}
+
+impl Loader {
+    fn add(&mut self, display: PathBuf, key: PathBuf, text: String) -> usize {
+        let source = Source {
+            path: display,
+            text,
+        };
+        let doc = parse(&source, &mut self.diagnostics);
+        let index = self.sources.len();
+        let imports = doc.imports.clone();
+        self.sources.push(source);
+        self.docs.push(doc);
+        self.keys.push(key.clone());
+        self.imports.push(Vec::new());
+        self.stack.push(key.clone());
+        for import in imports {
+            let display = normalize(&parent(&self.sources[index].path).join(&import.path));
+            let target = identity(&parent(&key).join(&import.path));
+            if let Some(at) = self.stack.iter().position(|k| *k == target) {
+                let mut chain: Vec<String> = self.stack[at..]
+                    .iter()
+                    .filter_map(|k| self.keys.iter().position(|x| x == k))
+                    .map(|i| self.sources[i].path.display().to_string())
+                    .collect();
+                chain.push(display.display().to_string());
+                let d = self.sources[index].error_help(
+                    import.span,
+                    format!("import cycle: {}", chain.join(" -> ")),
+                    Some("schema files cannot import each other in a circle; move the shared items to a file both import".into()),
+                );
+                self.diagnostics.push(d);
+                continue;
+            }
+            if let Some(existing) = self.keys.iter().position(|k| *k == target) {
+                self.imports[index].push(existing);
+                continue;
+            }
+            let text = match read(&display) {
+                Ok(bytes) => decode(&display, &bytes),
+                Err(e) => {
+                    let d = self.sources[index].error(
+                        import.span,
+                        format!("cannot read `{}`: {e}", display.display()),
+                    );
+                    self.diagnostics.push(d);
+                    continue;
+                }
+            };
+            match text {
+                Ok(text) => {
+                    let child = self.add(display, target, text);
+                    self.imports[index].push(child);
+                }
+                Err(d) => self.diagnostics.push(d),
+            }
+        }
+        self.stack.pop();
+        self.order.push(index);
+        index
+    }
+
+    fn finish(mut self) -> Result<Schema, Diagnostics> {
+        let visible: Vec<HashSet<usize>> = (0..self.sources.len())
+            .map(|file| {
+                let mut seen = HashSet::new();
+                let mut todo = vec![file];
+                while let Some(f) = todo.pop() {
+                    if seen.insert(f) {
+                        todo.extend(self.imports[f].iter().copied());
+                    }
+                }
+                seen
+            })
+            .collect();
+        let mut drafts = Vec::new();
+        for &file in &self.order {
+            drafts.extend(check_file(
+                file,
+                &self.sources[file],
+                &self.docs[file],
+                &mut self.diagnostics,
+            ));
+        }
+        let items = check_module(&self.sources, &visible, drafts, &mut self.diagnostics);
+        if !self.diagnostics.is_empty() {
+            // Stages find errors in their own order; the author reads a file top to bottom.
+            let paths: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
+            return Err(self.diagnostics.sorted(&paths));
+        }
+        let root = &self.docs[0];
+        Ok(Schema {
+            module: Module {
+                title: root.title.clone(),
+                doc: root.doc.clone(),
+                items,
+            },
+            files: self.sources.into_iter().map(|s| s.path).collect(),
+        })
+    }
+}
+
+/// Reads a regular file of bounded size.
+fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(std::io::Error::other("file too large for a schema"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Bytes -> text, diagnosing non-UTF-8 input at the first bad byte.
+fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_text(path, text),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let before = String::from_utf8_lossy(good);
+            Err(point(
+                path,
+                &String::from_utf8_lossy(bytes),
+                &before,
+                "the file is not valid UTF-8",
+            ))
+        }
+    }
+}
+
+/// Text -> text without a byte-order mark, diagnosing binary content (a NUL byte) rather than
+/// reading it as a schema.
+fn check_text(path: &Path, text: &str) -> Result<String, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match text.find('\0') {
+        Some(at) => Err(point(
+            path,
+            text,
+            &text[..at],
+            "the file holds a NUL byte: it is binary, not a schema",
+        )),
+        None => Ok(text.to_string()),
+    }
+}
+
+/// A diagnostic at the end of `before` (a prefix of the file's text).
+fn point(path: &Path, text: &str, before: &str, message: &str) -> Diagnostic {
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let source = Source {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+    };
+    source.error(Span::new(to_u32(line), to_u32(col), 1), message)
+}
+
+fn parent(path: &Path) -> PathBuf {
+    path.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The canonical path when the file exists, else the lexically normalized one.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| normalize(path))
+}
+
+/// Removes `.` and resolves `..` lexically where possible, so diagnostics show
+/// `schemas/common.md` rather than `schemas/upi/../common.md`.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(component),
+            },
+            other => out.push(other),
+        }
+    }
+    out.iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Field, ItemKind, Length, Requirement, Type};
+    use fieldtab_runtime::{Charset, Format};
+
+    fn shipped(name: &str) -> Schema {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../schemas")
+            .join(name);
+        match Schema::load(&path) {
+            Ok(schema) => schema,
+            Err(d) => panic!("{d}"),
+        }
+    }
+
+    fn field<'a>(schema: &'a Schema, item: &str, ident: &str) -> &'a Field {
+        let item = schema.module.item(item).expect("item");
+        let (ItemKind::Message(o) | ItemKind::Struct(o)) = &item.kind else {
+            panic!("not an object")
+        };
+        o.fields.iter().find(|f| f.ident == ident).expect("field")
+    }
+
+    #[test]
+    fn enrollment_registration_reads_into_the_model() {
+        let schema = shipped("upi/enrollment_registration.md");
+        assert_eq!(
+            schema.module.title.as_deref(),
+            Some("UPI Open API: Enrollment Registration")
+        );
+        let names: Vec<&str> = schema
+            .module
+            .items
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "EnrollmentRegistrationRequest",
+                "EnrollmentRegistrationRequestHeader",
+                "EnrollmentRegistrationData",
+                "EnrollmentRegistrationResponse",
+                "EnrollmentRegistrationResponseHeader"
+            ]
+        );
+        let header = field(&schema, "EnrollmentRegistrationRequest", "header");
+        assert_eq!(
+            header.ty,
+            Type::Named("EnrollmentRegistrationRequestHeader".into())
+        );
+        let proc_type = field(&schema, "EnrollmentRegistrationRequestHeader", "procType");
+        assert_eq!(proc_type.ty, Type::Iso(Charset::An));
+        assert_eq!(proc_type.length, Some(Length::max_only(2)));
+        assert_eq!(proc_type.fixed.as_deref(), Some("41"));
+        assert_eq!(proc_type.examples, ["\"41\""]);
+        assert_eq!(proc_type.requirement, Requirement::Mandatory);
+        assert_eq!(proc_type.label.as_deref(), Some("Processing type"));
+        let local_time = field(&schema, "EnrollmentRegistrationRequestHeader", "localTime");
+        assert_eq!(local_time.format, Some(Format::LocalTime));
+        let zone = field(
+            &schema,
+            "EnrollmentRegistrationRequestHeader",
+            "localTimeZone",
+        );
+        assert_eq!(zone.format, Some(Format::GmtOffset));
+        let card = field(&schema, "EnrollmentRegistrationData", "cardNo");
+        assert!(card.sensitive);
+        assert_eq!(card.format, Some(Format::Pan { luhn: false }));
+        let mobile = field(&schema, "EnrollmentRegistrationData", "mobile");
+        assert!(mobile.sensitive);
+        assert_eq!(mobile.requirement, Requirement::Optional);
+        assert_eq!(mobile.format, Some(Format::Mobile));
+        assert_eq!(schema.files.len(), 1);
+    }
+
+    #[test]
+    fn conditions_enums_arrays_and_imports() {
+        let dir = std::env::temp_dir().join(format!("fieldtab-reader-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(
+            dir.join("common.md"),
+            "# Common\n\n## struct Amount\n\n| Property | Data Type | Required | Length | Format |\n|---|---|---|---|---|\n| currency | String | Yes | 3 | ISO 4217 |\n| value | String | Yes | 16 | minor units |\n",
+        )
+        .expect("write");
+        let text = "# Root\n\nImport: [common](common.md)\n\n## enum Kind (open)\n\n| Value | Description |\n|:--|--|\n| ABSOLUTE | a |\n| RELATIVE | r |\n\n## struct Period\n\n| Property | Data Type | Required | Example |\n|---|---|---|---|\n| type | Kind | Yes | RELATIVE |\n| activeTime | String | C: type = ABSOLUTE | |\n| amounts | Array<Amount> | C: type in (ABSOLUTE, RELATIVE) | [{\"currency\": \"USD\", \"value\": \"100\"}] |\n";
+        let schema = match Schema::parse(dir.join("root.md"), text) {
+            Ok(s) => s,
+            Err(d) => panic!("{d}"),
+        };
+        let names: Vec<&str> = schema
+            .module
+            .items
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        assert_eq!(names, ["Amount", "Kind", "Period"]);
+        assert_eq!(schema.files.len(), 2);
+        let amounts = field(&schema, "Period", "amounts");
+        assert_eq!(
+            amounts.ty,
+            Type::Array(Box::new(Type::Named("Amount".into())))
+        );
+        assert_eq!(amounts.examples, [r#"[{"currency":"USD","value":"100"}]"#]);
+        let Requirement::Conditional(c) = &amounts.requirement else {
+            panic!()
+        };
+        assert_eq!(c.sibling, "type");
+        assert_eq!(c.values, ["ABSOLUTE", "RELATIVE"]);
+        let Some(ItemKind::Enum(e)) = schema.module.item("Kind").map(|i| &i.kind) else {
+            panic!()
+        };
+        assert!(e.open);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

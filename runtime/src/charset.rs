@@ -236,3 +236,84 @@ fn charset_error(value: &str, cs: Charset) -> RuleError {
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition of each class, byte by byte, written independently of the tables.
+    fn reference(cs: Charset, b: u8) -> bool {
+        let a = b.is_ascii_alphabetic() || b == b' ';
+        let n = b.is_ascii_digit();
+        let s = (0x20..=0x7E).contains(&b) && !b.is_ascii_alphanumeric();
+        match cs {
+            Charset::A => a,
+            Charset::N => n,
+            Charset::S => s,
+            Charset::An => a || n,
+            Charset::As => a || s,
+            Charset::Ns => n || s,
+            Charset::Ans => a || n || s,
+        }
+    }
+
+    #[test]
+    fn every_byte_of_every_class() {
+        for cs in Charset::ALL {
+            for b in 0..=255u8 {
+                assert_eq!(cs.allows(b), reference(cs, b), "{cs:?} {b:#x}");
+                // The byte alone, and at every position of a 17-byte run (chunks and tail).
+                assert_eq!(cs.matches(&[b]), reference(cs, b), "{cs:?} {b:#x}");
+                let fill = if reference(cs, b'5') {
+                    b'5'
+                } else if reference(cs, b'a') {
+                    b'a'
+                } else {
+                    b'.'
+                };
+                for at in 0..17 {
+                    let mut run = [fill; 17];
+                    run[at] = b;
+                    assert_eq!(cs.matches(&run), reference(cs, b), "{cs:?} {b:#x} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn codes() {
+        for cs in Charset::ALL {
+            assert_eq!(Charset::from_code(cs.code()), Some(cs));
+            assert_eq!(Charset::from_code(&cs.code().to_lowercase()), Some(cs));
+        }
+        assert_eq!(Charset::from_code("aNs"), Some(Charset::Ans));
+        for bad in ["", "X", "NA", "SA", "ANSI", "A N", "ｎ"] {
+            assert_eq!(Charset::from_code(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn boundaries() {
+        assert!(check_charset("", Charset::N).is_ok(), "empty");
+        assert!(check_charset("0123456789", Charset::N).is_ok());
+        assert!(check_charset("１", Charset::N).is_err(), "full-width digit");
+        assert!(check_charset("１", Charset::Ans).is_err(), "non-ASCII");
+        assert!(check_charset("é", Charset::A).is_err(), "non-ASCII letter");
+        assert!(check_charset("10.23", Charset::Ns).is_ok());
+        assert!(check_charset("-1", Charset::Ns).is_ok());
+        assert!(check_charset("a b", Charset::A).is_ok(), "space is in A");
+        assert!(check_charset(" ", Charset::S).is_ok(), "space is in S");
+        assert!(check_charset("a", Charset::S).is_err());
+        assert!(check_charset("1", Charset::As).is_err());
+        assert!(check_charset("a", Charset::Ns).is_err());
+        assert!(check_charset("~", Charset::Ans).is_ok());
+        assert!(check_charset("\t", Charset::Ans).is_err(), "tab");
+        assert!(check_charset("\u{7f}", Charset::Ans).is_err(), "DEL");
+        let e = check_charset("12345678１", Charset::N).unwrap_err();
+        assert_eq!(e.rule, Rule::Charset);
+        assert_eq!(
+            e.message,
+            "must hold only digits (N); the character at byte 8 is not allowed"
+        );
+    }
+}

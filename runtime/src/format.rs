@@ -119,3 +119,117 @@ impl Format {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Rule;
+
+    fn rule(format: Format, value: &str) -> Option<Rule> {
+        format.check(value).err().map(|e| e.rule)
+    }
+
+    #[test]
+    fn every_format_accepts_and_rejects() {
+        let image = Format::Base64Image {
+            max_bytes: 100 * 1024,
+            kinds: ImageKinds::ALL,
+        };
+        // A 1x1 PNG.
+        let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+        let cases: [(Format, &str, &str); 13] = [
+            (Format::LocalTime, "20240229120000", "20230229120000"),
+            (Format::GmtOffset, "GMT-12:00", "GMT-12:01"),
+            (
+                Format::Timestamp,
+                "2019-11-27T12:01:01+08:30",
+                "2019-11-27T12:01:01",
+            ),
+            (Format::CurrencyAlpha, "KWD", "kwd"),
+            (Format::CurrencyNumeric, "414", "4140"),
+            (Format::MinorUnits, "100", "0"),
+            (
+                Format::Decimal {
+                    min: 0,
+                    max: 1,
+                    scale: 2,
+                },
+                "0.88",
+                "0.888",
+            ),
+            (
+                Format::Url,
+                "https://example.com/a.png",
+                "example.com/a.png",
+            ),
+            (image, png, "not base64!"),
+            (Format::JsonText, r#"{"k":"v"}"#, "{k:v}"),
+            (Format::Mobile, "+86-13800000000", "13800000000"),
+            (
+                Format::Pan { luhn: false },
+                "6214835920672688",
+                "621483592067268x",
+            ),
+            (
+                Format::Pan { luhn: true },
+                "4111111111111111",
+                "4111111111111112",
+            ),
+        ];
+        for (format, good, bad) in cases {
+            assert_eq!(rule(format, good), None, "{format:?} {good}");
+            assert_eq!(rule(format, bad), Some(Rule::Format), "{format:?} {bad}");
+            assert_eq!(rule(format, ""), Some(Rule::Format), "{format:?} empty");
+            assert_eq!(
+                rule(format, "１"),
+                Some(Rule::Format),
+                "{format:?} full-width"
+            );
+        }
+        let ratio = Format::Decimal {
+            min: 0,
+            max: 1,
+            scale: 2,
+        };
+        assert_eq!(rule(ratio, "1.01"), Some(Rule::Range));
+        assert_eq!(rule(ratio, "-0.01"), Some(Rule::Range));
+    }
+
+    #[test]
+    fn no_message_echoes_the_value() {
+        let formats = [
+            Format::LocalTime,
+            Format::GmtOffset,
+            Format::Timestamp,
+            Format::CurrencyAlpha,
+            Format::CurrencyNumeric,
+            Format::MinorUnits,
+            Format::Decimal {
+                min: 0,
+                max: 1,
+                scale: 2,
+            },
+            Format::Url,
+            Format::Base64Image {
+                max_bytes: 10,
+                kinds: ImageKinds::ALL,
+            },
+            Format::JsonText,
+            Format::Mobile,
+            Format::Pan { luhn: true },
+        ];
+        for format in formats {
+            for value in [
+                "SECRETVALUE123",
+                "secret-value-987654",
+                "+99-SECRET",
+                "{\"secret\":",
+            ] {
+                if let Err(e) = format.check(value) {
+                    assert!(!e.message.contains(value), "{format:?}: {}", e.message);
+                    assert!(!e.message.contains("SECRET") && !e.message.contains("secret"));
+                }
+            }
+        }
+    }
+}

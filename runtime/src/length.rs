@@ -90,3 +90,40 @@ fn length_error(len: usize, unit: LengthUnit, min: u32, max: u32) -> RuleError {
     };
     RuleError::new(Rule::Length, message)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        let bytes = |v: &str, min, max| check_length(v, LengthUnit::Bytes, min, max).is_ok();
+        let chars = |v: &str, min, max| check_length(v, LengthUnit::Chars, min, max).is_ok();
+        assert!(bytes("", 0, 15), "empty");
+        assert!(!bytes("", 1, 15), "empty below min");
+        assert!(bytes("123456789012345", 0, 15), "max");
+        assert!(!bytes("1234567890123456", 0, 15), "max+1");
+        assert!(bytes("12", 2, 2) && !bytes("1", 2, 2) && !bytes("123", 2, 2));
+        assert!(!bytes("１", 0, 2), "full-width digit is 3 bytes");
+        assert!(chars("１", 0, 1), "full-width digit is 1 char");
+        assert!(chars("日本語テキスト", 7, 7));
+        assert!(!chars("日本語テキスト", 0, 6));
+        assert!(chars("😀", 1, 1), "astral char is one scalar value");
+        assert!(chars(&"x".repeat(2048), 0, 2048) && !chars(&"é".repeat(2049), 0, 2048));
+    }
+
+    #[test]
+    fn messages_name_lengths_only() {
+        let msg = |v: &str, min, max| {
+            check_length(v, LengthUnit::Chars, min, max)
+                .unwrap_err()
+                .message
+        };
+        assert_eq!(msg("abc", 0, 2), "must be at most 2 characters long, not 3");
+        assert_eq!(
+            msg("abc", 4, 9),
+            "must be at least 4 characters long, not 3"
+        );
+        assert_eq!(msg("abc", 2, 2), "must be exactly 2 characters long, not 3");
+    }
+}

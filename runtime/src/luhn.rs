@@ -34,3 +34,47 @@ pub fn check_luhn(value: &str) -> Result<(), RuleError> {
         Err(RuleError::format("has a wrong check digit (Luhn)"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check_luhn;
+
+    #[test]
+    fn boundaries() {
+        for ok in [
+            "4111111111111111",
+            "79927398713",
+            "00",
+            "18",
+            "6214835920672688",
+        ] {
+            assert!(check_luhn(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "0",
+            "4111111111111112",
+            "79927398710",
+            "4111 1111 1111 1111",
+            "411111111111111１",
+            "-18",
+        ] {
+            assert!(check_luhn(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_single_digit_error_is_caught() {
+        let good = b"4111111111111111";
+        for at in 0..good.len() {
+            for d in b'0'..=b'9' {
+                if d == good[at] {
+                    continue;
+                }
+                let mut bad = *good;
+                bad[at] = d;
+                assert!(check_luhn(std::str::from_utf8(&bad).unwrap()).is_err());
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::RuleError;
-use crate::serde_str::serde_via_str;
+use crate::serde_str::deserialize_via_str;
 
 /// A card number: 12 to 19 ASCII digits (the Luhn check digit is the separate rule
 /// [`check_luhn`](crate::check_luhn)). `Debug` and `Display` show at most the first 6 and the
@@ -19,6 +19,7 @@ use crate::serde_str::serde_via_str;
 /// assert_eq!(pan.to_string(), "621483******2688");
 /// assert_eq!(format!("{pan:?}"), "Pan(621483******2688)");
 /// assert_eq!(pan.reveal(), "6214835920672688");
+/// assert_eq!(serde_json::to_string(&pan).unwrap(), r#""6214835920672688""#);
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Pan {
@@ -133,7 +134,14 @@ impl fmt::Debug for Pan {
     }
 }
 
-serde_via_str!(Pan, "a card number");
+impl serde::Serialize for Pan {
+    /// The whole number: it is the value on the wire.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.reveal())
+    }
+}
+
+deserialize_via_str!(Pan, "a card number");
 
 #[cfg(test)]
 mod tests {
@@ -217,8 +225,10 @@ mod tests {
                     outputs.push(report.to_string());
                     outputs.push(serde_json::to_string(&report).unwrap());
                 }
-                if let Err(e) = serde_json::from_str::<Pan>(&format!("\"{value}\"")) {
-                    outputs.push(e.to_string());
+                for json in [format!("\"{value}\""), value.clone(), format!("{value}.5")] {
+                    if let Err(e) = serde_json::from_str::<Pan>(&json) {
+                        outputs.push(e.to_string());
+                    }
                 }
             }
             for out in outputs {

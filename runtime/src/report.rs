@@ -237,3 +237,69 @@ impl Extend<Violation> for Report {
         self.violations.extend(iter);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Report {
+        let mut report = Report::new();
+        let root = Path::root();
+        let header = root.key("header");
+        report.push(
+            &header.key("localTime"),
+            RuleError::new(Rule::Format, "bad time"),
+        );
+        report.push(
+            &root,
+            RuleError::syntax("trailing characters at line 1 column 9"),
+        );
+        let details = root.key("benefitDetails");
+        let third = details.index(3);
+        let amount = third.key("amount");
+        report.push(&amount.key("value"), RuleError::required());
+        report
+    }
+
+    #[test]
+    fn keeps_order_and_displays_one_per_line() {
+        let report = sample();
+        assert_eq!(
+            report.to_string(),
+            "/header/localTime: format: bad time\n\
+             /: syntax: trailing characters at line 1 column 9\n\
+             /benefitDetails/3/amount/value: required: is required"
+        );
+        let paths: Vec<&str> = report.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["/header/localTime", "", "/benefitDetails/3/amount/value"]
+        );
+        assert_eq!(Report::new().to_string(), "");
+    }
+
+    #[test]
+    fn serializes_as_an_array() {
+        let report = sample();
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(
+            json[2],
+            serde_json::json!({"path": "/benefitDetails/3/amount/value", "rule": "required", "message": "is required"})
+        );
+        assert_eq!(json.as_array().unwrap().len(), 3);
+        let back: Report = serde_json::from_value(json).unwrap();
+        assert_eq!(back, report);
+    }
+
+    #[test]
+    fn append_and_result() {
+        let mut a = sample();
+        a.append(sample());
+        assert_eq!(a.len(), 6);
+        assert_eq!(a.violations()[3], sample().violations()[0]);
+        let err: Box<dyn std::error::Error> = Box::new(a.clone());
+        assert!(err.to_string().lines().count() == 6);
+        assert!(a.into_result().is_err());
+        assert_eq!(Report::new().into_result(), Ok(()));
+    }
+}

@@ -298,3 +298,53 @@ impl fmt::Display for RuleError {
 }
 
 impl std::error::Error for RuleError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_designs() {
+        let names: Vec<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "syntax",
+                "type",
+                "required",
+                "length",
+                "charset",
+                "format",
+                "enum",
+                "const",
+                "range",
+                "unknown_field"
+            ]
+        );
+        for rule in Rule::ALL {
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(json, format!("\"{rule}\""));
+            assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
+        }
+    }
+
+    #[test]
+    fn shared_constructors() {
+        assert_eq!(RuleError::required().rule, Rule::Required);
+        assert_eq!(RuleError::empty().rule, Rule::Required);
+        assert_eq!(RuleError::unknown_field().rule, Rule::UnknownField);
+        assert_eq!(RuleError::syntax("x").rule, Rule::Syntax);
+        assert_eq!(RuleError::const_mismatch("41").rule, Rule::Const);
+        let e = RuleError::not_in_enum(&[]);
+        assert_eq!(
+            (e.rule, e.message.as_ref()),
+            (Rule::Enum, "must be one of ")
+        );
+        let e = RuleError::wrong_type(JsonKind::Object, JsonKind::Null);
+        assert_eq!(e.message, "expected an object, found null");
+        assert_eq!(JsonKind::of(&serde_json::json!({})), JsonKind::Object);
+        assert_eq!(JsonKind::of(&serde_json::json!(null)), JsonKind::Null);
+        assert_eq!(JsonKind::of(&serde_json::json!(true)), JsonKind::Bool);
+        assert_eq!(JsonKind::of(&serde_json::json!("s")), JsonKind::String);
+    }
+}

@@ -1,7 +1,31 @@
-//! `fieldtab validate`.
+//! `fieldtab validate SCHEMA --message NAME [--format text|json] [--deny-unknown] [FILE...]`.
+//!
+//! Loads the schema (its diagnostics and exit 2 when it has errors), finds the message or
+//! struct (exit 2 with a did-you-mean when there is none), then validates each input with the
+//! dynamic validator. `-`, or no FILE at all, reads standard input.
+//!
+//! Text output, one violation a line, then one summary line per input:
+//!
+//! ```text
+//! error[format]: /header/localTime: ...
+//! error[required]: /data/cardNo: is required
+//! request.json: invalid EnrollmentRegistrationRequest: 2 violations
+//! other.json: valid EnrollmentRegistrationRequest
+//! ```
+//!
+//! JSON output: one object a line per input,
+//! `{"file":"request.json","valid":false,"violations":[{"path":…,"rule":…,"message":…}]}`.
+//!
+//! Exit status: 0 every input valid, 1 some input invalid, 2 usage, schema or I/O error (an
+//! unreadable input is reported on stderr and the others are still validated).
 
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use fieldtab_codegen::Schema;
+use fieldtab_codegen::dynamic::Validator;
+use fieldtab_runtime::Report;
 
 use crate::OutputFormat;
 
@@ -13,7 +37,121 @@ pub(crate) fn run(
     deny_unknown: bool,
     files: &[PathBuf],
 ) -> ExitCode {
-    let _ = (schema, message, format, deny_unknown, files);
-    eprintln!("fieldtab: `validate` is not implemented yet");
-    ExitCode::from(2)
+    let loaded = match Schema::load(schema) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            return ExitCode::from(2);
+        }
+    };
+    let validator = match Validator::new(&loaded.module, message) {
+        Ok(validator) => validator,
+        Err(error) => {
+            eprintln!("error: {error} in `{}`", schema.display());
+            if let Some(suggestion) = &error.suggestion {
+                eprintln!("help: did you mean `{suggestion}`?");
+            }
+            if error.available.is_empty() {
+                eprintln!("note: the schema has no message or struct");
+            } else {
+                eprintln!("note: available: {}", error.available.join(", "));
+            }
+            return ExitCode::from(2);
+        }
+    };
+
+    let stdin_only = [PathBuf::from("-")];
+    let inputs: &[PathBuf] = if files.is_empty() { &stdin_only } else { files };
+
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut any_invalid = false;
+    let mut any_error = false;
+    for input in inputs {
+        let is_stdin = input.as_os_str() == "-";
+        let bytes = if is_stdin {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+        } else {
+            std::fs::read(input)
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let name = if is_stdin {
+                    "<stdin>".to_owned()
+                } else {
+                    input.display().to_string()
+                };
+                eprintln!("error: cannot read `{name}`: {error}");
+                any_error = true;
+                continue;
+            }
+        };
+        let report = match validator.validate(&bytes, deny_unknown) {
+            Ok(()) => Report::new(),
+            Err(report) => report,
+        };
+        any_invalid |= !report.is_empty();
+        let written = match format {
+            OutputFormat::Text => write_text(&mut out, input, is_stdin, validator.name(), &report),
+            OutputFormat::Json => write_json(&mut out, input, &report),
+        };
+        if written.and_then(|()| out.flush()).is_err() {
+            // stdout is gone (a closed pipe): nothing more can be reported.
+            return ExitCode::from(2);
+        }
+    }
+
+    if any_error {
+        ExitCode::from(2)
+    } else if any_invalid {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The text format: `error[rule]: path: message` a violation, then the input's summary line.
+fn write_text(
+    out: &mut impl Write,
+    input: &Path,
+    is_stdin: bool,
+    name: &str,
+    report: &Report,
+) -> io::Result<()> {
+    let file = if is_stdin {
+        "<stdin>".to_owned()
+    } else {
+        input.display().to_string()
+    };
+    for violation in report {
+        let path = if violation.path.is_empty() {
+            "/"
+        } else {
+            violation.path.as_str()
+        };
+        writeln!(
+            out,
+            "error[{}]: {path}: {}",
+            violation.rule, violation.message
+        )?;
+    }
+    match report.len() {
+        0 => writeln!(out, "{file}: valid {name}"),
+        1 => writeln!(out, "{file}: invalid {name}: 1 violation"),
+        n => writeln!(out, "{file}: invalid {name}: {n} violations"),
+    }
+}
+
+/// The JSON format: one object a line, `{"file", "valid", "violations"}` in that order.
+fn write_json(out: &mut impl Write, input: &Path, report: &Report) -> io::Result<()> {
+    let file = input.to_string_lossy();
+    let file = serde_json::to_string(file.as_ref()).map_err(io::Error::other)?;
+    let violations = serde_json::to_string(report).map_err(io::Error::other)?;
+    writeln!(
+        out,
+        "{{\"file\":{file},\"valid\":{},\"violations\":{violations}}}",
+        report.is_empty()
+    )
 }

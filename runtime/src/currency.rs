@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::RuleError;
 use crate::digits::fixed;
@@ -36,16 +37,39 @@ pub struct Currency(iso_currency::Currency);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NumericCurrency(Currency);
 
+/// The index of three capitals `A`-`Z` in a 26³ table.
+fn alpha_key(a: u8, b: u8, c: u8) -> usize {
+    let d = |x: u8| usize::from(x.wrapping_sub(b'A'));
+    (d(a) * 26 + d(b)) * 26 + d(c)
+}
+
+/// Alpha code -> numeric code (0: none), built once from the `iso_currency` table so that a
+/// lookup is one index instead of a string match over every code.
+fn alpha_index() -> &'static [u16; 26 * 26 * 26] {
+    static INDEX: OnceLock<[u16; 26 * 26 * 26]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = [0u16; 26 * 26 * 26];
+        for numeric in 1..1000 {
+            if let Some(c) = iso_currency::Currency::from_numeric(numeric)
+                && let [a, b, c] = *c.code().as_bytes()
+                && [a, b, c].iter().all(u8::is_ascii_uppercase)
+            {
+                index[alpha_key(a, b, c)] = numeric;
+            }
+        }
+        index
+    })
+}
+
 impl Currency {
     /// Parses an alpha code; the one implementation of the `CurrencyAlpha` format rule.
     #[inline]
     pub(crate) fn parse_alpha(s: &[u8]) -> Result<Currency, RuleError> {
-        let code = match s {
+        let key = match s {
             [a, b, c]
                 if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() =>
             {
-                // Three ASCII capitals are valid UTF-8.
-                std::str::from_utf8(s).unwrap_or_default()
+                alpha_key(*a, *b, *c)
             }
             _ => {
                 return Err(RuleError::format(
@@ -53,7 +77,9 @@ impl Currency {
                 ));
             }
         };
-        iso_currency::Currency::from_code(code)
+        let numeric = alpha_index().get(key).copied().unwrap_or(0);
+        iso_currency::Currency::from_numeric(numeric)
+            .filter(|_| numeric != 0)
             .map(Currency)
             .ok_or_else(|| RuleError::format("is not an ISO 4217 currency code"))
     }
@@ -248,6 +274,23 @@ mod tests {
         );
         for bad in ["84", "0840", "", "000", "999x", "８40", "USD", "+84", "001"] {
             assert!(bad.parse::<NumericCurrency>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_table() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let code = [a, b, c];
+                    let code = std::str::from_utf8(&code).unwrap();
+                    assert_eq!(
+                        Currency::from_code(code).map(Currency::iso),
+                        iso_currency::Currency::from_code(code),
+                        "{code}"
+                    );
+                }
+            }
         }
     }
 

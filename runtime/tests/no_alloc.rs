@@ -1,0 +1,127 @@
+//! No rule allocates when the value is valid: a counting allocator watches every rule.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use fieldtab_runtime::{
+    Charset, Currency, Format, GmtOffset, ImageKinds, LengthUnit, LocalTime, MinorUnits,
+    NumericCurrency, Pan, Path, Timestamp, check_charset, check_const, check_length, check_luhn,
+};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|a| a.set(a.get() + 1));
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let r = f();
+    (ALLOCATIONS.with(Cell::get) - before, r)
+}
+
+#[test]
+fn valid_values_allocate_nothing() {
+    // A 1x1 PNG, built before counting.
+    let png = String::from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    );
+    let big_png = {
+        let mut b64 = png.clone();
+        b64.truncate(png.len() - 4);
+        b64.push_str(&"A".repeat(40_000));
+        b64
+    };
+    let cases: Vec<(Format, &str)> = vec![
+        (Format::LocalTime, "20240229235959"),
+        (Format::GmtOffset, "GMT+08:00"),
+        (Format::Timestamp, "2019-11-27T12:01:01.123456789+08:30"),
+        (Format::CurrencyAlpha, "USD"),
+        (Format::CurrencyNumeric, "840"),
+        (Format::MinorUnits, "9999999999999999"),
+        (
+            Format::Decimal {
+                min: 0,
+                max: 1,
+                scale: 2,
+            },
+            "0.88",
+        ),
+        (Format::Url, "https://www.isv.host:8443/a/b?c=%2F#d"),
+        (
+            Format::Base64Image {
+                max_bytes: 100 * 1024,
+                kinds: ImageKinds::ALL,
+            },
+            &png,
+        ),
+        (
+            Format::Base64Image {
+                max_bytes: 100 * 1024,
+                kinds: ImageKinds::ALL,
+            },
+            &big_png,
+        ),
+        // serde_json skips nested arrays and objects with a small stack of its own: flat text here.
+        (Format::JsonText, r#"{"a":"b\n","c":1.5e3,"d":null}"#),
+        (Format::Mobile, "+86-13800000000"),
+        (Format::Pan { luhn: true }, "4111111111111111"),
+    ];
+    for (format, value) in &cases {
+        let (n, result) = allocations(|| format.check(value));
+        assert!(result.is_ok(), "{format:?}");
+        assert_eq!(n, 0, "{format:?} allocated");
+    }
+
+    // The one exception, inside serde_json: text nested two or more deep allocates its stack once.
+    let (n, result) = allocations(|| Format::JsonText.check(r#"{"a":[1,[2]]}"#));
+    assert!(result.is_ok() && n <= 1, "{n}");
+
+    let (n, ok) = allocations(|| {
+        check_length("日本語", LengthUnit::Chars, 1, 3).is_ok()
+            && check_length("123", LengthUnit::Bytes, 3, 3).is_ok()
+            && Charset::ALL.iter().all(|cs| check_charset("", *cs).is_ok())
+            && check_charset("Abc 123 ~!", Charset::Ans).is_ok()
+            && check_charset("6214835920672688", Charset::N).is_ok()
+            && check_const("41", "41").is_ok()
+            && check_luhn("6214835920672688").is_ok()
+    });
+    assert!(ok);
+    assert_eq!(n, 0, "string rules allocated");
+
+    let (n, ok) = allocations(|| {
+        "20240229235959".parse::<LocalTime>().is_ok()
+            && "GMT-12:00".parse::<GmtOffset>().is_ok()
+            && "2024-02-29T23:59:59Z".parse::<Timestamp>().is_ok()
+            && "KWD".parse::<Currency>().is_ok()
+            && "414".parse::<NumericCurrency>().is_ok()
+            && "100".parse::<MinorUnits>().is_ok()
+            && "6214835920672688".parse::<Pan>().is_ok()
+    });
+    assert!(ok);
+    assert_eq!(n, 0, "typed parsers allocated");
+
+    let (n, ()) = allocations(|| {
+        let root = Path::root();
+        let a = root.key("benefitDetails");
+        let b = a.index(3);
+        let c = b.key("amount");
+        std::hint::black_box(c.key("value"));
+    });
+    assert_eq!(n, 0, "building a path allocated");
+}

@@ -92,13 +92,7 @@ impl StrRules<'_> {
             report.push(path, RuleError::empty());
             return;
         }
-        let (_, charset_ok) = self.check_before_format(value, None, path, report);
-        if charset_ok
-            && let Some(format) = &self.format
-            && let Err(error) = format.check(value)
-        {
-            report.push(path, error);
-        }
+        self.check_known(value, None, path, report);
     }
 
     /// Same verdict as [`StrRules::check`], no report (fast path for `is_valid` and
@@ -135,6 +129,28 @@ impl StrRules<'_> {
             Some(format) => format.check(value).is_ok(),
             None => true,
         }
+    }
+
+    /// Step 4 on a value that is not an empty required one: every rule, each pushed to
+    /// `report`; returns whether all passed. `charset_known` as in
+    /// [`StrRules::check_before_format`].
+    #[inline]
+    pub(crate) fn check_known(
+        &self,
+        value: &str,
+        charset_known: Option<bool>,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> bool {
+        let (mut ok, charset_ok) = self.check_before_format(value, charset_known, path, report);
+        if charset_ok
+            && let Some(format) = &self.format
+            && let Err(error) = format.check(value)
+        {
+            report.push(path, error);
+            ok = false;
+        }
+        ok
     }
 
     /// The rules before the format (length, charset, const) on a non-empty-or-optional value,

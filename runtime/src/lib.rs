@@ -32,6 +32,7 @@ mod amount;
 mod charset;
 mod currency;
 mod decimal;
+mod decode;
 mod digits;
 mod field_rules;
 mod fixed;
@@ -55,6 +56,9 @@ mod validate;
 pub use amount::{Amount, DecimalAmount, MinorUnits};
 pub use charset::{Charset, check_charset};
 pub use currency::{Currency, NumericCurrency};
+#[doc(hidden)]
+pub use decode::__decode;
+pub use decode::{Decode, from_json, from_str, validate_json};
 pub use field_rules::StrRules;
 pub use fixed::check_const;
 pub use format::{Format, ImageKinds};

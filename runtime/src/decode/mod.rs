@@ -79,6 +79,7 @@ pub trait Decode: Sized {
 /// changes.
 #[doc(hidden)]
 pub mod __decode {
+    pub use super::Decode;
     pub use super::elem::{
         ArrayElem, BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem,
     };
@@ -86,5 +87,7 @@ pub mod __decode {
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
-    pub use super::Decode;
 }
+
+#[cfg(test)]
+mod tests;

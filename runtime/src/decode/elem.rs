@@ -1,0 +1,534 @@
+//! Values decoded in place, each reporting its own violations: array elements, nested objects,
+//! integers and booleans; and the slot a field of such a type is read into.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::Decode;
+use super::skip::{skip_map, skip_seq};
+use super::strings::{
+    StrSeed, StrTarget, StrValue, WireEnum, absent, check_enum, check_str, wrong_type,
+};
+use crate::{JsonKind, Path, Report, StrRules};
+
+/// How one present JSON value of a schema type is decoded where it occurs (an array element, a
+/// nested object, the value of an integer field), violations pushed at `path`.
+pub trait Elem {
+    /// The Rust value.
+    type Out;
+
+    /// Decodes one value. `Ok(Some(_))` when `BUILD` and valid; `Ok(None)` when not `BUILD`
+    /// (the report tells) or when a violation was pushed.
+    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+        &self,
+        deserializer: D,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<Self::Out>, D::Error>
+    where
+        D: Deserializer<'de>;
+}
+
+/// A JSON string checked by `rules`, becoming a `T` (`String` or a typed value).
+pub struct StrElem<T> {
+    rules: &'static StrRules<'static>,
+    target: PhantomData<fn() -> T>,
+}
+
+impl<T> StrElem<T> {
+    /// The element kind of strings with `rules`.
+    pub const fn new(rules: &'static StrRules<'static>) -> StrElem<T> {
+        StrElem {
+            rules,
+            target: PhantomData,
+        }
+    }
+}
+
+impl<T: StrTarget> Elem for StrElem<T> {
+    type Out = T;
+
+    #[inline]
+    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+        &self,
+        deserializer: D,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        let seed = StrSeed::<FAST> {
+            charset: self.rules.charset,
+        };
+        Ok(match seed.deserialize(deserializer)? {
+            StrValue::Str(s, known) => {
+                check_str::<T, BUILD>(s, known, self.rules, path, report).flatten()
+            }
+            StrValue::Wrong(found) => {
+                wrong_type(JsonKind::String, found, path, report);
+                None
+            }
+            StrValue::Absent | StrValue::Null => {
+                wrong_type(JsonKind::String, JsonKind::Null, path, report);
+                None
+            }
+        })
+    }
+}
+
+/// A JSON string checked by `rules`, then as a value of the enum `E`.
+pub struct EnumElem<E> {
+    rules: &'static StrRules<'static>,
+    target: PhantomData<fn() -> E>,
+}
+
+impl<E> EnumElem<E> {
+    /// The element kind of enum values with `rules`.
+    pub const fn new(rules: &'static StrRules<'static>) -> EnumElem<E> {
+        EnumElem {
+            rules,
+            target: PhantomData,
+        }
+    }
+}
+
+impl<E: WireEnum> Elem for EnumElem<E> {
+    type Out = E;
+
+    #[inline]
+    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+        &self,
+        deserializer: D,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<E>, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        let seed = StrSeed::<FAST> { charset: None };
+        Ok(match seed.deserialize(deserializer)? {
+            StrValue::Str(s, known) => {
+                check_enum::<E, BUILD>(&s, known, self.rules, path, report).flatten()
+            }
+            StrValue::Wrong(found) => {
+                wrong_type(JsonKind::String, found, path, report);
+                None
+            }
+            StrValue::Absent | StrValue::Null => {
+                wrong_type(JsonKind::String, JsonKind::Null, path, report);
+                None
+            }
+        })
+    }
+}
+
+/// A JSON number that is an integer in `i64` range.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IntElem;
+
+/// `true` or `false`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BoolElem;
+
+/// A JSON object decoded as the message or struct `T`.
+pub struct ObjElem<T>(PhantomData<fn() -> T>);
+
+impl<T> ObjElem<T> {
+    /// The element kind of objects of type `T`.
+    pub const fn new() -> ObjElem<T> {
+        ObjElem(PhantomData)
+    }
+}
+
+impl<T> Default for ObjElem<T> {
+    fn default() -> Self {
+        ObjElem::new()
+    }
+}
+
+/// A JSON array whose elements are of kind `E`.
+pub struct ArrayElem<E>(pub E);
+
+/// The visitor of the kinds above: what is not the expected kind is one `type` violation.
+struct KindVisitor<'a, 'p, K, const BUILD: bool, const FAST: bool> {
+    kind: &'a K,
+    path: &'a Path<'p>,
+    report: &'a mut Report,
+}
+
+impl<K, const BUILD: bool, const FAST: bool> KindVisitor<'_, '_, K, BUILD, FAST> {
+    #[inline]
+    fn wrong<T>(self, expected: JsonKind, found: JsonKind) -> Option<T> {
+        wrong_type(expected, found, self.path, self.report);
+        None
+    }
+}
+
+/// The `visit_*` methods every kind rejects with a `type` violation (`$expected`).
+macro_rules! reject {
+    ($expected:expr; $($method:ident),*) => {$(
+        reject!(@one $expected; $method);
+    )*};
+    (@one $expected:expr; bool) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Bool))
+        }
+    };
+    (@one $expected:expr; number) => {
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Number))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Number))
+        }
+        fn visit_i128<E: de::Error>(self, _: i128) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Number))
+        }
+        fn visit_u128<E: de::Error>(self, _: u128) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Number))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Number))
+        }
+    };
+    (@one $expected:expr; null) => {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Null))
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::Null))
+        }
+    };
+    (@one $expected:expr; string) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::String))
+        }
+        fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
+            Ok(self.wrong($expected, JsonKind::String))
+        }
+    };
+    (@one $expected:expr; seq) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            skip_seq(&mut seq)?;
+            Ok(self.wrong($expected, JsonKind::Array))
+        }
+    };
+    (@one $expected:expr; map) => {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            skip_map(&mut map)?;
+            Ok(self.wrong($expected, JsonKind::Object))
+        }
+    };
+}
+
+impl<'de, const BUILD: bool, const FAST: bool> Visitor<'de>
+    for KindVisitor<'_, '_, IntElem, BUILD, FAST>
+{
+    type Value = Option<i64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer")
+    }
+
+    reject!(JsonKind::Integer; bool, null, string, seq, map);
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<i64>, E> {
+        Ok(Some(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<i64>, E> {
+        Ok(match i64::try_from(v) {
+            Ok(v) => Some(v),
+            Err(_) => self.wrong(JsonKind::Integer, JsonKind::Number),
+        })
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Option<i64>, E> {
+        Ok(match i64::try_from(v) {
+            Ok(v) => Some(v),
+            Err(_) => self.wrong(JsonKind::Integer, JsonKind::Number),
+        })
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Option<i64>, E> {
+        Ok(match i64::try_from(v) {
+            Ok(v) => Some(v),
+            Err(_) => self.wrong(JsonKind::Integer, JsonKind::Number),
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<i64>, E> {
+        Ok(self.wrong(JsonKind::Integer, JsonKind::Number))
+    }
+}
+
+impl Elem for IntElem {
+    type Out = i64;
+
+    #[inline]
+    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+        &self,
+        deserializer: D,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<i64>, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+            kind: self,
+            path,
+            report,
+        })
+    }
+}
+
+impl<'de, const BUILD: bool, const FAST: bool> Visitor<'de>
+    for KindVisitor<'_, '_, BoolElem, BUILD, FAST>
+{
+    type Value = Option<bool>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a boolean")
+    }
+
+    reject!(JsonKind::Bool; number, null, string, seq, map);
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<bool>, E> {
+        Ok(Some(v))
+    }
+}
+
+impl Elem for BoolElem {
+    type Out = bool;
+
+    #[inline]
+    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+        &self,
+        deserializer: D,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<bool>, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+            kind: self,
+            path,
+            report,
+        })
+    }
+}
+
+impl<'de, T: Decode, const BUILD: bool, const FAST: bool> Visitor<'de>
+    for KindVisitor<'_, '_, ObjElem<T>, BUILD, FAST>
+{
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    reject!(JsonKind::Object; bool, number, null, string, seq);
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::decode_object::<A, BUILD, FAST>(map, self.path, self.report)
+    }
+}
+
+impl<T: Decode> Elem for ObjElem<T> {
+    type Out = T;
+
+    #[inline]
+    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+        &self,
+        deserializer: D,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+            kind: self,
+            path,
+            report,
+        })
+    }
+}
+
+/// Decodes one array element (a seed for `SeqAccess`).
+struct ElemSeed<'a, 'p, K, const BUILD: bool, const FAST: bool> {
+    kind: &'a K,
+    path: &'a Path<'p>,
+    report: &'a mut Report,
+}
+
+impl<'de, K: Elem, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
+    for ElemSeed<'_, '_, K, BUILD, FAST>
+{
+    type Value = Option<K::Out>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Option<K::Out>, D::Error> {
+        self.kind
+            .decode::<D, BUILD, FAST>(deserializer, self.path, self.report)
+    }
+}
+
+impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
+    for KindVisitor<'_, '_, ArrayElem<K>, BUILD, FAST>
+{
+    type Value = Option<Vec<K::Out>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON array")
+    }
+
+    reject!(JsonKind::Array; bool, number, null, string, map);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Vec<K::Out>>, A::Error> {
+        let mut items = Vec::new();
+        let mut ok = true;
+        let mut index = 0usize;
+        loop {
+            let path = self.path.index(index);
+            let seed = ElemSeed::<K, BUILD, FAST> {
+                kind: &self.kind.0,
+                path: &path,
+                report: &mut *self.report,
+            };
+            match seq.next_element_seed(seed)? {
+                None => break,
+                Some(Some(item)) => {
+                    if BUILD {
+                        items.push(item);
+                    }
+                }
+                Some(None) => ok = false,
+            }
+            index += 1;
+        }
+        Ok(if BUILD && ok { Some(items) } else { None })
+    }
+}
+
+impl<K: Elem> Elem for ArrayElem<K> {
+    type Out = Vec<K::Out>;
+
+    #[inline]
+    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+        &self,
+        deserializer: D,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Result<Option<Vec<K::Out>>, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+            kind: self,
+            path,
+            report,
+        })
+    }
+}
+
+/// What was read for a field decoded in place (objects, arrays, integers, booleans).
+#[derive(Debug, Default)]
+pub enum Slot<T> {
+    /// The key did not occur.
+    #[default]
+    Absent,
+    /// The value was `null` (counts as absent).
+    Null,
+    /// The value was decoded: the value (when `BUILD` and valid) and its violations.
+    Done(Option<T>, Report),
+}
+
+impl<T> Slot<T> {
+    /// Whether the key did not occur (a second occurrence is a duplicate).
+    #[inline]
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Slot::Absent)
+    }
+
+    /// The field's requirement, then the value's own violations appended to `report`.
+    ///
+    /// `None` when a rule failed; `Some(value)` otherwise (`value` is `None` for an absent
+    /// optional field, or when values are not built).
+    #[inline]
+    pub fn finish(self, required: bool, path: &Path<'_>, report: &mut Report) -> Option<Option<T>> {
+        match self {
+            Slot::Absent | Slot::Null => absent(required, path, report),
+            Slot::Done(value, violations) => {
+                if violations.is_empty() {
+                    Some(value)
+                } else {
+                    report.append(violations);
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// Reads the value of a field of kind `K` into a [`Slot`]: `null` apart, then `K` in place with
+/// a report of its own (appended in table order by [`Slot::finish`]).
+pub struct FieldSeed<'a, 'p, K, const BUILD: bool, const FAST: bool> {
+    kind: K,
+    path: &'a Path<'p>,
+}
+
+impl<'a, 'p, K, const BUILD: bool, const FAST: bool> FieldSeed<'a, 'p, K, BUILD, FAST> {
+    /// The seed of a field of kind `kind` at `path`.
+    #[inline]
+    pub fn new(kind: K, path: &'a Path<'p>) -> Self {
+        FieldSeed { kind, path }
+    }
+}
+
+impl<'de, K: Elem, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
+    for FieldSeed<'_, '_, K, BUILD, FAST>
+{
+    type Value = Slot<K::Out>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Slot<K::Out>, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
+    for FieldSeed<'_, '_, K, BUILD, FAST>
+{
+    type Value = Slot<K::Out>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Slot<K::Out>, E> {
+        Ok(Slot::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Slot<K::Out>, E> {
+        Ok(Slot::Null)
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Slot<K::Out>, D::Error> {
+        let mut report = Report::new();
+        let value = self
+            .kind
+            .decode::<D, BUILD, FAST>(deserializer, self.path, &mut report)?;
+        Ok(Slot::Done(value, report))
+    }
+}

@@ -1,0 +1,210 @@
+//! The entry points: bytes in, a value or a report out.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::Decode;
+use super::skip::skip_seq;
+use super::strings::WireEnum;
+use crate::{JsonKind, Path, Report, RuleError};
+
+/// Decodes one JSON message of type `T`, checking every rule of its schema on the way.
+///
+/// One pass over the input (see [`Decode`] for how); on failure the
+/// [`Report`] holds **every** violation, in schema field order, each with its JSON Pointer path.
+/// Malformed JSON, or a top-level value that is not an object, is exactly one `syntax`
+/// violation at `""`. Never panics, whatever the input.
+///
+/// ```ignore
+/// fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
+///
+/// let request: EnrollmentRegistrationRequest = fieldtab::from_json(bytes)?;
+/// ```
+pub fn from_json<T: Decode>(bytes: &[u8]) -> Result<T, Report> {
+    let (value, report) = match run::<T, true, true>(bytes) {
+        Some(done) => done,
+        None => checked::<T, true>(bytes),
+    };
+    if !report.is_empty() {
+        return Err(report);
+    }
+    value.ok_or_else(internal)
+}
+
+/// [`from_json`] on a `&str`.
+pub fn from_str<T: Decode>(text: &str) -> Result<T, Report> {
+    from_json(text.as_bytes())
+}
+
+/// Checks one JSON message of type `T` without building it: the same verdict and the same
+/// report as [`from_json`], faster (no value, no `String` allocated).
+pub fn validate_json<T: Decode>(bytes: &[u8]) -> Result<(), Report> {
+    let (_, report) = match run::<T, false, true>(bytes) {
+        Some(done) => done,
+        None => checked::<T, false>(bytes),
+    };
+    report.into_result()
+}
+
+/// The checked run, which never asks to be re-run.
+#[cold]
+#[inline(never)]
+fn checked<T: Decode, const BUILD: bool>(bytes: &[u8]) -> (Option<T>, Report) {
+    run::<T, BUILD, false>(bytes).unwrap_or_else(|| (None, syntax_report("malformed JSON")))
+}
+
+/// One run over `bytes`. `None` (only when `FAST`) when the input needs the checked reading.
+#[inline]
+fn run<T: Decode, const BUILD: bool, const FAST: bool>(
+    bytes: &[u8],
+) -> Option<(Option<T>, Report)> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut report = Report::new();
+    let result = RootSeed::<T, BUILD, FAST> {
+        report: &mut report,
+        target: PhantomData,
+    }
+    .deserialize(&mut de)
+    .and_then(|root| de.end().map(|()| root));
+    match result {
+        Ok(Root::Object(value)) => Some((value, report)),
+        Ok(Root::Other(kind)) => Some((None, not_an_object(kind))),
+        Err(_) if FAST => None,
+        Err(error) => Some((None, syntax_report(format!("malformed JSON: {error}")))),
+    }
+}
+
+/// The generated `Deserialize` impl of a message or struct: decodes as [`from_json`] does
+/// (checked reading), and fails with the report's text (one violation a line) when a rule is
+/// broken.
+pub fn deserialize<'de, T: Decode, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    let mut report = Report::new();
+    let root = RootSeed::<T, true, false> {
+        report: &mut report,
+        target: PhantomData,
+    }
+    .deserialize(deserializer)?;
+    match root {
+        Root::Object(value) => {
+            if !report.is_empty() {
+                return Err(de::Error::custom(report));
+            }
+            value.ok_or_else(|| de::Error::custom(internal()))
+        }
+        Root::Other(kind) => Err(de::Error::custom(not_an_object(kind))),
+    }
+}
+
+/// The generated `Deserialize` impl of an enum: a JSON string that is one of its values (any
+/// string for an open enum).
+pub fn deserialize_enum<'de, E: WireEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
+    deserializer.deserialize_str(EnumVisitor(PhantomData))
+}
+
+struct EnumVisitor<E>(PhantomData<fn() -> E>);
+
+impl<E: WireEnum> Visitor<'_> for EnumVisitor<E> {
+    type Value = E;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON string")
+    }
+
+    fn visit_str<Er: de::Error>(self, v: &str) -> Result<E, Er> {
+        E::from_wire(v).ok_or_else(|| Er::custom(RuleError::not_in_enum(E::VALUES)))
+    }
+}
+
+#[cold]
+fn syntax_report(message: impl Into<std::borrow::Cow<'static, str>>) -> Report {
+    let mut report = Report::new();
+    report.push(&Path::root(), RuleError::syntax(message));
+    report
+}
+
+#[cold]
+fn not_an_object(kind: JsonKind) -> Report {
+    syntax_report(format!(
+        "expected a JSON object at the top level, found {kind}"
+    ))
+}
+
+/// A decoder that returned no value and no violation: a bug of ours, reported, never a panic.
+#[cold]
+fn internal() -> Report {
+    syntax_report("internal error: the decoder built no value and reported no violation")
+}
+
+/// What the top level held.
+enum Root<T> {
+    Object(Option<T>),
+    Other(JsonKind),
+}
+
+struct RootSeed<'r, T, const BUILD: bool, const FAST: bool> {
+    report: &'r mut Report,
+    target: PhantomData<fn() -> T>,
+}
+
+impl<'de, T: Decode, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
+    for RootSeed<'_, T, BUILD, FAST>
+{
+    type Value = Root<T>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Root<T>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: Decode, const BUILD: bool, const FAST: bool> Visitor<'de>
+    for RootSeed<'_, T, BUILD, FAST>
+{
+    type Value = Root<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Root<T>, A::Error> {
+        T::decode_object::<A, BUILD, FAST>(map, &Path::root(), self.report).map(Root::Object)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Root<T>, E> {
+        Ok(Root::Other(JsonKind::Bool))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Root<T>, E> {
+        Ok(Root::Other(JsonKind::Number))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Root<T>, E> {
+        Ok(Root::Other(JsonKind::Number))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Root<T>, E> {
+        Ok(Root::Other(JsonKind::Number))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Root<T>, E> {
+        Ok(Root::Other(JsonKind::String))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Root<T>, E> {
+        Ok(Root::Other(JsonKind::Null))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Root<T>, E> {
+        Ok(Root::Other(JsonKind::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Root<T>, A::Error> {
+        skip_seq(&mut seq)?;
+        Ok(Root::Other(JsonKind::Array))
+    }
+}

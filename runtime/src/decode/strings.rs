@@ -1,0 +1,510 @@
+//! String values: the slot a string field is read into, the seeds that read it, and the typed
+//! targets a checked string becomes.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::skip::{skip_map, skip_seq};
+use crate::{
+    Charset, Currency, Format, GmtOffset, JsonKind, LocalTime, MinorUnits, NumericCurrency, Pan,
+    Path, Report, RuleError, StrRules, Timestamp, check_luhn,
+};
+
+/// What was read for a field whose value is a JSON string (ISO codes, `String`, enums): any
+/// JSON value, strings borrowed from the input. Checked later, in table order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum StrValue<'de> {
+    /// The key did not occur.
+    #[default]
+    Absent,
+    /// The value was `null` (counts as absent).
+    Null,
+    /// A string, and the verdict of the field's charset when the reader already computed it.
+    Str(Cow<'de, str>, Option<bool>),
+    /// A value of another JSON kind (already skipped).
+    Wrong(JsonKind),
+}
+
+impl StrValue<'_> {
+    /// Whether the key did not occur (a second occurrence is a duplicate).
+    #[inline]
+    pub fn is_absent(&self) -> bool {
+        matches!(self, StrValue::Absent)
+    }
+
+    /// The string, when the value is one (what a sibling's condition compares).
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            StrValue::Str(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Checks the value of a string field: requirement, type, then `rules` (the format through
+    /// `T`'s parser when `T` is a typed value). `required` is whether an absent value or an empty
+    /// string is a `required` violation.
+    ///
+    /// Returns `None` when a rule failed; `Some(None)` for an absent optional value, or for any
+    /// valid value when not `BUILD` and `T` is `String`; `Some(Some(value))` otherwise.
+    #[inline]
+    pub fn finish<T: StrTarget, const BUILD: bool>(
+        self,
+        rules: &StrRules<'_>,
+        required: bool,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Option<Option<T>> {
+        match self {
+            StrValue::Absent | StrValue::Null => absent(required, path, report),
+            StrValue::Wrong(found) => {
+                wrong_type(JsonKind::String, found, path, report);
+                None
+            }
+            StrValue::Str(s, known) => {
+                if s.is_empty() && required {
+                    empty(path, report);
+                    return None;
+                }
+                check_str::<T, BUILD>(s, known, rules, path, report)
+            }
+        }
+    }
+
+    /// Checks the value of an enum field: requirement, type, `rules`, then membership of a
+    /// closed enum (an open one keeps any value).
+    #[inline]
+    pub fn finish_enum<E: WireEnum, const BUILD: bool>(
+        self,
+        rules: &StrRules<'_>,
+        required: bool,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Option<Option<E>> {
+        match self {
+            StrValue::Absent | StrValue::Null => absent(required, path, report),
+            StrValue::Wrong(found) => {
+                wrong_type(JsonKind::String, found, path, report);
+                None
+            }
+            StrValue::Str(s, known) => {
+                if s.is_empty() && required {
+                    empty(path, report);
+                    return None;
+                }
+                check_enum::<E, BUILD>(&s, known, rules, path, report)
+            }
+        }
+    }
+}
+
+/// The string rules of a present string, then its format through `T`. See
+/// [`StrValue::finish`].
+#[inline]
+pub(crate) fn check_str<T: StrTarget, const BUILD: bool>(
+    s: Cow<'_, str>,
+    known: Option<bool>,
+    rules: &StrRules<'_>,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> Option<Option<T>> {
+    let (mut ok, charset_ok) = rules.check_before_format(&s, known, path, report);
+    let mut value = None;
+    if charset_ok {
+        match T::check_build(s, rules.format.as_ref(), BUILD && ok) {
+            Ok(v) => value = v,
+            Err(error) => {
+                report.push(path, error);
+                ok = false;
+            }
+        }
+    }
+    if ok { Some(value) } else { None }
+}
+
+/// The string rules of a present string, then enum membership. See
+/// [`StrValue::finish_enum`].
+#[inline]
+pub(crate) fn check_enum<E: WireEnum, const BUILD: bool>(
+    s: &str,
+    known: Option<bool>,
+    rules: &StrRules<'_>,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> Option<Option<E>> {
+    let mut ok = rules.check_known(s, known, path, report);
+    let value = if BUILD {
+        let value = E::from_wire(s);
+        if value.is_none() {
+            not_in_enum(E::VALUES, path, report);
+            ok = false;
+        }
+        value
+    } else {
+        if !E::accepts(s) {
+            not_in_enum(E::VALUES, path, report);
+            ok = false;
+        }
+        None
+    };
+    if ok { Some(value) } else { None }
+}
+
+/// `required` for an absent or `null` value when it is required; `Some(None)` otherwise.
+#[inline]
+pub(crate) fn absent<T>(required: bool, path: &Path<'_>, report: &mut Report) -> Option<Option<T>> {
+    if required {
+        report.push(path, RuleError::required());
+        None
+    } else {
+        Some(None)
+    }
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn wrong_type(
+    expected: JsonKind,
+    found: JsonKind,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    report.push(path, RuleError::wrong_type(expected, found));
+}
+
+#[cold]
+#[inline(never)]
+fn empty(path: &Path<'_>, report: &mut Report) {
+    report.push(path, RuleError::empty());
+}
+
+#[cold]
+#[inline(never)]
+fn not_in_enum(values: &[&str], path: &Path<'_>, report: &mut Report) {
+    report.push(path, RuleError::not_in_enum(values));
+}
+
+/// The error that makes a fast (raw bytes) decode start again in checked mode. It never
+/// reaches a user: the entry points catch it.
+#[cold]
+#[inline(never)]
+pub(crate) fn retry<E: de::Error>() -> E {
+    E::custom("fieldtab: input needs the checked reading")
+}
+
+/// `bytes` as a `&str`, if serde_json's checked reading would have accepted the JSON string they
+/// came from with this content: valid UTF-8 without control characters. (Raw reading lets
+/// control characters and lone surrogates through; checked reading rejects them.)
+#[cold]
+#[inline(never)]
+pub(crate) fn checked_str(bytes: &[u8]) -> Option<&str> {
+    if bytes.iter().any(|&b| b < 0x20) {
+        return None;
+    }
+    std::str::from_utf8(bytes).ok()
+}
+
+/// The Rust type a checked JSON string becomes: `String`, or a runtime type whose parser is the
+/// format rule (`LocalTime`, `GmtOffset`, `Timestamp`, `Currency`, `NumericCurrency`,
+/// `MinorUnits`, `Pan`).
+pub trait StrTarget: Sized {
+    /// Checks the format rule on `s` (which passed the charset) and, for a typed value, parses
+    /// it; a `String` is built only when `build` (every other rule passed and values are kept).
+    fn check_build(
+        s: Cow<'_, str>,
+        format: Option<&Format>,
+        build: bool,
+    ) -> Result<Option<Self>, RuleError>;
+}
+
+impl StrTarget for String {
+    #[inline]
+    fn check_build(
+        s: Cow<'_, str>,
+        format: Option<&Format>,
+        build: bool,
+    ) -> Result<Option<String>, RuleError> {
+        if let Some(format) = format {
+            format.check(&s)?;
+        }
+        Ok(if build { Some(s.into_owned()) } else { None })
+    }
+}
+
+macro_rules! typed_target {
+    ($($ty:ty => $parse:expr),* $(,)?) => {$(
+        impl StrTarget for $ty {
+            #[inline]
+            fn check_build(
+                s: Cow<'_, str>,
+                _: Option<&Format>,
+                _: bool,
+            ) -> Result<Option<$ty>, RuleError> {
+                let parse: fn(&[u8]) -> Result<$ty, RuleError> = $parse;
+                parse(s.as_bytes()).map(Some)
+            }
+        }
+    )*};
+}
+
+typed_target! {
+    LocalTime => LocalTime::parse,
+    GmtOffset => GmtOffset::parse,
+    Timestamp => Timestamp::parse,
+    Currency => Currency::parse_alpha,
+    NumericCurrency => |b| Currency::parse_numeric(b).map(Currency::to_numeric),
+    MinorUnits => MinorUnits::parse,
+}
+
+impl StrTarget for Pan {
+    #[inline]
+    fn check_build(
+        s: Cow<'_, str>,
+        format: Option<&Format>,
+        _: bool,
+    ) -> Result<Option<Pan>, RuleError> {
+        // As `Format::Pan`'s check: the digits, then the Luhn digit when asked.
+        let pan = Pan::parse(s.as_bytes())?;
+        if let Some(Format::Pan { luhn: true }) = format {
+            check_luhn(&s)?;
+        }
+        Ok(Some(pan))
+    }
+}
+
+/// A generated enum's wire values.
+pub trait WireEnum: Sized {
+    /// The values of the enum, in table order (for the `enum` violation's message).
+    const VALUES: &'static [&'static str];
+
+    /// The variant of a wire value; `None` when a closed enum does not list it (an open enum
+    /// keeps any value).
+    fn from_wire(value: &str) -> Option<Self>;
+
+    /// Whether [`WireEnum::from_wire`] would give a value, without building it.
+    fn accepts(value: &str) -> bool;
+}
+
+/// Reads the value of a string field into a [`StrValue`]. With `FAST` and a charset, the string
+/// is read as raw bytes and checked against the charset at once (see the module docs).
+#[derive(Clone, Copy, Debug)]
+pub struct StrSeed<const FAST: bool> {
+    /// The field's charset (ISO 8583 codes), `None` for `String` and enums.
+    pub charset: Option<Charset>,
+}
+
+impl<'de, const FAST: bool> DeserializeSeed<'de> for StrSeed<FAST> {
+    type Value = StrValue<'de>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrValue<'de>, D::Error> {
+        match self.charset {
+            Some(charset) if FAST => deserializer.deserialize_option(RawStr { charset }),
+            _ => deserializer.deserialize_any(AnyStr),
+        }
+    }
+}
+
+/// Reads any JSON value, keeping a string (checked reading).
+struct AnyStr;
+
+macro_rules! wrong_kinds {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Wrong(JsonKind::Bool))
+        }
+
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Wrong(JsonKind::Number))
+        }
+
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Wrong(JsonKind::Number))
+        }
+
+        fn visit_i128<E: de::Error>(self, _: i128) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Wrong(JsonKind::Number))
+        }
+
+        fn visit_u128<E: de::Error>(self, _: u128) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Wrong(JsonKind::Number))
+        }
+
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Wrong(JsonKind::Number))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Null)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Null)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StrValue<'de>, A::Error> {
+            skip_seq(&mut seq)?;
+            Ok(StrValue::Wrong(JsonKind::Array))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StrValue<'de>, A::Error> {
+            skip_map(&mut map)?;
+            Ok(StrValue::Wrong(JsonKind::Object))
+        }
+
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Str(Cow::Borrowed(v), None))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Str(Cow::Owned(v.to_owned()), None))
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<StrValue<'de>, E> {
+            Ok(StrValue::Str(Cow::Owned(v), None))
+        }
+    };
+}
+
+impl<'de> Visitor<'de> for AnyStr {
+    type Value = StrValue<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON string")
+    }
+
+    wrong_kinds!();
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrValue<'de>, D::Error> {
+        deserializer.deserialize_any(AnyStr)
+    }
+
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<StrValue<'de>, E> {
+        match std::str::from_utf8(v) {
+            Ok(s) => Ok(StrValue::Str(Cow::Borrowed(s), None)),
+            Err(_) => Err(E::custom("a string is not valid UTF-8")),
+        }
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<StrValue<'de>, E> {
+        match std::str::from_utf8(v) {
+            Ok(s) => Ok(StrValue::Str(Cow::Owned(s.to_owned()), None)),
+            Err(_) => Err(E::custom("a string is not valid UTF-8")),
+        }
+    }
+}
+
+/// Reads a JSON string of an ISO 8583 field as raw bytes (fast reading): `null` through
+/// `deserialize_option`, then `deserialize_bytes`.
+struct RawStr {
+    charset: Charset,
+}
+
+impl<'de> Visitor<'de> for RawStr {
+    type Value = StrValue<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON string")
+    }
+
+    wrong_kinds!();
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrValue<'de>, D::Error> {
+        deserializer.deserialize_bytes(self)
+    }
+
+    #[inline]
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<StrValue<'de>, E> {
+        if self.charset.matches(v) {
+            debug_assert!(v.is_ascii());
+            // SAFETY: every ISO 8583 charset is a subset of printable ASCII (`Charset`'s
+            // documented invariant: its class table has no bit set for any byte >= 0x80), so
+            // bytes that match one are ASCII, hence valid UTF-8.
+            let s = unsafe { std::str::from_utf8_unchecked(v) };
+            return Ok(StrValue::Str(Cow::Borrowed(s), Some(true)));
+        }
+        // Borrowed bytes held no escape: they are the string's own content, which checked
+        // reading would accept exactly when it is valid UTF-8 without control characters.
+        match checked_str(v) {
+            Some(s) => Ok(StrValue::Str(Cow::Borrowed(s), Some(false))),
+            None => Err(retry()),
+        }
+    }
+
+    #[inline]
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<StrValue<'de>, E> {
+        if self.charset.matches(v) {
+            debug_assert!(v.is_ascii());
+            // SAFETY: as in `visit_borrowed_bytes`: matching bytes are ASCII.
+            let s = unsafe { std::str::from_utf8_unchecked(v) };
+            return Ok(StrValue::Str(Cow::Owned(s.to_owned()), Some(true)));
+        }
+        // Unescaped content cannot tell an escaped control character from a raw one: let the
+        // checked reading decide.
+        Err(retry())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str, fast: bool) -> Result<StrValue<'_>, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let charset = Some(Charset::An);
+        if fast {
+            StrSeed::<true> { charset }.deserialize(&mut de)
+        } else {
+            StrSeed::<false> { charset }.deserialize(&mut de)
+        }
+    }
+
+    #[test]
+    fn reads_every_kind() {
+        for fast in [false, true] {
+            assert_eq!(read("null", fast).ok(), Some(StrValue::Null));
+            let s = read(r#""41""#, fast).ok();
+            assert_eq!(s.as_ref().and_then(StrValue::as_str), Some("41"));
+            assert_eq!(
+                read("[1,{}]", fast).ok(),
+                Some(StrValue::Wrong(JsonKind::Array))
+            );
+        }
+        assert_eq!(
+            read("12", false).ok(),
+            Some(StrValue::Wrong(JsonKind::Number))
+        );
+        assert_eq!(
+            read("{}", false).ok(),
+            Some(StrValue::Wrong(JsonKind::Object))
+        );
+        assert_eq!(
+            read("true", false).ok(),
+            Some(StrValue::Wrong(JsonKind::Bool))
+        );
+        // The fast reading hands what it cannot judge to the checked one.
+        assert!(read("12", true).is_err());
+        assert!(read("{}", true).is_err());
+        assert!(read("\"a\u{1}\"", true).is_err());
+        assert!(read(r#""a\u0001""#, true).is_err());
+    }
+
+    #[test]
+    fn fast_reading_knows_the_charset() {
+        assert_eq!(
+            read(r#""a-b""#, true).ok(),
+            Some(StrValue::Str(Cow::Borrowed("a-b"), Some(false)))
+        );
+        assert_eq!(
+            read(r#""ab""#, true).ok(),
+            Some(StrValue::Str(Cow::Borrowed("ab"), Some(true)))
+        );
+        assert_eq!(
+            read(r#""\u0041b""#, true).ok(),
+            Some(StrValue::Str(Cow::Owned("Ab".into()), Some(true)))
+        );
+    }
+}

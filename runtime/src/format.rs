@@ -27,14 +27,17 @@ pub enum Format {
     GmtOffset,
     /// ISO 8601 date-time with a mandatory offset, see [`crate::Timestamp`].
     Timestamp,
-    /// ISO 4217 alphabetic currency code (`USD`).
+    /// ISO 4217 alphabetic currency code (`USD`, capitals only), see [`crate::Currency`].
     CurrencyAlpha,
-    /// ISO 4217 numeric currency code (`840`).
+    /// ISO 4217 numeric currency code (`840`, three digits), see [`crate::NumericCurrency`].
     CurrencyNumeric,
-    /// A positive integer amount in minor units, as a string of digits.
+    /// A positive integer amount in minor units, as a string of at most 16 digits without a
+    /// leading zero, see [`crate::MinorUnits`].
     MinorUnits,
-    /// A decimal number between `min` and `max` (inclusive, whole numbers) with at most `scale`
-    /// fractional digits.
+    /// A decimal number written `[-]digits[.digits]` (no leading zeros, no `+`, no exponent)
+    /// with at most `scale` digits after the point (rule `format`), between `min` and `max`
+    /// inclusive (rule `range`, compared exactly). A ratio 0–1 with two places:
+    /// `Decimal { min: 0, max: 1, scale: 2 }`.
     Decimal {
         /// Inclusive lower bound.
         min: i64,
@@ -43,20 +46,25 @@ pub enum Format {
         /// Maximum number of digits after the point.
         scale: u8,
     },
-    /// An absolute `http` or `https` URL.
+    /// An absolute `http` or `https` URL: a valid host name or bracketed IP literal, an
+    /// optional port, no user information, and printable ASCII (non-ASCII percent-encoded).
     Url,
-    /// A base64-encoded image, at most `max_bytes` once decoded, of one of `kinds`.
+    /// A base64-encoded image (standard alphabet, padding optional, an optional
+    /// `data:image/png;base64,`-style prefix), at most `max_bytes` once decoded, of one of
+    /// `kinds` by its magic bytes.
     Base64Image {
         /// Maximum decoded size in bytes.
         max_bytes: u32,
         /// Accepted image kinds.
         kinds: ImageKinds,
     },
-    /// A string holding a JSON document.
+    /// A string holding one JSON value (RFC 8259), checked by `serde_json`.
     JsonText,
-    /// A mobile number written `+<country code>-<number>`.
+    /// A mobile number written `+<country code>-<number>`: a 1–3 digit country code not starting
+    /// with 0, a 4–14 digit number, at most 15 digits in all (`+86-13800000000`).
     Mobile,
-    /// A primary account number (card number); `luhn` adds the Luhn check digit rule.
+    /// A primary account number (card number) of 12–19 digits, see [`crate::Pan`]; `luhn` adds
+    /// the Luhn check digit rule ([`crate::check_luhn`]).
     Pan {
         /// Whether the Luhn check digit is verified.
         luhn: bool,
@@ -64,6 +72,16 @@ pub enum Format {
 }
 
 /// The set of image kinds a [`Format::Base64Image`] accepts, recognised by magic bytes.
+///
+/// ```
+/// use fieldtab_runtime::{Format, ImageKinds};
+///
+/// let png_only = Format::Base64Image { max_bytes: 1024, kinds: ImageKinds { jpeg: false, png: true } };
+/// // The 8-byte PNG signature, base64-encoded.
+/// assert!(png_only.check("iVBORw0KGgo=").is_ok());
+/// // A JPEG start (FF D8 FF E0).
+/// assert!(png_only.check("/9j/4A==").is_err());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ImageKinds {
     /// JPEG (`image/jpeg`, `image/jpg`).

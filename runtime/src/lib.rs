@@ -52,6 +52,7 @@ mod serde_str;
 mod timestamp;
 mod url;
 mod validate;
+mod wire_str;
 
 pub use amount::{Amount, DecimalAmount, MinorUnits};
 pub use charset::{Charset, check_charset};
@@ -72,3 +73,4 @@ pub use report::{Report, Violation};
 pub use rule::{JsonKind, Rule, RuleError};
 pub use timestamp::Timestamp;
 pub use validate::{Message, Validate};
+pub use wire_str::{ToWireStr, WireStr};

@@ -127,7 +127,7 @@ impl Cx<'_> {
                             file,
                             spans.type_name,
                             format!("type `{name}` is defined in `{path}`, which this file does not import"),
-                            Some(format!("add `Import: [{name}]({path})` above the first item, with the path relative to this file")),
+                            Some("a file names only its own items and those of the files it imports; move the item into a file that both import".into()),
                         );
                     }
                     None => {
@@ -307,7 +307,7 @@ impl Cx<'_> {
                                 draft.file,
                                 spans.condition_sibling,
                                 format!(
-                                    "the condition names `{}`, a `{name}` object; conditions compare string values",
+                                    "the condition names `{}`, of type `{name}` (an object); conditions compare string values",
                                     sibling.ident
                                 ),
                                 None,
@@ -319,7 +319,7 @@ impl Cx<'_> {
                         draft.file,
                         spans.condition_sibling,
                         format!(
-                            "the condition names `{}`, a `{}` field; conditions compare string values",
+                            "the condition names `{}`, of type `{}`; conditions compare string values",
                             sibling.ident,
                             type_name(other)
                         ),
@@ -466,7 +466,7 @@ impl Rules<'_> {
         let found = JsonKind::of(value);
         let expected = match ty {
             Type::Iso(_) | Type::String => JsonKind::String,
-            Type::Integer => JsonKind::Number,
+            Type::Integer => JsonKind::Integer,
             Type::Boolean => JsonKind::Bool,
             Type::Array(_) => JsonKind::Array,
             Type::Named(name) => match self.items.get(name).map(|i| &i.kind) {
@@ -475,8 +475,12 @@ impl Rules<'_> {
                 None => return,
             },
         };
-        let integer_ok = !matches!(ty, Type::Integer) || value.as_i64().is_some();
-        if found != expected || !integer_ok {
+        // An `Integer` is a JSON number that is an integer in i64 range.
+        let fits = match expected {
+            JsonKind::Integer => value.as_i64().is_some(),
+            _ => found == expected,
+        };
+        if !fits {
             Self::push(out, path, RuleError::wrong_type(expected, found));
             return;
         }

@@ -1,0 +1,115 @@
+//! `fieldtab check` through the built binary: its exit codes (0 clean, 1 schema errors, 2 usage
+//! or I/O errors) and what it prints. Cargo runs these tests in `cli/`, so schema paths start
+//! with `../`.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fieldtab"))
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("the fieldtab binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A scratch file of this test process, removed by the caller.
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fieldtab-cli-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write scratch file");
+    path
+}
+
+#[test]
+fn clean_schema_exits_0_silently() {
+    let output = check(&["../schemas/upi/enrollment_registration.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn schema_errors_exit_1_with_every_diagnostic() {
+    let output = check(&["../tests/bad_schemas/many_errors.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains("../tests/bad_schemas/many_errors.md:16:32: error: unknown type code `AM`"),
+        "{text}"
+    );
+    assert!(text.contains("= help: did you mean `AN`?"), "{text}");
+    assert!(text.contains("^^"), "{text}");
+    // Every error of the file, not only the first; then a summary line.
+    assert!(text.matches(": error: ").count() >= 8, "{text}");
+    assert!(text.contains("errors"), "{text}");
+}
+
+#[test]
+fn clean_and_bad_schemas_together_exit_1() {
+    let output = check(&[
+        "../schemas/upi/enrollment_registration.md",
+        "../tests/bad_schemas/unknown_format.md",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("unknown format `YYYYMMDDHHMMSS`"));
+}
+
+#[test]
+fn missing_file_exits_2_with_one_line() {
+    let output = check(&["../schemas/upi/no_such_schema.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert_eq!(text.trim_end().lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with("error: cannot read `../schemas/upi/no_such_schema.md`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_io_error_outranks_schema_errors() {
+    let output = check(&[
+        "../tests/bad_schemas/unknown_format.md",
+        "../schemas/upi/no_such_schema.md",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_folder_is_an_io_error() {
+    let output = check(&["../schemas"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    let output = check(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("Usage"), "{}", stderr(&output));
+}
+
+#[test]
+fn non_utf8_and_binary_input_exit_1_without_panicking() {
+    let latin1 = scratch("latin1.md", b"# Caf\xe9\n\n## struct A\n");
+    let binary = scratch(
+        "binary.md",
+        &[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0xff, 0xfe],
+    );
+    let nul = scratch("nul.md", b"# Title\n\ntext\0more\n");
+    for path in [&latin1, &binary, &nul] {
+        let output = check(&[path.to_str().expect("utf-8 temp path")]);
+        let text = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        assert!(!text.contains("panicked"), "{text}");
+        assert!(text.contains(": error: "), "{text}");
+    }
+    for path in [latin1, binary, nul] {
+        std::fs::remove_file(path).ok();
+    }
+}

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use crate::RuleError;
-use crate::digits::fixed;
+use crate::digits::{Text, fixed};
 use crate::serde_str::serde_via_str;
 
 /// An ISO 4217 currency, written as its alphabetic code (`USD`, upper case only).
@@ -230,13 +230,15 @@ impl FromStr for NumericCurrency {
 
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        f.pad(self.code())
     }
 }
 
 impl fmt::Display for NumericCurrency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:03}", self.0.numeric())
+        let mut t = Text::<3>::new();
+        t.digits(u32::from(self.0.numeric()), 3);
+        f.pad(t.as_str())
     }
 }
 

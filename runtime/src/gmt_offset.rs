@@ -6,7 +6,7 @@ use std::str::FromStr;
 use time::UtcOffset;
 
 use crate::RuleError;
-use crate::digits::fixed;
+use crate::digits::{Text, fixed};
 use crate::serde_str::serde_via_str;
 
 /// A UTC offset written `GMT+hh:mm` or `GMT-hh:mm` (exactly 9 characters, `GMT` in capitals),
@@ -189,8 +189,15 @@ impl FromStr for GmtOffset {
 
 impl fmt::Display for GmtOffset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.negative { '-' } else { '+' };
-        write!(f, "GMT{sign}{:02}:{:02}", self.hours, self.minutes)
+        let mut t = Text::<9>::new();
+        for b in *b"GMT" {
+            t.push(b);
+        }
+        t.push(if self.negative { b'-' } else { b'+' });
+        t.digits(u32::from(self.hours), 2);
+        t.push(b':');
+        t.digits(u32::from(self.minutes), 2);
+        f.pad(t.as_str())
     }
 }
 

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
-use crate::digits::fixed;
+use crate::digits::{Text, fixed};
 use crate::serde_str::serde_via_str;
 use crate::{GmtOffset, RuleError};
 
@@ -275,11 +275,12 @@ impl FromStr for LocalTime {
 
 impl fmt::Display for LocalTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}{:02}{:02}{:02}{:02}{:02}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
+        let mut t = Text::<14>::new();
+        t.digits(u32::from(self.year), 4);
+        for part in [self.month, self.day, self.hour, self.minute, self.second] {
+            t.digits(u32::from(part), 2);
+        }
+        f.pad(t.as_str())
     }
 }
 

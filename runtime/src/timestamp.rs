@@ -6,7 +6,7 @@ use std::str::FromStr;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use crate::RuleError;
-use crate::digits::fixed;
+use crate::digits::{Text, fixed};
 use crate::local_time::{check_date, check_time};
 use crate::serde_str::serde_via_str;
 
@@ -248,32 +248,38 @@ impl FromStr for Timestamp {
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let dt = self.date_time;
-        write!(
-            f,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            dt.year(),
-            u8::from(dt.month()),
-            dt.day(),
-            dt.hour(),
-            dt.minute(),
-            dt.second()
-        )?;
+        let mut t = Text::<40>::new();
+        // Years are 0-9999 by construction.
+        t.digits(dt.year().unsigned_abs(), 4);
+        t.push(b'-');
+        t.digits(u32::from(u8::from(dt.month())), 2);
+        t.push(b'-');
+        t.digits(u32::from(dt.day()), 2);
+        t.push(b'T');
+        t.digits(u32::from(dt.hour()), 2);
+        t.push(b':');
+        t.digits(u32::from(dt.minute()), 2);
+        t.push(b':');
+        t.digits(u32::from(dt.second()), 2);
         if self.fraction_digits > 0 {
             let digits = u32::from(self.fraction_digits.min(9));
-            let fraction = dt.nanosecond() / 10u32.pow(9 - digits);
-            write!(f, ".{fraction:0width$}", width = digits as usize)?;
+            t.push(b'.');
+            t.digits(dt.nanosecond() / 10u32.pow(9 - digits), digits as usize);
         }
         match self.offset {
-            OffsetText::Z => f.write_str("Z"),
+            OffsetText::Z => t.push(b'Z'),
             OffsetText::Numeric {
                 negative,
                 hours,
                 minutes,
             } => {
-                let sign = if negative { '-' } else { '+' };
-                write!(f, "{sign}{hours:02}:{minutes:02}")
+                t.push(if negative { b'-' } else { b'+' });
+                t.digits(u32::from(hours), 2);
+                t.push(b':');
+                t.digits(u32::from(minutes), 2);
             }
         }
+        f.pad(t.as_str())
     }
 }
 

@@ -8,7 +8,7 @@ use crate::RuleError;
 /// - the host is a domain name (labels of letters, digits and `-`, separated by single dots,
 ///   none starting or ending with `-`) or an IP literal in brackets; an optional port of 1 to 5
 ///   digits, at most 65535; no user information (`user@`);
-/// - the rest (path, query, fragment) is printable ASCII without spaces or `"<>\^`{|}`, and each
+/// - the rest (path, query, fragment) is printable ASCII without spaces or `` "<>\^`{|} ``, and each
 ///   `%` starts a two-digit hexadecimal escape. Non-ASCII characters must be percent-encoded.
 pub(crate) fn check_url(value: &str) -> Result<(), RuleError> {
     let s = value.as_bytes();
@@ -24,12 +24,7 @@ pub(crate) fn check_url(value: &str) -> Result<(), RuleError> {
     let (authority, tail) = rest.split_at(end);
     check_authority(authority)?;
     for (i, &b) in tail.iter().enumerate() {
-        let allowed = matches!(b, 0x21..=0x7E)
-            && !matches!(
-                b,
-                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
-            );
-        if !allowed {
+        if !URL_CHAR[usize::from(b)] {
             return Err(RuleError::format(format!(
                 "must be a URL; the character at byte {} is not allowed (percent-encode it)",
                 s.len() - tail.len() + i
@@ -46,6 +41,20 @@ pub(crate) fn check_url(value: &str) -> Result<(), RuleError> {
     }
     Ok(())
 }
+
+/// The bytes allowed after the host: printable ASCII without space and `` "<>\^`{|} ``.
+static URL_CHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b <= 0x7E {
+        table[b] = !matches!(
+            b as u8,
+            b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+        );
+        b += 1;
+    }
+    table
+};
 
 fn strip_prefix_ignore_case<'s>(s: &'s [u8], prefix: &[u8]) -> Option<&'s [u8]> {
     let head = s.get(..prefix.len())?;

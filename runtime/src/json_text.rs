@@ -34,10 +34,21 @@ mod tests {
             r#""s""#,
             " {} ",
             "true",
+            r#"{"名前":"日本\u0041"}"#,
         ] {
             assert!(check_json_text(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "{", "{'a':1}", "{} {}", "[1,]", "NaN", "{\"a\":1,}"] {
+        for bad in [
+            "",
+            "{",
+            "{'a':1}",
+            "{} {}",
+            "[1,]",
+            "NaN",
+            "{\"a\":1,}",
+            "\"\u{1}\"",
+            "１",
+        ] {
             let e = check_json_text(bad).unwrap_err();
             assert!(
                 e.message.starts_with("must be JSON text"),

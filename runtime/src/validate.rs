@@ -22,6 +22,11 @@ use crate::{Path, Report};
 /// assert!(Header { proc_type: "41".into() }.is_valid());
 /// let report = Header { proc_type: "4".into() }.validate().unwrap_err();
 /// assert_eq!(report.violations()[0].path, "/procType");
+///
+/// // Options and vectors of validated values are validated too, elements under their index.
+/// let headers = vec![Header { proc_type: "41".into() }, Header { proc_type: "4".into() }];
+/// assert_eq!(headers.validate().unwrap_err().violations()[0].path, "/1/procType");
+/// assert!(None::<Header>.is_valid());
 /// ```
 pub trait Validate {
     /// Appends every violation of `self`, with paths under `path`, to `report`, in schema order.
@@ -56,6 +61,40 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
     }
     fn is_valid(&self) -> bool {
         (**self).is_valid()
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    /// Nothing for `None`; the value's violations, at the same path, for `Some`.
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        if let Some(value) = self {
+            value.validate_into(path, report);
+        }
+    }
+    fn is_valid(&self) -> bool {
+        self.as_ref().is_none_or(Validate::is_valid)
+    }
+}
+
+impl<T: Validate> Validate for [T] {
+    /// Each element's violations under `path/<index>`, in index order.
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate_into(&path.index(i), report);
+        }
+    }
+    fn is_valid(&self) -> bool {
+        self.iter().all(Validate::is_valid)
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    /// As for slices: each element under `path/<index>`.
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        self.as_slice().validate_into(path, report);
+    }
+    fn is_valid(&self) -> bool {
+        self.as_slice().is_valid()
     }
 }
 

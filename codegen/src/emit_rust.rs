@@ -16,8 +16,8 @@ pub fn rust_tokens(module: &Module) -> TokenStream {
             ItemKind::Struct(object) => emit_struct::emit(module, item, object, false),
             ItemKind::Enum(enumeration) => emit_enum::emit(item, enumeration),
         });
-        // DECODE: the hand-written `Deserialize` of the item (one-pass decoding) goes here:
-        // tokens.extend(crate::emit_decode::emit(module, item));
+        // The hand-written `Deserialize` of the item (one-pass decoding).
+        tokens.extend(crate::emit_decode::emit(module, item));
     }
     tokens
 }

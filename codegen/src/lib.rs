@@ -20,6 +20,7 @@ pub use schema::Schema;
 pub use dynamic::validate_json;
 
 mod emit_debug;
+mod emit_decode;
 mod emit_doc;
 mod emit_enum;
 mod emit_rust;

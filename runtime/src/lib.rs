@@ -59,7 +59,9 @@ pub use charset::{Charset, check_charset};
 pub use currency::{Currency, NumericCurrency};
 #[doc(hidden)]
 pub use decode::__decode;
-pub use decode::{Decode, from_json, from_str, validate_json};
+pub use decode::{
+    Decode, DecodeOptions, from_json, from_json_with, from_str, validate_json, validate_json_with,
+};
 pub use field_rules::StrRules;
 pub use fixed::check_const;
 pub use format::{Format, ImageKinds};

@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::Decode;
+use super::mode::build;
 use super::skip::{skip_map, skip_seq};
 use super::strings::{
     StrSeed, StrTarget, StrValue, WireEnum, absent, check_enum, check_str, wrong_type,
@@ -21,7 +22,7 @@ pub trait Elem {
 
     /// Decodes one value. `Ok(Some(_))` when `BUILD` and valid; `Ok(None)` when not `BUILD`
     /// (the report tells) or when a violation was pushed.
-    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+    fn decode<'de, D, const M: u8>(
         &self,
         deserializer: D,
         path: &Path<'_>,
@@ -51,7 +52,7 @@ impl<T: StrTarget> Elem for StrElem<T> {
     type Out = T;
 
     #[inline]
-    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+    fn decode<'de, D, const M: u8>(
         &self,
         deserializer: D,
         path: &Path<'_>,
@@ -60,12 +61,12 @@ impl<T: StrTarget> Elem for StrElem<T> {
     where
         D: Deserializer<'de>,
     {
-        let seed = StrSeed::<FAST> {
+        let seed = StrSeed::<M> {
             charset: self.rules.charset,
         };
         Ok(match seed.deserialize(deserializer)? {
             StrValue::Str(s, known) => {
-                check_str::<T, BUILD>(s, known, self.rules, path, report).flatten()
+                check_str::<T, M>(s, known, self.rules, path, report).flatten()
             }
             StrValue::Wrong(found) => {
                 wrong_type(JsonKind::String, found, path, report);
@@ -99,7 +100,7 @@ impl<E: WireEnum> Elem for EnumElem<E> {
     type Out = E;
 
     #[inline]
-    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+    fn decode<'de, D, const M: u8>(
         &self,
         deserializer: D,
         path: &Path<'_>,
@@ -108,10 +109,10 @@ impl<E: WireEnum> Elem for EnumElem<E> {
     where
         D: Deserializer<'de>,
     {
-        let seed = StrSeed::<FAST> { charset: None };
+        let seed = StrSeed::<M> { charset: None };
         Ok(match seed.deserialize(deserializer)? {
             StrValue::Str(s, known) => {
-                check_enum::<E, BUILD>(&s, known, self.rules, path, report).flatten()
+                check_enum::<E, M>(&s, known, self.rules, path, report).flatten()
             }
             StrValue::Wrong(found) => {
                 wrong_type(JsonKind::String, found, path, report);
@@ -153,13 +154,13 @@ impl<T> Default for ObjElem<T> {
 pub struct ArrayElem<E>(pub E);
 
 /// The visitor of the kinds above: what is not the expected kind is one `type` violation.
-struct KindVisitor<'a, 'p, K, const BUILD: bool, const FAST: bool> {
+struct KindVisitor<'a, 'p, K, const M: u8> {
     kind: &'a K,
     path: &'a Path<'p>,
     report: &'a mut Report,
 }
 
-impl<K, const BUILD: bool, const FAST: bool> KindVisitor<'_, '_, K, BUILD, FAST> {
+impl<K, const M: u8> KindVisitor<'_, '_, K, M> {
     #[inline]
     fn wrong<T>(self, expected: JsonKind, found: JsonKind) -> Option<T> {
         wrong_type(expected, found, self.path, self.report);
@@ -224,9 +225,7 @@ macro_rules! reject {
     };
 }
 
-impl<'de, const BUILD: bool, const FAST: bool> Visitor<'de>
-    for KindVisitor<'_, '_, IntElem, BUILD, FAST>
-{
+impl<'de, const M: u8> Visitor<'de> for KindVisitor<'_, '_, IntElem, M> {
     type Value = Option<i64>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -269,7 +268,7 @@ impl Elem for IntElem {
     type Out = i64;
 
     #[inline]
-    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+    fn decode<'de, D, const M: u8>(
         &self,
         deserializer: D,
         path: &Path<'_>,
@@ -278,7 +277,7 @@ impl Elem for IntElem {
     where
         D: Deserializer<'de>,
     {
-        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+        deserializer.deserialize_any(KindVisitor::<_, M> {
             kind: self,
             path,
             report,
@@ -286,9 +285,7 @@ impl Elem for IntElem {
     }
 }
 
-impl<'de, const BUILD: bool, const FAST: bool> Visitor<'de>
-    for KindVisitor<'_, '_, BoolElem, BUILD, FAST>
-{
+impl<'de, const M: u8> Visitor<'de> for KindVisitor<'_, '_, BoolElem, M> {
     type Value = Option<bool>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -306,7 +303,7 @@ impl Elem for BoolElem {
     type Out = bool;
 
     #[inline]
-    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+    fn decode<'de, D, const M: u8>(
         &self,
         deserializer: D,
         path: &Path<'_>,
@@ -315,7 +312,7 @@ impl Elem for BoolElem {
     where
         D: Deserializer<'de>,
     {
-        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+        deserializer.deserialize_any(KindVisitor::<_, M> {
             kind: self,
             path,
             report,
@@ -323,9 +320,7 @@ impl Elem for BoolElem {
     }
 }
 
-impl<'de, T: Decode, const BUILD: bool, const FAST: bool> Visitor<'de>
-    for KindVisitor<'_, '_, ObjElem<T>, BUILD, FAST>
-{
+impl<'de, T: Decode, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ObjElem<T>, M> {
     type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -336,7 +331,7 @@ impl<'de, T: Decode, const BUILD: bool, const FAST: bool> Visitor<'de>
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
-        T::decode_object::<A, BUILD, FAST>(map, self.path, self.report)
+        T::decode_object::<A, M>(map, self.path, self.report)
     }
 }
 
@@ -344,7 +339,7 @@ impl<T: Decode> Elem for ObjElem<T> {
     type Out = T;
 
     #[inline]
-    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+    fn decode<'de, D, const M: u8>(
         &self,
         deserializer: D,
         path: &Path<'_>,
@@ -353,7 +348,7 @@ impl<T: Decode> Elem for ObjElem<T> {
     where
         D: Deserializer<'de>,
     {
-        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+        deserializer.deserialize_any(KindVisitor::<_, M> {
             kind: self,
             path,
             report,
@@ -362,15 +357,13 @@ impl<T: Decode> Elem for ObjElem<T> {
 }
 
 /// Decodes one array element (a seed for `SeqAccess`).
-struct ElemSeed<'a, 'p, K, const BUILD: bool, const FAST: bool> {
+struct ElemSeed<'a, 'p, K, const M: u8> {
     kind: &'a K,
     path: &'a Path<'p>,
     report: &'a mut Report,
 }
 
-impl<'de, K: Elem, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
-    for ElemSeed<'_, '_, K, BUILD, FAST>
-{
+impl<'de, K: Elem, const M: u8> DeserializeSeed<'de> for ElemSeed<'_, '_, K, M> {
     type Value = Option<K::Out>;
 
     #[inline]
@@ -379,13 +372,11 @@ impl<'de, K: Elem, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
         deserializer: D,
     ) -> Result<Option<K::Out>, D::Error> {
         self.kind
-            .decode::<D, BUILD, FAST>(deserializer, self.path, self.report)
+            .decode::<D, M>(deserializer, self.path, self.report)
     }
 }
 
-impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
-    for KindVisitor<'_, '_, ArrayElem<K>, BUILD, FAST>
-{
+impl<'de, K: Elem, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ArrayElem<K>, M> {
     type Value = Option<Vec<K::Out>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -400,7 +391,7 @@ impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
         let mut index = 0usize;
         loop {
             let path = self.path.index(index);
-            let seed = ElemSeed::<K, BUILD, FAST> {
+            let seed = ElemSeed::<K, M> {
                 kind: &self.kind.0,
                 path: &path,
                 report: &mut *self.report,
@@ -408,7 +399,7 @@ impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
             match seq.next_element_seed(seed)? {
                 None => break,
                 Some(Some(item)) => {
-                    if BUILD {
+                    if build(M) {
                         items.push(item);
                     }
                 }
@@ -416,7 +407,7 @@ impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
             }
             index += 1;
         }
-        Ok(if BUILD && ok { Some(items) } else { None })
+        Ok(if build(M) && ok { Some(items) } else { None })
     }
 }
 
@@ -424,7 +415,7 @@ impl<K: Elem> Elem for ArrayElem<K> {
     type Out = Vec<K::Out>;
 
     #[inline]
-    fn decode<'de, D, const BUILD: bool, const FAST: bool>(
+    fn decode<'de, D, const M: u8>(
         &self,
         deserializer: D,
         path: &Path<'_>,
@@ -433,7 +424,7 @@ impl<K: Elem> Elem for ArrayElem<K> {
     where
         D: Deserializer<'de>,
     {
-        deserializer.deserialize_any(KindVisitor::<_, BUILD, FAST> {
+        deserializer.deserialize_any(KindVisitor::<_, M> {
             kind: self,
             path,
             report,
@@ -482,12 +473,12 @@ impl<T> Slot<T> {
 
 /// Reads the value of a field of kind `K` into a [`Slot`]: `null` apart, then `K` in place with
 /// a report of its own (appended in table order by [`Slot::finish`]).
-pub struct FieldSeed<'a, 'p, K, const BUILD: bool, const FAST: bool> {
+pub struct FieldSeed<'a, 'p, K, const M: u8> {
     kind: K,
     path: &'a Path<'p>,
 }
 
-impl<'a, 'p, K, const BUILD: bool, const FAST: bool> FieldSeed<'a, 'p, K, BUILD, FAST> {
+impl<'a, 'p, K, const M: u8> FieldSeed<'a, 'p, K, M> {
     /// The seed of a field of kind `kind` at `path`.
     #[inline]
     pub fn new(kind: K, path: &'a Path<'p>) -> Self {
@@ -495,9 +486,7 @@ impl<'a, 'p, K, const BUILD: bool, const FAST: bool> FieldSeed<'a, 'p, K, BUILD,
     }
 }
 
-impl<'de, K: Elem, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
-    for FieldSeed<'_, '_, K, BUILD, FAST>
-{
+impl<'de, K: Elem, const M: u8> DeserializeSeed<'de> for FieldSeed<'_, '_, K, M> {
     type Value = Slot<K::Out>;
 
     #[inline]
@@ -506,9 +495,7 @@ impl<'de, K: Elem, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
     }
 }
 
-impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
-    for FieldSeed<'_, '_, K, BUILD, FAST>
-{
+impl<'de, K: Elem, const M: u8> Visitor<'de> for FieldSeed<'_, '_, K, M> {
     type Value = Slot<K::Out>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -528,7 +515,7 @@ impl<'de, K: Elem, const BUILD: bool, const FAST: bool> Visitor<'de>
         let mut report = Report::new();
         let value = self
             .kind
-            .decode::<D, BUILD, FAST>(deserializer, self.path, &mut report)?;
+            .decode::<D, M>(deserializer, self.path, &mut report)?;
         Ok(Slot::Done(value, report))
     }
 }

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
+use super::mode::fast;
 use super::strings::{checked_str, retry};
 use crate::{Path, Report, RuleError};
 
@@ -48,14 +49,14 @@ impl<'de> Key<'de> {
 /// identifier is valid by that match; any other is checked by [`Extras::unknown`]), else
 /// through `deserialize_str`.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct KeySeed<const FAST: bool>;
+pub struct KeySeed<const M: u8>;
 
-impl<'de, const FAST: bool> DeserializeSeed<'de> for KeySeed<FAST> {
+impl<'de, const M: u8> DeserializeSeed<'de> for KeySeed<M> {
     type Value = Key<'de>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
-        if FAST {
+        if fast(M) {
             deserializer.deserialize_bytes(KeyVisitor)
         } else {
             deserializer.deserialize_str(KeyVisitor)

@@ -54,7 +54,9 @@ use serde::de::MapAccess;
 
 use crate::{Path, Report};
 
-pub use root::{from_json, from_str, validate_json};
+pub use root::{
+    DecodeOptions, from_json, from_json_with, from_str, validate_json, validate_json_with,
+};
 
 /// A message or struct that [`from_json`] and [`validate_json`] can decode in one pass.
 ///
@@ -63,16 +65,48 @@ pub trait Decode: Sized {
     /// Decodes the members of one JSON object from `map`, appending every violation (paths under
     /// `path`) to `report` in schema order.
     ///
-    /// Returns `Ok(Some(value))` when `BUILD` and the object broke no rule, `Ok(None)` otherwise
-    /// (when not `BUILD`, the report alone tells). `Err` only for what the deserializer itself
-    /// reports (malformed JSON), or, when `FAST`, to ask for a checked re-run.
-    fn decode_object<'de, A, const BUILD: bool, const FAST: bool>(
+    /// `M` is the decoding mode (bits: build values, fast reading, deny unknown fields). Returns `Ok(Some(value))` when the mode builds values and
+    /// the object broke no rule, `Ok(None)` otherwise (when it does not build, the report alone
+    /// tells). `Err` only for what the deserializer itself reports (malformed JSON), or, in the
+    /// fast mode, to ask for a checked re-run.
+    fn decode_object<'de, A, const M: u8>(
         map: A,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Result<Option<Self>, A::Error>
     where
         A: MapAccess<'de>;
+}
+
+/// The decoding mode: the bits of the `M` const parameter every decoding function takes
+/// (one parameter, so that adding a mode changes no signature).
+pub(crate) mod mode {
+    /// Values are built (`from_json`); without it only violations are collected
+    /// (`validate_json`).
+    pub(crate) const BUILD: u8 = 1;
+    /// ISO strings and keys are read as raw bytes (see the module docs); without it, serde_json's
+    /// checked reading, the reference the fast reading falls back to.
+    pub(crate) const FAST: u8 = 2;
+    /// Unknown fields are violations in every object (the caller's `deny_unknown`).
+    pub(crate) const DENY: u8 = 4;
+
+    /// Whether mode `m` builds values.
+    #[inline(always)]
+    pub const fn build(m: u8) -> bool {
+        m & BUILD != 0
+    }
+
+    /// Whether mode `m` reads raw bytes.
+    #[inline(always)]
+    pub const fn fast(m: u8) -> bool {
+        m & FAST != 0
+    }
+
+    /// Whether mode `m` denies unknown fields everywhere.
+    #[inline(always)]
+    pub const fn deny(m: u8) -> bool {
+        m & DENY != 0
+    }
 }
 
 /// Not public API: the support types generated decoders name. Changes here are not breaking
@@ -84,6 +118,7 @@ pub mod __decode {
         ArrayElem, BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem,
     };
     pub use super::key::{Extras, Key, KeySeed};
+    pub use super::mode::{build, deny, fast};
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};

@@ -6,16 +6,18 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::Decode;
+use super::mode::{BUILD, DENY, FAST, fast};
 use super::skip::skip_seq;
 use super::strings::WireEnum;
 use crate::{JsonKind, Path, Report, RuleError};
 
 /// Decodes one JSON message of type `T`, checking every rule of its schema on the way.
 ///
-/// One pass over the input (see [`Decode`] for how); on failure the
-/// [`Report`] holds **every** violation, in schema field order, each with its JSON Pointer path.
-/// Malformed JSON, or a top-level value that is not an object, is exactly one `syntax`
-/// violation at `""`. Never panics, whatever the input.
+/// One pass over the input (see [`Decode`] for how); on failure the [`Report`] holds **every**
+/// violation, in schema field order, each with its JSON Pointer path. Malformed JSON, or a
+/// top-level value that is not an object, is exactly one `syntax` violation at `""`. Unknown
+/// fields are ignored unless the schema denies them (see [`from_json_with`]). Never panics,
+/// whatever the input.
 ///
 /// ```ignore
 /// fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
@@ -23,14 +25,7 @@ use crate::{JsonKind, Path, Report, RuleError};
 /// let request: EnrollmentRegistrationRequest = fieldtab::from_json(bytes)?;
 /// ```
 pub fn from_json<T: Decode>(bytes: &[u8]) -> Result<T, Report> {
-    let (value, report) = match run::<T, true, true>(bytes) {
-        Some(done) => done,
-        None => checked::<T, true>(bytes),
-    };
-    if !report.is_empty() {
-        return Err(report);
-    }
-    value.ok_or_else(internal)
+    from_json_with(bytes, DecodeOptions::default())
 }
 
 /// [`from_json`] on a `&str`.
@@ -41,28 +36,69 @@ pub fn from_str<T: Decode>(text: &str) -> Result<T, Report> {
 /// Checks one JSON message of type `T` without building it: the same verdict and the same
 /// report as [`from_json`], faster (no value, no `String` allocated).
 pub fn validate_json<T: Decode>(bytes: &[u8]) -> Result<(), Report> {
-    let (_, report) = match run::<T, false, true>(bytes) {
-        Some(done) => done,
-        None => checked::<T, false>(bytes),
+    validate_json_with::<T>(bytes, DecodeOptions::default())
+}
+
+/// What a caller can ask of [`from_json_with`] and [`validate_json_with`].
+///
+/// ```
+/// let options = fieldtab_runtime::DecodeOptions { deny_unknown: true };
+/// assert!(!fieldtab_runtime::DecodeOptions::default().deny_unknown);
+/// # let _ = options;
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Every field the schema does not name is an `unknown_field` violation, in every object
+    /// (as if every item of the schema denied them).
+    pub deny_unknown: bool,
+}
+
+/// [`from_json`] with options.
+pub fn from_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Result<T, Report> {
+    let (value, report) = if options.deny_unknown {
+        decode::<T, { BUILD | FAST | DENY }, { BUILD | DENY }>(bytes)
+    } else {
+        decode::<T, { BUILD | FAST }, BUILD>(bytes)
+    };
+    if !report.is_empty() {
+        return Err(report);
+    }
+    value.ok_or_else(internal)
+}
+
+/// [`validate_json`] with options.
+pub fn validate_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Result<(), Report> {
+    let (_, report) = if options.deny_unknown {
+        decode::<T, { FAST | DENY }, DENY>(bytes)
+    } else {
+        decode::<T, FAST, 0>(bytes)
     };
     report.into_result()
+}
+
+/// A fast run (mode `M`), and when it asks for it, the checked run (mode `C`, the same without
+/// `FAST`).
+#[inline]
+fn decode<T: Decode, const M: u8, const C: u8>(bytes: &[u8]) -> (Option<T>, Report) {
+    match run::<T, M>(bytes) {
+        Some(done) => done,
+        None => checked::<T, C>(bytes),
+    }
 }
 
 /// The checked run, which never asks to be re-run.
 #[cold]
 #[inline(never)]
-fn checked<T: Decode, const BUILD: bool>(bytes: &[u8]) -> (Option<T>, Report) {
-    run::<T, BUILD, false>(bytes).unwrap_or_else(|| (None, syntax_report("malformed JSON")))
+fn checked<T: Decode, const C: u8>(bytes: &[u8]) -> (Option<T>, Report) {
+    run::<T, C>(bytes).unwrap_or_else(|| (None, syntax_report("malformed JSON")))
 }
 
 /// One run over `bytes`. `None` (only when `FAST`) when the input needs the checked reading.
 #[inline]
-fn run<T: Decode, const BUILD: bool, const FAST: bool>(
-    bytes: &[u8],
-) -> Option<(Option<T>, Report)> {
+fn run<T: Decode, const M: u8>(bytes: &[u8]) -> Option<(Option<T>, Report)> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let mut report = Report::new();
-    let result = RootSeed::<T, BUILD, FAST> {
+    let result = RootSeed::<T, M> {
         report: &mut report,
         target: PhantomData,
     }
@@ -71,7 +107,7 @@ fn run<T: Decode, const BUILD: bool, const FAST: bool>(
     match result {
         Ok(Root::Object(value)) => Some((value, report)),
         Ok(Root::Other(kind)) => Some((None, not_an_object(kind))),
-        Err(_) if FAST => None,
+        Err(_) if fast(M) => None,
         Err(error) => Some((None, syntax_report(format!("malformed JSON: {error}")))),
     }
 }
@@ -81,7 +117,7 @@ fn run<T: Decode, const BUILD: bool, const FAST: bool>(
 /// broken.
 pub fn deserialize<'de, T: Decode, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     let mut report = Report::new();
-    let root = RootSeed::<T, true, false> {
+    let root = RootSeed::<T, BUILD> {
         report: &mut report,
         target: PhantomData,
     }
@@ -145,14 +181,12 @@ enum Root<T> {
     Other(JsonKind),
 }
 
-struct RootSeed<'r, T, const BUILD: bool, const FAST: bool> {
+struct RootSeed<'r, T, const M: u8> {
     report: &'r mut Report,
     target: PhantomData<fn() -> T>,
 }
 
-impl<'de, T: Decode, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
-    for RootSeed<'_, T, BUILD, FAST>
-{
+impl<'de, T: Decode, const M: u8> DeserializeSeed<'de> for RootSeed<'_, T, M> {
     type Value = Root<T>;
 
     #[inline]
@@ -161,9 +195,7 @@ impl<'de, T: Decode, const BUILD: bool, const FAST: bool> DeserializeSeed<'de>
     }
 }
 
-impl<'de, T: Decode, const BUILD: bool, const FAST: bool> Visitor<'de>
-    for RootSeed<'_, T, BUILD, FAST>
-{
+impl<'de, T: Decode, const M: u8> Visitor<'de> for RootSeed<'_, T, M> {
     type Value = Root<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -172,7 +204,7 @@ impl<'de, T: Decode, const BUILD: bool, const FAST: bool> Visitor<'de>
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Root<T>, A::Error> {
-        T::decode_object::<A, BUILD, FAST>(map, &Path::root(), self.report).map(Root::Object)
+        T::decode_object::<A, M>(map, &Path::root(), self.report).map(Root::Object)
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Root<T>, E> {

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::mode::{build, fast};
 use super::skip::{skip_map, skip_seq};
 use crate::{
     Charset, Currency, Format, GmtOffset, JsonKind, LocalTime, MinorUnits, NumericCurrency, Pan,
@@ -50,7 +51,7 @@ impl StrValue<'_> {
     /// Returns `None` when a rule failed; `Some(None)` for an absent optional value, or for any
     /// valid value when not `BUILD` and `T` is `String`; `Some(Some(value))` otherwise.
     #[inline]
-    pub fn finish<T: StrTarget, const BUILD: bool>(
+    pub fn finish<T: StrTarget, const M: u8>(
         self,
         rules: &StrRules<'_>,
         required: bool,
@@ -68,7 +69,7 @@ impl StrValue<'_> {
                     empty(path, report);
                     return None;
                 }
-                check_str::<T, BUILD>(s, known, rules, path, report)
+                check_str::<T, M>(s, known, rules, path, report)
             }
         }
     }
@@ -76,7 +77,7 @@ impl StrValue<'_> {
     /// Checks the value of an enum field: requirement, type, `rules`, then membership of a
     /// closed enum (an open one keeps any value).
     #[inline]
-    pub fn finish_enum<E: WireEnum, const BUILD: bool>(
+    pub fn finish_enum<E: WireEnum, const M: u8>(
         self,
         rules: &StrRules<'_>,
         required: bool,
@@ -94,7 +95,7 @@ impl StrValue<'_> {
                     empty(path, report);
                     return None;
                 }
-                check_enum::<E, BUILD>(&s, known, rules, path, report)
+                check_enum::<E, M>(&s, known, rules, path, report)
             }
         }
     }
@@ -103,7 +104,7 @@ impl StrValue<'_> {
 /// The string rules of a present string, then its format through `T`. See
 /// [`StrValue::finish`].
 #[inline]
-pub(crate) fn check_str<T: StrTarget, const BUILD: bool>(
+pub(crate) fn check_str<T: StrTarget, const M: u8>(
     s: Cow<'_, str>,
     known: Option<bool>,
     rules: &StrRules<'_>,
@@ -113,7 +114,7 @@ pub(crate) fn check_str<T: StrTarget, const BUILD: bool>(
     let (mut ok, charset_ok) = rules.check_before_format(&s, known, path, report);
     let mut value = None;
     if charset_ok {
-        match T::check_build(s, rules.format.as_ref(), BUILD && ok) {
+        match T::check_build(s, rules.format.as_ref(), build(M) && ok) {
             Ok(v) => value = v,
             Err(error) => {
                 report.push(path, error);
@@ -127,7 +128,7 @@ pub(crate) fn check_str<T: StrTarget, const BUILD: bool>(
 /// The string rules of a present string, then enum membership. See
 /// [`StrValue::finish_enum`].
 #[inline]
-pub(crate) fn check_enum<E: WireEnum, const BUILD: bool>(
+pub(crate) fn check_enum<E: WireEnum, const M: u8>(
     s: &str,
     known: Option<bool>,
     rules: &StrRules<'_>,
@@ -135,7 +136,7 @@ pub(crate) fn check_enum<E: WireEnum, const BUILD: bool>(
     report: &mut Report,
 ) -> Option<Option<E>> {
     let mut ok = rules.check_known(s, known, path, report);
-    let value = if BUILD {
+    let value = if build(M) {
         let value = E::from_wire(s);
         if value.is_none() {
             not_in_enum(E::VALUES, path, report);
@@ -290,18 +291,18 @@ pub trait WireEnum: Sized {
 /// Reads the value of a string field into a [`StrValue`]. With `FAST` and a charset, the string
 /// is read as raw bytes and checked against the charset at once (see the module docs).
 #[derive(Clone, Copy, Debug)]
-pub struct StrSeed<const FAST: bool> {
+pub struct StrSeed<const M: u8> {
     /// The field's charset (ISO 8583 codes), `None` for `String` and enums.
     pub charset: Option<Charset>,
 }
 
-impl<'de, const FAST: bool> DeserializeSeed<'de> for StrSeed<FAST> {
+impl<'de, const M: u8> DeserializeSeed<'de> for StrSeed<M> {
     type Value = StrValue<'de>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrValue<'de>, D::Error> {
         match self.charset {
-            Some(charset) if FAST => deserializer.deserialize_option(RawStr { charset }),
+            Some(charset) if fast(M) => deserializer.deserialize_option(RawStr { charset }),
             _ => deserializer.deserialize_any(AnyStr),
         }
     }
@@ -456,9 +457,9 @@ mod tests {
         let mut de = serde_json::Deserializer::from_str(json);
         let charset = Some(Charset::An);
         if fast {
-            StrSeed::<true> { charset }.deserialize(&mut de)
+            StrSeed::<{ super::super::mode::FAST }> { charset }.deserialize(&mut de)
         } else {
-            StrSeed::<false> { charset }.deserialize(&mut de)
+            StrSeed::<0> { charset }.deserialize(&mut de)
         }
     }
 

@@ -45,7 +45,7 @@ struct Msg {
 }
 
 impl d::Decode for Header {
-    fn decode_object<'de, A, const BUILD: bool, const FAST: bool>(
+    fn decode_object<'de, A, const M: u8>(
         mut map: A,
         path: &Path<'_>,
         report: &mut Report,
@@ -75,7 +75,7 @@ impl d::Decode for Header {
         let mut v1 = d::StrValue::Absent;
         let mut v2 = d::StrValue::Absent;
         let mut x = d::Extras::new();
-        while let Some(key) = map.next_key_seed(d::KeySeed::<FAST>)? {
+        while let Some(key) = map.next_key_seed(d::KeySeed::<M>)? {
             let b = key.as_bytes();
             let i: u32 = match b.len() {
                 8 if b == b"procType" => 0,
@@ -85,22 +85,22 @@ impl d::Decode for Header {
             };
             match i {
                 0 if v0.is_absent() => {
-                    v0 = map.next_value_seed(d::StrSeed::<FAST> {
+                    v0 = map.next_value_seed(d::StrSeed::<M> {
                         charset: R0.charset,
                     })?
                 }
                 1 if v1.is_absent() => {
-                    v1 = map.next_value_seed(d::StrSeed::<FAST> {
+                    v1 = map.next_value_seed(d::StrSeed::<M> {
                         charset: R1.charset,
                     })?
                 }
                 2 if v2.is_absent() => {
-                    v2 = map.next_value_seed(d::StrSeed::<FAST> {
+                    v2 = map.next_value_seed(d::StrSeed::<M> {
                         charset: R2.charset,
                     })?
                 }
                 u32::MAX => {
-                    x.unknown(key, false, path)?;
+                    x.unknown::<A::Error>(key, d::deny(M), path)?;
                     map.next_value_seed(d::Skip)?;
                 }
                 _ => {
@@ -110,16 +110,16 @@ impl d::Decode for Header {
             }
         }
         let p = path.key("procType");
-        let f0 = v0.finish::<String, BUILD>(&R0, true, &p, report);
+        let f0 = v0.finish::<String, M>(&R0, true, &p, report);
         x.repeats(0, &p, report);
         let p = path.key("localTime");
-        let f1 = v1.finish::<LocalTime, BUILD>(&R1, true, &p, report);
+        let f1 = v1.finish::<LocalTime, M>(&R1, true, &p, report);
         x.repeats(1, &p, report);
         let p = path.key("resvFld");
-        let f2 = v2.finish::<String, BUILD>(&R2, false, &p, report);
+        let f2 = v2.finish::<String, M>(&R2, false, &p, report);
         x.repeats(2, &p, report);
         x.finish(report);
-        if !BUILD {
+        if !d::build(M) {
             return Ok(None);
         }
         let Some(Some(f0)) = f0 else { return Ok(None) };
@@ -134,7 +134,7 @@ impl d::Decode for Header {
 }
 
 impl d::Decode for Msg {
-    fn decode_object<'de, A, const BUILD: bool, const FAST: bool>(
+    fn decode_object<'de, A, const M: u8>(
         mut map: A,
         path: &Path<'_>,
         report: &mut Report,
@@ -161,7 +161,7 @@ impl d::Decode for Msg {
         let mut v3 = d::StrValue::Absent;
         let mut v4 = d::StrValue::Absent;
         let mut x = d::Extras::new();
-        while let Some(key) = map.next_key_seed(d::KeySeed::<FAST>)? {
+        while let Some(key) = map.next_key_seed(d::KeySeed::<M>)? {
             let i: u32 = match key.as_bytes() {
                 b"header" => 0,
                 b"items" => 1,
@@ -173,31 +173,30 @@ impl d::Decode for Msg {
             match i {
                 0 if v0.is_absent() => {
                     let p = path.key("header");
-                    v0 = map.next_value_seed(d::FieldSeed::<_, BUILD, FAST>::new(
+                    v0 = map.next_value_seed(d::FieldSeed::<_, M>::new(
                         d::ObjElem::<Header>::new(),
                         &p,
                     ))?;
                 }
                 1 if v1.is_absent() => {
                     let p = path.key("items");
-                    v1 = map.next_value_seed(d::FieldSeed::<_, BUILD, FAST>::new(
+                    v1 = map.next_value_seed(d::FieldSeed::<_, M>::new(
                         d::ArrayElem(d::StrElem::<String>::new(&R1)),
                         &p,
                     ))?;
                 }
                 2 if v2.is_absent() => {
                     let p = path.key("count");
-                    v2 =
-                        map.next_value_seed(d::FieldSeed::<_, BUILD, FAST>::new(d::IntElem, &p))?;
+                    v2 = map.next_value_seed(d::FieldSeed::<_, M>::new(d::IntElem, &p))?;
                 }
                 3 if v3.is_absent() => {
-                    v3 = map.next_value_seed(d::StrSeed::<FAST> { charset: None })?;
+                    v3 = map.next_value_seed(d::StrSeed::<M> { charset: None })?;
                 }
                 4 if v4.is_absent() => {
-                    v4 = map.next_value_seed(d::StrSeed::<FAST> { charset: None })?;
+                    v4 = map.next_value_seed(d::StrSeed::<M> { charset: None })?;
                 }
                 u32::MAX => {
-                    x.unknown(key, true, path)?;
+                    x.unknown::<A::Error>(key, true, path)?;
                     map.next_value_seed(d::Skip)?;
                 }
                 _ => {
@@ -217,13 +216,13 @@ impl d::Decode for Msg {
         let f2 = v2.finish(false, &p, report);
         x.repeats(2, &p, report);
         let p = path.key("kind");
-        let f3 = v3.finish_enum::<Kind, BUILD>(&R3, true, &p, report);
+        let f3 = v3.finish_enum::<Kind, M>(&R3, true, &p, report);
         x.repeats(3, &p, report);
         let p = path.key("extra");
-        let f4 = v4.finish::<String, BUILD>(&R4, q4, &p, report);
+        let f4 = v4.finish::<String, M>(&R4, q4, &p, report);
         x.repeats(4, &p, report);
         x.finish(report);
-        if !BUILD {
+        if !d::build(M) {
             return Ok(None);
         }
         let Some(Some(f0)) = f0 else { return Ok(None) };

@@ -1,0 +1,2 @@
+//! Code generation benches: placeholder.
+fn main() {}

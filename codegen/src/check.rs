@@ -110,6 +110,10 @@ const RESERVED: &[&str] = &[
     "ANS",
 ];
 
+/// How deeply `Array<…>` may nest: far beyond any real schema, and it bounds the recursion of
+/// every consumer of the model.
+const MAX_ARRAY_DEPTH: usize = 16;
+
 /// The built-in type words, offered by did-you-mean next to item names.
 pub(crate) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean"];
 
@@ -573,11 +577,25 @@ impl Cx<'_> {
             );
             return None;
         }
-        self.type_text(cell, text, spans)
+        self.type_text(cell, text, spans, 0)
     }
 
-    fn type_text(&mut self, cell: &Cell, text: &str, spans: &mut FieldSpans) -> Option<Type> {
+    fn type_text(
+        &mut self,
+        cell: &Cell,
+        text: &str,
+        spans: &mut FieldSpans,
+        depth: usize,
+    ) -> Option<Type> {
         let span = cell.span_of(text);
+        if depth > MAX_ARRAY_DEPTH {
+            self.error(
+                span,
+                format!("arrays nested more than {MAX_ARRAY_DEPTH} deep"),
+                None,
+            );
+            return None;
+        }
         if let Some(inner) = array_inner(text) {
             let inner = inner.trim();
             if inner.is_empty() {
@@ -585,7 +603,7 @@ impl Cx<'_> {
                 return None;
             }
             return self
-                .type_text(cell, inner, spans)
+                .type_text(cell, inner, spans, depth + 1)
                 .map(|t| Type::Array(Box::new(t)));
         }
         if let Some(inner) = text
@@ -819,7 +837,7 @@ impl Cx<'_> {
                 continue;
             }
             if lower == "fixed" || lower.starts_with("fixed ") {
-                let value = trimmed[5..].trim();
+                let value = trimmed.get(5..).unwrap_or("").trim();
                 let value = if value.starts_with('"') {
                     match serde_json::from_str::<String>(value) {
                         Ok(v) => v,

@@ -168,27 +168,27 @@ impl Cx<'_> {
     /// A struct may not hold itself (directly or through other structs) without an array in
     /// between: the generated Rust type would have infinite size.
     fn cycles(&mut self, drafts: &[Draft]) {
-        // 0 = unvisited, 1 = on the stack, 2 = done.
+        // 0 = unvisited, 1 = on the path, 2 = done. An explicit stack rather than recursion:
+        // a generated schema may chain thousands of structs.
         let mut state = vec![0u8; drafts.len()];
-        let mut stack: Vec<(usize, String)> = Vec::new();
+        // The path: each struct on it and the index of its next field to follow.
+        let mut frames: Vec<(usize, usize)> = Vec::new();
         for start in 0..drafts.len() {
-            if state[start] == 0 {
-                self.visit(drafts, start, &mut state, &mut stack);
+            if state[start] != 0 {
+                continue;
             }
-        }
-    }
-
-    fn visit(
-        &mut self,
-        drafts: &[Draft],
-        node: usize,
-        state: &mut [u8],
-        stack: &mut Vec<(usize, String)>,
-    ) {
-        state[node] = 1;
-        let draft = &drafts[node];
-        if let Some(object) = object_of(&draft.item) {
-            for (field, spans) in object.fields.iter().zip(&draft.fields) {
+            state[start] = 1;
+            frames.push((start, 0));
+            while let Some(top) = frames.last_mut() {
+                let (node, index) = *top;
+                top.1 += 1;
+                let draft = &drafts[node];
+                let fields = object_of(&draft.item).map_or(&[][..], |o| &o.fields[..]);
+                let Some(field) = fields.get(index) else {
+                    state[node] = 2;
+                    frames.pop();
+                    continue;
+                };
                 let Type::Named(name) = &field.ty else {
                     continue;
                 };
@@ -198,19 +198,30 @@ impl Cx<'_> {
                 if object_of(&drafts[target].item).is_none() {
                     continue;
                 }
-                stack.push((node, field.ident.clone()));
                 match state[target] {
-                    0 => self.visit(drafts, target, state, stack),
+                    0 => {
+                        state[target] = 1;
+                        frames.push((target, 0));
+                    }
                     1 => {
-                        let from = stack.iter().position(|(n, _)| *n == target).unwrap_or(0);
-                        let mut chain: Vec<String> = stack[from..]
+                        let from = frames.iter().position(|(n, _)| *n == target).unwrap_or(0);
+                        let mut chain: Vec<String> = frames[from..]
                             .iter()
-                            .map(|(n, f)| format!("{}.{f}", drafts[*n].item.name))
+                            .map(|&(n, next)| {
+                                let ident = object_of(&drafts[n].item)
+                                    .and_then(|o| o.fields.get(next.wrapping_sub(1)))
+                                    .map_or("", |f| f.ident.as_str());
+                                format!("{}.{ident}", drafts[n].item.name)
+                            })
                             .collect();
                         chain.push(drafts[target].item.name.clone());
+                        let span = draft
+                            .fields
+                            .get(index)
+                            .map_or(draft.name_span, |s| s.type_name);
                         self.error(
                             draft.file,
-                            spans.type_name,
+                            span,
                             format!(
                                 "`{}` contains itself without indirection: {}",
                                 drafts[target].item.name,
@@ -221,10 +232,8 @@ impl Cx<'_> {
                     }
                     _ => {}
                 }
-                stack.pop();
             }
         }
-        state[node] = 2;
     }
 
     /// A condition names a string sibling of the same object; against a closed enum sibling,
@@ -332,18 +341,18 @@ impl Cx<'_> {
 
     /// Fixed values and examples obey their field's own rules; examples are stored as JSON.
     fn values(&mut self, drafts: &mut [Draft]) {
-        let items: HashMap<String, Item> = self
-            .names
-            .iter()
-            .map(|(name, &i)| (name.clone(), drafts[i].item.clone()))
-            .collect();
-        let rules = Rules { items: &items };
-        for draft in drafts.iter_mut() {
+        // Checked against the drafts as they are, then stored: (draft, field, JSON text).
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        let rules = Rules {
+            names: self.names,
+            drafts,
+        };
+        for (d, draft) in drafts.iter().enumerate() {
             let file = draft.file;
-            let Some(fields) = fields_mut(&mut draft.item) else {
+            let Some(object) = object_of(&draft.item) else {
                 continue;
             };
-            for (field, spans) in fields.iter_mut().zip(&draft.fields) {
+            for (f, (field, spans)) in object.fields.iter().zip(&draft.fields).enumerate() {
                 if !spans.sound {
                     continue;
                 }
@@ -404,7 +413,7 @@ impl Cx<'_> {
                         rules.value(field, &field.ty, true, &value, "", &mut out);
                     }
                     if out.is_empty() {
-                        field.examples.push(value.to_string());
+                        found.push((d, f, value.to_string()));
                     } else {
                         self.error(
                             file,
@@ -419,23 +428,34 @@ impl Cx<'_> {
                 }
             }
         }
+        for (d, f, example) in found {
+            if let Some(field) =
+                fields_mut(&mut drafts[d].item).and_then(|fields| fields.get_mut(f))
+            {
+                field.examples.push(example);
+            }
+        }
     }
 }
 
 /// The validation rules applied to fixed values and examples: the contract's semantics, over
 /// `serde_json::Value`, calling the runtime's rule functions.
 struct Rules<'a> {
-    items: &'a HashMap<String, Item>,
+    names: &'a HashMap<String, usize>,
+    drafts: &'a [Draft],
 }
 
 impl Rules<'_> {
+    fn item(&self, name: &str) -> Option<&Item> {
+        self.names.get(name).map(|&i| &self.drafts[i].item)
+    }
+
     fn is_string(&self, ty: &Type) -> bool {
         match ty {
             Type::Iso(_) | Type::String => true,
-            Type::Named(name) => matches!(
-                self.items.get(name).map(|i| &i.kind),
-                Some(ItemKind::Enum(_))
-            ),
+            Type::Named(name) => {
+                matches!(self.item(name).map(|i| &i.kind), Some(ItemKind::Enum(_)))
+            }
             _ => false,
         }
     }
@@ -469,7 +489,7 @@ impl Rules<'_> {
             Type::Integer => JsonKind::Integer,
             Type::Boolean => JsonKind::Bool,
             Type::Array(_) => JsonKind::Array,
-            Type::Named(name) => match self.items.get(name).map(|i| &i.kind) {
+            Type::Named(name) => match self.item(name).map(|i| &i.kind) {
                 Some(ItemKind::Enum(_)) => JsonKind::String,
                 Some(_) => JsonKind::Object,
                 None => return,
@@ -492,7 +512,7 @@ impl Rules<'_> {
                 }
             }
             (Type::Named(name), Value::Object(_)) => {
-                if let Some(object) = self.items.get(name).and_then(object_of) {
+                if let Some(object) = self.item(name).and_then(object_of) {
                     self.object(object, value, path, out);
                 }
             }
@@ -544,7 +564,7 @@ impl Rules<'_> {
             Self::push(out, path, e);
         }
         if let Type::Named(name) = ty
-            && let Some(ItemKind::Enum(e)) = self.items.get(name).map(|i| &i.kind)
+            && let Some(ItemKind::Enum(e)) = self.item(name).map(|i| &i.kind)
             && !e.open
             && !e.values.iter().any(|v| v.value == s)
         {

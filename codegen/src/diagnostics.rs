@@ -219,16 +219,33 @@ impl std::error::Error for Diagnostics {}
 pub(crate) struct Source {
     pub(crate) path: PathBuf,
     pub(crate) text: String,
+    /// Byte offset of the start of each line, so quoting a line is not a scan of the file.
+    line_starts: Vec<usize>,
 }
 
 impl Source {
+    pub(crate) fn new(path: PathBuf, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
     pub(crate) fn line(&self, line: u32) -> &str {
         let index = (line as usize).saturating_sub(1);
-        self.text
-            .split('\n')
-            .nth(index)
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
-            .unwrap_or("")
+        let Some(&start) = self.line_starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let text = self.text.get(start..end).unwrap_or("");
+        text.strip_suffix('\r').unwrap_or(text)
     }
 
     pub(crate) fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
@@ -327,10 +344,7 @@ mod tests {
 
     #[test]
     fn renders_caret_under_span() {
-        let source = Source {
-            path: PathBuf::from("x.md"),
-            text: "one\n| a\t| bad |\n".to_string(),
-        };
+        let source = Source::new(PathBuf::from("x.md"), "one\n| a\t| bad |\n".to_string());
         let d = source.error_help(Span::new(2, 7, 3), "bad thing", Some("fix it".into()));
         assert_eq!(
             d.to_string(),

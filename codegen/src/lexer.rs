@@ -135,74 +135,81 @@ fn heading(trimmed: &str, number: u32, indent: usize, line_span: Span, raw: &str
 }
 
 /// Splits a row (starting with `|`) into cells. A trailing pipe is optional; `\|` is a pipe
-/// inside a cell.
+/// inside a cell. Works on byte offsets: `|` and `\` are ASCII, so they never occur inside a
+/// multi-byte character.
 fn split_row(trimmed: &str, number: u32, indent: usize) -> Vec<Cell> {
-    let chars: Vec<char> = trimmed.chars().collect();
+    let bytes = trimmed.as_bytes();
     let mut cells = Vec::new();
-    // Column (0-based, in the line) of the first character of the current cell.
     let mut start = 1usize;
     let mut i = 1usize;
-    let mut current: Vec<(usize, char)> = Vec::new();
     let mut escapes: Vec<usize> = Vec::new();
-    let mut closed = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' && chars.get(i + 1) == Some(&'|') {
-            escapes.push(current.len());
-            current.push((i + 1, '|'));
-            i += 2;
-            closed = false;
-            continue;
-        }
-        if c == '|' {
-            cells.push(make_cell(&current, &escapes, start, indent, number));
-            current.clear();
-            escapes.clear();
-            start = i + 1;
-            closed = true;
-        } else {
-            current.push((i, c));
-            if !c.is_whitespace() {
-                closed = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
+                escapes.push(i);
+                i += 2;
             }
+            b'|' => {
+                cells.push(make_cell(trimmed, start, i, &escapes, indent, number));
+                escapes.clear();
+                start = i + 1;
+                i += 1;
+            }
+            _ => i += 1,
         }
-        i += 1;
     }
-    if !closed {
-        cells.push(make_cell(&current, &escapes, start, indent, number));
+    let rest = &trimmed[start..];
+    if cells.is_empty() || !rest.trim().is_empty() {
+        cells.push(make_cell(
+            trimmed,
+            start,
+            bytes.len(),
+            &escapes,
+            indent,
+            number,
+        ));
     }
     cells
 }
 
+/// The cell `line[start..end]` (byte offsets), `escapes` the byte offsets of its `\|`s.
 fn make_cell(
-    current: &[(usize, char)],
-    escapes: &[usize],
+    line: &str,
     start: usize,
+    end: usize,
+    escapes: &[usize],
     indent: usize,
     number: u32,
 ) -> Cell {
-    let first = current.iter().position(|(_, c)| !c.is_whitespace());
-    let last = current.iter().rposition(|(_, c)| !c.is_whitespace());
-    match (first, last) {
-        (Some(first), Some(last)) => {
-            let text: String = current[first..=last].iter().map(|(_, c)| c).collect();
-            let col = current[first].0 + indent + 1;
-            let end_col = current[last].0 + indent + 1;
-            Cell {
-                text,
-                span: Span::new(number, to_u32(col), to_u32(end_col - col + 1)),
-                escapes: escapes
-                    .iter()
-                    .filter(|&&e| e >= first && e <= last)
-                    .map(|e| e - first)
-                    .collect(),
-            }
-        }
-        _ => Cell {
+    let raw = &line[start..end];
+    let text = raw.trim();
+    let first = start + (raw.len() - raw.trim_start().len());
+    let col = line[..first].chars().count() + indent + 1;
+    if text.is_empty() {
+        let col = line[..start].chars().count() + indent + 1;
+        return Cell {
             text: String::new(),
-            span: Span::new(number, to_u32(start + indent + 1), 1),
+            span: Span::new(number, to_u32(col), 1),
             escapes: Vec::new(),
-        },
+        };
+    }
+    let width = text.chars().count();
+    let mut unescaped = String::with_capacity(text.len());
+    let mut char_escapes = Vec::new();
+    let mut last = first;
+    for &at in escapes
+        .iter()
+        .filter(|&&e| e >= first && e < first + text.len())
+    {
+        unescaped.push_str(&line[last..at]);
+        char_escapes.push(unescaped.chars().count());
+        last = at + 1; // drop the backslash, keep the pipe
+    }
+    unescaped.push_str(&line[last..first + text.len()]);
+    Cell {
+        text: unescaped,
+        span: Span::new(number, to_u32(col), to_u32(width)),
+        escapes: char_escapes,
     }
 }
 

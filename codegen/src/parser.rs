@@ -7,7 +7,7 @@ use crate::syntax::{Document, Import, ItemSyntax, Keyword, Row, Table};
 
 /// Parses one file, pushing every structural error into `diagnostics` and carrying on.
 pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document {
-    let lines = lex(&source.text);
+    let mut lines = lex(&source.text);
     let mut doc = Document::default();
     let mut prose: Vec<String> = Vec::new();
     let mut current: Option<ItemSyntax> = None;
@@ -69,21 +69,22 @@ pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document 
                 }
             },
             Line::Row { span, .. } => {
+                let span = *span;
                 let start = i;
                 while i < lines.len() && matches!(lines[i], Line::Row { .. }) {
                     i += 1;
                 }
                 let rows: Vec<Row> = lines[start..i]
-                    .iter()
+                    .iter_mut()
                     .filter_map(|line| match line {
                         Line::Row { cells, span } => Some(Row {
-                            cells: cells.clone(),
+                            cells: std::mem::take(cells),
                             span: *span,
                         }),
                         _ => None,
                     })
                     .collect();
-                table(source, rows, *span, &mut current, diagnostics);
+                table(source, rows, span, &mut current, diagnostics);
                 continue;
             }
         }

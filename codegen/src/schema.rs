@@ -91,10 +91,7 @@ struct Loader {
 
 impl Loader {
     fn add(&mut self, display: PathBuf, key: PathBuf, text: String) -> usize {
-        let source = Source {
-            path: display,
-            text,
-        };
+        let source = Source::new(display, text);
         let doc = parse(&source, &mut self.diagnostics);
         let index = self.sources.len();
         let imports = doc.imports.clone();
@@ -240,10 +237,7 @@ fn check_text(path: &Path, text: &str) -> Result<String, Diagnostic> {
 fn point(path: &Path, text: &str, before: &str, message: &str) -> Diagnostic {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    let source = Source {
-        path: path.to_path_buf(),
-        text: text.to_string(),
-    };
+    let source = Source::new(path.to_path_buf(), text.to_string());
     source.error(Span::new(to_u32(line), to_u32(col), 1), message)
 }
 

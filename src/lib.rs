@@ -17,7 +17,6 @@ pub mod __private {
     pub use serde;
     pub use serde_json;
 
-    use std::borrow::Cow;
     use std::fmt;
 
     /// What a generated `Debug` prints in place of a sensitive value.
@@ -26,39 +25,6 @@ pub mod __private {
     impl fmt::Debug for Redacted {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("***")
-        }
-    }
-
-    /// The text a typed value has on the wire (what serde writes), for the string rules a typed
-    /// value does not prove by itself (length, charset, fixed value) and for conditions on it.
-    pub trait WireText {
-        /// The wire text.
-        fn wire_text(&self) -> Cow<'_, str>;
-    }
-
-    macro_rules! wire_text_by_display {
-        ($($ty:ty),*) => {$(
-            impl WireText for $ty {
-                fn wire_text(&self) -> Cow<'_, str> {
-                    Cow::Owned(self.to_string())
-                }
-            }
-        )*};
-    }
-
-    wire_text_by_display!(
-        LocalTime,
-        GmtOffset,
-        Timestamp,
-        Currency,
-        NumericCurrency,
-        MinorUnits
-    );
-
-    impl WireText for Pan {
-        // Display masks the middle digits; the rules need them all.
-        fn wire_text(&self) -> Cow<'_, str> {
-            Cow::Borrowed(self.reveal())
         }
     }
 }

@@ -67,20 +67,23 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object, message: bool)
 
 /// A field's rustdoc: its label, its wire form in one line, its note and its examples.
 fn field_doc(field: &Field) -> String {
-    let mut doc = String::new();
-    if let Some(label) = field
+    let label = field
         .label
         .as_deref()
-        .filter(|label| !label.trim().is_empty())
-    {
-        doc.push_str(label.trim());
+        .map(str::trim)
+        .filter(|label| !label.is_empty() && !label.eq_ignore_ascii_case(&field.ident));
+    let note = Some(field.doc.trim()).filter(|note| !note.is_empty() && Some(*note) != label);
+    let mut doc = String::new();
+    if let Some(label) = label {
+        doc.push_str(label);
         doc.push_str("\n\n");
     }
     doc.push_str(&format!("`{}`: {}", field.ident, summary(field)));
-    if !field.doc.trim().is_empty() {
+    if let Some(note) = note {
         doc.push_str("\n\n");
-        doc.push_str(field.doc.trim());
+        doc.push_str(note);
     }
+    // Examples of sensitive fields stay out of the docs, like their values out of `Debug`.
     if !field.examples.is_empty() && !field.sensitive {
         let examples: Vec<String> = field.examples.iter().map(|e| format!("`{e}`")).collect();
         doc.push_str(&format!("\n\nExample: {}", examples.join(", ")));

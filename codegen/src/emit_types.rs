@@ -6,6 +6,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use fieldtab_runtime::LengthUnit;
+
 use crate::model::{Charset, Field, Format, Requirement, Type};
 use crate::names;
 
@@ -86,45 +88,45 @@ pub(crate) fn bottom(ty: &Type) -> &Type {
     }
 }
 
-/// A `::fieldtab::__private::StrRules` expression (a constant) holding the field's string rules:
-/// length (bytes for ISO codes, characters for `String`), charset, fixed value and, when
-/// `with_format`, the format. `None` for fields that are not strings.
+/// A `::fieldtab::__private::StrRules` expression (a constant) equal to [`Field::str_rules`]:
+/// length, charset, fixed value and, when `with_format`, the format. `None` for fields whose
+/// values are not strings.
 ///
 /// Code that holds a typed value (see [`is_typed_string`]) passes `with_format = false`: the type
 /// already proves the format.
 pub(crate) fn str_rules(field: &Field, with_format: bool) -> Option<TokenStream> {
-    let (unit, charset) = match bottom(&field.ty) {
-        Type::Iso(charset) => (quote!(Bytes), Some(*charset)),
-        Type::String => (quote!(Chars), None),
-        _ => return None,
-    };
-    let length = match field.length {
-        Some(length) => {
-            let (min, max) = (
-                Literal::u32_unsuffixed(length.min),
-                Literal::u32_unsuffixed(length.max),
-            );
-            quote!(::core::option::Option::Some((::fieldtab::__private::LengthUnit::#unit, #min, #max)))
+    let rules = field.str_rules()?;
+    let none = quote!(::core::option::Option::None);
+    let length = match rules.length {
+        Some((unit, min, max)) => {
+            let unit = match unit {
+                LengthUnit::Bytes => quote!(Bytes),
+                LengthUnit::Chars => quote!(Chars),
+            };
+            let (min, max) = (Literal::u32_unsuffixed(min), Literal::u32_unsuffixed(max));
+            quote! {
+                ::core::option::Option::Some((::fieldtab::__private::LengthUnit::#unit, #min, #max))
+            }
         }
-        None => quote!(::core::option::Option::None),
+        None => none.clone(),
     };
-    let charset = match charset {
+    let charset = match rules.charset {
         Some(charset) => {
             let variant = charset_variant(charset);
             quote!(::core::option::Option::Some(::fieldtab::__private::Charset::#variant))
         }
-        None => quote!(::core::option::Option::None),
+        None => none.clone(),
     };
-    let fixed = match &field.fixed {
+    let fixed = match rules.fixed {
         Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+        None => none.clone(),
     };
-    let format = match field.format.as_ref().filter(|_| with_format) {
+    let format = match rules.format.filter(|_| with_format) {
         Some(format) => {
-            let format = format_tokens(format);
+            let format = format_tokens(&format);
             quote!(::core::option::Option::Some(#format))
         }
-        None => quote!(::core::option::Option::None),
+        None => none,
     };
     Some(quote! {
         ::fieldtab::__private::StrRules {

@@ -11,7 +11,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::emit_types::{is_typed_string, str_rules};
-use crate::model::{Field, ItemKind, Module, Object, Requirement, Type};
+use fieldtab_runtime::StrRules;
+
+use crate::model::{Field, Format, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
 /// `impl Validate for #name`. `field_names` are the Rust names of the object's fields.
@@ -58,7 +60,7 @@ pub(crate) fn emit(
 fn rules_const(field: &Field, rust_name: &Ident) -> Option<(Ident, TokenStream)> {
     // A typed value proves its format, so only length, charset and the fixed value remain.
     let typed = is_typed_string(field);
-    if typed && field.length.is_none() && field.fixed.is_none() && !has_charset(&field.ty) {
+    if typed && proven_by_type(field) {
         return None;
     }
     let rules = str_rules(field, !typed)?;
@@ -67,9 +69,35 @@ fn rules_const(field: &Field, rust_name: &Ident) -> Option<(Ident, TokenStream)>
     Some((const_name, decl))
 }
 
-/// Whether the field's strings are of an ISO code (they have a charset rule).
-fn has_charset(ty: &Type) -> bool {
-    matches!(crate::emit_types::bottom(ty), Type::Iso(_))
+/// Whether every value of the field's runtime type passes the field's length and charset rules
+/// (a fixed value is always checked), so `validate()` need not render it to text. Decided at
+/// generation time by the runtime's own rules, on the texts at the extremes of the type's shape:
+/// the ISO charsets treat all digits alike and all letters alike, and lengths are intervals.
+fn proven_by_type(field: &Field) -> bool {
+    if field.fixed.is_some() {
+        return false;
+    }
+    let Some(rules) = field.str_rules() else {
+        return false;
+    };
+    if rules.length.is_none() && rules.charset.is_none() {
+        return true;
+    }
+    let rules = StrRules {
+        format: None,
+        ..rules
+    };
+    let extremes: &[&str] = match field.format {
+        Some(Format::LocalTime) => &["20240229123000"],
+        Some(Format::GmtOffset) => &["GMT+08:00", "GMT-08:00"],
+        Some(Format::CurrencyAlpha) => &["USD"],
+        Some(Format::CurrencyNumeric) => &["840"],
+        Some(Format::MinorUnits) => &["1", "1234567890123456"],
+        Some(Format::Pan { .. }) => &["123456789012", "1234567890123456789"],
+        // Timestamps vary in shape (fractions, `Z` or an offset): checked at run time.
+        _ => return false,
+    };
+    extremes.iter().all(|text| rules.is_valid(text, false))
 }
 
 /// Whether an empty string is a `required` violation, when known at generation time.
@@ -204,7 +232,7 @@ fn value_check(
         Type::Iso(_) | Type::String => {
             let rules = rules?;
             let text = if is_typed_string(field) {
-                quote!(&::fieldtab::__private::WireText::wire_text(#by_ref))
+                quote!(&::fieldtab::__private::ToWireStr::to_wire_str(#by_ref))
             } else {
                 quote!(#by_ref)
             };
@@ -240,20 +268,24 @@ fn value_check(
             Some(ItemKind::Message(_) | ItemKind::Struct(_)) => Some(quote! {
                 ::fieldtab::__private::Validate::validate_into(#by_ref, &#path, report);
             }),
-            // A closed enum holds a listed value by construction; only an empty value (possible
-            // in an open enum, or listed) in a required field is left to report.
-            Some(ItemKind::Enum(en)) if en.open || en.values.iter().any(|v| v.value.is_empty()) => {
-                let empty = quote!(#place.as_str().is_empty());
-                let condition = match required {
-                    Required::Yes => empty,
-                    Required::No => return None,
-                    Required::If(local) => quote!(#local && #empty),
+            // A closed enum holds a listed value by construction; what is left is the fixed
+            // value and the `required` rule of an empty value (possible in an open enum).
+            Some(ItemKind::Enum(en))
+                if field.fixed.is_some()
+                    || (!matches!(required, Required::No)
+                        && (en.open || en.values.iter().any(|v| v.value.is_empty()))) =>
+            {
+                let rules = match &field.fixed {
+                    Some(value) => quote! {
+                        ::fieldtab::__private::StrRules {
+                            fixed: ::core::option::Option::Some(#value),
+                            ..::fieldtab::__private::StrRules::NONE
+                        }
+                    },
+                    None => quote!(::fieldtab::__private::StrRules::NONE),
                 };
-                Some(quote! {
-                    if #condition {
-                        report.push(&#path, ::fieldtab::__private::RuleError::empty());
-                    }
-                })
+                let required = required.tokens();
+                Some(quote!(#rules.check(#place.as_str(), #required, &#path, report);))
             }
             Some(ItemKind::Enum(_)) | None => None,
         },
@@ -293,7 +325,7 @@ fn condition_holds(
         Some(match &field.ty {
             Type::Named(name) if is_enum(name) => quote!(#place.as_str()),
             Type::Iso(_) | Type::String if is_typed_string(field) => {
-                quote!(&*::fieldtab::__private::WireText::wire_text(#by_ref))
+                quote!(&*::fieldtab::__private::ToWireStr::to_wire_str(#by_ref))
             }
             Type::Iso(_) | Type::String => quote!(#place.as_str()),
             // The checker only lets conditions name string or enum siblings.

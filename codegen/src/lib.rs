@@ -19,6 +19,7 @@ pub use schema::Schema;
 
 pub use dynamic::validate_json;
 
+mod builder;
 mod emit_debug;
 mod emit_decode;
 mod emit_doc;
@@ -31,4 +32,5 @@ mod emit_types;
 mod emit_validate;
 mod names;
 
+pub use builder::{BuildError, Builder, GENERATED_HEADER};
 pub use emit_rust::{rust_pretty, rust_tokens};

@@ -81,6 +81,30 @@ pub struct Field {
     pub examples: Vec<String>,
 }
 
+impl Field {
+    /// The string rules of the field's values (of its elements, for an array of strings): length
+    /// in bytes for ISO codes and in characters for `String`, the ISO charset, the fixed value and
+    /// the format. `None` when the values are not strings. Code generation and the dynamic
+    /// validator both take the rules from here, so they agree on them.
+    pub fn str_rules(&self) -> Option<fieldtab_runtime::StrRules<'_>> {
+        let mut ty = &self.ty;
+        while let Type::Array(element) = ty {
+            ty = element;
+        }
+        let (unit, charset) = match ty {
+            Type::Iso(charset) => (fieldtab_runtime::LengthUnit::Bytes, Some(*charset)),
+            Type::String => (fieldtab_runtime::LengthUnit::Chars, None),
+            _ => return None,
+        };
+        Some(fieldtab_runtime::StrRules {
+            length: self.length.map(|length| (unit, length.min, length.max)),
+            charset,
+            fixed: self.fixed.as_deref(),
+            format: self.format,
+        })
+    }
+}
+
 /// The type of a field.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Type {

@@ -45,20 +45,25 @@ impl Parse for Argument {
         if input.is_empty() {
             return Err(Error::new(Span::call_site(), USAGE));
         }
+        // Spanned on the first token of the argument: joining spans is unstable, so a
+        // multi-token span would fall back to the whole macro call.
+        let span = input.span();
         let path = match input.parse::<LitStr>() {
             Ok(path) => path,
             Err(_) => {
-                let what: TokenStream = input.parse()?;
-                return Err(Error::new_spanned(
-                    what,
+                return Err(Error::new(
+                    span,
                     format!("{USAGE}; the path must be a string literal"),
                 ));
             }
         };
+        // A trailing comma is fine, as in `println!`; anything after it is a second argument.
+        if input.peek(syn::Token![,]) {
+            input.parse::<syn::Token![,]>()?;
+        }
         if !input.is_empty() {
-            let rest: TokenStream = input.parse()?;
-            return Err(Error::new_spanned(
-                rest,
+            return Err(Error::new(
+                input.span(),
                 "`include_schema!` takes exactly one schema path; call it once per file",
             ));
         }
@@ -75,14 +80,23 @@ fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
     })?;
     let relative = literal.value();
     let path = base.join(&relative);
-    if !path.is_file() {
+    if path.is_dir() {
         return Err(Error::new(
             literal.span(),
             format!(
-                "schema file not found: `{}` (paths are relative to the crate's \
-                 CARGO_MANIFEST_DIR, here `{}`)",
-                relative,
-                base.display()
+                "`{relative}` is a folder: `include_schema!` takes one schema file per call \
+                 (no globbing, so cargo can track every file it reads)"
+            ),
+        ));
+    }
+    if !path.is_file() {
+        // The absolute folder is left out: it differs on every machine, and the relative path
+        // is what the user wrote.
+        return Err(Error::new(
+            literal.span(),
+            format!(
+                "schema file not found: `{relative}` (paths are relative to the folder of the \
+                 crate's Cargo.toml, CARGO_MANIFEST_DIR)"
             ),
         ));
     }
@@ -110,9 +124,12 @@ fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
         Err(diagnostics) => {
             // One error per diagnostic, as rustc reports several, all at the path literal: a
             // proc-macro cannot point into another file.
-            let mut errors = strip_base(&diagnostics, &base)
-                .into_iter()
-                .map(|d| Error::new(literal.span(), d.to_string()));
+            let mut errors = strip_base(&diagnostics, &base).into_iter().map(|d| {
+                // rustc prints `error: ` itself: `x.md:7:16: message`, not
+                // `error: x.md:7:16: error: message`.
+                let text = d.to_string().replacen(": error: ", ": ", 1);
+                Error::new(literal.span(), text)
+            });
             let mut error = errors
                 .next()
                 .unwrap_or_else(|| Error::new(literal.span(), "invalid schema"));

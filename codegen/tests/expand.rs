@@ -1,0 +1,80 @@
+//! Snapshots of the code generated from every shipped schema (`schemas/**/*.md`, found at test
+//! time, so a new schema gets a snapshot without editing this file), with the schema's text as
+//! the snapshot's description.
+//!
+//! After a change to the generated code, or for a new schema, review and accept with
+//! `INSTA_UPDATE=always cargo test -p fieldtab-codegen --test expand` (or `cargo insta review`),
+//! then commit `codegen/tests/snapshots/`. CI never writes snapshots: a missing one fails.
+
+use std::path::{Path, PathBuf};
+
+use fieldtab_codegen::Schema;
+
+/// The shipped schemas: every `.md` under `schemas/` except the language reference
+/// (`README.md`), sorted.
+fn shipped_schemas() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
+    let mut found = Vec::new();
+    let mut todo = vec![root];
+    while let Some(dir) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "md")
+                && path.file_name().is_some_and(|n| n != "README.md")
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// `upi/enrollment_registration.md` -> `upi__enrollment_registration`.
+fn snapshot_name(path: &Path) -> String {
+    let relative = path
+        .strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas"))
+        .unwrap_or(path);
+    relative
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("__")
+}
+
+#[test]
+fn every_shipped_schema_expands_to_its_snapshot() {
+    let schemas = shipped_schemas();
+    assert!(!schemas.is_empty(), "no schema found under schemas/");
+    for path in schemas {
+        let schema = Schema::load(&path).unwrap_or_else(|d| panic!("{}:\n{d}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let mut settings = insta::Settings::clone_current();
+        settings.set_description(text);
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| {
+            insta::assert_snapshot!(snapshot_name(&path), schema.to_rust_pretty());
+        });
+    }
+}
+
+#[test]
+fn expansion_is_deterministic() {
+    for path in shipped_schemas() {
+        let Ok(schema) = Schema::load(&path) else {
+            continue;
+        };
+        assert_eq!(schema.to_rust_pretty(), schema.to_rust_pretty());
+        let again = Schema::load(&path)
+            .map(|s| s.to_rust_pretty())
+            .unwrap_or_default();
+        assert_eq!(schema.to_rust_pretty(), again, "{}", path.display());
+    }
+}

@@ -1,0 +1,250 @@
+//! `include_schema!` on every shipped schema and on `tests/schemas/edge_cases.md`, compiled and
+//! exercised: construction, `validate()` with paths in schema order, `Debug` masking, `Serialize`.
+//!
+//! A new shipped schema must get a `mod` here (`every_shipped_schema_is_included` fails until it
+//! does); `tests/standalone.rs` compiles every shipped schema without being told.
+
+use fieldtab::{Message, Validate};
+
+mod upi_enrollment_registration {
+    fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
+}
+mod upi_instant_discount_usage_query {
+    fieldtab::include_schema!("schemas/upi/instant_discount_usage_query.md");
+}
+mod upi_instant_discount_budget_progress_query {
+    fieldtab::include_schema!("schemas/upi/instant_discount_budget_progress_query.md");
+}
+mod alipayplus_benefit {
+    fieldtab::include_schema!("schemas/alipayplus/benefit.md");
+}
+mod edge {
+    fieldtab::include_schema!("tests/schemas/edge_cases.md");
+}
+
+/// Every shipped schema has a `mod` above.
+#[test]
+fn every_shipped_schema_is_included() {
+    let this = include_str!("include_schema.rs");
+    let mut todo = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schemas")];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+                continue;
+            }
+            let Ok(relative) = path.strip_prefix(env!("CARGO_MANIFEST_DIR")) else {
+                continue;
+            };
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if relative.ends_with(".md") && !relative.ends_with("README.md") {
+                let call = format!("include_schema!(\"{relative}\")");
+                assert!(
+                    this.contains(&call),
+                    "add a `mod` with `{call};` to tests/include_schema.rs"
+                );
+            }
+        }
+    }
+}
+
+/// The (path, rule) pairs of a report, for comparisons.
+fn pairs(report: &fieldtab::Report) -> Vec<(String, &'static str)> {
+    report
+        .iter()
+        .map(|v| (v.path.clone(), v.rule.as_str()))
+        .collect()
+}
+
+fn edge_request() -> edge::Request {
+    edge::Request {
+        proc_type: "41".into(),
+        local_time: "20240229123000".parse().expect("a valid local time"),
+        time_zone: "GMT+08:00".parse().expect("a valid offset"),
+        card_no: Some("6214835920672688".parse().expect("a valid card number")),
+        mobile: "+86-13800000000".into(),
+        sent_at: None,
+        result: edge::Result::S,
+        items: vec![edge::Vec {
+            r#type: edge::Option::Ratio,
+            r#match: Some(edge::Result::S),
+            self_: None,
+            ratio: Some("0.88".into()),
+            count: Some(3),
+            flag: None,
+            tags: Some(vec!["ab".into()]),
+            grid: Some(vec![vec!["12".into()]]),
+        }],
+        note: None,
+    }
+}
+
+#[test]
+fn a_valid_value_validates() {
+    let request = edge_request();
+    assert!(request.is_valid());
+    assert_eq!(request.validate().map_err(|r| r.to_string()), Ok(()));
+    assert_eq!(<edge::Request as Message>::NAME, "Request");
+}
+
+#[test]
+fn violations_come_in_schema_order_with_wire_paths() {
+    let mut request = edge_request();
+    request.proc_type = "4a1".into();
+    request.mobile = String::new();
+    request.note = Some("toolong".into());
+    let item = &mut request.items[0];
+    item.r#type = edge::Option::ReduceBy; // now `self` is required, `ratio` and `count` are not
+    item.r#match = Some(edge::Result::F); // fixed S
+    item.ratio = Some("1.5".into());
+    item.tags = Some(vec!["ok".into(), "n0".into()]);
+    item.grid = Some(vec![vec![], vec!["1".into(), "x".into()]]);
+    let report = request.validate().expect_err("invalid");
+    assert_eq!(
+        pairs(&report),
+        [
+            ("/procType".to_owned(), "length"),
+            ("/procType".to_owned(), "const"),
+            ("/mobile".to_owned(), "required"),
+            ("/items/0/match".to_owned(), "const"),
+            ("/items/0/self".to_owned(), "required"),
+            ("/items/0/ratio".to_owned(), "range"),
+            ("/items/0/tags/1".to_owned(), "charset"),
+            ("/items/0/grid/1/1".to_owned(), "charset"),
+            ("/note".to_owned(), "length"),
+        ]
+    );
+    assert!(!request.is_valid());
+}
+
+#[test]
+fn conditions_follow_their_sibling() {
+    let mut request = edge_request();
+    let item = &mut request.items[0];
+    item.ratio = None;
+    item.count = None;
+    let report = request
+        .validate()
+        .expect_err("ratio and count are required for RATIO");
+    assert_eq!(
+        pairs(&report),
+        [
+            ("/items/0/ratio".to_owned(), "required"),
+            ("/items/0/count".to_owned(), "required")
+        ]
+    );
+    // A condition that names several values holds for each; an open enum's unknown value holds
+    // for none.
+    request.items[0].r#type = edge::Option::V41;
+    assert_eq!(
+        pairs(&request.validate().expect_err("41")),
+        [("/items/0/ratio".to_owned(), "required")]
+    );
+    request.items[0].r#type = edge::Option::Other("SOMETHING".into());
+    assert!(request.is_valid());
+    request.items[0].r#type = edge::Option::Other(String::new());
+    assert_eq!(
+        pairs(&request.validate().expect_err("empty")),
+        [("/items/0/type".to_owned(), "required")]
+    );
+}
+
+#[test]
+fn debug_masks_sensitive_fields() {
+    let request = edge_request();
+    let debug = format!("{request:?}");
+    assert!(!debug.contains("6214835920672688"), "{debug}");
+    assert!(!debug.contains("621483"), "{debug}");
+    assert!(!debug.contains("13800000000"), "{debug}");
+    assert!(debug.contains("card_no: Some(***)"), "{debug}");
+    assert!(debug.contains("mobile: ***"), "{debug}");
+    assert!(debug.contains("proc_type: \"41\""), "{debug}");
+    let report = {
+        let mut bad = request.clone();
+        bad.card_no = Some("6214835920672688".parse().expect("valid"));
+        bad.proc_type = "x".into();
+        bad.validate().expect_err("invalid")
+    };
+    assert!(!report.to_string().contains("6214835920672688"));
+}
+
+#[test]
+fn serializes_with_wire_names_and_skips_none() {
+    let request = edge_request();
+    let json = serde_json::to_value(&request).expect("serializable");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "procType": "41",
+            "localTime": "20240229123000",
+            "timeZone": "GMT+08:00",
+            "cardNo": "6214835920672688",
+            "mobile": "+86-13800000000",
+            "result": "S",
+            "items": [{
+                "type": "RATIO",
+                "match": "S",
+                "ratio": "0.88",
+                "count": 3,
+                "tags": ["ab"],
+                "grid": [["12"]],
+            }],
+        })
+    );
+    let open = edge::Option::Other("NEW".into());
+    assert_eq!(serde_json::to_value(&open).expect("serializable"), "NEW");
+    assert_eq!(edge::Option::ReduceBy.as_str(), "REDUCE_BY");
+}
+
+#[test]
+fn shipped_messages_build_and_validate() {
+    use upi_enrollment_registration as upi;
+    let request = upi::EnrollmentRegistrationRequest {
+        header: upi::EnrollmentRegistrationRequestHeader {
+            proc_type: "41".into(),
+            sign_cert_id: "001".into(),
+            enc_cert_id: "002".into(),
+            ins_code: "12345678901".into(),
+            pid: "1234567890".into(),
+            ref_num: "123456789012345".into(),
+            local_time: "20240229123000".parse().expect("valid"),
+            local_time_zone: "GMT+08:00".parse().expect("valid"),
+            resv_fld: None,
+        },
+        data: upi::EnrollmentRegistrationData {
+            user_token: "token".into(),
+            card_no: "6214835920672688".parse().expect("valid"),
+            mobile: Some("+86-13800000000".into()),
+        },
+    };
+    assert_eq!(request.validate().map_err(|r| r.to_string()), Ok(()));
+    assert!(!format!("{request:?}").contains("6214835920672688"));
+    let mut bad = request.clone();
+    bad.header.proc_type = "42".into();
+    bad.header.pid = "12345678901".into();
+    assert_eq!(
+        pairs(&bad.validate().expect_err("invalid")),
+        [
+            ("/header/procType".to_owned(), "const"),
+            ("/header/pid".to_owned(), "length")
+        ]
+    );
+    assert_eq!(
+        <upi::EnrollmentRegistrationRequest as Message>::NAME,
+        "EnrollmentRegistrationRequest"
+    );
+
+    use alipayplus_benefit as benefit;
+    let content = benefit::BenefitContent {
+        r#type: benefit::BenefitType::Discount,
+        threshold_amount: None,
+        amount: None,
+        ratio: None,
+        gift_description: None,
+    };
+    assert_eq!(
+        pairs(&content.validate().expect_err("ratio")),
+        [("/ratio".to_owned(), "required")]
+    );
+}

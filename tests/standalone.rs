@@ -1,0 +1,146 @@
+//! The generated code compiled the way users compile it: in a crate of its own whose only
+//! dependency is `fieldtab`, with `#![deny(warnings)]`, for every shipped schema (found at test
+//! time); and cargo rebuilding that crate when a schema it includes changes.
+//!
+//! The scratch crate lives under the test's own target folder and builds into the same
+//! `CARGO_TARGET_DIR`, with the workspace's `Cargo.lock` and `--offline`, so it reuses the
+//! dependencies cargo already built and fetched: no network, a few seconds.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The target folder this test was built in: `CARGO_TARGET_DIR`, or the folder above
+/// `debug/deps/` holding the test executable.
+fn target_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        return PathBuf::from(dir);
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.ancestors().nth(3).map(Path::to_path_buf))
+        .unwrap_or_else(|| workspace().join("target"))
+}
+
+/// Every `.md` under `schemas/` but the language reference.
+fn shipped_schemas() -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![workspace().join("schemas")];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "md")
+                && path.file_name().is_some_and(|n| n != "README.md")
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// A Rust module name for a schema path: `upi/enrollment_registration.md` ->
+/// `upi_enrollment_registration`.
+fn module_name(path: &Path) -> String {
+    let relative = path
+        .strip_prefix(workspace().join("schemas"))
+        .unwrap_or(path);
+    relative
+        .with_extension("")
+        .to_string_lossy()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+const REBUILD_SCHEMA: &str =
+    "# Rebuild\n\n## enum Status\n\n| Value | Note |\n|---|---|\n| S | Success |\n";
+
+/// Runs `cargo build` in the scratch crate; returns (success, stderr).
+fn build(dir: &Path) -> (bool, String) {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["build", "--offline", "--lib"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("RUSTFLAGS")
+        .output();
+    match output {
+        Ok(output) => (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        ),
+        Err(e) => (false, format!("cannot run cargo: {e}")),
+    }
+}
+
+fn compiled_scratch(stderr: &str) -> bool {
+    stderr
+        .lines()
+        .any(|line| line.trim_start().starts_with("Compiling fieldtab-scratch"))
+}
+
+#[test]
+fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit() {
+    let dir = target_dir().join("fieldtab-scratch");
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).expect("create the scratch crate");
+    let manifest = format!(
+        "[package]\nname = \"fieldtab-scratch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\nfieldtab = {{ path = {:?} }}\n\n[workspace]\n",
+        workspace().display().to_string()
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
+    // The workspace's lock file pins the versions already built, so `--offline` resolves.
+    std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
+    std::fs::write(dir.join("rebuild.md"), REBUILD_SCHEMA).expect("write rebuild.md");
+
+    let mut lib = String::from(
+        "//! Every shipped schema, compiled by a crate whose only dependency is `fieldtab`.\n\
+         #![deny(warnings)]\n\
+         #![allow(dead_code)]\n\n\
+         pub mod rebuild {\n    fieldtab::include_schema!(\"rebuild.md\");\n}\n",
+    );
+    let schemas = shipped_schemas();
+    assert!(!schemas.is_empty(), "no schema under schemas/");
+    for schema in &schemas {
+        lib.push_str(&format!(
+            "\npub mod {} {{\n    fieldtab::include_schema!({:?});\n}}\n",
+            module_name(schema),
+            schema.display().to_string()
+        ));
+    }
+    std::fs::write(src.join("lib.rs"), lib).expect("write lib.rs");
+
+    let (ok, stderr) = build(&dir);
+    assert!(
+        ok,
+        "the generated code does not compile on its own:\n{stderr}"
+    );
+
+    // Unchanged: nothing to rebuild.
+    let (ok, stderr) = build(&dir);
+    assert!(ok, "{stderr}");
+    assert!(
+        !compiled_scratch(&stderr),
+        "rebuilt without a change:\n{stderr}"
+    );
+
+    // The schema changed: cargo must rebuild the crate (the `include_str!` the macro emits).
+    let edited = format!("{REBUILD_SCHEMA}| F | Failure |\n");
+    std::fs::write(dir.join("rebuild.md"), edited).expect("edit rebuild.md");
+    let (ok, stderr) = build(&dir);
+    std::fs::write(dir.join("rebuild.md"), REBUILD_SCHEMA).ok();
+    assert!(ok, "{stderr}");
+    assert!(
+        compiled_scratch(&stderr),
+        "editing the schema did not rebuild:\n{stderr}"
+    );
+}

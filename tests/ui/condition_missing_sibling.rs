@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/ui/schemas/condition_missing_sibling.md");
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/ui/schemas/many_errors.md");
+}
+
+fn main() {}

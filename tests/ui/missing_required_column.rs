@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/ui/schemas/missing_required_column.md");
+}
+
+fn main() {}

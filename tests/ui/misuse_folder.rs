@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("schemas/upi");
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/ui/schemas/struct_contains_itself.md");
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/ui/schemas/unresolved_type.md");
+}
+
+fn main() {}

@@ -170,6 +170,8 @@ mod tests {
             "====".into(),
             "A".into(),
             "iVBORw0KGgo===".into(),
+            "iVBORw0KGgo==".into(),
+            "iVBORw0KGgp=".into(),
             middle_pad,
             bad_char,
             chunk_pad,

@@ -703,9 +703,14 @@ impl Cx<'_> {
     /// `C: sibling in (V1, V2)`.
     fn requirement(&mut self, cell: &Cell, spans: &mut FieldSpans) -> Option<Requirement> {
         let text = strip_code(&cell.text);
-        let lower = text.to_lowercase();
-        match lower.as_str() {
-            "m" | "m:mandatory" | "mandatory" | "yes" | "y" => {
+        // Vendors write `M:Mandatory`, `M: Mandatory`, `m`: spaces and case do not matter.
+        let compact: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        match compact.as_str() {
+            "m" | "m:mandatory" | "mandatory" | "required" | "yes" | "y" => {
                 return Some(Requirement::Mandatory);
             }
             "o" | "o:optional" | "optional" | "no" | "n" => return Some(Requirement::Optional),
@@ -814,19 +819,12 @@ impl Cx<'_> {
     /// `FORMAT; sensitive; fixed VALUE`, parts in any order, each at most once.
     fn format_cell(&mut self, cell: &Cell, field: &mut Field, spans: &mut FieldSpans) -> bool {
         let mut ok = true;
-        let mut offset = 0usize;
-        let text = cell.text.as_str();
-        for part in text.split(';') {
-            let start = offset;
-            offset += part.len() + 1;
+        for part in split_parts(&cell.text) {
             let trimmed = strip_code(part.trim());
             if trimmed.is_empty() {
                 continue;
             }
-            let Some(part_text) = text.get(start..start + part.len()) else {
-                continue;
-            };
-            let span = cell.span_of(part_text.trim());
+            let span = cell.span_of(part.trim());
             let lower = trimmed.to_lowercase();
             if lower == "sensitive" {
                 if field.sensitive {
@@ -990,6 +988,27 @@ pub(crate) fn looks_like_type_code(name: &str) -> bool {
         && (name == name.to_uppercase() || name == name.to_lowercase())
 }
 
+/// The `;`-separated parts of a Format cell; a `;` inside a JSON string (`fixed "a; b"`) does
+/// not separate. The parts borrow from `text`, so their spans can be found.
+fn split_parts(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut quoted, mut escaped) = (0usize, false, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            ';' if !quoted => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
 /// `sibling in (list)`: splits at the word `in`.
 fn split_in(condition: &str) -> Option<(&str, &str)> {
     let lower = condition.to_ascii_lowercase();
@@ -1036,3 +1055,7 @@ pub(crate) fn type_name(ty: &Type) -> String {
         Type::Array(inner) => format!("Array<{}>", type_name(inner)),
     }
 }
+
+#[cfg(test)]
+#[path = "check_tests.rs"]
+mod tests;

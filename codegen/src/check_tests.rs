@@ -1,0 +1,256 @@
+//! Tests of the language as `schemas/README.md` documents it: each concept read into the model.
+
+use crate::Schema;
+use crate::model::{Field, ItemKind, Length, Requirement, Type};
+use fieldtab_runtime::{Charset, Format, ImageKinds};
+
+fn parse(text: &str) -> Schema {
+    match Schema::parse("tour.md", text) {
+        Ok(schema) => schema,
+        Err(d) => panic!("{d}"),
+    }
+}
+
+fn errors(text: &str) -> String {
+    match Schema::parse("bad.md", text) {
+        Ok(_) => panic!("no error in:\n{text}"),
+        Err(d) => d.to_string(),
+    }
+}
+
+fn fields<'a>(schema: &'a Schema, item: &str) -> &'a [Field] {
+    match &schema.module.item(item).expect("item").kind {
+        ItemKind::Message(o) | ItemKind::Struct(o) => &o.fields,
+        ItemKind::Enum(_) => panic!("an enum"),
+    }
+}
+
+const TOUR: &str = r#"# Tour
+
+The module's prose.
+
+Second paragraph.
+
+## enum BenefitType (open)
+
+The kinds.
+
+| `Value`   | Description |
+|-----------|-------------|
+| REDUCE_BY | Take off.   |
+| GIFT      | A gift.     |
+
+## struct Amount
+
+| Property | Data Type | Required | Max length | Format      | Example |
+|----------|-----------|----------|------------|-------------|---------|
+| currency | String    | Yes      | 3          | ISO 4217    | USD     |
+| value    | String    | Yes      | 1..16      | minor units | "100"   |
+
+## message Benefit (deny_unknown)
+
+A benefit.
+
+| Field name | Identifier | Data Type           | Length | M/O                        | Format                          | Default | Note          | Example |
+|:-----------|:----------:|--------------------:|--------|----------------------------|---------------------------------|---------|---------------|---------|
+| Kind       | `type`     | BenefitType         |        | M: Mandatory               |                                 |         | The kind.     | GIFT |
+| Processing | procType   | an                  | 2      | m                          | sensitive; fixed 41             |         | a \| b        | 41 |
+| Threshold  | threshold  | Amount              |        | C: type in (REDUCE_BY, GIFT) |                               |         |               | {"currency": "JPY", "value": "100"} |
+| Gift       | gift       | String              | 256    | C: type = GIFT             |                                 | none    |               | |
+| Ratio      | ratio      | String              | 4      | O                          | decimal 0..1 scale 2            |         |               | "0.88" "1" |
+| Image      | image      | String              |        | No                         | base64 image 100 KB image/png   |         |               | |
+| Count      | count      | Integer             |        | O:Optional                 |                                 |         |               | 2592000 |
+| Flag       | flag       | Boolean             |        | O                          |                                 |         |               | true |
+| Amounts    | amounts    | Array<Amount>       |        | O                          |                                 |         |               | [] |
+| Codes      | codes      | Array<Array<N>>     |        | O                          |                                 |         |               | [["1"]] |
+| Card       | cardNo     | N                   | 19     | O                          | PAN luhn; sensitive             |         |               | |
+| Zone       | zone       | ANS                 | 9      | O                          | GMT+hh:mm                       |         |               | GMT-03:30 |
+| Quoted     | quoted     | ANS                 | 9      | O                          | fixed "a; b"                    |         |               | |
+"#;
+
+#[test]
+fn the_tour_reads_into_the_model() {
+    let schema = parse(TOUR);
+    assert_eq!(schema.module.title.as_deref(), Some("Tour"));
+    assert_eq!(
+        schema.module.doc,
+        "The module's prose.\n\nSecond paragraph."
+    );
+    let names: Vec<&str> = schema
+        .module
+        .items
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(names, ["BenefitType", "Amount", "Benefit"]);
+
+    let Some(ItemKind::Enum(kinds)) = schema.module.item("BenefitType").map(|i| &i.kind) else {
+        panic!("not an enum")
+    };
+    assert!(kinds.open);
+    assert_eq!(kinds.values[0].value, "REDUCE_BY");
+    assert_eq!(kinds.values[0].doc, "Take off.");
+
+    let benefit = schema.module.item("Benefit").expect("Benefit");
+    assert_eq!(benefit.doc, "A benefit.");
+    let ItemKind::Message(object) = &benefit.kind else {
+        panic!("not a message")
+    };
+    assert!(object.deny_unknown);
+    let f = &object.fields;
+    assert_eq!(f[0].ident, "type");
+    assert_eq!(f[0].label.as_deref(), Some("Kind"));
+    assert_eq!(f[0].ty, Type::Named("BenefitType".into()));
+    assert_eq!(f[0].requirement, Requirement::Mandatory);
+    assert_eq!(f[0].examples, ["\"GIFT\""]);
+
+    assert_eq!(f[1].ty, Type::Iso(Charset::An));
+    assert_eq!(f[1].fixed.as_deref(), Some("41"));
+    assert!(f[1].sensitive);
+    assert_eq!(f[1].doc, "a | b");
+
+    let Requirement::Conditional(c) = &f[2].requirement else {
+        panic!("not conditional")
+    };
+    assert_eq!(
+        (c.sibling.as_str(), c.values.clone()),
+        ("type", vec!["REDUCE_BY".into(), "GIFT".into()])
+    );
+    assert_eq!(f[2].examples, [r#"{"currency":"JPY","value":"100"}"#]);
+
+    assert!(matches!(&f[3].requirement, Requirement::Conditional(c) if c.values == ["GIFT"]));
+    assert_eq!(f[3].doc, "Default value: none.");
+    assert_eq!(f[3].length, Some(Length::max_only(256)));
+
+    assert_eq!(
+        f[4].format,
+        Some(Format::Decimal {
+            min: 0,
+            max: 1,
+            scale: 2
+        })
+    );
+    assert_eq!(f[4].examples, ["\"0.88\"", "\"1\""]);
+    assert_eq!(
+        f[5].format,
+        Some(Format::Base64Image {
+            max_bytes: 100 * 1024,
+            kinds: ImageKinds {
+                jpeg: false,
+                png: true
+            }
+        })
+    );
+    assert_eq!(f[6].ty, Type::Integer);
+    assert_eq!(f[6].requirement, Requirement::Optional);
+    assert_eq!(f[7].examples, ["true"]);
+    assert_eq!(
+        f[9].ty,
+        Type::Array(Box::new(Type::Array(Box::new(Type::Iso(Charset::N)))))
+    );
+    assert_eq!(f[10].format, Some(Format::Pan { luhn: true }));
+    assert_eq!(f[11].format, Some(Format::GmtOffset));
+    assert_eq!(f[12].fixed.as_deref(), Some("a; b"));
+
+    let amount = fields(&schema, "Amount");
+    assert_eq!(amount[1].length, Some(Length { min: 1, max: 16 }));
+}
+
+#[test]
+fn requirement_spellings() {
+    for (cell, mandatory) in [
+        ("M", true),
+        ("m", true),
+        ("M:Mandatory", true),
+        ("M: Mandatory", true),
+        ("Mandatory", true),
+        ("Required", true),
+        ("Yes", true),
+        ("O", false),
+        ("O:Optional", false),
+        ("Optional", false),
+        ("No", false),
+    ] {
+        let text = format!(
+            "## struct Sample\n\n| Identifier | Type | Request |\n|---|---|---|\n| a | String | {cell} |\n"
+        );
+        let expected = if mandatory {
+            Requirement::Mandatory
+        } else {
+            Requirement::Optional
+        };
+        assert_eq!(
+            fields(&parse(&text), "Sample")[0].requirement,
+            expected,
+            "{cell}"
+        );
+    }
+}
+
+#[test]
+fn a_fence_hides_its_content_and_keywords_work_as_identifiers() {
+    let schema = parse(
+        "# T\n\n```markdown\n## struct NotRead\n| a | b |\n```\n\n## struct Sample\n\n| Identifier | Type | Request |\n|---|---|---|\n| type | String | M |\n| self | String | M |\n| match | String | M |\n",
+    );
+    assert_eq!(schema.module.items.len(), 1);
+    assert!(schema.module.doc.contains("## struct NotRead"));
+    assert_eq!(fields(&schema, "Sample")[1].ident, "self");
+}
+
+#[test]
+fn every_error_of_a_file_is_reported() {
+    let text = errors(
+        "## struct Sample\n\n| Identifier | Type | Length | Request |\n|---|---|---|---|\n| a | AM | 2 | M |\n| b | N | 0 | M |\n| c | String | 5..1 | M |\n| d | Integer | 3 | M |\n| e | Nope | | Q |\n",
+    );
+    for expected in [
+        "bad.md:5:7: error: unknown type code `AM`",
+        "bad.md:6:11: error: a maximum length of 0",
+        "bad.md:7:16: error: inverted length range `5..1`",
+        "bad.md:8:17: error: `Integer` fields have no length",
+        "bad.md:9:16: error: unknown requirement `Q`",
+        "bad.md:9:7: error: unknown type `Nope`",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn imports_are_read_once_and_resolve_relative_to_the_importer() {
+    let dir = std::env::temp_dir().join(format!("fieldtab-check-tests-{}", std::process::id()));
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).expect("temp dir");
+    let table = "| Identifier | Type | Request |\n|---|---|---|\n";
+    std::fs::write(
+        dir.join("base.md"),
+        format!("## struct Base\n\n{table}| v | String | M |\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        sub.join("left.md"),
+        format!("Import: [base](../base.md)\n\n## struct Left\n\n{table}| b | Base | M |\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("right.md"),
+        format!("Import: [base](base.md)\n\n## struct Right\n\n{table}| b | Base | M |\n"),
+    )
+    .expect("write");
+    let root = format!(
+        "Import: [left](sub/left.md)\nImport: [right](right.md)\n\n## message Root\n\n{table}| l | Left | M |\n| r | Right | M |\n"
+    );
+    let schema = match Schema::parse(dir.join("root.md"), &root) {
+        Ok(s) => s,
+        Err(d) => panic!("{d}"),
+    };
+    let names: Vec<&str> = schema
+        .module
+        .items
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(names, ["Base", "Left", "Right", "Root"]);
+    assert_eq!(schema.files.len(), 4);
+    assert_eq!(schema.files[0], dir.join("root.md"));
+    assert_eq!(schema.files[2], dir.join("base.md"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -282,7 +282,29 @@ impl Cx<'_> {
                     continue;
                 }
                 match &sibling.ty {
-                    Type::Iso(_) | Type::String => {}
+                    // A value the sibling can never hold makes the condition dead: say so.
+                    Type::Iso(_) | Type::String => {
+                        let rules = Rules {
+                            names: self.names,
+                            drafts,
+                        };
+                        for (value, span) in condition.values.iter().zip(&spans.condition_values) {
+                            let mut out = Vec::new();
+                            rules.string(sibling, &sibling.ty, true, value, true, "", &mut out);
+                            if !out.is_empty() {
+                                self.error(
+                                    draft.file,
+                                    *span,
+                                    format!(
+                                        "`{value}` can never be the value of `{}`: {}",
+                                        sibling.ident,
+                                        out.join("; ")
+                                    ),
+                                    None,
+                                );
+                            }
+                        }
+                    }
                     Type::Named(name) => {
                         let target = self.names.get(name).map(|&i| &drafts[i].item.kind);
                         match target {

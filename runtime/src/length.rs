@@ -45,14 +45,8 @@ impl LengthUnit {
     pub fn len_of(self, value: &str) -> usize {
         match self {
             LengthUnit::Bytes => value.len(),
-            LengthUnit::Chars => {
-                if value.is_ascii() {
-                    value.len()
-                } else {
-                    // Every char has exactly one byte that is not a continuation byte.
-                    value.bytes().filter(|&b| (b as i8) >= -0x40).count()
-                }
-            }
+            // std counts chars a word at a time.
+            LengthUnit::Chars => value.chars().count(),
         }
     }
 }

@@ -164,6 +164,26 @@ impl Charset {
         }
     }
 
+    /// An ECMA-262 regular expression matching exactly the strings of the class, for exports
+    /// such as JSON Schema's `pattern` (fieldtab itself never runs a regular expression).
+    ///
+    /// ```
+    /// use fieldtab_runtime::Charset;
+    /// assert_eq!(Charset::N.pattern(), "^[0-9]*$");
+    /// assert_eq!(Charset::Ans.pattern(), "^[ -~]*$");
+    /// ```
+    pub const fn pattern(self) -> &'static str {
+        match self {
+            Charset::A => "^[A-Za-z ]*$",
+            Charset::N => "^[0-9]*$",
+            Charset::S => r"^[ -/:-@\[-`{-~]*$",
+            Charset::An => "^[A-Za-z0-9 ]*$",
+            Charset::As => "^[ -/:-~]*$",
+            Charset::Ns => r"^[ -@\[-`{-~]*$",
+            Charset::Ans => "^[ -~]*$",
+        }
+    }
+
     const fn mask(self) -> u8 {
         match self {
             Charset::A => ALPHA,
@@ -282,6 +302,40 @@ mod tests {
                     run[at] = b;
                     assert_eq!(cs.matches(&run), reference(cs, b), "{cs:?} {b:#x} at {at}");
                 }
+            }
+        }
+    }
+
+    /// Membership of `b` in the one bracket expression of `pattern` (ranges, `\\[` escapes).
+    fn in_pattern(pattern: &str, b: u8) -> bool {
+        let class = pattern
+            .strip_prefix("^[")
+            .and_then(|p| p.strip_suffix("]*$"))
+            .unwrap();
+        let mut items = Vec::new();
+        let mut bytes = class.bytes();
+        while let Some(c) = bytes.next() {
+            items.push(if c == b'\\' { bytes.next().unwrap() } else { c });
+        }
+        // Items are single bytes or `lo - hi` triples.
+        let (mut i, mut found) = (0, false);
+        while i < items.len() {
+            if i + 2 < items.len() && items[i + 1] == b'-' {
+                found |= (items[i]..=items[i + 2]).contains(&b);
+                i += 3;
+            } else {
+                found |= items[i] == b;
+                i += 1;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn patterns_describe_the_classes() {
+        for cs in Charset::ALL {
+            for b in 0..=255u8 {
+                assert_eq!(in_pattern(cs.pattern(), b), cs.allows(b), "{cs:?} {b:#x}");
             }
         }
     }

@@ -76,32 +76,32 @@ impl Column {
     }
 }
 
-/// Header names (lower case) of field tables.
+/// Header names of field tables, as offered by help texts; matched case-insensitively.
 const FIELD_COLUMNS: &[(&str, Column)] = &[
-    ("identifier", Column::Identifier),
-    ("property", Column::Identifier),
-    ("field name", Column::Label),
-    ("name", Column::Label),
-    ("type", Column::Type),
-    ("data type", Column::Type),
-    ("length", Column::Length),
-    ("max length", Column::Length),
-    ("request", Column::Request),
-    ("required", Column::Request),
-    ("m/o", Column::Request),
-    ("format", Column::Format),
-    ("default value", Column::Default),
-    ("default", Column::Default),
-    ("note", Column::Note),
-    ("description", Column::Note),
-    ("example", Column::Example),
+    ("Identifier", Column::Identifier),
+    ("Property", Column::Identifier),
+    ("Field name", Column::Label),
+    ("Name", Column::Label),
+    ("Type", Column::Type),
+    ("Data Type", Column::Type),
+    ("Length", Column::Length),
+    ("Max length", Column::Length),
+    ("Request", Column::Request),
+    ("Required", Column::Request),
+    ("M/O", Column::Request),
+    ("Format", Column::Format),
+    ("Default value", Column::Default),
+    ("Default", Column::Default),
+    ("Note", Column::Note),
+    ("Description", Column::Note),
+    ("Example", Column::Example),
 ];
 
-/// Header names (lower case) of enum tables.
+/// Header names of enum tables.
 const ENUM_COLUMNS: &[(&str, Column)] = &[
-    ("value", Column::Value),
-    ("note", Column::Note),
-    ("description", Column::Note),
+    ("Value", Column::Value),
+    ("Note", Column::Note),
+    ("Description", Column::Note),
 ];
 
 /// Names an item may not take: they are the type column's own words.
@@ -263,9 +263,12 @@ impl Cx<'_> {
         let mut columns = Vec::new();
         let mut seen: HashMap<Column, Span> = HashMap::new();
         for cell in &table.header.cells {
-            let name = strip_code(&cell.text).to_lowercase();
+            let name = strip_code(&cell.text);
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            let column = known.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
+            let column = known
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&name))
+                .map(|(_, c)| *c);
             match column {
                 Some(column) => {
                     if let Some(first) = seen.get(&column) {

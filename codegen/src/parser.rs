@@ -193,8 +193,12 @@ fn parse_import(rest: &str, line: &str, span: Span) -> Option<Import> {
     if path.is_empty() || path.contains(['(', ')']) {
         return None;
     }
-    let offset = line.find(path).unwrap_or(0);
-    let col = line[..offset].chars().count();
+    // `path` is a slice of `line`: its offset, not a search (the label may hold the same text).
+    let offset = (path.as_ptr() as usize)
+        .checked_sub(line.as_ptr() as usize)
+        .filter(|&o| line.is_char_boundary(o))
+        .unwrap_or(0);
+    let col = line.get(..offset).map_or(0, |l| l.chars().count());
     Some(Import {
         path: path.to_string(),
         span: span.sub(col, path.chars().count()),

@@ -59,7 +59,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use fieldtab_runtime::{JsonKind, LengthUnit, Path, Report, RuleError, StrRules};
+use fieldtab_runtime::{JsonKind, Path, Report, RuleError, StrRules};
 
 use crate::model::{Enum, Field, ItemKind, Module, Object, Requirement, Type};
 use json::Json;
@@ -236,23 +236,6 @@ fn syntax_message(error: &serde_json::Error) -> String {
     format!("malformed JSON: {error}")
 }
 
-/// The string rules of one field, as generated code builds its `const` [`StrRules`].
-fn str_rules(field: &Field) -> StrRules<'_> {
-    let unit = match field.ty {
-        Type::Iso(_) => LengthUnit::Bytes,
-        _ => LengthUnit::Chars,
-    };
-    StrRules {
-        length: field.length.map(|l| (unit, l.min, l.max)),
-        charset: match field.ty {
-            Type::Iso(charset) => Some(charset),
-            _ => None,
-        },
-        fixed: field.fixed.as_deref(),
-        format: field.format,
-    }
-}
-
 /// Walks a parsed document along the model.
 struct Walker<'m> {
     module: &'m Module,
@@ -342,7 +325,11 @@ impl Walker<'_> {
     ) {
         match ty {
             Type::Iso(_) | Type::String => match value {
-                Json::Str(s) => str_rules(field).check(s, required, path, report),
+                // `Field::str_rules` is where generated code takes its rules from too.
+                Json::Str(s) => match field.str_rules() {
+                    Some(rules) => rules.check(s, required, path, report),
+                    None => StrRules::NONE.check(s, required, path, report),
+                },
                 other => report.push(path, RuleError::wrong_type(JsonKind::String, other.kind())),
             },
             Type::Integer => match value {

@@ -54,6 +54,13 @@ mod url;
 mod validate;
 mod wire_str;
 
+/// The date/time crate of [`LocalTime`], [`GmtOffset`] and [`Timestamp`]'s conversions.
+#[doc(no_inline)]
+pub use time;
+/// The ISO 4217 table behind [`Currency`].
+#[doc(no_inline)]
+pub use iso_currency;
+
 pub use amount::{Amount, DecimalAmount, MinorUnits};
 pub use charset::{Charset, check_charset};
 pub use currency::{Currency, NumericCurrency};

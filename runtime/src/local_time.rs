@@ -221,7 +221,8 @@ impl LocalTime {
     /// use fieldtab_runtime::{GmtOffset, LocalTime};
     /// let t: LocalTime = "20240101080000".parse().unwrap();
     /// let at = t.assume_offset("GMT+08:00".parse().unwrap());
-    /// assert_eq!(at.to_offset(time::UtcOffset::UTC).hour(), 0);
+    /// // The `time` crate is re-exported: no extra dependency needed.
+    /// assert_eq!(at.to_offset(fieldtab_runtime::time::UtcOffset::UTC).hour(), 0);
     /// ```
     pub fn assume_offset(self, offset: GmtOffset) -> OffsetDateTime {
         self.to_primitive().assume_offset(offset.to_utc_offset())

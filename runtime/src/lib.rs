@@ -54,12 +54,12 @@ mod url;
 mod validate;
 mod wire_str;
 
-/// The date/time crate of [`LocalTime`], [`GmtOffset`] and [`Timestamp`]'s conversions.
-#[doc(no_inline)]
-pub use time;
 /// The ISO 4217 table behind [`Currency`].
 #[doc(no_inline)]
 pub use iso_currency;
+/// The date/time crate of [`LocalTime`], [`GmtOffset`] and [`Timestamp`]'s conversions.
+#[doc(no_inline)]
+pub use time;
 
 pub use amount::{Amount, DecimalAmount, MinorUnits};
 pub use charset::{Charset, check_charset};

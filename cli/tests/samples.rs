@@ -30,13 +30,13 @@ struct Sample {
 fn samples() -> BTreeMap<(PathBuf, String), Vec<Sample>> {
     let base = root().join("examples/messages");
     let mut all = BTreeMap::new();
-    for vendor in dir(&base) {
-        for schema in dir(&vendor) {
+    for vendor in subdirs(&base) {
+        for schema in subdirs(&vendor) {
             let schema_path = root()
                 .join("schemas")
                 .join(name(&vendor))
                 .join(format!("{}.md", name(&schema)));
-            for item in dir(&schema) {
+            for item in subdirs(&schema) {
                 let mut list = Vec::new();
                 for file in dir(&item) {
                     let file_name = name(&file);
@@ -71,6 +71,11 @@ fn dir(path: &Path) -> Vec<PathBuf> {
         .collect();
     entries.sort();
     entries
+}
+
+/// The folders in `path` (a README beside them is not a sample).
+fn subdirs(path: &Path) -> Vec<PathBuf> {
+    dir(path).into_iter().filter(|p| p.is_dir()).collect()
 }
 
 fn name(path: &Path) -> String {

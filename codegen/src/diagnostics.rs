@@ -101,7 +101,7 @@ impl fmt::Display for Diagnostic {
                 _ => "",
             };
             let width = if piece.is_empty() {
-                1
+                display_width(c)
             } else {
                 piece.chars().count()
             };
@@ -135,6 +135,29 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{pad} = help: {help}")?;
         }
         Ok(())
+    }
+}
+
+/// Terminal columns taken by `c`: 2 for East Asian wide characters and emoji (the common
+/// ranges), 0 for combining marks, 1 otherwise, so carets stay under their text.
+fn display_width(c: char) -> usize {
+    match u32::from(c) {
+        0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F => 0,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
     }
 }
 
@@ -340,6 +363,17 @@ mod tests {
         assert_eq!(did_you_mean("Strng", ["String", "Integer"]), Some("String"));
         assert_eq!(did_you_mean("xyzzy", ["String", "Integer"]), None);
         assert_eq!(did_you_mean("opne", ["open"]), Some("open"));
+    }
+
+    #[test]
+    fn carets_account_for_wide_characters() {
+        let source = Source::new(PathBuf::from("x.md"), "| 日本 | AM |".to_string());
+        let d = source.error(Span::new(1, 8, 2), "unknown type code `AM`");
+        assert!(
+            d.to_string()
+                .ends_with("1 | | 日本 | AM |\n  |          ^^"),
+            "{d}"
+        );
     }
 
     #[test]

@@ -254,3 +254,45 @@ fn imports_are_read_once_and_resolve_relative_to_the_importer() {
     assert_eq!(schema.files[2], dir.join("base.md"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The Markdown examples of `schemas/README.md` (the language reference) are valid schema
+/// text: once wrapped in an item when they are a bare table, their only errors may be names
+/// they leave undefined and files they do not ship.
+#[test]
+fn the_language_reference_examples_are_valid() {
+    let readme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/README.md");
+    let text = std::fs::read_to_string(readme).expect("schemas/README.md");
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        match (&mut current, line) {
+            (None, "```markdown") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), line) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    assert!(blocks.len() >= 7, "only {} examples", blocks.len());
+    for block in blocks {
+        let schema = if block.contains("## ") || !block.starts_with('|') {
+            block.clone()
+        } else {
+            format!("## struct Snippet\n\n{block}")
+        };
+        if let Err(d) = Schema::parse("readme.md", &schema) {
+            for diagnostic in d.iter() {
+                let m = &diagnostic.message;
+                assert!(
+                    m.starts_with("unknown type `") || m.starts_with("cannot read"),
+                    "README example:\n{block}\n{d}"
+                );
+            }
+        }
+    }
+}

@@ -8,3 +8,4 @@ pub mod floor;
 pub mod impls;
 pub mod rules;
 pub mod schema;
+pub mod synthetic;

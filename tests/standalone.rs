@@ -1,6 +1,7 @@
 //! The generated code compiled the way users compile it: in a crate of its own whose only
 //! dependency is `fieldtab`, with `#![deny(warnings)]`, for every shipped schema (found at test
-//! time); and cargo rebuilding that crate when a schema it includes changes.
+//! time); and cargo rebuilding that crate when a schema it includes, or a file that schema
+//! imports, changes.
 //!
 //! The scratch crate lives under the test's own target folder and builds into the same
 //! `CARGO_TARGET_DIR`, with the workspace's `Cargo.lock` and `--offline`, so it reuses the
@@ -59,8 +60,11 @@ fn module_name(path: &Path) -> String {
         .collect()
 }
 
-const REBUILD_SCHEMA: &str =
-    "# Rebuild\n\n## enum Status\n\n| Value | Note |\n|---|---|\n| S | Success |\n";
+/// The schema the rebuild check edits, and the file it imports (also edited).
+const REBUILD_SCHEMA: &str = "# Rebuild\n\nImport: [common](rebuild_common.md)\n\n## message Ping\n\n\
+| Identifier | Type | Length | Request |\n|---|---|---|---|\n| status | Status | | M |\n";
+const REBUILD_COMMON: &str =
+    "# Common\n\n## enum Status\n\n| Value | Note |\n|---|---|\n| S | Success |\n";
 
 /// Runs `cargo build` in the scratch crate; returns (success, stderr).
 fn build(dir: &Path) -> (bool, String) {
@@ -82,13 +86,33 @@ fn build(dir: &Path) -> (bool, String) {
 }
 
 fn compiled_scratch(stderr: &str) -> bool {
-    stderr
-        .lines()
-        .any(|line| line.trim_start().starts_with("Compiling fieldtab-scratch"))
+    compiled(stderr, "fieldtab-scratch")
+}
+
+/// Whether cargo's output shows it compiling the package `name`.
+fn compiled(stderr: &str, name: &str) -> bool {
+    stderr.lines().any(|line| {
+        let line = line.trim_start();
+        line.strip_prefix("Compiling ")
+            .is_some_and(|rest| rest.split(' ').next() == Some(name))
+    })
+}
+
+/// Whether a fieldtab crate itself was rebuilt (its sources changed under the test, as when
+/// someone edits the workspace while the tests run): the scratch crate then rebuilds too.
+fn compiled_fieldtab(stderr: &str) -> bool {
+    [
+        "fieldtab",
+        "fieldtab-runtime",
+        "fieldtab-codegen",
+        "fieldtab-macros",
+    ]
+    .iter()
+    .any(|name| compiled(stderr, name))
 }
 
 #[test]
-fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit() {
+fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edits() {
     let dir = target_dir().join("fieldtab-scratch");
     let src = dir.join("src");
     std::fs::create_dir_all(&src).expect("create the scratch crate");
@@ -101,6 +125,7 @@ fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit
     // The workspace's lock file pins the versions already built, so `--offline` resolves.
     std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
     std::fs::write(dir.join("rebuild.md"), REBUILD_SCHEMA).expect("write rebuild.md");
+    std::fs::write(dir.join("rebuild_common.md"), REBUILD_COMMON).expect("write rebuild_common.md");
 
     let mut lib = String::from(
         "//! Every shipped schema, compiled by a crate whose only dependency is `fieldtab`.\n\
@@ -129,18 +154,27 @@ fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit
     let (ok, stderr) = build(&dir);
     assert!(ok, "{stderr}");
     assert!(
-        !compiled_scratch(&stderr),
+        !compiled_scratch(&stderr) || compiled_fieldtab(&stderr),
         "rebuilt without a change:\n{stderr}"
     );
 
     // The schema changed: cargo must rebuild the crate (the `include_str!` the macro emits).
-    let edited = format!("{REBUILD_SCHEMA}| F | Failure |\n");
+    let edited = REBUILD_SCHEMA.replace("| M |", "| O |");
     std::fs::write(dir.join("rebuild.md"), edited).expect("edit rebuild.md");
     let (ok, stderr) = build(&dir);
-    std::fs::write(dir.join("rebuild.md"), REBUILD_SCHEMA).ok();
     assert!(ok, "{stderr}");
     assert!(
         compiled_scratch(&stderr),
         "editing the schema did not rebuild:\n{stderr}"
+    );
+
+    // So must a change to a file it imports.
+    let edited = format!("{REBUILD_COMMON}| F | Failure |\n");
+    std::fs::write(dir.join("rebuild_common.md"), edited).expect("edit rebuild_common.md");
+    let (ok, stderr) = build(&dir);
+    assert!(ok, "{stderr}");
+    assert!(
+        compiled_scratch(&stderr),
+        "editing an imported schema did not rebuild:\n{stderr}"
     );
 }

@@ -10,7 +10,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit_types::{is_typed_string, str_rules};
+use crate::emit_types::{ShortNames, is_typed_string, str_rules_short};
 use fieldtab_runtime::StrRules;
 
 use crate::model::{Field, Format, ItemKind, Module, Object, Requirement, Type};
@@ -25,13 +25,16 @@ pub(crate) fn emit(
 ) -> TokenStream {
     let mut consts = Vec::new();
     let mut checks = Vec::new();
+    let mut names_used = ShortNames::default();
     for (field, rust_name) in object.fields.iter().zip(field_names) {
-        let rules = rules_const(field, rust_name);
+        let mut names = ShortNames::default();
+        let rules = rules_const(field, rust_name, &mut names);
         let Some(check) = field_check(module, object, field_names, field, rust_name, &rules) else {
             continue;
         };
         if let Some((_, decl)) = rules {
             consts.push(decl);
+            names_used.add(&names);
         }
         checks.push(check);
     }
@@ -41,6 +44,9 @@ pub(crate) fn emit(
     } else {
         (format_ident!("path"), format_ident!("report"))
     };
+    // The rules' names imported in the body (they shadow schema items only there), so the
+    // constants read like the schema's rows.
+    let uses = names_used.uses();
     quote! {
         impl ::fieldtab::__private::Validate for #name {
             fn validate_into(
@@ -48,6 +54,7 @@ pub(crate) fn emit(
                 #path: &::fieldtab::__private::Path<'_>,
                 #report: &mut ::fieldtab::__private::Report,
             ) {
+                #uses
                 #(#consts)*
                 #(#checks)*
             }
@@ -57,15 +64,19 @@ pub(crate) fn emit(
 
 /// The field's `StrRules` as a named `const` (its name and declaration), for string fields that
 /// have a rule left to check at run time.
-fn rules_const(field: &Field, rust_name: &Ident) -> Option<(Ident, TokenStream)> {
+fn rules_const(
+    field: &Field,
+    rust_name: &Ident,
+    names: &mut ShortNames,
+) -> Option<(Ident, TokenStream)> {
     // A typed value proves its format, so only length, charset and the fixed value remain.
     let typed = is_typed_string(field);
     if typed && proven_by_type(field) {
         return None;
     }
-    let rules = str_rules(field, !typed)?;
+    let rules = str_rules_short(field, !typed, names)?;
     let const_name = names::const_name(rust_name);
-    let decl = quote!(const #const_name: ::fieldtab::__private::StrRules<'static> = #rules;);
+    let decl = quote!(const #const_name: StrRules<'static> = #rules;);
     Some((const_name, decl))
 }
 

@@ -78,3 +78,16 @@ fn expansion_is_deterministic() {
         assert_eq!(schema.to_rust_pretty(), again, "{}", path.display());
     }
 }
+
+/// The facade's edge-case schema (items named like prelude types, keyword fields, nested arrays,
+/// open enums, conditions), which `tests/include_schema.rs` compiles and exercises.
+#[test]
+fn edge_cases_expand_to_their_snapshot() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/schemas/edge_cases.md");
+    let schema = Schema::load(&path).unwrap_or_else(|d| panic!("{d}"));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_description(std::fs::read_to_string(&path).unwrap_or_default());
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!("tests__edge_cases", schema.to_rust_pretty()));
+}

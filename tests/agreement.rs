@@ -419,8 +419,27 @@ fn mutate_text(text: String, kind: u8, seed: u64) -> String {
         4 => text.replacen(':', "", 1),
         5 => format!("{text},"),
         6 => text.replacen('"', "'", 1),
+        7..=10 => escape_one(&text, &mut rng),
         _ => text,
     }
+}
+
+/// The same document with the first character of one string (a key or a value) written as a
+/// `\uXXXX` escape: equal JSON, read by the decoders' escaped-text paths.
+fn escape_one(text: &str, rng: &mut Rng) -> String {
+    let bytes = text.as_bytes();
+    let starts: Vec<usize> = (1..bytes.len().saturating_sub(1))
+        .filter(|&i| {
+            bytes[i] == b'"'
+                && matches!(bytes[i - 1], b'{' | b',' | b':' | b'[')
+                && bytes[i + 1].is_ascii_alphanumeric()
+        })
+        .collect();
+    if starts.is_empty() {
+        return text.to_string();
+    }
+    let at = *rng.pick(&starts) + 1;
+    format!("{}\\u{:04x}{}", &text[..at], bytes[at], &text[at + 1..])
 }
 
 // ------------------------------------------------------------------ the property
@@ -666,4 +685,17 @@ fn generated_code_gives_every_sample_its_expected_violations() {
         }
     }
     assert!(checked >= 15 * 13, "{checked} samples");
+}
+
+#[test]
+fn escape_one_writes_an_equal_document() {
+    let text = r#"{"procType":"41","data":{"cardNo":"6214835920672688"},"list":["a"]}"#;
+    let mut rng = Rng::new(7);
+    for _ in 0..20 {
+        let escaped = escape_one(text, &mut rng);
+        assert!(escaped.contains("\\u00"), "{escaped}");
+        let a: serde_json::Value = serde_json::from_str(text).unwrap();
+        let b: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(a, b);
+    }
 }

@@ -2,7 +2,32 @@
 //! specifications are field tables (UnionPay International, Alipay+).
 //!
 //! This facade re-exports the runtime crate (`fieldtab-runtime`) and the `include_schema!`
-//! macro (`fieldtab-macros`), as `serde` re-exports `serde_derive`.
+//! macro (`fieldtab-macros`), as `serde` re-exports `serde_derive`. A crate that uses the
+//! generated code needs this one dependency.
+//!
+//! ```
+//! mod enrollment {
+//!     // Relative to the crate's Cargo.toml; cargo rebuilds when the schema changes.
+//!     fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
+//! }
+//! use fieldtab::Validate;
+//! use enrollment::EnrollmentRegistrationRequest;
+//!
+//! let json = br#"{
+//!     "header": {"procType": "41", "signCertId": "001", "encCertId": "002",
+//!                "insCode": "39990157", "pid": "1000000001", "refNum": "202411220000001",
+//!                "localTime": "20241122141530", "localTimeZone": "GMT+08:00"},
+//!     "data": {"userToken": "USR20241122A7", "cardNo": "6214835920672688"}
+//! }"#;
+//! let mut request: EnrollmentRegistrationRequest = fieldtab::from_json(json).unwrap();
+//! assert!(request.is_valid());
+//! assert!(!format!("{request:?}").contains("6214835920672688")); // masked
+//!
+//! request.header.pid = "10000000019".into(); // 11 digits: N 10
+//! let report = request.validate().unwrap_err();
+//! assert_eq!(report.violations()[0].path, "/header/pid");
+//! assert_eq!(report.violations()[0].rule.as_str(), "length");
+//! ```
 
 pub use fieldtab_macros::include_schema;
 pub use fieldtab_runtime::*;

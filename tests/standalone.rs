@@ -116,10 +116,13 @@ fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit
     let dir = target_dir().join("fieldtab-scratch");
     let src = dir.join("src");
     std::fs::create_dir_all(&src).expect("create the scratch crate");
+    // `fieldtab` is the only dependency of the code; the build script uses the Builder.
     let manifest = format!(
         "[package]\nname = \"fieldtab-scratch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nfieldtab = {{ path = {:?} }}\n\n[workspace]\n",
-        workspace().display().to_string()
+         [dependencies]\nfieldtab = {{ path = {:?} }}\n\n\
+         [build-dependencies]\nfieldtab-codegen = {{ path = {:?} }}\n\n[workspace]\n",
+        workspace().display().to_string(),
+        workspace().join("codegen").display().to_string()
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
     // The workspace's lock file pins the versions already built, so `--offline` resolves.
@@ -135,13 +138,31 @@ fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit
     );
     let schemas = shipped_schemas();
     assert!(!schemas.is_empty(), "no schema under schemas/");
+    // The build script writes each schema's code to a folder of its own under OUT_DIR (two
+    // schemas may share a file name), with the Builder; the library includes both that and the
+    // macro's expansion of every schema.
+    let mut build_rs = String::from(
+        "fn main() {\n    let out = std::path::PathBuf::from(std::env::var_os(\"OUT_DIR\").unwrap());\n",
+    );
     for schema in &schemas {
+        let module = module_name(schema);
+        build_rs.push_str(&format!(
+            "    if let Err(e) = fieldtab_codegen::Builder::new().out_dir(out.join({module:?})).compile(&[{:?}]) {{\n        \
+             panic!(\"{{e}}\");\n    }}\n",
+            schema.display().to_string()
+        ));
+        let stem = schema.file_stem().unwrap_or_default().to_string_lossy();
         lib.push_str(&format!(
-            "\npub mod {} {{\n    fieldtab::include_schema!({:?});\n}}\n",
-            module_name(schema),
+            "\npub mod {module} {{\n    fieldtab::include_schema!({:?});\n}}\n\
+             \npub mod built_{module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}/{stem}.rs\"));\n}}\n",
             schema.display().to_string()
         ));
     }
+    build_rs.push_str(
+        "    if let Err(e) = fieldtab_codegen::Builder::new().out_dir(out.join(\"rebuild\")).compile(&[\"rebuild.md\"]) {\n        \
+         panic!(\"{e}\");\n    }\n}\n",
+    );
+    std::fs::write(dir.join("build.rs"), build_rs).expect("write build.rs");
     std::fs::write(src.join("lib.rs"), lib).expect("write lib.rs");
 
     let (ok, stderr) = build(&dir);
@@ -177,4 +198,35 @@ fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit
         compiled_scratch(&stderr),
         "editing an imported schema did not rebuild:\n{stderr}"
     );
+
+    // The Builder announced every file it read, imports included.
+    let announced = build_script_outputs(&target_dir());
+    for file in ["rebuild.md", "rebuild_common.md"] {
+        let line = format!("cargo:rerun-if-changed={file}");
+        assert!(
+            announced.lines().any(|l| l == line),
+            "the build script did not print `{line}`:\n{announced}"
+        );
+    }
+}
+
+/// What the scratch crate's build scripts printed, concatenated.
+fn build_script_outputs(target: &Path) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(target.join("debug/build"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("fieldtab-scratch-")
+        {
+            text.push_str(
+                &std::fs::read_to_string(entry.path().join("output")).unwrap_or_default(),
+            );
+        }
+    }
+    text
 }

@@ -136,6 +136,28 @@ impl<'m> Validator<'m> {
 /// A convenience over [`Validator`]: when `module` has no message or struct called `name`, the
 /// report holds one `syntax` violation at `""` that says so (use [`Validator::new`] to tell the
 /// two apart).
+///
+/// ```
+/// let text = concat!(
+///     "## message Ping\n\n",
+///     "| Identifier | Type | Length | Request | Format         |\n",
+///     "|------------|------|--------|---------|----------------|\n",
+///     "| procType   | AN   | 2      | M       | fixed 41       |\n",
+///     "| localTime  | N    | 14     | M       | YYYYMMDDHHMISS |\n",
+/// );
+/// let schema = fieldtab_codegen::Schema::parse("ping.md", text).unwrap();
+/// let ok = br#"{"procType": "41", "localTime": "20240229235959"}"#;
+/// assert!(fieldtab_codegen::validate_json(&schema.module, "Ping", ok, false).is_ok());
+///
+/// let bad = br#"{"procType": 41, "localTime": "20230229235959", "extra": 1}"#;
+/// let report = fieldtab_codegen::validate_json(&schema.module, "Ping", bad, true).unwrap_err();
+/// let found: Vec<(&str, &str)> =
+///     report.iter().map(|v| (v.path.as_str(), v.rule.as_str())).collect();
+/// assert_eq!(
+///     found,
+///     [("/procType", "type"), ("/localTime", "format"), ("/extra", "unknown_field")]
+/// );
+/// ```
 pub fn validate_json(
     module: &Module,
     name: &str,

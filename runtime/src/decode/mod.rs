@@ -45,6 +45,7 @@
 //! - A string value with escapes is copied once (serde_json hands it over in a scratch buffer).
 
 mod elem;
+mod fast;
 mod key;
 mod root;
 mod skip;

@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::Decode;
+use super::fast::FastDe;
 use super::mode::{BUILD, DENY, FAST, fast};
 use super::skip::skip_seq;
 use super::strings::WireEnum;
@@ -93,21 +94,30 @@ fn checked<T: Decode, const C: u8>(bytes: &[u8]) -> (Option<T>, Report) {
     run::<T, C>(bytes).unwrap_or_else(|| (None, syntax_report("malformed JSON")))
 }
 
-/// One run over `bytes`. `None` (only when `FAST`) when the input needs the checked reading.
+/// One run over `bytes`. `None` (only in the fast mode) when the input needs the checked
+/// reading.
 #[inline]
-fn run<T: Decode, const M: u8>(bytes: &[u8]) -> Option<(Option<T>, Report)> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+pub(crate) fn run<T: Decode, const M: u8>(bytes: &[u8]) -> Option<(Option<T>, Report)> {
     let mut report = Report::new();
-    let result = RootSeed::<T, M> {
+    let seed = RootSeed::<T, M> {
         report: &mut report,
         target: PhantomData,
+    };
+    if fast(M) {
+        let mut de = FastDe::new(bytes);
+        return match seed.deserialize(&mut de) {
+            Ok(Root::Object(value)) if de.at_end() => Some((value, report)),
+            Ok(Root::Other(kind)) if de.at_end() => Some((None, not_an_object(kind))),
+            _ => None,
+        };
     }
-    .deserialize(&mut de)
-    .and_then(|root| de.end().map(|()| root));
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let result = seed
+        .deserialize(&mut de)
+        .and_then(|root| de.end().map(|()| root));
     match result {
         Ok(Root::Object(value)) => Some((value, report)),
         Ok(Root::Other(kind)) => Some((None, not_an_object(kind))),
-        Err(_) if fast(M) => None,
         Err(error) => Some((None, syntax_report(format!("malformed JSON: {error}")))),
     }
 }

@@ -452,3 +452,63 @@ fn messages_never_contain_the_value() {
         .map(|e| e.to_string());
     assert!(!serde.unwrap_or_default().contains("SECRET"));
 }
+
+/// The fast reading, where it does not hand over to the checked one, agrees with it exactly:
+/// on random edits of valid and invalid messages.
+mod fast_agrees_with_checked {
+    use proptest::prelude::*;
+
+    use super::super::mode::{BUILD, FAST};
+    use super::super::root::run;
+    use super::*;
+
+    const SEEDS: &[&str] = &[
+        VALID,
+        r#"{"extra":"","kind":"B","count":1.5,"items":["abcd",7,null],"header":{"resvFld":"é","localTime":"20230229120000","procType":"4x1"},"zz":1}"#,
+        r#"{"header":{"procType":"41","localTime":"20240229120000","procType":"xx"},"kind":"A","q":[1,{"a":null}],"q":2}"#,
+        r#"{"header":{"procType":"4\u0031","localTime":"20240229120000"},"kind":"A","items":[]}"#,
+    ];
+
+    fn check(bytes: &[u8]) {
+        let checked = run::<Msg, BUILD>(bytes);
+        assert!(checked.is_some());
+        if let Some(fast) = run::<Msg, { BUILD | FAST }>(bytes) {
+            assert_eq!(Some(fast), checked, "{:?}", String::from_utf8_lossy(bytes));
+        }
+        let checked = run::<Msg, 0>(bytes);
+        if let Some(fast) = run::<Msg, FAST>(bytes) {
+            assert_eq!(Some(fast), checked, "{:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn on_edited_messages(
+            seed in 0..SEEDS.len(),
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..4),
+        ) {
+            let mut bytes = SEEDS[seed].as_bytes().to_vec();
+            const SPECIAL: &[u8] = b"\"\\{}[],:01 \x01\xc3\xa9\xffntf-.eE";
+            for (at, byte, how) in edits {
+                let i = at.index(bytes.len() + 1);
+                let b = if byte % 2 == 0 { SPECIAL[usize::from(byte / 2) % SPECIAL.len()] } else { byte };
+                match how {
+                    0 if i < bytes.len() => bytes[i] = b,
+                    1 => bytes.insert(i, b),
+                    _ if i < bytes.len() => { bytes.remove(i); }
+                    _ => {}
+                }
+            }
+            check(&bytes);
+        }
+    }
+
+    #[test]
+    fn on_the_seeds() {
+        for seed in SEEDS {
+            check(seed.as_bytes());
+        }
+    }
+}

@@ -1,0 +1,448 @@
+//! The fast reader: a small `serde::Deserializer` over the input bytes for the common case.
+//!
+//! It reads plain JSON only: strings without escapes, integers without fraction or exponent,
+//! `true`, `false`, `null`, objects and arrays less than [`MAX_DEPTH`] deep. On anything else
+//! (an escape, a float, a control character, malformed or deep input) it gives up with
+//! [`Bail`], and the entry points run serde_json's checked reading instead — the reference.
+//! So the fast reader only has to be right where it succeeds: there it accepts exactly what
+//! serde_json accepts, and hands the visitors the same values (strings borrowed; the strings of
+//! `deserialize_bytes` as raw bytes, which serde_json's `deserialize_bytes` does too).
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+/// The depth at which the fast reader gives up (serde_json's own limit is 128).
+pub(crate) const MAX_DEPTH: u32 = 100;
+
+/// The fast reader gave up: run the checked reading.
+#[derive(Debug)]
+pub(crate) struct Bail;
+
+impl fmt::Display for Bail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the fast reader gave up")
+    }
+}
+
+impl std::error::Error for Bail {}
+
+impl de::Error for Bail {
+    #[cold]
+    fn custom<T: fmt::Display>(_: T) -> Bail {
+        Bail
+    }
+}
+
+/// The fast reader over `input`.
+pub(crate) struct FastDe<'de> {
+    input: &'de [u8],
+    pos: usize,
+    depth: u32,
+}
+
+impl<'de> FastDe<'de> {
+    pub(crate) fn new(input: &'de [u8]) -> FastDe<'de> {
+        FastDe {
+            input,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// Whether only whitespace is left.
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.skip_ws();
+        self.pos >= self.input.len()
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.input.get(self.pos).copied()
+    }
+
+    #[inline(always)]
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// The next byte that is not whitespace, not consumed.
+    #[inline(always)]
+    fn next_token(&mut self) -> Result<u8, Bail> {
+        self.skip_ws();
+        self.peek().ok_or(Bail)
+    }
+
+    /// The bytes of a string whose opening quote is at `pos`, without escapes or control
+    /// characters, and whether they are all ASCII. Consumes the closing quote.
+    ///
+    /// Scans 8 bytes at a time: a chunk of plain ASCII without `"` or `\\` is skipped whole.
+    #[inline(always)]
+    fn raw_string(&mut self) -> Result<(&'de [u8], bool), Bail> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let input = self.input;
+        let start = self.pos + 1;
+        let mut i = start;
+        let mut ascii = true;
+        loop {
+            if let Some(chunk) = input.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let x = u64::from_le_bytes(word);
+                // A high bit per byte that is `"`, `\\`, below 0x20, or not ASCII. Borrows can
+                // only mark bytes above the first marked one, so the lowest mark is exact.
+                let quote = x ^ (ONES * u64::from(b'"'));
+                let backslash = x ^ (ONES * u64::from(b'\\'));
+                let marks = ((quote.wrapping_sub(ONES) & !quote)
+                    | (backslash.wrapping_sub(ONES) & !backslash)
+                    | (x.wrapping_sub(ONES * 0x20) & !x)
+                    | x)
+                    & HIGH;
+                if marks == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (marks.trailing_zeros() / 8) as usize;
+            }
+            match input.get(i) {
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    return Ok((&input[start..i], ascii));
+                }
+                Some(b'\\' | 0..=0x1F) | None => return Err(Bail),
+                Some(0x80..) => {
+                    ascii = false;
+                    i += 1;
+                }
+                Some(_) => i += 1,
+            }
+        }
+    }
+
+    /// A string whose opening quote is at `pos`, checked as UTF-8.
+    #[inline(always)]
+    fn string(&mut self) -> Result<&'de str, Bail> {
+        let (bytes, ascii) = self.raw_string()?;
+        if ascii {
+            // SAFETY: every byte is below 0x80 (checked by `raw_string`): ASCII is UTF-8.
+            Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
+        } else {
+            std::str::from_utf8(bytes).map_err(|_| Bail)
+        }
+    }
+
+    /// The literal `word` at `pos`.
+    #[inline(always)]
+    fn literal(&mut self, word: &[u8]) -> Result<(), Bail> {
+        if self.input.get(self.pos..self.pos + word.len()) == Some(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// An integer at `pos` (`-?(0|[1-9][0-9]*)`, at most 18 digits, not followed by a fraction
+    /// or an exponent). Negative numbers as `i64`, others as `u64`, as serde_json gives them.
+    fn integer<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let start = self.pos;
+        let mut value: u64 = 0;
+        while let Some(b @ b'0'..=b'9') = self.peek() {
+            value = value * 10 + u64::from(b - b'0');
+            self.pos += 1;
+            if self.pos - start > 18 {
+                return Err(Bail);
+            }
+        }
+        let digits = self.pos - start;
+        let leading_zero = digits > 1 && self.input.get(start) == Some(&b'0');
+        if digits == 0 || leading_zero || matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return Err(Bail);
+        }
+        if negative {
+            if value == 0 {
+                // `-0`: leave its exact reading to serde_json.
+                return Err(Bail);
+            }
+            // At most 18 digits: fits.
+            visitor.visit_i64(-(value as i64))
+        } else {
+            visitor.visit_u64(value)
+        }
+    }
+
+    #[inline(always)]
+    fn enter(&mut self) -> Result<(), Bail> {
+        self.depth += 1;
+        if self.depth >= MAX_DEPTH {
+            return Err(Bail);
+        }
+        self.pos += 1;
+        Ok(())
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
+    type Error = Bail;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self.next_token()? {
+            b'"' => {
+                let s = self.string()?;
+                visitor.visit_borrowed_str(s)
+            }
+            b'{' => {
+                self.enter()?;
+                let mut access = Access {
+                    de: &mut *self,
+                    first: true,
+                    done: false,
+                };
+                let value = visitor.visit_map(&mut access)?;
+                if !access.done {
+                    return Err(Bail);
+                }
+                self.depth -= 1;
+                Ok(value)
+            }
+            b'[' => self.deserialize_seq(visitor),
+            b't' => {
+                self.literal(b"true")?;
+                visitor.visit_bool(true)
+            }
+            b'f' => {
+                self.literal(b"false")?;
+                visitor.visit_bool(false)
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                visitor.visit_unit()
+            }
+            b'-' | b'0'..=b'9' => self.integer(visitor),
+            _ => Err(Bail),
+        }
+    }
+
+    #[inline]
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self.next_token()? {
+            b'"' => {
+                let (bytes, _) = self.raw_string()?;
+                visitor.visit_borrowed_bytes(bytes)
+            }
+            b'[' => self.deserialize_seq(visitor),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.deserialize_bytes(visitor)
+    }
+
+    #[inline]
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        if self.next_token()? == b'n' {
+            self.literal(b"null")?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        if self.next_token()? != b'[' {
+            return Err(Bail);
+        }
+        self.enter()?;
+        let mut access = Access {
+            de: &mut *self,
+            first: true,
+            done: false,
+        };
+        let value = visitor.visit_seq(&mut access)?;
+        if !access.done {
+            return Err(Bail);
+        }
+        self.depth -= 1;
+        Ok(value)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string unit unit_struct
+        newtype_struct tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// The members of an object, or the elements of an array.
+struct Access<'a, 'de> {
+    de: &'a mut FastDe<'de>,
+    first: bool,
+    done: bool,
+}
+
+impl Access<'_, '_> {
+    /// Before the next member or element: `Ok(false)` at the closing `close`.
+    #[inline(always)]
+    fn has_next(&mut self, close: u8) -> Result<bool, Bail> {
+        let b = self.de.next_token()?;
+        if b == close {
+            self.de.pos += 1;
+            self.done = true;
+            return Ok(false);
+        }
+        if self.first {
+            self.first = false;
+        } else if b == b',' {
+            self.de.pos += 1;
+        } else {
+            return Err(Bail);
+        }
+        Ok(true)
+    }
+}
+
+impl<'de> MapAccess<'de> for Access<'_, 'de> {
+    type Error = Bail;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Bail> {
+        if !self.has_next(b'}')? {
+            return Ok(None);
+        }
+        if self.de.next_token()? != b'"' {
+            return Err(Bail);
+        }
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+
+    #[inline]
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
+        if self.de.next_token()? != b':' {
+            return Err(Bail);
+        }
+        self.de.pos += 1;
+        seed.deserialize(&mut *self.de)
+    }
+}
+
+impl<'de> SeqAccess<'de> for Access<'_, 'de> {
+    type Error = Bail;
+
+    #[inline]
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Bail> {
+        if !self.has_next(b']')? {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use serde_json::Value;
+
+    /// What the fast reader makes of `json` as a `Value`, or `None` when it gives up.
+    fn fast(json: &str) -> Option<Value> {
+        let mut de = FastDe::new(json.as_bytes());
+        let value = Value::deserialize(&mut de).ok()?;
+        de.at_end().then_some(value)
+    }
+
+    #[test]
+    fn reads_plain_json_as_serde_json_does() {
+        for json in [
+            r#"{"a":"b","c":[1,-2,true,false,null,{}],"d":{"e":[]}}"#,
+            " { \"x\" : [ 0 , 10 ] , \"y\" : \"é\" } ",
+            "[]",
+            "\"s\"",
+            "123456789012345678",
+            "-7",
+        ] {
+            assert_eq!(
+                fast(json),
+                serde_json::from_str::<Value>(json).ok(),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn gives_up_on_anything_else() {
+        for json in [
+            r#""a\"b""#,
+            "\"a\u{1}\"",
+            "1.5",
+            "1e3",
+            "01",
+            "-0",
+            "-",
+            "1234567890123456789",
+            r#"{"a":1,}"#,
+            "[1,]",
+            "[1 2]",
+            r#"{"a" 1}"#,
+            r#"{1:2}"#,
+            "tru",
+            "nul",
+            "{",
+            "[",
+            "\"abc",
+            "",
+            "x",
+        ] {
+            assert_eq!(fast(json), None, "{json}");
+        }
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(fast(&deep), None);
+        let mut de = FastDe::new(b"\"\xff\"");
+        assert!(Value::deserialize(&mut de).is_err());
+    }
+
+    #[test]
+    fn the_word_scan_finds_the_first_special_byte() {
+        for len in 0..24 {
+            let plain: String = (0..len)
+                .map(|i| char::from(b'a' + (i % 26) as u8))
+                .collect();
+            let json = format!("\"{plain}\" ");
+            let mut de = FastDe::new(json.as_bytes());
+            assert_eq!(de.raw_string().ok(), Some((plain.as_bytes(), true)));
+            for at in 0..len {
+                for special in ["\\n", "\u{1}", "é", "\u{7f}", " ", "~"] {
+                    let mut text = plain.clone();
+                    text.replace_range(at..=at, special);
+                    let json = format!("\"{text}\"");
+                    let mut de = FastDe::new(json.as_bytes());
+                    let expected = match special {
+                        "\\n" | "\u{1}" => None,
+                        "é" => Some((text.as_bytes(), false)),
+                        _ => Some((text.as_bytes(), true)),
+                    };
+                    assert_eq!(de.raw_string().ok(), expected, "{json:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trailing_input_is_seen() {
+        let mut de = FastDe::new(b"{} x");
+        assert!(Value::deserialize(&mut de).is_ok());
+        assert!(!de.at_end());
+    }
+}

@@ -491,3 +491,47 @@ fn edit_distance_counts_edits() {
     assert_eq!(edit_distance("kitten", "sitting"), 3);
     assert_eq!(edit_distance("same", "same"), 0);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Arbitrary bytes: a report (or none), never a panic; malformed input is one `syntax`.
+        #[test]
+        fn on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200), deny: bool) {
+            let module = module();
+            for name in ["Request", "Header", "Period"] {
+                if let Err(report) = validate_json(&module, name, &bytes, deny) {
+                    prop_assert!(!report.is_empty());
+                }
+            }
+        }
+
+        /// JSON-shaped text built from the schema's own keys and odd values.
+        #[test]
+        fn on_json_shaped_text(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("{".to_string()), Just("}".to_string()), Just("[".to_string()),
+                    Just("]".to_string()), Just(",".to_string()), Just(":".to_string()),
+                    Just("\"header\"".to_string()), Just("\"data\"".to_string()),
+                    Just("\"type\"".to_string()), Just("\"ABSOLUTE\"".to_string()),
+                    Just("\"procType\"".to_string()), Just("null".to_string()),
+                    Just("-0".to_string()), Just("1e400".to_string()), Just("\"\\u0000\"".to_string()),
+                    "\"[a-z0-9]{0,5}\"",
+                ],
+                0..40,
+            ),
+            deny: bool,
+        ) {
+            let text = parts.concat();
+            let module = module();
+            for name in ["Request", "Period"] {
+                let _ = validate_json(&module, name, text.as_bytes(), deny);
+            }
+        }
+    }
+}

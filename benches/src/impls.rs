@@ -125,6 +125,11 @@ pub type Named = (&'static str, fn(&[u8]) -> usize);
 /// Every validating implementation for the UPI corpus (the floor validates nothing).
 pub fn upi_validators() -> Vec<Named> {
     vec![
+        ("fieldtab_from_json", crate::generated::from_json_upi),
+        (
+            "fieldtab_validate_json",
+            crate::generated::validate_json_upi,
+        ),
         ("hand", hand_upi),
         ("garde", garde_upi),
         ("validator", validator_upi),
@@ -136,6 +141,11 @@ pub fn upi_validators() -> Vec<Named> {
 /// Every validating implementation for the `ExternalBenefitDetail` corpus.
 pub fn benefit_validators() -> Vec<Named> {
     vec![
+        ("fieldtab_from_json", crate::generated::from_json_benefit),
+        (
+            "fieldtab_validate_json",
+            crate::generated::validate_json_benefit,
+        ),
         ("hand", hand_benefit),
         ("garde", garde_benefit),
         ("validator", validator_benefit),

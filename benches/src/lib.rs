@@ -5,6 +5,7 @@
 
 pub mod corpus;
 pub mod floor;
+pub mod generated;
 pub mod impls;
 pub mod rules;
 pub mod schema;

@@ -38,7 +38,7 @@ mod alipayplus {
 enum Node {
     Null,
     Bool(bool),
-    /// A number, as written (`7`, `1.5`, `1e3`, `18446744073709551616`).
+    /// A number, or any raw JSON text, as written (`7`, `1e3`, `"\u0034"`, even `01`).
     Num(String),
     Str(String),
     Arr(Vec<Node>),
@@ -308,7 +308,7 @@ fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[String]) {
     };
     let at = rng.below(members.len());
     let wide = format!("{LETTERS}{DIGITS}{SPECIALS}é汉\u{1F600}\u{FF11}\t");
-    match kind % 14 {
+    match kind % 16 {
         0 if !members.is_empty() => {
             members.remove(at);
         }
@@ -334,6 +334,35 @@ fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[String]) {
         4 if !members.is_empty() => {
             let len = rng.below(30);
             members[at].1 = Node::Str(text_of(&mut rng, &wide, len));
+        }
+        14 | 15 if !members.is_empty() => {
+            // Raw JSON text: escapes, surrogates, number forms; some of it malformed.
+            let pool = [
+                r#""\u0034\u0031""#,
+                r#""a\nb\t\"\\""#,
+                r#""\ud83d\ude00""#,
+                r#""\ud800""#,
+                r#""\/x""#,
+                r#""\u00e9t\u00e9""#,
+                "\"tab\tin\"",
+                r#""\x""#,
+                "1E3",
+                "-1e-2",
+                "0.0",
+                "-9223372036854775809",
+                "9223372036854775807",
+                "1.0e0",
+                "01",
+                "1.",
+                "+1",
+                ".5",
+                "-",
+                "tru",
+                "nulll",
+                "[1,]",
+                "{\"a\":}",
+            ];
+            members[at].1 = Node::Num(rng.pick(&pool).to_string());
         }
         13 if !members.is_empty() => {
             // Number-like strings: ranges, scales, leading zeros, signs.
@@ -420,8 +449,43 @@ fn mutate_text(text: String, kind: u8, seed: u64) -> String {
         5 => format!("{text},"),
         6 => text.replacen('"', "'", 1),
         7..=10 => escape_one(&text, &mut rng),
+        11..=13 => spaced(&text, &mut rng),
         _ => text,
     }
+}
+
+/// The same document with JSON whitespace (space, tab, CR, LF) around some structural
+/// characters.
+fn spaced(text: &str, rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        let structural = !in_string && matches!(c, '{' | '}' | '[' | ']' | ',' | ':');
+        if structural && rng.chance(30) {
+            out.push(*rng.pick(&[' ', '\t', '\r', '\n']));
+        }
+        out.push(c);
+        if structural && rng.chance(30) {
+            out.push(*rng.pick(&[' ', '\t', '\r', '\n']));
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
+    }
+    if rng.chance(50) {
+        out.insert(0, '\n');
+        out.push_str(" \r\n");
+    }
+    out
 }
 
 /// The same document with the first character of one string (a key or a value) written as a
@@ -579,6 +643,12 @@ fn agree_on(case: &Case) {
         } else {
             text
         };
+        // One document in five is pretty-printed at random (the decoders' whitespace paths).
+        let text = if text_seed % 5 == 0 {
+            spaced(&text, &mut Rng::new(text_seed))
+        } else {
+            text
+        };
         let dynamic = pairs(validator.validate(text.as_bytes(), deny));
         let generated = (case.generated)(text.as_bytes(), deny);
         for (_, rule) in &dynamic {
@@ -685,6 +755,18 @@ fn generated_code_gives_every_sample_its_expected_violations() {
         }
     }
     assert!(checked >= 15 * 13, "{checked} samples");
+}
+
+#[test]
+fn spaced_writes_an_equal_document() {
+    let text = r#"{"a":[1,{"b":"x:,{}[]\\\"y"}],"c":null}"#;
+    let mut rng = Rng::new(3);
+    for _ in 0..20 {
+        let spaced = spaced(text, &mut rng);
+        let a: serde_json::Value = serde_json::from_str(text).unwrap();
+        let b: serde_json::Value = serde_json::from_str(&spaced).unwrap();
+        assert_eq!(a, b, "{spaced}");
+    }
 }
 
 #[test]

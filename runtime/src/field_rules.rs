@@ -158,7 +158,7 @@ impl StrRules<'_> {
     ///
     /// `charset_known` is the verdict of the charset when the caller has already computed it
     /// (the decoder checks the charset on the raw bytes before it knows they are UTF-8).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn check_before_format(
         &self,
         value: &str,

@@ -455,7 +455,7 @@ impl<T> Slot<T> {
     ///
     /// `None` when a rule failed; `Some(value)` otherwise (`value` is `None` for an absent
     /// optional field, or when values are not built).
-    #[inline]
+    #[inline(always)]
     pub fn finish(self, required: bool, path: &Path<'_>, report: &mut Report) -> Option<Option<T>> {
         match self {
             Slot::Absent | Slot::Null => absent(required, path, report),

@@ -9,8 +9,68 @@
 //! `deserialize_bytes` as raw bytes, which serde_json's `deserialize_bytes` does too).
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+use crate::Charset;
+
+/// The name under which [`StrSeed`](super::strings::StrSeed) asks the fast reader, through
+/// `deserialize_tuple_struct`, for the string of an ISO 8583 field: `len` is the charset's
+/// [`charset_bit`]. The reader then checks the charset while it scans, and hands the string over
+/// as `visit_borrowed_str` when every byte is in the charset (so the visitor knows), as
+/// `visit_borrowed_bytes` otherwise; `null` as `visit_none`.
+pub(crate) const ISO_STRING: &str = "\0fieldtab:iso-string";
+
+/// The bit of `charset` in [`byte_classes`].
+pub(crate) const fn charset_bit(charset: Charset) -> u8 {
+    match charset {
+        Charset::A => 1,
+        Charset::N => 1 << 1,
+        Charset::S => 1 << 2,
+        Charset::An => 1 << 3,
+        Charset::As => 1 << 4,
+        Charset::Ns => 1 << 5,
+        Charset::Ans => 1 << 6,
+    }
+}
+
+/// For every byte: the [`charset_bit`] of every charset that allows it (from
+/// [`Charset::allows`], the one definition of the classes), and `STOP` for the bytes that end or
+/// interrupt a plain string (`"`, `\\`, control characters).
+#[inline]
+fn byte_classes() -> &'static [u8; 256] {
+    static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        const ALL: [Charset; 7] = [
+            Charset::A,
+            Charset::N,
+            Charset::S,
+            Charset::An,
+            Charset::As,
+            Charset::Ns,
+            Charset::Ans,
+        ];
+        let mut table = [0u8; 256];
+        for (b, entry) in (0..=255u8).zip(table.iter_mut()) {
+            for charset in ALL {
+                if charset.allows(b) {
+                    *entry |= charset_bit(charset);
+                }
+            }
+            if b == b'"' {
+                // Ends the string without changing the verdict on its bytes.
+                *entry = u8::MAX;
+            } else if b == b'\\' || b < 0x20 {
+                *entry = STOP;
+            }
+        }
+        table
+    })
+}
+
+/// The bit of [`byte_classes`] for the bytes that end or interrupt a plain string.
+const STOP: u8 = 1 << 7;
 
 /// The depth at which the fast reader gives up (serde_json's own limit is 128).
 pub(crate) const MAX_DEPTH: u32 = 100;
@@ -242,6 +302,60 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
         }
     }
 
+    /// [`ISO_STRING`]: the string of an ISO 8583 field, its charset checked during the scan.
+    #[inline]
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        charset_bit: usize,
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if name != ISO_STRING {
+            return self.deserialize_any(visitor);
+        }
+        match self.next_token()? {
+            b'"' => {
+                let classes = byte_classes();
+                let input = self.input;
+                let start = self.pos + 1;
+                let rest = input.get(start..).ok_or(Bail)?;
+                // The closing quote's entry has every charset bit, so it leaves `all` as is.
+                let mut all = !STOP;
+                let mut end = None;
+                for (i, &b) in rest.iter().enumerate() {
+                    let class = classes[usize::from(b)];
+                    all &= class;
+                    if class & STOP != 0 {
+                        end = Some(i);
+                        break;
+                    }
+                }
+                let n = end.ok_or(Bail)?;
+                if rest.get(n) != Some(&b'"') {
+                    return Err(Bail);
+                }
+                let i = start + n;
+                self.pos = i + 1;
+                let bytes = &input[start..i];
+                if usize::from(all) & charset_bit != 0 {
+                    debug_assert!(bytes.is_ascii());
+                    // SAFETY: every byte is allowed by the charset of bit `charset_bit`, and every
+                    // ISO 8583 charset is a subset of printable ASCII (`Charset`'s documented
+                    // invariant), so the bytes are ASCII, hence UTF-8.
+                    visitor.visit_borrowed_str(unsafe { std::str::from_utf8_unchecked(bytes) })
+                } else {
+                    visitor.visit_borrowed_bytes(bytes)
+                }
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                visitor.visit_none()
+            }
+            b'[' => self.deserialize_seq(visitor),
+            _ => Err(Bail),
+        }
+    }
+
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
         self.deserialize_bytes(visitor)
     }
@@ -276,7 +390,7 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string unit unit_struct
-        newtype_struct tuple tuple_struct map struct enum identifier ignored_any
+        newtype_struct tuple map struct enum identifier ignored_any
     }
 }
 

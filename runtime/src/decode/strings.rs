@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::fast::{ISO_STRING, charset_bit};
 use super::mode::{build, fast};
 use super::skip::{skip_map, skip_seq};
 use crate::{
@@ -302,7 +303,13 @@ impl<'de, const M: u8> DeserializeSeed<'de> for StrSeed<M> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrValue<'de>, D::Error> {
         match self.charset {
-            Some(charset) if fast(M) => deserializer.deserialize_option(RawStr { charset }),
+            // The fast mode reads only through the fast reader (`FastDe`), which checks the
+            // charset while it scans (see `ISO_STRING`).
+            Some(charset) if fast(M) => deserializer.deserialize_tuple_struct(
+                ISO_STRING,
+                usize::from(charset_bit(charset)),
+                RawStr { charset },
+            ),
             _ => deserializer.deserialize_any(AnyStr),
         }
     }
@@ -355,10 +362,6 @@ macro_rules! wrong_kinds {
             Ok(StrValue::Wrong(JsonKind::Object))
         }
 
-        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<StrValue<'de>, E> {
-            Ok(StrValue::Str(Cow::Borrowed(v), None))
-        }
-
         fn visit_str<E: de::Error>(self, v: &str) -> Result<StrValue<'de>, E> {
             Ok(StrValue::Str(Cow::Owned(v.to_owned()), None))
         }
@@ -377,6 +380,10 @@ impl<'de> Visitor<'de> for AnyStr {
     }
 
     wrong_kinds!();
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<StrValue<'de>, E> {
+        Ok(StrValue::Str(Cow::Borrowed(v), None))
+    }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrValue<'de>, D::Error> {
         deserializer.deserialize_any(AnyStr)
@@ -411,6 +418,13 @@ impl<'de> Visitor<'de> for RawStr {
     }
 
     wrong_kinds!();
+
+    /// From the fast reader's `ISO_STRING`: a string whose every byte is in the charset.
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<StrValue<'de>, E> {
+        debug_assert!(self.charset.matches(v.as_bytes()));
+        Ok(StrValue::Str(Cow::Borrowed(v), Some(true)))
+    }
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrValue<'de>, D::Error> {
@@ -453,59 +467,58 @@ impl<'de> Visitor<'de> for RawStr {
 mod tests {
     use super::*;
 
-    fn read(json: &str, fast: bool) -> Result<StrValue<'_>, serde_json::Error> {
-        let mut de = serde_json::Deserializer::from_str(json);
+    /// The value read by the fast reader or by serde_json's checked one; `None` when it fails
+    /// (the fast reader hands such input to the checked one).
+    fn read(json: &str, fast: bool) -> Option<StrValue<'_>> {
         let charset = Some(Charset::An);
         if fast {
-            StrSeed::<{ super::super::mode::FAST }> { charset }.deserialize(&mut de)
+            let mut de = super::super::fast::FastDe::new(json.as_bytes());
+            StrSeed::<{ super::super::mode::FAST }> { charset }
+                .deserialize(&mut de)
+                .ok()
         } else {
-            StrSeed::<0> { charset }.deserialize(&mut de)
+            let mut de = serde_json::Deserializer::from_str(json);
+            StrSeed::<0> { charset }.deserialize(&mut de).ok()
         }
     }
 
     #[test]
     fn reads_every_kind() {
         for fast in [false, true] {
-            assert_eq!(read("null", fast).ok(), Some(StrValue::Null));
-            let s = read(r#""41""#, fast).ok();
+            assert_eq!(read("null", fast), Some(StrValue::Null));
+            let s = read(r#""41""#, fast);
             assert_eq!(s.as_ref().and_then(StrValue::as_str), Some("41"));
-            assert_eq!(
-                read("[1,{}]", fast).ok(),
-                Some(StrValue::Wrong(JsonKind::Array))
-            );
+            assert_eq!(read("[1,{}]", fast), Some(StrValue::Wrong(JsonKind::Array)));
         }
-        assert_eq!(
-            read("12", false).ok(),
-            Some(StrValue::Wrong(JsonKind::Number))
-        );
-        assert_eq!(
-            read("{}", false).ok(),
-            Some(StrValue::Wrong(JsonKind::Object))
-        );
-        assert_eq!(
-            read("true", false).ok(),
-            Some(StrValue::Wrong(JsonKind::Bool))
-        );
+        assert_eq!(read("12", false), Some(StrValue::Wrong(JsonKind::Number)));
+        assert_eq!(read("{}", false), Some(StrValue::Wrong(JsonKind::Object)));
+        assert_eq!(read("true", false), Some(StrValue::Wrong(JsonKind::Bool)));
         // The fast reading hands what it cannot judge to the checked one.
-        assert!(read("12", true).is_err());
-        assert!(read("{}", true).is_err());
-        assert!(read("\"a\u{1}\"", true).is_err());
-        assert!(read(r#""a\u0001""#, true).is_err());
+        assert!(read("12", true).is_none());
+        assert!(read("{}", true).is_none());
+        assert!(read("\"a\u{1}\"", true).is_none());
+        assert!(read(r#""a\u0001""#, true).is_none());
     }
 
     #[test]
     fn fast_reading_knows_the_charset() {
         assert_eq!(
-            read(r#""a-b""#, true).ok(),
+            read(r#""a-b""#, true),
             Some(StrValue::Str(Cow::Borrowed("a-b"), Some(false)))
         );
         assert_eq!(
-            read(r#""ab""#, true).ok(),
+            read(r#""ab""#, true),
             Some(StrValue::Str(Cow::Borrowed("ab"), Some(true)))
         );
         assert_eq!(
-            read(r#""\u0041b""#, true).ok(),
-            Some(StrValue::Str(Cow::Owned("Ab".into()), Some(true)))
+            read("\"é\"", true),
+            Some(StrValue::Str(Cow::Borrowed("é"), Some(false)))
+        );
+        // Escapes are the checked reading's.
+        assert_eq!(read(r#""\u0041b""#, true), None);
+        assert_eq!(
+            read(r#""\u0041b""#, false),
+            Some(StrValue::Str(Cow::Owned("Ab".into()), None))
         );
     }
 }

@@ -4,6 +4,7 @@
 
 mod check;
 mod expand;
+mod json_schema;
 mod validate;
 
 use std::path::PathBuf;
@@ -32,6 +33,16 @@ enum Command {
         /// The schema file.
         #[arg(value_name = "SCHEMA")]
         schema: PathBuf,
+    },
+    /// Print the JSON Schema (draft 2020-12) of a message, struct or enum, or of the whole schema.
+    JsonSchema {
+        /// The schema file.
+        #[arg(value_name = "SCHEMA")]
+        schema: PathBuf,
+        /// The message, struct or enum to export (of the file or its imports); without it,
+        /// every item, the root accepting any of the file's messages.
+        #[arg(long, value_name = "NAME")]
+        message: Option<String>,
     },
     /// Validate JSON messages against a message or struct of a schema.
     Validate {
@@ -68,6 +79,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { schemas } => check::run(&schemas),
         Command::Expand { schema } => expand::run(&schema),
+        Command::JsonSchema { schema, message } => json_schema::run(&schema, message.as_deref()),
         Command::Validate {
             schema,
             message,

@@ -24,6 +24,7 @@ mod emit_debug;
 mod emit_decode;
 mod emit_doc;
 mod emit_enum;
+pub mod emit_json_schema;
 mod emit_rust;
 mod emit_struct;
 #[cfg(test)]
@@ -34,3 +35,4 @@ mod names;
 
 pub use builder::{BuildError, Builder, GENERATED_HEADER};
 pub use emit_rust::{rust_pretty, rust_tokens};
+pub use emit_json_schema::{JsonSchema, JsonSchemaError, JsonSchemaOptions, json_schema};

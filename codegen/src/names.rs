@@ -5,6 +5,8 @@
 //! spelling itself is kept by the emitters in `#[serde(rename = "...")]` and in the paths of
 //! violations; these names are only what Rust code sees.
 
+use std::collections::HashSet;
+
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 
@@ -116,12 +118,12 @@ fn ident_from(text: &str, fallback: &str) -> Ident {
 /// Makes names unique by suffixing `{separator}2`, `{separator}3`, … to later duplicates (and to
 /// names in `reserved`): `_2` for snake_case names, `2` for CamelCase ones.
 fn unique(names: impl Iterator<Item = Ident>, reserved: &[&str], separator: &str) -> Vec<Ident> {
-    let mut taken: Vec<String> = reserved.iter().map(|name| (*name).to_owned()).collect();
+    // A set, not a list: generated schemas of 10,000 fields must stay linear.
+    let mut taken: HashSet<String> = reserved.iter().map(|name| (*name).to_owned()).collect();
     let mut out = Vec::new();
     for name in names {
         let text = name.to_string();
-        if !taken.contains(&text) {
-            taken.push(text);
+        if taken.insert(text.clone()) {
             out.push(name);
             continue;
         }
@@ -135,7 +137,7 @@ fn unique(names: impl Iterator<Item = Ident>, reserved: &[&str], separator: &str
             n += 1;
         };
         out.push(Ident::new(&fresh, Span::call_site()));
-        taken.push(fresh);
+        taken.insert(fresh);
     }
     out
 }
@@ -184,6 +186,42 @@ mod tests {
             ["AB", "AB2", "Other2"]
         );
         assert_eq!(names(&["Self", "self"], false), ["Self_", "Self_2"]);
+    }
+
+    proptest::proptest! {
+        /// Whatever the schema says, the names are Rust identifiers (syn parses them back) and
+        /// an object's or enum's names are distinct.
+        #[test]
+        fn any_text_gives_distinct_identifiers(texts in proptest::collection::vec(".{0,12}", 1..8)) {
+            let fields: Vec<Field> = texts.iter().map(|t| Field {
+                ident: t.clone(),
+                label: None,
+                ty: crate::model::Type::String,
+                length: None,
+                requirement: crate::model::Requirement::Optional,
+                format: None,
+                fixed: None,
+                sensitive: false,
+                doc: String::new(),
+                examples: Vec::new(),
+            }).collect();
+            let all = [
+                field_names(&fields),
+                variant_names(texts.iter().map(String::as_str), true),
+                texts.iter().map(|t| type_name(t)).collect(),
+            ];
+            for ident in all.iter().flatten() {
+                let parsed = syn::parse_str::<syn::Ident>(&ident.to_string());
+                proptest::prop_assert!(parsed.is_ok(), "{}", ident);
+            }
+            for names in &all[..2] {
+                let mut seen: Vec<String> = names.iter().map(ToString::to_string).collect();
+                seen.sort();
+                seen.dedup();
+                proptest::prop_assert_eq!(seen.len(), names.len());
+            }
+            proptest::prop_assert!(!all[1].iter().any(|v| v == "Other"));
+        }
     }
 
     #[test]

@@ -51,14 +51,18 @@ fn is_enum(module: &Module, name: &str) -> bool {
     )
 }
 
-/// The string rules of a field whose (bottom) type is an enum: those of a `String` field with the
-/// same length, fixed value and format (what the dynamic validator applies).
+/// The string rules of a field whose (bottom) type is an enum: only its fixed value (the checker
+/// gives enum fields no length, charset or format), as generated `validate()` checks it.
 fn enum_rules(field: &Field) -> TokenStream {
-    let as_string = Field {
-        ty: Type::String,
-        ..field.clone()
-    };
-    str_rules(&as_string, true).unwrap_or_else(|| quote!(::fieldtab::__private::StrRules::NONE))
+    match &field.fixed {
+        Some(value) => quote! {
+            ::fieldtab::__private::StrRules {
+                fixed: ::core::option::Option::Some(#value),
+                ..::fieldtab::__private::StrRules::NONE
+            }
+        },
+        None => quote!(::fieldtab::__private::StrRules::NONE),
+    }
 }
 
 /// The rules `const` of a field, if its values are strings (ISO, `String`, enum).

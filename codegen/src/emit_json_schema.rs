@@ -3,7 +3,7 @@
 //!
 //! ```
 //! let text = "\
-//! ## message Ping
+//! ### message Ping
 //!
 //! | Identifier | Type | Length | Request | Format |
 //! |------------|------|--------|---------|--------|

@@ -569,3 +569,45 @@ fn a_fixed_enum_field_is_checked() {
         expect(&[("/items/0/match", "const"), ("/items/0/match", "enum")])
     );
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn all_entry_points(bytes: &[u8]) {
+        use alipayplus_benefit as ap;
+        let _ = fieldtab::from_json::<EnrollmentRegistrationRequest>(bytes);
+        let _ = fieldtab::validate_json::<EnrollmentRegistrationRequest>(bytes);
+        let _ = serde_json::from_slice::<EnrollmentRegistrationRequest>(bytes);
+        let _ = fieldtab::from_json::<ap::ExternalBenefitDetail>(bytes);
+        let _ = fieldtab::validate_json_with::<ap::BenefitContent>(
+            bytes,
+            DecodeOptions { deny_unknown: true },
+        );
+        let _ = fieldtab::from_json::<edge::Request>(bytes);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Arbitrary bytes.
+        #[test]
+        fn on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            all_entry_points(&bytes);
+        }
+
+        /// Arbitrary edits of a valid message: mostly well-formed JSON that reaches the rules.
+        #[test]
+        fn on_edited_messages(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+        ) {
+            let mut bytes = VALID_REQUEST.as_bytes().to_vec();
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            all_entry_points(&bytes);
+        }
+    }
+}

@@ -351,8 +351,8 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                 self.literal(b"null")?;
                 visitor.visit_none()
             }
-            b'[' => self.deserialize_seq(visitor),
-            _ => Err(Bail),
+            // A value of another kind: the visitor records the `type` violation.
+            _ => self.deserialize_any(visitor),
         }
     }
 

@@ -493,9 +493,16 @@ mod tests {
         assert_eq!(read("12", false), Some(StrValue::Wrong(JsonKind::Number)));
         assert_eq!(read("{}", false), Some(StrValue::Wrong(JsonKind::Object)));
         assert_eq!(read("true", false), Some(StrValue::Wrong(JsonKind::Bool)));
+        for fast in [false, true] {
+            assert_eq!(read("12", fast), Some(StrValue::Wrong(JsonKind::Number)));
+            assert_eq!(
+                read("{\"a\":[1]}", fast),
+                Some(StrValue::Wrong(JsonKind::Object))
+            );
+            assert_eq!(read("true", fast), Some(StrValue::Wrong(JsonKind::Bool)));
+        }
         // The fast reading hands what it cannot judge to the checked one.
-        assert!(read("12", true).is_none());
-        assert!(read("{}", true).is_none());
+        assert!(read("1.5", true).is_none());
         assert!(read("\"a\u{1}\"", true).is_none());
         assert!(read(r#""a\u0001""#, true).is_none());
     }

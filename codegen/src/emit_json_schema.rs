@@ -68,7 +68,7 @@
 //! | `ISO 4217` | `pattern: ^[A-Z]{3}$` (approximated: the currency table is not checked) |
 //! | `ISO 4217 numeric` | `pattern: ^[0-9]{3}$` (approximated likewise) |
 //! | `minor units` | `pattern: ^[1-9][0-9]{0,15}$`, exact |
-//! | `decimal MIN..MAX scale N` | `pattern` of the shape and scale (approximated: the range is not checked) |
+//! | `decimal MIN..MAX scale N` | `pattern`, exact: the shape, the scale and the range (an alternation of digit ranges) |
 //! | `URL` | `format: uri` and a `pattern`, exact: `http(s)://`, host name or IP literal, port ≤ 65535, allowed characters and `%` escapes |
 //! | `base64 image` | `pattern` of the data URL prefix, the image signature and the alphabet, and a `maxLength` bound from the size (approximated: padding, trailing bits and the exact decoded size are not checked) |
 //! | `JSON` | `contentMediaType: application/json` (an annotation: that the text is JSON is not checked) |
@@ -80,8 +80,8 @@
 //! The export never rejects a document fieldtab accepts; it accepts a few that fieldtab rejects:
 //!
 //! - the ISO 4217 table (a well-formed code that is no currency), the Luhn check digit, the
-//!   range of a decimal string, the decoded size and bytes of a base64 image beyond its
-//!   signature, and that a `JSON` string holds JSON (each field says which in its `$comment`);
+//!   decoded size and bytes of a base64 image beyond its signature, and that a `JSON` string
+//!   holds JSON (each field says which in its `$comment`);
 //! - `Integer`: JSON Schema's `integer` is a number whose value is whole, so it admits `1.0` and
 //!   `1e2`, which fieldtab rejects as `type` (it wants an integer literal);
 //! - duplicate keys: a JSON Schema validator sees the parsed document (serde_json keeps the
@@ -332,7 +332,6 @@ fn root_comment(notes: &BTreeSet<&'static str>) -> String {
 const NOTE_INTEGER: &str =
     "integers written with a fraction or an exponent (1.0, 1e2; fieldtab: type)";
 const NOTE_CURRENCY: &str = "well-formed ISO 4217 codes that are no currency (fieldtab: format)";
-const NOTE_DECIMAL: &str = "decimal strings outside their range (fieldtab: range)";
 const NOTE_LUHN: &str = "card numbers with a wrong Luhn check digit (fieldtab: format)";
 const NOTE_IMAGE: &str =
     "base64 images with bad padding, trailing bits or decoded size (fieldtab: format)";
@@ -655,18 +654,7 @@ fn format_keywords(format: &Format) -> (Obj, Option<String>, Option<&'static str
         ),
         Format::MinorUnits => (pattern("^[1-9][0-9]{0,15}$".into()), None, None),
         Format::Decimal { min, max, scale } => {
-            let fraction = match scale {
-                0 => String::new(),
-                1 => r"(\.[0-9])?".into(),
-                n => format!(r"(\.[0-9]{{1,{n}}})?"),
-            };
-            (
-                pattern(format!("^-?(0|[1-9][0-9]*){fraction}$")),
-                Some(format!(
-                    "{name}: the pattern checks the shape and the scale; fieldtab also checks the range {min}..{max} (rule range)."
-                )),
-                Some(NOTE_DECIMAL),
-            )
+            (pattern(decimal_pattern(min, max, scale)), None, None)
         }
         Format::Url => (
             Obj::new()
@@ -713,6 +701,130 @@ const TIMESTAMP: &str = r"^([0-9]{4}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[
 /// `+cc-number`: a 1–3 digit country code not starting with 0, a 4–14 digit number, at most
 /// 15 digits in all.
 const MOBILE: &str = r"^\+([1-9]-[0-9]{4,14}|[1-9][0-9]-[0-9]{4,13}|[1-9][0-9]{2}-[0-9]{4,12})$";
+
+/// A decimal string of the runtime's decimal rule: `[-]digits[.digits]` without leading zeros,
+/// at most `scale` fraction digits, between `min` and `max` inclusive — exactly.
+///
+/// With `I` the integer digits and `f` the fraction, a non-negative value lies in the range
+/// when `max(min, 0) <= I <= max - 1` (any fraction) or `I == max` with an all-zero fraction
+/// (or `I >= min` for `I == max`); a negative one when `max(-max, 0) <= I <= -min - 1` (any
+/// fraction) or `I == -min` with an all-zero fraction.
+fn decimal_pattern(min: i64, max: i64, scale: u8) -> String {
+    let (any, zero) = match scale {
+        0 => (String::new(), String::new()),
+        1 => (r"(\.[0-9])?".to_owned(), r"(\.0)?".to_owned()),
+        n => (format!(r"(\.[0-9]{{1,{n}}})?"), format!(r"(\.0{{1,{n}}})?")),
+    };
+    let (min, max) = (i128::from(min), i128::from(max));
+    let mut alternatives = Vec::new();
+    // Non-negative: `I` in [max(min, 0), max - 1] with any fraction, `I == max` with zeros.
+    // (A fraction can only raise the value, so `I >= min` suffices for the lower bound.)
+    let lo = min.max(0);
+    if let Some(ints) = int_range(lo, max - 1) {
+        alternatives.push(format!("{ints}{any}"));
+    }
+    if max >= lo {
+        alternatives.push(format!("{max}{zero}"));
+    }
+    // Negative, written `-I.f`: the value is -(I + f).
+    let lo = (-max).max(0);
+    if let Some(ints) = int_range(lo, -min - 1) {
+        alternatives.push(format!("-{ints}{any}"));
+    }
+    if -min >= lo {
+        alternatives.push(format!("-{}{zero}", -min));
+    }
+    if alternatives.is_empty() {
+        // Unreachable for a checked schema (min <= max), but never an empty alternation.
+        return "^[]$".into();
+    }
+    format!("^({})$", alternatives.join("|"))
+}
+
+/// A regular expression for the integers `lo..=hi` written without leading zeros (grouped
+/// when an alternation), `None` when the range is empty.
+fn int_range(lo: i128, hi: i128) -> Option<String> {
+    if hi < lo || hi < 0 {
+        return None;
+    }
+    let lo = lo.max(0);
+    let mut parts = Vec::new();
+    let mut start = lo;
+    while start <= hi {
+        let digits = start.to_string().len() as u32;
+        let end = hi.min(10i128.pow(digits) - 1);
+        parts.push(same_length(&start.to_string(), &end.to_string()));
+        start = end + 1;
+    }
+    Some(group(&parts.join("|")))
+}
+
+/// The numbers from `lo` to `hi`, two digit strings of the same length, `lo <= hi`.
+fn same_length(lo: &str, hi: &str) -> String {
+    let (lo, hi) = (lo.as_bytes(), hi.as_bytes());
+    let digit = |b: u8| char::from(b);
+    let class = |a: u8, b: u8| {
+        if a == b {
+            digit(a).to_string()
+        } else {
+            format!("[{}-{}]", digit(a), digit(b))
+        }
+    };
+    let any = |n: usize| match n {
+        0 => String::new(),
+        1 => "[0-9]".into(),
+        n => format!("[0-9]{{{n}}}"),
+    };
+    let (Some((&l, lo_rest)), Some((&h, hi_rest))) = (lo.split_first(), hi.split_first()) else {
+        return String::new();
+    };
+    let n = lo_rest.len();
+    if l == h {
+        return format!("{}{}", digit(l), group(&same_length_str(lo_rest, hi_rest)));
+    }
+    let lo_full = lo_rest.iter().all(|&b| b == b'0');
+    let hi_full = hi_rest.iter().all(|&b| b == b'9');
+    let mut parts = Vec::new();
+    // From `l` + lo_rest to `l` + 99..9 (or from `l` when lo_rest is all zeros).
+    let first_inner = if lo_full { l } else { l + 1 };
+    let last_inner = if hi_full { h } else { h - 1 };
+    if !lo_full {
+        let nines = "9".repeat(n);
+        parts.push(format!(
+            "{}{}",
+            digit(l),
+            group(&same_length_str(lo_rest, nines.as_bytes()))
+        ));
+    }
+    if first_inner <= last_inner {
+        parts.push(format!("{}{}", class(first_inner, last_inner), any(n)));
+    }
+    if !hi_full {
+        let zeros = "0".repeat(n);
+        parts.push(format!(
+            "{}{}",
+            digit(h),
+            group(&same_length_str(zeros.as_bytes(), hi_rest))
+        ));
+    }
+    parts.join("|")
+}
+
+fn same_length_str(lo: &[u8], hi: &[u8]) -> String {
+    same_length(
+        std::str::from_utf8(lo).unwrap_or_default(),
+        std::str::from_utf8(hi).unwrap_or_default(),
+    )
+}
+
+/// `(x)` when `x` is an alternation, `x` otherwise.
+fn group(x: &str) -> String {
+    if x.contains('|') {
+        format!("({x})")
+    } else {
+        x.to_owned()
+    }
+}
 
 /// An absolute `http`/`https` URL as the runtime's URL rule reads it.
 fn url_pattern() -> String {

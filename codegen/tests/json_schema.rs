@@ -192,6 +192,7 @@ fn exact(format: &Format) -> bool {
             | Format::Url
             | Format::Mobile
             | Format::Pan { luhn: false }
+            | Format::Decimal { .. }
     )
 }
 
@@ -253,7 +254,8 @@ fn expressible(module: &Module, item: &str, doc: &Value, path: &str, rule: &str)
             Some(format) if exact(&format) => Some(true),
             _ => None,
         },
-        "range" => Some(false),
+        // Only decimal strings have a range, and their pattern holds it.
+        "range" => Some(true),
         _ => None,
     }
 }
@@ -369,6 +371,11 @@ const FORMATS: &str = "\
 | numeric    | String | O       | ISO 4217 numeric |
 | minor      | String | O       | minor units |
 | ratio      | String | O       | decimal 0..1 scale 2 |
+| dec2       | String | O       | decimal -5..10 scale 1 |
+| dec3       | String | O       | decimal 0..100 scale 0 |
+| dec4       | String | O       | decimal 17..12345 scale 3 |
+| dec5       | String | O       | decimal -120..-7 scale 2 |
+| dec6       | String | O       | decimal -9223372036854775808..9223372036854775807 scale 18 |
 | url        | String | O       | URL |
 | image      | String | O       | base64 image 1 KB jpeg png |
 | json       | String | O       | JSON |
@@ -414,6 +421,30 @@ fn values() -> Vec<String> {
         "T12:00:00.5-05:30",
     ] {
         out.push(format!("2024-02-29{t}"));
+    }
+    let ints = (0..=25)
+        .chain(95..=130)
+        .chain(990..=1010)
+        .chain(12340..=12350)
+        .chain([99999, 100000, 9223372036854775807, 9223372036854775808])
+        .map(|i: u64| i.to_string())
+        .chain(
+            [
+                "00",
+                "01",
+                "007",
+                "18446744073709551616",
+                "123456789012345678901",
+            ]
+            .map(String::from),
+        );
+    for int in ints {
+        for fraction in [
+            "", ".0", ".00", ".000", ".0000", ".5", ".05", ".001", ".9", ".99", ".",
+        ] {
+            out.push(format!("{int}{fraction}"));
+            out.push(format!("-{int}{fraction}"));
+        }
     }
     for sign in ['+', '-', ' '] {
         for hours in 0..=15 {

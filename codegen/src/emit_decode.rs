@@ -8,11 +8,11 @@
 //! `BUILD` (keep values, or only validate) and `FAST` (raw-bytes reading of ISO strings), so the
 //! same code is `from_json` and `validate_json`.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::emit_types::{str_rules, type_tokens, value_type};
-use crate::model::{Charset, Field, Item, ItemKind, Module, Object, Requirement, Type};
+use crate::model::{Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
 /// The decoder of one item: for a message or struct its `Decode` and `Deserialize` impls, for an
@@ -26,11 +26,9 @@ pub(crate) fn emit(module: &Module, item: &Item) -> TokenStream {
 
 /// How a field is read in the first phase.
 enum Kind {
-    /// A JSON string of an ISO code or `String` (typed or not): a `StrValue` slot.
-    Str {
-        /// The ISO charset, for the raw-bytes reading.
-        charset: Option<Charset>,
-    },
+    /// A JSON string of an ISO code or `String` (typed or not): a `StrValue` slot, read with
+    /// the charset of its rules.
+    Str,
     /// A value of a named enum: a `StrValue` slot.
     Enum {
         /// The enum's Rust type.
@@ -76,63 +74,37 @@ fn rules_of(module: &Module, field: &Field) -> Option<TokenStream> {
 
 /// The element-kind expression of a value of type `ty` (the field's type, or an element type).
 fn elem_kind(module: &Module, field: &Field, ty: &Type, rules: &Ident) -> TokenStream {
-    let d = quote!(::fieldtab::__private::__decode);
     match ty {
         Type::Iso(_) | Type::String => {
             let target = type_tokens(ty, field.format.as_ref());
-            quote!(#d::StrElem::<#target>::new(&#rules))
+            quote!(__d::StrElem::<#target>::new(&#rules))
         }
-        Type::Integer => quote!(#d::IntElem),
-        Type::Boolean => quote!(#d::BoolElem),
+        Type::Integer => quote!(__d::IntElem),
+        Type::Boolean => quote!(__d::BoolElem),
         Type::Named(name) => {
             let target = names::type_name(name);
             if is_enum(module, name) {
-                quote!(#d::EnumElem::<#target>::new(&#rules))
+                quote!(__d::EnumElem::<#target>::new(&#rules))
             } else {
-                quote!(#d::ObjElem::<#target>::new())
+                quote!(__d::ObjElem::<#target>::new())
             }
         }
         Type::Array(element) => {
             let inner = elem_kind(module, field, element, rules);
-            quote!(#d::ArrayElem(#inner))
+            quote!(__d::ArrayElem(#inner))
         }
     }
 }
 
 fn kind_of(module: &Module, field: &Field, rules: &Ident) -> Kind {
     match &field.ty {
-        Type::Iso(charset) => Kind::Str {
-            charset: Some(*charset),
-        },
-        Type::String => Kind::Str { charset: None },
+        Type::Iso(_) | Type::String => Kind::Str,
         Type::Named(name) if is_enum(module, name) => Kind::Enum {
             ty: names::type_name(name),
         },
         ty => Kind::Elem {
             kind: elem_kind(module, field, ty, rules),
         },
-    }
-}
-
-/// `Option<Charset>` tokens.
-fn charset_tokens(charset: Option<Charset>) -> TokenStream {
-    match charset {
-        Some(charset) => {
-            let variant = Ident::new(
-                match charset {
-                    Charset::A => "A",
-                    Charset::N => "N",
-                    Charset::S => "S",
-                    Charset::An => "An",
-                    Charset::As => "As",
-                    Charset::Ns => "Ns",
-                    Charset::Ans => "Ans",
-                },
-                Span::call_site(),
-            );
-            quote!(::core::option::Option::Some(::fieldtab::__private::Charset::#variant))
-        }
-        None => quote!(::core::option::Option::None),
     }
 }
 
@@ -169,25 +141,22 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
         let index = Literal::u32_unsuffixed(i as u32);
         let ident = &field.ident;
         let (init, read) = match &kinds[i] {
-            Kind::Str { charset } => {
-                let charset = charset_tokens(*charset);
-                (
-                    quote!(#d::StrValue::Absent),
-                    quote!(#slot = __map.next_value_seed(#d::StrSeed::<__M> { charset: #charset })?;),
-                )
-            }
+            Kind::Str => (
+                quote!(__d::StrValue::Absent),
+                quote!(#slot = __map.next_value_seed(__d::StrSeed::<__M> { charset: #rules.charset })?;),
+            ),
             Kind::Enum { .. } => (
-                quote!(#d::StrValue::Absent),
-                quote!(#slot = __map.next_value_seed(#d::StrSeed::<__M> {
+                quote!(__d::StrValue::Absent),
+                quote!(#slot = __map.next_value_seed(__d::StrSeed::<__M> {
                     charset: ::core::option::Option::None,
                 })?;),
             ),
             Kind::Elem { kind } => (
-                quote!(#d::Slot::Absent),
+                quote!(__d::Slot::Absent),
                 quote! {
                     let __p = __path.key(#ident);
                     #slot = __map.next_value_seed(
-                        #d::FieldSeed::<_, __M>::new(#kind, &__p),
+                        __d::FieldSeed::<_, __M>::new(#kind, &__p),
                     )?;
                 },
             ),
@@ -237,7 +206,7 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
         let ident = &field.ident;
         let index = Literal::u32_unsuffixed(i as u32);
         let finish = match &kinds[i] {
-            Kind::Str { .. } => {
+            Kind::Str => {
                 let target = value_type(field);
                 quote!(#slot.finish::<#target, __M>(&#rules, #req, &__p, __report))
             }
@@ -269,7 +238,7 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
     let deny = if object.deny_unknown {
         quote!(true)
     } else {
-        quote!(#d::deny(__M))
+        quote!(__d::deny(__M))
     };
 
     quote! {
@@ -284,10 +253,11 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
             where
                 __A: ::fieldtab::__private::serde::de::MapAccess<'de>,
             {
+                use ::fieldtab::__private::__decode as __d;
                 #(#consts)*
                 #(#slot_inits)*
-                let mut __x = #d::Extras::new();
-                while let #some(__k) = __map.next_key_seed(#d::KeySeed::<__M>)? {
+                let mut __x = __d::Extras::new();
+                while let #some(__k) = __map.next_key_seed(__d::KeySeed::<__M>)? {
                     let __b = __k.as_bytes();
                     let __i: u32 = match __b.len() {
                         #(#key_arms)*
@@ -297,18 +267,18 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                         #(#arms)*
                         u32::MAX => {
                             __x.unknown::<__A::Error>(__k, #deny, __path)?;
-                            __map.next_value_seed(#d::Skip)?;
+                            __map.next_value_seed(__d::Skip)?;
                         }
                         _ => {
                             __x.repeat(__i);
-                            __map.next_value_seed(#d::Skip)?;
+                            __map.next_value_seed(__d::Skip)?;
                         }
                     }
                 }
                 #(#conditions)*
                 #(#checks)*
                 __x.finish(__report);
-                if !#d::build(__M) {
+                if !__d::build(__M) {
                     return ::core::result::Result::Ok(::core::option::Option::None);
                 }
                 #(#builds)*
@@ -388,7 +358,7 @@ fn emit_enum(item: &Item, enumeration: &crate::model::Enum) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Condition, Enum, EnumValue, Length};
+    use crate::model::{Charset, Condition, Enum, EnumValue, Length};
 
     fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
         Field {
@@ -509,9 +479,7 @@ mod tests {
         );
         assert!(code.contains(&squash("finish_enum::<Kind, __M>")), "{code}");
         assert!(
-            code.contains(&squash(
-                "ArrayElem(::fieldtab::__private::__decode::ObjElem::<Inner>::new()"
-            )),
+            code.contains(&squash("__d::ArrayElem(__d::ObjElem::<Inner>::new()")),
             "{code}"
         );
     }

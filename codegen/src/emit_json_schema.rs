@@ -30,6 +30,8 @@
 //!   message when there is one). A module without messages (a data dictionary such as
 //!   `schemas/alipayplus/benefit.md`) is a bundle of definitions: its root constrains nothing;
 //!   refer to `#/$defs/Name`, or export with a name.
+//! - When a field has an ISO 4217 format, `$defs` also holds the currency table,
+//!   `iso4217-alpha` or `iso4217-numeric` (names no item can have).
 //! - The output keeps the schema's order (items, fields); [`JsonSchema::to_pretty_string`]
 //!   prints it in that order. (A `serde_json::Value` sorts keys unless serde_json's
 //!   `preserve_order` feature is on; the content is the same.)
@@ -65,8 +67,8 @@
 //! | `YYYYMMDDHHMISS` | `pattern`, exact: real calendar dates (month lengths, leap years) and times |
 //! | `GMT±hh:mm` | `pattern`, exact: `GMT-12:00` to `GMT+14:00` |
 //! | `ISO 8601` | `format: date-time` and a `pattern`, exact: real dates, 1–9 fraction digits, `Z` or `±hh:mm` |
-//! | `ISO 4217` | `pattern: ^[A-Z]{3}$` (approximated: the currency table is not checked) |
-//! | `ISO 4217 numeric` | `pattern: ^[0-9]{3}$` (approximated likewise) |
+//! | `ISO 4217` | `$ref` to `#/$defs/iso4217-alpha`, an `enum` of every code the runtime accepts, exact |
+//! | `ISO 4217 numeric` | `$ref` to `#/$defs/iso4217-numeric`, likewise, exact |
 //! | `minor units` | `pattern: ^[1-9][0-9]{0,15}$`, exact |
 //! | `decimal MIN..MAX scale N` | `pattern`, exact: the shape, the scale and the range (an alternation of digit ranges) |
 //! | `URL` | `format: uri` and a `pattern`, exact: `http(s)://`, host name or IP literal, port ≤ 65535, allowed characters and `%` escapes |
@@ -79,9 +81,8 @@
 //!
 //! The export never rejects a document fieldtab accepts; it accepts a few that fieldtab rejects:
 //!
-//! - the ISO 4217 table (a well-formed code that is no currency), the Luhn check digit, the
-//!   decoded size and bytes of a base64 image beyond its signature, and that a `JSON` string
-//!   holds JSON (each field says which in its `$comment`);
+//! - the Luhn check digit, the decoded size and bytes of a base64 image beyond its signature,
+//!   and that a `JSON` string holds JSON (each field says which in its `$comment`);
 //! - `Integer`: JSON Schema's `integer` is a number whose value is whole, so it admits `1.0` and
 //!   `1e2`, which fieldtab rejects as `type` (it wants an integer literal);
 //! - duplicate keys: a JSON Schema validator sees the parsed document (serde_json keeps the
@@ -94,6 +95,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::OnceLock;
 
 use fieldtab_runtime::{Format, ImageKinds};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -239,7 +241,7 @@ pub fn json_schema(
         None => (None, module.items.iter().collect()),
     };
 
-    let mut notes = BTreeSet::new();
+    let mut notes = Used::default();
     let mut defs = Obj::new();
     for item in &items {
         defs.set(item.name.clone(), exporter.item(item, &mut notes));
@@ -253,7 +255,7 @@ pub fn json_schema(
     if !module.doc.trim().is_empty() {
         root.set("description", module.doc.trim());
     }
-    root.set("$comment", root_comment(&notes));
+    root.set("$comment", root_comment(&notes.notes));
     match root_item {
         Some(item) => root.set("$ref", def_ref(&item.name)),
         None => {
@@ -266,6 +268,35 @@ pub fn json_schema(
             if !messages.is_empty() {
                 root.set("anyOf", Node::Arr(messages));
             }
+        }
+    }
+    // The currency tables, under names no item can have (item names are Rust type names).
+    for (used, format, name, title) in [
+        (
+            notes.alpha,
+            Format::CurrencyAlpha,
+            ISO_4217_ALPHA,
+            "ISO 4217 alphabetic currency code",
+        ),
+        (
+            notes.numeric,
+            Format::CurrencyNumeric,
+            ISO_4217_NUMERIC,
+            "ISO 4217 numeric currency code",
+        ),
+    ] {
+        if used {
+            let codes = currency_codes(format)
+                .iter()
+                .map(|c| Node::from(c.as_str()))
+                .collect();
+            defs.set(
+                name,
+                Obj::new()
+                    .with("title", title)
+                    .with("type", "string")
+                    .with("enum", Node::Arr(codes)),
+            );
         }
     }
     root.set("$defs", defs);
@@ -331,11 +362,48 @@ fn root_comment(notes: &BTreeSet<&'static str>) -> String {
 
 const NOTE_INTEGER: &str =
     "integers written with a fraction or an exponent (1.0, 1e2; fieldtab: type)";
-const NOTE_CURRENCY: &str = "well-formed ISO 4217 codes that are no currency (fieldtab: format)";
 const NOTE_LUHN: &str = "card numbers with a wrong Luhn check digit (fieldtab: format)";
 const NOTE_IMAGE: &str =
     "base64 images with bad padding, trailing bits or decoded size (fieldtab: format)";
 const NOTE_JSON: &str = "JSON text fields that hold no JSON (fieldtab: format)";
+
+/// What the exported fields use: the approximations to list at the root, the currency tables
+/// to define.
+#[derive(Default)]
+struct Used {
+    notes: BTreeSet<&'static str>,
+    alpha: bool,
+    numeric: bool,
+}
+
+/// The `$defs` names of the currency tables: not Rust type names, so no item has them.
+const ISO_4217_ALPHA: &str = "iso4217-alpha";
+const ISO_4217_NUMERIC: &str = "iso4217-numeric";
+
+/// Every code the runtime's currency rule `format` accepts, found by asking the rule itself
+/// (every three capital letters, or every three digits), so the table is the runtime's.
+fn currency_codes(format: Format) -> &'static [String] {
+    static ALPHA: OnceLock<Vec<String>> = OnceLock::new();
+    static NUMERIC: OnceLock<Vec<String>> = OnceLock::new();
+    let numeric = matches!(format, Format::CurrencyNumeric);
+    let cell = if numeric { &NUMERIC } else { &ALPHA };
+    cell.get_or_init(|| {
+        let mut candidates = Vec::with_capacity(26 * 26 * 26);
+        if numeric {
+            candidates.extend((0..1000).map(|n| format!("{n:03}")));
+        } else {
+            for a in 'A'..='Z' {
+                for b in 'A'..='Z' {
+                    for c in 'A'..='Z' {
+                        candidates.push(format!("{a}{b}{c}"));
+                    }
+                }
+            }
+        }
+        candidates.retain(|code| format.check(code).is_ok());
+        candidates
+    })
+}
 
 struct Exporter<'m> {
     module: &'m Module,
@@ -343,7 +411,7 @@ struct Exporter<'m> {
 }
 
 impl Exporter<'_> {
-    fn item(&self, item: &Item, notes: &mut BTreeSet<&'static str>) -> Obj {
+    fn item(&self, item: &Item, notes: &mut Used) -> Obj {
         match &item.kind {
             ItemKind::Message(object) | ItemKind::Struct(object) => {
                 self.object(item, object, notes)
@@ -352,7 +420,7 @@ impl Exporter<'_> {
         }
     }
 
-    fn object(&self, item: &Item, object: &Object, notes: &mut BTreeSet<&'static str>) -> Obj {
+    fn object(&self, item: &Item, object: &Object, notes: &mut Used) -> Obj {
         let mut schema = Obj::new();
         schema.set("title", item.name.as_str());
         set_doc(&mut schema, &item.doc);
@@ -445,7 +513,7 @@ impl Exporter<'_> {
         }
     }
 
-    fn field(&self, field: &Field, notes: &mut BTreeSet<&'static str>) -> Node {
+    fn field(&self, field: &Field, notes: &mut Used) -> Node {
         let mandatory = field.requirement == Requirement::Mandatory;
         let mut comments: Vec<String> = Vec::new();
         let value = self.value(field, &field.ty, mandatory, &mut comments, notes);
@@ -511,7 +579,7 @@ impl Exporter<'_> {
         ty: &Type,
         nonempty: bool,
         comments: &mut Vec<String>,
-        notes: &mut BTreeSet<&'static str>,
+        notes: &mut Used,
     ) -> Obj {
         let mut schema = Obj::new();
         match ty {
@@ -538,12 +606,17 @@ impl Exporter<'_> {
                     schema.set("pattern", charset.pattern());
                 }
                 if let Some(format) = rules.and_then(|r| r.format) {
+                    match format {
+                        Format::CurrencyAlpha => notes.alpha = true,
+                        Format::CurrencyNumeric => notes.numeric = true,
+                        _ => {}
+                    }
                     let (keywords, comment, note) = format_keywords(&format);
                     if let Some(comment) = comment {
                         comments.push(comment);
                     }
                     if let Some(note) = note {
-                        notes.insert(note);
+                        notes.notes.insert(note);
                     }
                     if keywords.0.iter().any(|(k, _)| schema.contains(k)) {
                         schema.set("allOf", Node::Arr(vec![Node::Obj(keywords)]));
@@ -553,7 +626,7 @@ impl Exporter<'_> {
                 }
             }
             Type::Integer => {
-                notes.insert(NOTE_INTEGER);
+                notes.notes.insert(NOTE_INTEGER);
                 schema.set("type", "integer");
                 schema.set("minimum", i64::MIN);
                 schema.set("maximum", i64::MAX);
@@ -639,18 +712,14 @@ fn format_keywords(format: &Format) -> (Obj, Option<String>, Option<&'static str
             None,
         ),
         Format::CurrencyAlpha => (
-            pattern("^[A-Z]{3}$".into()),
-            Some(format!(
-                "{name}: the pattern admits any three capital letters; fieldtab also checks the ISO 4217 table."
-            )),
-            Some(NOTE_CURRENCY),
+            Obj::new().with("$ref", format!("#/$defs/{ISO_4217_ALPHA}")),
+            None,
+            None,
         ),
         Format::CurrencyNumeric => (
-            pattern("^[0-9]{3}$".into()),
-            Some(format!(
-                "{name}: the pattern admits any three digits; fieldtab also checks the ISO 4217 table."
-            )),
-            Some(NOTE_CURRENCY),
+            Obj::new().with("$ref", format!("#/$defs/{ISO_4217_NUMERIC}")),
+            None,
+            None,
         ),
         Format::MinorUnits => (pattern("^[1-9][0-9]{0,15}$".into()), None, None),
         Format::Decimal { min, max, scale } => {

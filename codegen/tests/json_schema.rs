@@ -112,7 +112,16 @@ fn a_message_export_is_rooted_at_the_message_and_holds_what_it_uses() {
         .to_json_schema(Some("ExternalBenefitDetail"))
         .unwrap();
     let defs: Vec<&String> = detail["$defs"].as_object().unwrap().keys().collect();
-    assert_eq!(defs, ["Amount", "BenefitStatus", "ExternalBenefitDetail"]);
+    // The currency table `Amount.currency` uses comes along.
+    assert_eq!(
+        defs,
+        [
+            "Amount",
+            "BenefitStatus",
+            "ExternalBenefitDetail",
+            "iso4217-alpha"
+        ]
+    );
     let status = benefit.to_json_schema(Some("BenefitStatus")).unwrap();
     let status = validator(&status, true);
     assert!(status.is_valid(&json!("USED")));
@@ -149,7 +158,8 @@ fn the_module_root_accepts_any_of_its_messages() {
     let benefit = Schema::load(repo().join("schemas/alipayplus/benefit.md")).unwrap();
     let bundle = benefit.to_json_schema(None).unwrap();
     assert!(bundle.get("anyOf").is_none() && bundle.get("$ref").is_none());
-    assert_eq!(bundle["$defs"].as_object().unwrap().len(), 16);
+    // 16 items and the currency table.
+    assert_eq!(bundle["$defs"].as_object().unwrap().len(), 17);
 }
 
 #[test]
@@ -193,6 +203,8 @@ fn exact(format: &Format) -> bool {
             | Format::Mobile
             | Format::Pan { luhn: false }
             | Format::Decimal { .. }
+            | Format::CurrencyAlpha
+            | Format::CurrencyNumeric
     )
 }
 
@@ -588,7 +600,10 @@ fn format_patterns_agree_with_the_runtime() {
     let values = values();
     for field in &object.fields {
         let format = field.format.expect("every field has a format");
-        let property = &export["$defs"]["Formats"]["properties"][&field.ident];
+        // The property with the export's `$defs` (the currency tables).
+        let mut property = export["$defs"]["Formats"]["properties"][&field.ident].clone();
+        property["$defs"] = export["$defs"].clone();
+        let property = &property;
         for formats in [false, true] {
             let v = validator(property, formats);
             for value in &values {
@@ -802,4 +817,34 @@ fn the_edge_case_schema_exports_to_its_snapshot() {
     let value: Value = serde_json::from_str(&text).unwrap();
     assert!(jsonschema::meta::is_valid(&value));
     insta::assert_snapshot!("tests__edge_cases", text);
+}
+
+#[test]
+fn currency_tables_are_the_runtimes() {
+    let schema = Schema::parse("formats.md", FORMATS).unwrap();
+    let export = schema.to_json_schema(Some("Formats")).unwrap();
+    let properties = &export["$defs"]["Formats"]["properties"];
+    for (ident, format) in [
+        ("currency", Format::CurrencyAlpha),
+        ("numeric", Format::CurrencyNumeric),
+    ] {
+        let mut property = properties[ident].clone();
+        property["$defs"] = export["$defs"].clone();
+        let v = validator(&property, false);
+        let mut candidates: Vec<String> = (0..1000).map(|n| format!("{n:03}")).collect();
+        for a in 'A'..='Z' {
+            for b in 'A'..='Z' {
+                for c in ['A', 'D', 'R', 'S', 'X', 'Z', 'a'] {
+                    candidates.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut accepted = 0;
+        for code in &candidates {
+            let runtime = format.check(code).is_ok();
+            assert_eq!(v.is_valid(&json!(code)), runtime, "{format:?} {code}");
+            accepted += usize::from(runtime);
+        }
+        assert!(accepted > 50, "{format:?}: {accepted} codes");
+    }
 }

@@ -1,4 +1,5 @@
-//! `fieldtab check SCHEMA...`: prints every diagnostic of every schema to stderr.
+//! `fieldtab check SCHEMA...`: prints every diagnostic of every schema to stderr, and one
+//! `ok:` line per clean schema to stdout (so a newcomer's first run says something).
 //! Exit 0 when all are clean, 1 when some schema has errors, 2 when a file cannot be read
 //! (an I/O error outranks schema errors, as a usage error would).
 
@@ -6,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use fieldtab_codegen::Schema;
+use fieldtab_codegen::model::ItemKind;
 
 /// Runs `fieldtab check`.
 pub(crate) fn run(schemas: &[PathBuf]) -> ExitCode {
@@ -13,7 +15,17 @@ pub(crate) fn run(schemas: &[PathBuf]) -> ExitCode {
     let mut io_error = false;
     for path in schemas {
         match Schema::load(path) {
-            Ok(_) => {}
+            Ok(schema) => {
+                let items = &schema.module.items;
+                let count = |f: fn(&ItemKind) -> bool| items.iter().filter(|i| f(&i.kind)).count();
+                println!(
+                    "ok: {} ({} messages, {} structs, {} enums)",
+                    path.display(),
+                    count(|k| matches!(k, ItemKind::Message(_))),
+                    count(|k| matches!(k, ItemKind::Struct(_))),
+                    count(|k| matches!(k, ItemKind::Enum(_))),
+                );
+            }
             Err(diagnostics) if diagnostics.is_io_error() => {
                 io_error = true;
                 eprintln!("{diagnostics}");

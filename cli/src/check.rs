@@ -17,13 +17,16 @@ pub(crate) fn run(schemas: &[PathBuf]) -> ExitCode {
         match Schema::load(path) {
             Ok(schema) => {
                 let items = &schema.module.items;
-                let count = |f: fn(&ItemKind) -> bool| items.iter().filter(|i| f(&i.kind)).count();
+                let count = |f: fn(&ItemKind) -> bool, word: &str| {
+                    let n = items.iter().filter(|i| f(&i.kind)).count();
+                    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+                };
                 println!(
-                    "ok: {} ({} messages, {} structs, {} enums)",
+                    "ok: {} ({}, {}, {})",
                     path.display(),
-                    count(|k| matches!(k, ItemKind::Message(_))),
-                    count(|k| matches!(k, ItemKind::Struct(_))),
-                    count(|k| matches!(k, ItemKind::Enum(_))),
+                    count(|k| matches!(k, ItemKind::Message(_)), "message"),
+                    count(|k| matches!(k, ItemKind::Struct(_)), "struct"),
+                    count(|k| matches!(k, ItemKind::Enum(_)), "enum"),
                 );
             }
             Err(diagnostics) if diagnostics.is_io_error() => {

@@ -72,6 +72,58 @@ fn byte_classes() -> &'static [u8; 256] {
 /// The bit of [`byte_classes`] for the bytes that end or interrupt a plain string.
 const STOP: u8 = 1 << 7;
 
+/// [`charset_bit`], under a name that does not clash with the parameter that holds one.
+const fn charset_bit_of(charset: Charset) -> u8 {
+    charset_bit(charset)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// How many bytes from `start` the whole 8-byte words of `input` with no byte marked by `marks`
+/// (a high bit per byte, the lowest one exact) cover, plus the unmarked bytes of the first word
+/// with a mark.
+#[inline(always)]
+fn skip_words(input: &[u8], start: usize, marks: fn(u64) -> u64) -> usize {
+    let mut i = start;
+    while let Some(chunk) = input.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let m = marks(u64::from_le_bytes(word));
+        if m != 0 {
+            return i - start + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i - start
+}
+
+/// A high bit for every byte of `x` that is not an ASCII digit (exact: no carries between
+/// bytes).
+#[inline(always)]
+fn non_digits(x: u64) -> u64 {
+    // Digits are 0x30..=0x39: high nibble 3, low nibble at most 9.
+    let high = (x & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030;
+    let low = ((x & 0x0F0F_0F0F_0F0F_0F0F) + 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0;
+    let bad = high | low;
+    // Any bit set in a byte -> its high bit (adding 0x7F to the low 7 bits cannot carry out).
+    (((bad & !HIGH) + !HIGH) | bad) & HIGH
+}
+
+/// A high bit for the bytes of `x` that are not printable ASCII, or are `"` or `\\`; the lowest
+/// one exact.
+#[inline(always)]
+fn non_plain(x: u64) -> u64 {
+    let quote = x ^ (ONES * u64::from(b'"'));
+    let backslash = x ^ (ONES * u64::from(b'\\'));
+    ((quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash)
+        | (x.wrapping_sub(ONES * 0x20) & !x)
+        | x.wrapping_add(ONES)
+        | x)
+        & HIGH
+}
+
 /// The depth at which the fast reader gives up (serde_json's own limit is 128).
 pub(crate) const MAX_DEPTH: u32 = 100;
 
@@ -141,8 +193,6 @@ impl<'de> FastDe<'de> {
     /// Scans 8 bytes at a time: a chunk of plain ASCII without `"` or `\\` is skipped whole.
     #[inline(always)]
     fn raw_string(&mut self) -> Result<(&'de [u8], bool), Bail> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         let input = self.input;
         let start = self.pos + 1;
         let mut i = start;
@@ -318,8 +368,17 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                 let classes = byte_classes();
                 let input = self.input;
                 let start = self.pos + 1;
-                let rest = input.get(start..).ok_or(Bail)?;
-                // The closing quote's entry has every charset bit, so it leaves `all` as is.
+                // N and ANS (most ISO fields) first skip whole words of their own bytes.
+                let skipped = if charset_bit == usize::from(charset_bit_of(Charset::N)) {
+                    skip_words(input, start, non_digits)
+                } else if charset_bit == usize::from(charset_bit_of(Charset::Ans)) {
+                    skip_words(input, start, non_plain)
+                } else {
+                    0
+                };
+                let rest = input.get(start + skipped..).ok_or(Bail)?;
+                // The skipped bytes are all in the charset. The closing quote's entry has every
+                // charset bit, so it leaves `all` as is.
                 let mut all = !STOP;
                 let mut end = None;
                 for (i, &b) in rest.iter().enumerate() {
@@ -334,7 +393,7 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                 if rest.get(n) != Some(&b'"') {
                     return Err(Bail);
                 }
-                let i = start + n;
+                let i = start + skipped + n;
                 self.pos = i + 1;
                 let bytes = &input[start..i];
                 if usize::from(all) & charset_bit != 0 {
@@ -548,6 +607,35 @@ mod tests {
                         _ => Some((text.as_bytes(), true)),
                     };
                     assert_eq!(de.raw_string().ok(), expected, "{json:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_masks_mark_exactly_the_first_byte_out_of_the_class() {
+        for len in 0..20usize {
+            for bad in 0..=255u8 {
+                for at in 0..len.max(1) {
+                    let mut bytes: Vec<u8> = (0..len).map(|i| b'0' + (i % 10) as u8).collect();
+                    if at < len {
+                        bytes[at] = bad;
+                    }
+                    let first_non_digit = bytes.iter().position(|b| !b.is_ascii_digit());
+                    let skipped = skip_words(&bytes, 0, non_digits);
+                    let expected = match first_non_digit {
+                        Some(p) if p < len / 8 * 8 => p,
+                        _ => len / 8 * 8,
+                    };
+                    assert_eq!(skipped, expected, "{bytes:?}");
+                    let plain = |b: &u8| (0x20..0x7F).contains(b) && *b != b'"' && *b != b'\\';
+                    let first_special = bytes.iter().position(|b| !plain(b));
+                    let skipped = skip_words(&bytes, 0, non_plain);
+                    let expected = match first_special {
+                        Some(p) if p < len / 8 * 8 => p,
+                        _ => len / 8 * 8,
+                    };
+                    assert_eq!(skipped, expected, "{bytes:?}");
                 }
             }
         }

@@ -80,6 +80,17 @@ fn object_of(item: &Item) -> Option<&Object> {
     }
 }
 
+/// A type code written with its letters repeated or out of order (`NA`, `nn`, `SNA`): the code
+/// of the same letters, in the canonical order A, N, S.
+fn code_suggestion(word: &str) -> Option<&'static str> {
+    let upper = word.to_ascii_uppercase();
+    if !upper.chars().all(|c| "ANS".contains(c)) {
+        return None;
+    }
+    let letters: String = "ANS".chars().filter(|&c| upper.contains(c)).collect();
+    Charset::from_code(&letters).map(Charset::code)
+}
+
 /// The named type inside a type, if any (`Amount` in `Array<Amount>`).
 fn named(ty: &Type) -> Option<&str> {
     match ty {
@@ -136,9 +147,12 @@ impl Cx<'_> {
                                 file,
                                 spans.type_name,
                                 format!("unknown type code `{name}`"),
-                                suggest(name, codes).or_else(|| {
-                                    Some(format!("type codes are {}", codes.join(", ")))
-                                }),
+                                code_suggestion(name)
+                                    .map(|code| format!("did you mean `{code}`?"))
+                                    .or_else(|| suggest(name, codes))
+                                    .or_else(|| {
+                                        Some(format!("type codes are {}", codes.join(", ")))
+                                    }),
                             );
                         } else {
                             let candidates = visible_names[file]

@@ -446,10 +446,17 @@ impl Cx<'_> {
         {
             self.error(
                 length_cell.map_or(format_span, |c| c.span),
-                format!(
-                    "format `{name}` has exactly {exact} characters, outside the length {}..{}",
-                    length.min, length.max
-                ),
+                if length.min == 0 {
+                    format!(
+                        "format `{name}` has exactly {exact} characters; the length allows at most {}",
+                        length.max
+                    )
+                } else {
+                    format!(
+                        "format `{name}` has exactly {exact} characters; the length allows {}..{}",
+                        length.min, length.max
+                    )
+                },
                 Some(format!("write the length `{exact}`")),
             );
             spans.sound = false;

@@ -272,6 +272,20 @@ mod tests {
         }
     }
 
+    /// The fit check (`GMT±hh:mm` cannot live in an `N` field) relies on each sample being a
+    /// valid value of its format, by the runtime's own rule.
+    #[test]
+    fn every_sample_is_a_valid_value() {
+        for name in NAMES {
+            let format = lookup(name).unwrap_or_else(|| panic!("{name}"));
+            let sample = sample(&format);
+            assert!(format.check(&sample).is_ok(), "{name}: {sample}");
+            if let Some(len) = exact_len(&format) {
+                assert_eq!(sample.len(), len as usize, "{name}");
+            }
+        }
+    }
+
     #[test]
     fn parametric_formats() {
         assert_eq!(

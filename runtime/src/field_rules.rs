@@ -111,6 +111,7 @@ impl StrRules<'_> {
             return false;
         }
         if let Some((unit, min, max)) = self.length
+            && !surely_in_length(value, unit, min, max)
             && check_length(value, unit, min, max).is_err()
         {
             return false;
@@ -168,6 +169,7 @@ impl StrRules<'_> {
     ) -> (bool, bool) {
         let mut ok = true;
         if let Some((unit, min, max)) = self.length
+            && !surely_in_length(value, unit, min, max)
             && let Err(error) = check_length(value, unit, min, max)
         {
             report.push(path, error);
@@ -194,6 +196,21 @@ impl StrRules<'_> {
             ok = false;
         }
         (ok, charset_ok)
+    }
+}
+
+/// Whether `value` passes the `length` rule for certain without counting its characters: a
+/// UTF-8 string has at most one character per byte and at least one per four bytes. When this
+/// says no, [`check_length`] (the rule itself) decides.
+#[inline(always)]
+fn surely_in_length(value: &str, unit: LengthUnit, min: u32, max: u32) -> bool {
+    match unit {
+        // Counting bytes costs nothing.
+        LengthUnit::Bytes => false,
+        LengthUnit::Chars => {
+            let bytes = value.len();
+            bytes <= max as usize && bytes.div_ceil(4) >= min as usize
+        }
     }
 }
 
@@ -256,6 +273,19 @@ mod tests {
             rules_of(&TIME, "202402291200000", true),
             [Rule::Length, Rule::Format]
         );
+    }
+
+    #[test]
+    fn the_length_shortcut_never_contradicts_the_rule() {
+        for value in ["", "a", "é", "日本", "😀😀", "abcd", "ééé", "a😀"] {
+            for min in 0..6 {
+                for max in min.max(1)..9 {
+                    let sure = surely_in_length(value, LengthUnit::Chars, min, max);
+                    let rule = check_length(value, LengthUnit::Chars, min, max).is_ok();
+                    assert!(!sure || rule, "{value:?} {min}..={max}");
+                }
+            }
+        }
     }
 
     #[test]

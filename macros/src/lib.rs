@@ -29,7 +29,20 @@ use syn::{Error, LitStr};
 /// (trybuild builds its test crates under `target/`, trybuild #202).
 #[proc_macro]
 pub fn include_schema(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    match syn::parse2::<Argument>(input.into()).and_then(|arg| expand(&arg.0)) {
+    let arg = match syn::parse2::<Argument>(input.into()) {
+        Ok(arg) => arg,
+        Err(error) => return error.to_compile_error().into(),
+    };
+    // The reader and the emitters are tested never to panic; should one still do so, the user
+    // gets an error at the call rather than "proc macro panicked".
+    let expanded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| expand(&arg.0)))
+        .unwrap_or_else(|_| {
+            Err(Error::new(
+                arg.0.span(),
+                "internal error: fieldtab failed on this schema; please report it with the file",
+            ))
+        });
+    match expanded {
         Ok(tokens) => tokens.into(),
         Err(error) => error.to_compile_error().into(),
     }

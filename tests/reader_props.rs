@@ -117,6 +117,85 @@ fn well_formed(diagnostics: &Diagnostics) {
     assert!(text.contains("error"));
 }
 
+/// What the checker promises consumers of the model (code generation, the dynamic
+/// validator): checked on every schema that loads, mutated ones included.
+fn model_invariants(schema: &Schema) {
+    use fieldtab_codegen::model::{ItemKind, Requirement, Type};
+    let module = &schema.module;
+    let mut names = std::collections::HashSet::new();
+    for item in &module.items {
+        assert!(
+            names.insert(item.name.as_str()),
+            "duplicate item {}",
+            item.name
+        );
+    }
+    let is_enum =
+        |name: &str| matches!(module.item(name).map(|i| &i.kind), Some(ItemKind::Enum(_)));
+    fn depth(ty: &Type) -> usize {
+        match ty {
+            Type::Array(inner) => 1 + depth(inner),
+            _ => 0,
+        }
+    }
+    fn named(ty: &Type) -> Option<&str> {
+        match ty {
+            Type::Named(name) => Some(name),
+            Type::Array(inner) => named(inner),
+            _ => None,
+        }
+    }
+    for item in &module.items {
+        let (ItemKind::Message(object) | ItemKind::Struct(object)) = &item.kind else {
+            continue;
+        };
+        let mut idents = std::collections::HashSet::new();
+        for field in &object.fields {
+            assert!(
+                idents.insert(field.ident.as_str()),
+                "duplicate field {}",
+                field.ident
+            );
+            assert!(depth(&field.ty) <= 16);
+            if let Some(name) = named(&field.ty) {
+                assert!(module.item(name).is_some(), "unresolved {name}");
+            }
+            let stringy = match &field.ty {
+                Type::Iso(_) | Type::String => true,
+                Type::Named(name) => is_enum(name),
+                _ => false,
+            };
+            if let Some(length) = field.length {
+                assert!(matches!(field.ty, Type::Iso(_) | Type::String));
+                assert!(length.max >= 1 && length.min <= length.max);
+            }
+            if matches!(field.ty, Type::Iso(_)) {
+                assert!(field.length.is_some(), "{} has no length", field.ident);
+            }
+            if field.format.is_some() {
+                assert!(matches!(field.ty, Type::Iso(_) | Type::String));
+            }
+            if field.fixed.is_some() {
+                assert!(stringy);
+            }
+            for example in &field.examples {
+                assert!(serde_json::from_str::<serde_json::Value>(example).is_ok());
+            }
+            if let Requirement::Conditional(c) = &field.requirement {
+                assert_ne!(c.sibling, field.ident);
+                let sibling = object.fields.iter().find(|f| f.ident == c.sibling);
+                let sibling = sibling.unwrap_or_else(|| panic!("no sibling {}", c.sibling));
+                assert!(match &sibling.ty {
+                    Type::Iso(_) | Type::String => true,
+                    Type::Named(name) => is_enum(name),
+                    _ => false,
+                });
+                assert!(!c.values.is_empty());
+            }
+        }
+    }
+}
+
 /// One edit: what to do, where (a fraction of the length), how much, and what to insert.
 #[derive(Clone, Debug)]
 struct Edit {
@@ -179,8 +258,9 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let text = String::from_utf8_lossy(&bytes);
-        if let Err(d) = Schema::parse("arbitrary.md", &text) {
-            well_formed(&d);
+        match Schema::parse("arbitrary.md", &text) {
+            Ok(schema) => model_invariants(&schema),
+            Err(d) => well_formed(&d),
         }
     }
 }
@@ -204,8 +284,9 @@ proptest! {
             apply(&mut bytes, e);
         }
         let text = String::from_utf8_lossy(&bytes);
-        if let Err(d) = Schema::parse(path, &text) {
-            well_formed(&d);
+        match Schema::parse(path, &text) {
+            Ok(schema) => model_invariants(&schema),
+            Err(d) => well_formed(&d),
         }
     }
 }

@@ -26,7 +26,12 @@ use crate::{JsonKind, Path, Report, RuleError};
 /// let request: EnrollmentRegistrationRequest = fieldtab::from_json(bytes)?;
 /// ```
 pub fn from_json<T: Decode>(bytes: &[u8]) -> Result<T, Report> {
-    from_json_with(bytes, DecodeOptions::default())
+    // Not through `from_json_with`: that would compile the denying decoder too.
+    let (value, report) = decode::<T, { BUILD | FAST }, BUILD>(bytes);
+    if !report.is_empty() {
+        return Err(report);
+    }
+    value.ok_or_else(internal)
 }
 
 /// [`from_json`] on a `&str`.
@@ -37,7 +42,7 @@ pub fn from_str<T: Decode>(text: &str) -> Result<T, Report> {
 /// Checks one JSON message of type `T` without building it: the same verdict and the same
 /// report as [`from_json`], faster (no value, no `String` allocated).
 pub fn validate_json<T: Decode>(bytes: &[u8]) -> Result<(), Report> {
-    validate_json_with::<T>(bytes, DecodeOptions::default())
+    decode::<T, FAST, 0>(bytes).1.into_result()
 }
 
 /// What a caller can ask of [`from_json_with`] and [`validate_json_with`].

@@ -465,6 +465,7 @@ impl Cx<'_> {
                 length: None,
                 requirement: Requirement::Optional,
                 format: None,
+                format_when: Vec::new(),
                 fixed: None,
                 sensitive: false,
                 doc: String::new(),

@@ -368,6 +368,7 @@ mod tests {
             length: Some(Length::max_only(14)),
             requirement,
             format: None,
+            format_when: Vec::new(),
             fixed: None,
             sensitive: false,
             doc: String::new(),

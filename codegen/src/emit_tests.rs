@@ -10,6 +10,7 @@ fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
         length: None,
         requirement,
         format: None,
+        format_when: Vec::new(),
         fixed: None,
         sensitive: false,
         doc: String::new(),

@@ -314,6 +314,7 @@ mod tests {
             length: Some(Length::max_only(14)),
             requirement,
             format,
+            format_when: Vec::new(),
             fixed: None,
             sensitive: false,
             doc: String::new(),

@@ -71,6 +71,18 @@ pub struct Field {
     pub requirement: Requirement,
     /// The value format, from the closed registry.
     pub format: Option<Format>,
+    /// Formats that apply only when a condition on a sibling holds (`base64 image 100 KB jpeg
+    /// png if type = BASE64; URL if type = URL`), in the order the Format cell gives them.
+    ///
+    /// Semantics (point 4b of the validation semantics): after the rules of point 4, each
+    /// conditional format whose condition holds (exactly as for a conditional requirement: the
+    /// sibling's first occurrence is a JSON string whose value is listed; for a typed value, the
+    /// sibling's wire value) is checked with [`Format::check`], a failure being a `format`
+    /// violation. Skipped, as the unconditional format is, when the value is an empty required
+    /// one (point 3) or the charset failed. The checker guarantees such a field is a string (ISO
+    /// code or `String`, not an array) without an unconditional [`Field::format`], and that every
+    /// condition names a string or enum sibling.
+    pub format_when: Vec<ConditionalFormat>,
     /// A fixed value the field must hold (`procType` is `41`).
     pub fixed: Option<String>,
     /// Whether the value is sensitive: it is never printed by Debug, Display or reports.
@@ -158,6 +170,23 @@ pub struct Condition {
     pub sibling: String,
     /// The values (as they appear on the wire) for which the field is required.
     pub values: Vec<String>,
+}
+
+/// A format that applies when a condition on a sibling holds. See [`Field::format_when`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConditionalFormat {
+    /// When the format applies: the same kind of condition as a conditional requirement's.
+    pub when: Condition,
+    /// The format checked when the condition holds.
+    pub format: Format,
+}
+
+impl Condition {
+    /// Whether the condition holds for the sibling's value (`None`: absent, `null` or not a
+    /// JSON string, so the condition is false). Raw string comparison.
+    pub fn holds(&self, sibling: Option<&str>) -> bool {
+        sibling.is_some_and(|value| self.values.iter().any(|v| v == value))
+    }
 }
 
 /// An enum item: a closed or open set of string values.

@@ -200,6 +200,7 @@ mod tests {
                 length: None,
                 requirement: crate::model::Requirement::Optional,
                 format: None,
+                format_when: Vec::new(),
                 fixed: None,
                 sensitive: false,
                 doc: String::new(),

@@ -199,6 +199,52 @@ impl StrRules<'_> {
     }
 }
 
+impl StrRules<'_> {
+    /// A conditional format whose condition holds (point 4b of the validation semantics),
+    /// checked on a value that went through [`StrRules::check`] with the same `required`: its
+    /// `format` violation, or `None` when the value is in the format, is an empty required value
+    /// (point 3), or fails the charset (the format is skipped, as the unconditional one is).
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Format, StrRules};
+    ///
+    /// let rules = StrRules::NONE;
+    /// assert!(rules.conditional_format_error(&Format::Url, "https://a.example/x.png", true).is_none());
+    /// assert!(rules.conditional_format_error(&Format::Url, "not a url", true).is_some());
+    /// assert!(rules.conditional_format_error(&Format::Url, "", true).is_none()); // `required`
+    /// ```
+    pub fn conditional_format_error(
+        &self,
+        format: &Format,
+        value: &str,
+        required: bool,
+    ) -> Option<RuleError> {
+        if value.is_empty() && required {
+            return None;
+        }
+        if let Some(charset) = self.charset
+            && !charset.matches(value.as_bytes())
+        {
+            return None;
+        }
+        format.check(value).err()
+    }
+
+    /// [`StrRules::conditional_format_error`], pushed to `report` at `path`.
+    pub fn check_conditional_format(
+        &self,
+        format: &Format,
+        value: &str,
+        required: bool,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
+        if let Some(error) = self.conditional_format_error(format, value, required) {
+            report.push(path, error);
+        }
+    }
+}
+
 /// Whether `value` passes the `length` rule for certain without counting its characters: a
 /// UTF-8 string has at most one character per byte and at least one per four bytes. When this
 /// says no, [`check_length`] (the rule itself) decides.

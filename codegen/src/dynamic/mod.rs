@@ -37,6 +37,7 @@
 //!                 length: Some(Length::max_only(2)),
 //!                 requirement: Requirement::Mandatory,
 //!                 format: None,
+//!                 format_when: Vec::new(),
 //!                 fixed: Some("41".into()),
 //!                 sensitive: false,
 //!                 doc: String::new(),

@@ -11,6 +11,7 @@ fn field(ident: &str, ty: Type, length: Option<u32>, requirement: R) -> Field {
         length: length.map(Length::max_only),
         requirement,
         format: None,
+        format_when: Vec::new(),
         fixed: None,
         sensitive: false,
         doc: String::new(),

@@ -60,8 +60,9 @@ pub fn many_messages(messages: usize, fields: usize) -> String {
     out
 }
 
-/// Hand-written Rust equivalent of [`many_messages`]: plain serde structs with the runtime's
-/// typed fields, no validation (what a person writes without a generator).
+/// Hand-written Rust equivalent of [`many_messages`]: the same structs with the same field
+/// types (the runtime's `LocalTime`, `GmtOffset`, `Pan`, `Timestamp`), serde derives only, no
+/// validation (what a person writes without a generator).
 pub fn many_messages_by_hand(messages: usize, fields: usize) -> String {
     let mut out = String::from("//! Hand-written message types (serde derives).\n\n");
     out.push_str("use serde::{Deserialize, Serialize};\n\n");
@@ -72,7 +73,10 @@ pub fn many_messages_by_hand(messages: usize, fields: usize) -> String {
         for i in 0..fields {
             let (ty, _, req, format) = field_cells(i);
             let base = match (ty, format) {
-                ("N", "YYYYMMDDHHMISS") => "String",
+                (_, "YYYYMMDDHHMISS") => "fieldtab::LocalTime",
+                (_, "GMT±hh:mm") => "fieldtab::GmtOffset",
+                (_, "PAN; sensitive") => "fieldtab::Pan",
+                (_, "ISO 8601") => "fieldtab::Timestamp",
                 ("Integer", _) => "i64",
                 ("Boolean", _) => "bool",
                 _ => "String",
@@ -89,4 +93,53 @@ pub fn many_messages_by_hand(messages: usize, fields: usize) -> String {
         out.push_str("}\n\n");
     }
     out
+}
+
+/// Writes the two crates of `build_time.sh` under `dir`: a workspace with `generated` (the
+/// schema of [`many_messages`] through `include_schema!`) and `by_hand` (the same types from
+/// [`many_messages_by_hand`]), both depending on the `fieldtab` at `fieldtab_path`.
+pub fn write_build_crates(
+    dir: &std::path::Path,
+    fieldtab_path: &std::path::Path,
+    messages: usize,
+    fields: usize,
+) -> std::io::Result<()> {
+    use std::fs;
+    let dep = format!(
+        "fieldtab = {{ path = {:?} }}\n",
+        fieldtab_path.display().to_string()
+    );
+    fs::create_dir_all(dir.join("generated/src"))?;
+    fs::create_dir_all(dir.join("by_hand/src"))?;
+    fs::write(
+        dir.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"generated\", \"by_hand\"]\nresolver = \"3\"\n",
+    )?;
+    let manifest = |name: &str, extra: &str| {
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\n{dep}{extra}"
+        )
+    };
+    fs::write(dir.join("generated/Cargo.toml"), manifest("generated", ""))?;
+    fs::write(
+        dir.join("by_hand/Cargo.toml"),
+        manifest(
+            "by_hand",
+            "serde = { version = \"1\", features = [\"derive\"] }\n",
+        ),
+    )?;
+    fs::write(
+        dir.join("generated/schema.md"),
+        many_messages(messages, fields),
+    )?;
+    fs::write(
+        dir.join("generated/src/lib.rs"),
+        "//! Generated message types.\n\nfieldtab::include_schema!(\"schema.md\");\n",
+    )?;
+    fs::write(
+        dir.join("by_hand/src/lib.rs"),
+        many_messages_by_hand(messages, fields),
+    )?;
+    Ok(())
 }

@@ -1,17 +1,20 @@
 //! The checker, second half: the checks that need every file's items at once. Type
 //! references resolve (against the file's own items and those of the files it imports), no
 //! struct holds itself without indirection, conditions name real siblings and values, and
-//! fixed values and examples obey their field's own rules — the runtime's rules, called
-//! here exactly as generated code calls them (see `check_values.rs`).
+//! fixed values and examples obey their field's own rules — checked by the dynamic validator
+//! ([`crate::dynamic::check_value`]), the same interpreter of the validation semantics that
+//! validates documents, over a module of the items as resolved.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use fieldtab_runtime::Charset;
+use fieldtab_runtime::{Charset, Path, Report};
 use serde_json::Value;
 
 use crate::check::{BUILTIN_TYPES, Draft, looks_like_type_code, type_name};
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
-use crate::model::{Field, Item, ItemKind, Object, Requirement, Type};
+use crate::dynamic::{Json, check_value, parse_all};
+use crate::model::{Field, Item, ItemKind, Module, Object, Requirement, Type};
 
 /// Checks the drafts of every file together and returns the items (meaningful only when no
 /// diagnostic was pushed). `visible[f]` holds the files whose items file `f` may name.
@@ -54,9 +57,49 @@ pub(crate) fn check_module(
     };
     cx.resolve(&mut drafts);
     cx.cycles(&drafts);
-    cx.conditions(&drafts);
-    cx.values(&mut drafts);
+    cx.format_conditions(&drafts);
+    // Values are checked against the items as resolved; a field whose type did not resolve is
+    // not `sound` and is skipped, and a reference that did not resolve further down accepts
+    // any value.
+    let module = Module {
+        title: None,
+        doc: String::new(),
+        items: drafts.iter().map(|d| d.item.clone()).collect(),
+    };
+    cx.conditions(&drafts, &module);
+    cx.values(&mut drafts, &module);
     drafts.into_iter().map(|d| d.item).collect()
+}
+
+/// Whether values of type `ty` are JSON strings (ISO codes, `String`, enums).
+fn is_string(module: &Module, ty: &Type) -> bool {
+    match ty {
+        Type::Iso(_) | Type::String => true,
+        Type::Named(name) => matches!(module.item(name).map(|i| &i.kind), Some(ItemKind::Enum(_))),
+        _ => false,
+    }
+}
+
+/// The violations of `value` as a value of `field` (the dynamic validator's verdict), worded
+/// for a diagnostic: `path: rule: message` (`rule: message` at the value itself), joined by
+/// `; `. `None` when the value obeys the field's rules.
+fn breaks(module: &Module, field: &Field, value: &Json<'_>) -> Option<String> {
+    let mut report = Report::new();
+    check_value(module, field, value, false, &Path::root(), &mut report);
+    if report.is_empty() {
+        return None;
+    }
+    let found: Vec<String> = report
+        .iter()
+        .map(|v| {
+            if v.path.is_empty() {
+                format!("{}: {}", v.rule.as_str(), v.message)
+            } else {
+                format!("{}: {}: {}", v.path, v.rule.as_str(), v.message)
+            }
+        })
+        .collect();
+    Some(found.join("; "))
 }
 
 struct Cx<'a> {
@@ -250,7 +293,7 @@ impl Cx<'_> {
 
     /// A condition names a string sibling of the same object; against a closed enum sibling,
     /// its values must be values of the enum.
-    fn conditions(&mut self, drafts: &[Draft]) {
+    fn conditions(&mut self, drafts: &[Draft], module: &Module) {
         for draft in drafts {
             let Some(object) = object_of(&draft.item) else {
                 continue;
@@ -296,21 +339,15 @@ impl Cx<'_> {
                 match &sibling.ty {
                     // A value the sibling can never hold makes the condition dead: say so.
                     Type::Iso(_) | Type::String => {
-                        let rules = Rules {
-                            names: self.names,
-                            drafts,
-                        };
                         for (value, span) in condition.values.iter().zip(&spans.condition_values) {
-                            let mut out = Vec::new();
-                            rules.string(sibling, &sibling.ty, true, value, true, "", &mut out);
-                            if !out.is_empty() {
+                            let json = Json::Str(Cow::Borrowed(value));
+                            if let Some(found) = breaks(module, sibling, &json) {
                                 self.error(
                                     draft.file,
                                     *span,
                                     format!(
-                                        "`{value}` can never be the value of `{}`: {}",
-                                        sibling.ident,
-                                        out.join("; ")
+                                        "`{value}` can never be the value of `{}`: {found}",
+                                        sibling.ident
                                     ),
                                     None,
                                 );
@@ -374,13 +411,9 @@ impl Cx<'_> {
     }
 
     /// Fixed values and examples obey their field's own rules; examples are stored as JSON.
-    fn values(&mut self, drafts: &mut [Draft]) {
-        // Checked against the drafts as they are, then stored: (draft, field, JSON text).
+    fn values(&mut self, drafts: &mut [Draft], module: &Module) {
+        // Checked against the module, then stored in the drafts: (draft, field, JSON text).
         let mut found: Vec<(usize, usize, String)> = Vec::new();
-        let rules = Rules {
-            names: self.names,
-            drafts,
-        };
         for (d, draft) in drafts.iter().enumerate() {
             let file = draft.file;
             let Some(object) = object_of(&draft.item) else {
@@ -390,8 +423,9 @@ impl Cx<'_> {
                 if !spans.sound {
                     continue;
                 }
+                let string = is_string(module, &field.ty);
                 if let Some(fixed) = &field.fixed {
-                    if !rules.is_string(&field.ty) {
+                    if !string {
                         self.error(
                             file,
                             spans.fixed,
@@ -401,35 +435,31 @@ impl Cx<'_> {
                             ),
                             Some("fixed values apply to string fields".into()),
                         );
-                    } else {
-                        let mut out = Vec::new();
-                        rules.string(field, &field.ty, true, fixed, false, "", &mut out);
-                        if !out.is_empty() {
-                            self.error(
-                                file,
-                                spans.fixed,
-                                format!(
-                                    "the fixed value breaks the field's own rules: {}",
-                                    out.join("; ")
-                                ),
-                                None,
-                            );
-                        }
+                    } else if let Some(broken) =
+                        breaks(module, field, &Json::Str(Cow::Borrowed(fixed)))
+                    {
+                        self.error(
+                            file,
+                            spans.fixed,
+                            format!("the fixed value breaks the field's own rules: {broken}"),
+                            None,
+                        );
                     }
                 }
                 let Some(cell) = &spans.example else {
                     continue;
                 };
                 let text = crate::check::strip_code(&cell.text);
-                let parsed: Result<Vec<Value>, ()> =
-                    if rules.is_string(&field.ty) && !text.starts_with('"') {
-                        Ok(vec![Value::String(text.to_string())])
-                    } else {
-                        serde_json::Deserializer::from_str(text)
-                            .into_iter::<Value>()
-                            .collect::<Result<Vec<_>, _>>()
-                            .map_err(drop)
-                    };
+                let parsed = if string && !text.starts_with('"') {
+                    Ok(vec![(Json::Str(Cow::Borrowed(text)), None)])
+                } else {
+                    parse_all(text).map(|values| {
+                        values
+                            .into_iter()
+                            .map(|(value, raw)| (value, Some(raw)))
+                            .collect()
+                    })
+                };
                 let Ok(values) = parsed else {
                     self.error(
                         file,
@@ -439,25 +469,27 @@ impl Cx<'_> {
                     );
                     continue;
                 };
-                for value in values {
-                    let mut out = Vec::new();
-                    if value.is_null() {
-                        out.push("null is absence, not an example".to_string());
-                    } else {
-                        rules.value(field, &field.ty, true, &value, "", &mut out);
-                    }
-                    if out.is_empty() {
-                        found.push((d, f, value.to_string()));
-                    } else {
+                for (value, raw) in values {
+                    let broken = match value {
+                        Json::Null => Some("null is absence, not an example".to_string()),
+                        _ => breaks(module, field, &value),
+                    };
+                    if let Some(broken) = broken {
                         self.error(
                             file,
                             cell.span,
-                            format!(
-                                "the example breaks the field's own rules: {}",
-                                out.join("; ")
-                            ),
+                            format!("the example breaks the field's own rules: {broken}"),
                             None,
                         );
+                        continue;
+                    }
+                    // Stored as serde_json writes the value (one spelling per value).
+                    let stored = match raw {
+                        None => Some(Value::String(text.to_string())),
+                        Some(raw) => serde_json::from_str::<Value>(raw).ok(),
+                    };
+                    if let Some(stored) = stored {
+                        found.push((d, f, stored.to_string()));
                     }
                 }
             }
@@ -472,7 +504,5 @@ impl Cx<'_> {
     }
 }
 
-#[path = "check_values.rs"]
-mod values;
-
-use values::Rules;
+#[path = "check_format_when.rs"]
+mod format_when;

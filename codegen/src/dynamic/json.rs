@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use fieldtab_runtime::JsonKind;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A parsed JSON value. Strings borrow from the input when they hold no escape.
 #[derive(Debug, PartialEq)]
@@ -50,6 +50,27 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Json<'_>, serde_json::Error> {
     let value = TreeSeed.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
+}
+
+/// Parses a sequence of JSON values separated by whitespace (the values of an `Example` cell):
+/// each value with its own text (surrounding whitespace trimmed).
+pub(crate) fn parse_all(text: &str) -> Result<Vec<(Json<'_>, &str)>, serde_json::Error> {
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Json<'_>>();
+    let mut values = Vec::new();
+    let mut start = 0;
+    while let Some(value) = stream.next() {
+        let value = value?;
+        let end = stream.byte_offset();
+        values.push((value, text.get(start..end).unwrap_or_default().trim()));
+        start = end;
+    }
+    Ok(values)
+}
+
+impl<'de> Deserialize<'de> for Json<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, D::Error> {
+        TreeSeed.deserialize(deserializer)
+    }
 }
 
 /// The seed (and visitor) that builds a [`Json`] tree.
@@ -194,6 +215,16 @@ mod tests {
             v,
             Json::Object(vec![("ab".into(), Json::Str("x\ny".into()))])
         );
+    }
+
+    #[test]
+    fn a_sequence_of_values_keeps_each_text() {
+        let values = parse_all(r#" "a" 12  {"k": [1, 2.5]} "#).unwrap();
+        let texts: Vec<&str> = values.iter().map(|(_, text)| *text).collect();
+        assert_eq!(texts, [r#""a""#, "12", r#"{"k": [1, 2.5]}"#]);
+        assert_eq!(values[1].0, Json::Int(12));
+        assert!(parse_all(r#""a" {"#).is_err());
+        assert!(parse_all("").unwrap().is_empty());
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //!   holding (the sibling is a JSON string whose value is listed);
 //! - a value of the wrong JSON type: one `type` violation, nothing else;
 //! - a string: [`StrRules::check`] (empty mandatory value, length, charset, const, format), then
-//!   `enum` for closed enums;
+//!   `enum` for closed enums (an enum value has only the `const` rule of a fixed value before
+//!   `enum`);
 //! - malformed JSON, or a top-level value that is not an object: exactly one `syntax` violation
 //!   at `""`;
 //! - a duplicate key: a `syntax` violation at the key's path (after the violations of the field
@@ -63,7 +64,7 @@ use std::fmt;
 use fieldtab_runtime::{JsonKind, Path, Report, RuleError, StrRules};
 
 use crate::model::{Enum, Field, ItemKind, Module, Object, Requirement, Type};
-use json::Json;
+pub(crate) use json::{Json, parse_all};
 
 /// Checks JSON documents against one message or struct of a module.
 ///
@@ -173,6 +174,28 @@ pub fn validate_json(
             Err(report)
         }
     }
+}
+
+/// Checks one present, non-`null` value as a value of `field` of `module` (of the field's type,
+/// with the field's own rules), appending its violations at `path`: the very rules
+/// [`Validator`] applies to that field. `required` says whether an empty string is a
+/// `required` violation (as for a mandatory field), not a value.
+///
+/// For the checker, which holds a schema's fixed values, examples and condition values to
+/// their fields' rules. Named types `module` does not define accept any value.
+pub(crate) fn check_value(
+    module: &Module,
+    field: &Field,
+    value: &Json<'_>,
+    required: bool,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let walker = Walker {
+        module,
+        deny_unknown: false,
+    };
+    walker.value(field, &field.ty, value, required, path, report);
 }
 
 /// The error of [`Validator::new`]: no message or struct has the name asked for.
@@ -375,11 +398,21 @@ impl Walker<'_> {
             Type::Named(name) => match self.module.item(name).map(|item| &item.kind) {
                 Some(ItemKind::Enum(en)) => match value {
                     // Enum values have no length, charset or format of their own (as in
-                    // generated code): an empty mandatory value is `required`, else `enum`.
+                    // generated code): an empty mandatory value is `required`, else the
+                    // field's fixed value (`const`), then `enum`.
                     Json::Str(s) if required && s.is_empty() => {
                         report.push(path, RuleError::empty());
                     }
-                    Json::Str(s) => check_enum(en, s, path, report),
+                    Json::Str(s) => {
+                        if let Some(fixed) = field.fixed.as_deref() {
+                            let rules = StrRules {
+                                fixed: Some(fixed),
+                                ..StrRules::NONE
+                            };
+                            rules.check(s, false, path, report);
+                        }
+                        check_enum(en, s, path, report);
+                    }
                     other => {
                         report.push(path, RuleError::wrong_type(JsonKind::String, other.kind()))
                     }

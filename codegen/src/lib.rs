@@ -34,5 +34,5 @@ mod emit_validate;
 mod names;
 
 pub use builder::{BuildError, Builder, GENERATED_HEADER};
-pub use emit_rust::{rust_pretty, rust_tokens};
 pub use emit_json_schema::{JsonSchema, JsonSchemaError, JsonSchemaOptions, json_schema};
+pub use emit_rust::{rust_pretty, rust_tokens};

@@ -117,6 +117,19 @@ fn summary(field: &Field) -> String {
             )
         }
     });
+    for conditional in &field.format_when {
+        let values: Vec<String> = conditional
+            .when
+            .values
+            .iter()
+            .map(|v| format!("`{v}`"))
+            .collect();
+        parts.push(format!(
+            "a format that depends on `{}` (when {})",
+            conditional.when.sibling,
+            values.join(" or ")
+        ));
+    }
     if let Some(fixed) = &field.fixed {
         parts.push(format!("always `{fixed}`"));
     }

@@ -269,6 +269,12 @@ fn charset_variant(charset: Charset) -> proc_macro2::Ident {
     proc_macro2::Ident::new(name, proc_macro2::Span::call_site())
 }
 
+/// A `::fieldtab::__private::Format` constant expression equal to `format`.
+pub(crate) fn format_tokens(format: &Format) -> TokenStream {
+    let variant = format_variant(format, &quote!(::fieldtab::__private::ImageKinds));
+    quote!(::fieldtab::__private::Format::#variant)
+}
+
 /// The variant part of a `Format` constant (`LocalTime`, `Decimal { .. }`), naming `ImageKinds`
 /// by `image_kinds`.
 fn format_variant(format: &Format, image_kinds: &TokenStream) -> TokenStream {

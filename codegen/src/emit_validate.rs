@@ -10,7 +10,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit_types::{ShortNames, is_typed_string, str_rules_short};
+use crate::emit_types::{ShortNames, format_tokens, is_typed_string, str_rules_short};
 use fieldtab_runtime::StrRules;
 
 use crate::model::{Field, Format, ItemKind, Module, Object, Requirement, Type};
@@ -167,7 +167,7 @@ fn field_check(
                 by_ref: quote!(&self.#rust_name),
                 place: quote!(self.#rust_name),
             };
-            value_check(
+            let check = value_check(
                 module,
                 field,
                 &field.ty,
@@ -175,11 +175,23 @@ fn field_check(
                 &value,
                 Required::Yes,
                 &path,
-            )
+            );
+            let scope = Scope {
+                module,
+                object,
+                field_names,
+            };
+            with_formats(check, &scope, field, rules, &value, Required::Yes, &path)
         }
         Requirement::Optional => {
             let value = Value::bound("value");
-            let check = value_check(module, field, &field.ty, rules, &value, Required::No, &path)?;
+            let check = value_check(module, field, &field.ty, rules, &value, Required::No, &path);
+            let scope = Scope {
+                module,
+                object,
+                field_names,
+            };
+            let check = with_formats(check, &scope, field, rules, &value, Required::No, &path)?;
             Some(quote! {
                 if let ::core::option::Option::Some(value) = &self.#rust_name {
                     #check
@@ -198,10 +210,24 @@ fn field_check(
             let value = Value::bound("value");
             let missing =
                 quote!(report.push(&#path, ::fieldtab::__private::RuleError::required()););
-            match value_check(
+            let check = value_check(
                 module,
                 field,
                 &field.ty,
+                rules,
+                &value,
+                Required::If(&local),
+                &path,
+            );
+            let scope = Scope {
+                module,
+                object,
+                field_names,
+            };
+            match with_formats(
+                check,
+                &scope,
+                field,
                 rules,
                 &value,
                 Required::If(&local),
@@ -225,6 +251,53 @@ fn field_check(
             }
         }
     }
+}
+
+/// What [`condition_holds`] needs to look at a field's siblings.
+struct Scope<'a> {
+    module: &'a Module,
+    object: &'a Object,
+    field_names: &'a [Ident],
+}
+
+/// `check` followed by the field's conditional formats (point 4b of the validation semantics):
+/// each whose condition holds is checked, in order, by the runtime with the field's rules (which
+/// skip it for an empty required value or a failed charset). Only plain string fields have them.
+fn with_formats(
+    check: Option<TokenStream>,
+    scope: &Scope<'_>,
+    field: &Field,
+    rules: Option<&Ident>,
+    value: &Value,
+    required: Required<'_>,
+    path: &TokenStream,
+) -> Option<TokenStream> {
+    let rules = match rules {
+        Some(rules) if !field.format_when.is_empty() => rules,
+        _ => return check,
+    };
+    if !matches!(field.ty, Type::Iso(_) | Type::String) {
+        return check;
+    }
+    let by_ref = &value.by_ref;
+    let required = required.tokens();
+    let formats = field.format_when.iter().map(|conditional| {
+        let holds = condition_holds(
+            scope.module,
+            scope.object,
+            scope.field_names,
+            &conditional.when.sibling,
+            &conditional.when.values,
+        );
+        let format = format_tokens(&conditional.format);
+        quote! {
+            if #holds {
+                #rules.check_conditional_format(&#format, #by_ref, #required, &#path, report);
+            }
+        }
+    });
+    let check = check.unwrap_or_default();
+    Some(quote!(#check #(#formats)*))
 }
 
 /// The statements checking one present value of schema type `ty` at `path`, or `None` when

@@ -781,3 +781,85 @@ fn escape_one_writes_an_equal_document() {
         assert_eq!(a, b);
     }
 }
+
+// ------------------------------------------------------------------ fixed values of enum fields
+
+mod fixed_enum {
+    fieldtab::include_schema!("tests/schemas/fixed_enum.md");
+}
+
+/// A fixed value on an enum field is the `const` rule, checked before `enum` (the contract's
+/// step 4), in generated decoding (`from_json`, `validate_json`), generated `validate()`, the
+/// dynamic validator and the JSON Schema export alike.
+#[test]
+fn a_fixed_value_on_an_enum_field_is_const_before_enum() {
+    const SCHEMA: &str = "tests/schemas/fixed_enum.md";
+    let module = load(SCHEMA);
+    let validator = Validator::new(&module, "Reply").unwrap_or_else(|e| panic!("{e}"));
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (r#"{"status":"S","maybe":"F","statuses":["S","F"]}"#, &[]),
+        (r#"{"status":"F"}"#, &[("/status", "const")]),
+        (
+            r#"{"status":"Q","maybe":"S"}"#,
+            &[
+                ("/status", "const"),
+                ("/status", "enum"),
+                ("/maybe", "const"),
+            ],
+        ),
+        (r#"{"status":""}"#, &[("/status", "required")]),
+        (
+            r#"{"status":"S","maybe":""}"#,
+            &[("/maybe", "const"), ("/maybe", "enum")],
+        ),
+        (
+            r#"{"status":"S","statuses":["Q","S"]}"#,
+            &[("/statuses/0", "enum")],
+        ),
+    ];
+    for (json, expected) in cases {
+        let expected: Pairs = expected
+            .iter()
+            .map(|&(path, rule)| (path.to_string(), rule))
+            .collect();
+        let bytes = json.as_bytes();
+        for deny in [false, true] {
+            assert_eq!(
+                generated::<fixed_enum::Reply>(bytes, deny),
+                expected,
+                "generated code, {json}"
+            );
+            assert_eq!(
+                pairs(validator.validate(bytes, deny)),
+                expected,
+                "dynamic validator, {json}"
+            );
+        }
+    }
+
+    // A value built in Rust holds a listed value; its fixed value is still checked.
+    let reply = fixed_enum::Reply {
+        status: fixed_enum::Status::F,
+        maybe: Some(fixed_enum::Status::S),
+        statuses: None,
+    };
+    assert_eq!(
+        pairs(fieldtab::Validate::validate(&reply)),
+        [
+            ("/status".to_string(), "const"),
+            ("/maybe".to_string(), "const")
+        ]
+    );
+
+    // The JSON Schema export says `const` next to the enum's `$ref`.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA);
+    let schema = Schema::load(&path).unwrap_or_else(|d| panic!("{d}"));
+    let json = schema
+        .to_json_schema(Some("Reply"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let properties = &json["$defs"]["Reply"]["properties"];
+    assert_eq!(properties["status"]["const"], "S");
+    assert_eq!(properties["status"]["$ref"], "#/$defs/Status");
+    let maybe = properties["maybe"].to_string();
+    assert!(maybe.contains(r#""const":"F""#), "{maybe}");
+}

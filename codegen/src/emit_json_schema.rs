@@ -637,6 +637,14 @@ impl Exporter<'_> {
                 if nonempty && self.empty_is_required(ty) {
                     schema.set("minLength", 1);
                 }
+                // A fixed value of an enum field is its `const` rule (checked before `enum`).
+                let is_enum = matches!(
+                    self.module.item(name).map(|i| &i.kind),
+                    Some(ItemKind::Enum(_))
+                );
+                if is_enum && let Some(fixed) = &field.fixed {
+                    schema.set("const", fixed.as_str());
+                }
             }
             Type::Array(element) => {
                 schema.set("type", "array");

@@ -713,7 +713,7 @@ fn edge_case_request() -> Value {
             {"type": "REDUCE_BY", "self": {"currency": "USD", "value": "100"}},
             {"type": "RATIO", "ratio": "0.5", "count": 3, "flag": true,
              "tags": ["AB", ""], "grid": [["1", "2"], []]},
-            {"type": "41", "ratio": "1", "match": "F"},
+            {"type": "41", "ratio": "1", "match": "S"},
             {"type": "SOMETHING_ELSE"}
         ],
         "note": "12345"

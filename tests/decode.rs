@@ -611,3 +611,53 @@ mod never_panics {
         }
     }
 }
+
+mod conditional_formats {
+    fieldtab::include_schema!("tests/schemas/decode_conditional_formats.md");
+}
+
+/// A format that applies when a sibling holds a value (point 4b): checked after the field's
+/// other rules, whatever the order of the keys. (Not compared with the dynamic validator yet:
+/// it did not check conditional formats when this test was written.)
+#[test]
+fn conditional_formats_follow_the_sibling() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (r#"{"content":"https://a.example/x","type":"URL"}"#, &[]),
+        (
+            r#"{"type":"URL","content":"{\"a\":1}"}"#,
+            &[("/content", "format")],
+        ),
+        (
+            r#"{"content":"{\"a\":1}","type":"JSON","code":"x"}"#,
+            &[("/code", "format")],
+        ),
+        (
+            r#"{"content":"not json","type":"JSON"}"#,
+            &[("/content", "format"), ("/code", "required")],
+        ),
+        (
+            r#"{"content":"anything","type":"PLAIN","code":"é"}"#,
+            &[("/code", "charset")],
+        ),
+        (
+            r#"{"content":"","type":"URL"}"#,
+            &[("/content", "required")],
+        ),
+        (
+            r#"{"content":"x","type":"URL","code":"ab\u0001"}"#,
+            &[("/content", "format"), ("/code", "charset")],
+        ),
+        (
+            r#"{"content":"this text is longer than sixty-four characters, and it is not a URL at all","type":"URL"}"#,
+            &[("/content", "length"), ("/content", "format")],
+        ),
+        (r#"{"content":"x","type":7}"#, &[("/type", "type")]),
+    ];
+    for (json, expected) in cases {
+        let ours = match decode_all_ways::<conditional_formats::Content>(json.as_bytes(), false) {
+            Ok(_) => Vec::new(),
+            Err(report) => pairs(&report),
+        };
+        assert_eq!(ours, expect(expected), "{json}");
+    }
+}

@@ -11,8 +11,8 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit_types::{str_rules, type_tokens, value_type};
-use crate::model::{Field, Item, ItemKind, Module, Object, Requirement, Type};
+use crate::emit_types::{format_tokens, str_rules, type_tokens, value_type};
+use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
 /// The decoder of one item: for a message or struct its `Decode` and `Deserialize` impls, for an
@@ -173,7 +173,21 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
         quote!(#len if __b == #bytes => #index,)
     });
 
-    // Conditions, before any slot is consumed.
+    // Conditions, before any slot is consumed: whether the sibling's slot holds one of the
+    // values (an absent, `null` or non-string sibling holds none).
+    let index_of: std::collections::HashMap<&str, usize> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.ident.as_str(), i))
+        .collect();
+    let condition_test = |condition: &Condition| match index_of.get(condition.sibling.as_str()) {
+        Some(&j) if !matches!(kinds[j], Kind::Elem { .. }) && !condition.values.is_empty() => {
+            let slot = &slots[j];
+            let values = &condition.values;
+            quote!(::core::matches!(#slot.as_str(), #some(#(#values)|*)))
+        }
+        _ => quote!(false),
+    };
     let mut conditions = Vec::new();
     let required: Vec<TokenStream> = fields
         .iter()
@@ -183,21 +197,44 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
             Requirement::Optional => quote!(false),
             Requirement::Conditional(condition) => {
                 let q = format_ident!("__q{}", i);
-                let sibling = fields.iter().position(|f| f.ident == condition.sibling);
-                let test = match sibling {
-                    Some(j)
-                        if !matches!(kinds[j], Kind::Elem { .. })
-                            && !condition.values.is_empty() =>
-                    {
-                        let slot = &slots[j];
-                        let values = &condition.values;
-                        quote!(::core::matches!(#slot.as_str(), #some(#(#values)|*)))
-                    }
-                    _ => quote!(false),
-                };
+                let test = condition_test(condition);
                 conditions.push(quote!(let #q: bool = #test;));
                 quote!(#q)
             }
+        })
+        .collect();
+
+    // Conditional formats (point 4b): each one whose condition holds is checked on the string,
+    // before any slot is consumed; its violation is pushed after the field's other rules.
+    let mut format_checks = Vec::new();
+    let conditional_formats: Vec<Vec<Ident>> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            if !matches!(kinds[i], Kind::Str) {
+                return Vec::new();
+            }
+            let (slot, rules, req) = (&slots[i], &rule_names[i], &required[i]);
+            field
+                .format_when
+                .iter()
+                .enumerate()
+                .map(|(j, conditional)| {
+                    let c = format_ident!("__c{}_{}", i, j);
+                    let test = condition_test(&conditional.when);
+                    let format = format_tokens(&conditional.format);
+                    format_checks.push(quote! {
+                        let #c = if #test {
+                            #slot.as_str().and_then(|__s| {
+                                #rules.conditional_format_error(&#format, __s, #req)
+                            })
+                        } else {
+                            ::core::option::Option::None
+                        };
+                    });
+                    c
+                })
+                .collect()
         })
         .collect();
 
@@ -205,6 +242,19 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
         let (slot, value, rules, req) = (&slots[i], &values[i], &rule_names[i], &required[i]);
         let ident = &field.ident;
         let index = Literal::u32_unsuffixed(i as u32);
+        let pushes = conditional_formats[i].iter().map(|c| {
+            quote! {
+                if let #some(__e) = #c {
+                    __report.push(&__p, __e);
+                    #value = ::core::option::Option::None;
+                }
+            }
+        });
+        let binding = if conditional_formats[i].is_empty() {
+            quote!(let #value)
+        } else {
+            quote!(let mut #value)
+        };
         let finish = match &kinds[i] {
             Kind::Str => {
                 let target = value_type(field);
@@ -217,24 +267,24 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
         };
         quote! {
             let __p = __path.key(#ident);
-            let #value = #finish;
+            #binding = #finish;
+            #(#pushes)*
             __x.repeats(#index, &__p, __report);
         }
     });
 
-    let builds = fields.iter().enumerate().map(|(i, field)| {
-        let value = &values[i];
-        let pattern = if matches!(field.requirement, Requirement::Mandatory) {
-            quote!(#some(#some(#value)))
-        } else {
-            quote!(#some(#value))
-        };
-        quote!(let #pattern = #value else { return ::core::result::Result::Ok(::core::option::Option::None); };)
-    });
-    let inits = rust_names
+    // Each `__f` is `None` when a rule failed, `Some(None)` for an absent optional value:
+    // mandatory fields take `??`, optional ones `?`, in a closure that gives `None` on failure.
+    let inits = fields
         .iter()
-        .zip(&values)
-        .map(|(rust, value)| quote!(#rust: #value,));
+        .zip(rust_names.iter().zip(&values))
+        .map(|(field, (rust, value))| {
+            if matches!(field.requirement, Requirement::Mandatory) {
+                quote!(#rust: #value??,)
+            } else {
+                quote!(#rust: #value?,)
+            }
+        });
     let deny = if object.deny_unknown {
         quote!(true)
     } else {
@@ -276,13 +326,13 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                     }
                 }
                 #(#conditions)*
+                #(#format_checks)*
                 #(#checks)*
                 __x.finish(__report);
                 if !__d::build(__M) {
                     return ::core::result::Result::Ok(::core::option::Option::None);
                 }
-                #(#builds)*
-                ::core::result::Result::Ok(#some(Self { #(#inits)* }))
+                ::core::result::Result::Ok((|| #some(Self { #(#inits)* }))())
             }
         }
 
@@ -358,7 +408,7 @@ fn emit_enum(item: &Item, enumeration: &crate::model::Enum) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Charset, Condition, Enum, EnumValue, Length};
+    use crate::model::{Charset, Enum, EnumValue, Length};
 
     fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
         Field {

@@ -21,6 +21,9 @@ mod alipayplus_benefit {
 mod edge {
     fieldtab::include_schema!("tests/schemas/edge_cases.md");
 }
+mod cond {
+    fieldtab::include_schema!("tests/schemas/conditional_formats.md");
+}
 
 /// Every shipped schema has a `mod` above.
 #[test]
@@ -75,7 +78,6 @@ fn edge_request() -> edge::Request {
             flag: None,
             tags: Some(vec!["ab".into()]),
             grid: Some(vec![vec!["12".into()]]),
-            content: Some("{\"k\": 1}".into()),
         }],
         note: None,
     }
@@ -113,7 +115,6 @@ fn violations_come_in_schema_order_with_wire_paths() {
             ("/items/0/ratio".to_owned(), "range"),
             ("/items/0/tags/1".to_owned(), "charset"),
             ("/items/0/grid/1/1".to_owned(), "charset"),
-            ("/items/0/content".to_owned(), "format"), // JSON text, but REDUCE_BY wants a URL
             ("/note".to_owned(), "length"),
         ]
     );
@@ -191,7 +192,6 @@ fn serializes_with_wire_names_and_skips_none() {
                 "count": 3,
                 "tags": ["ab"],
                 "grid": [["12"]],
-                "content": "{\"k\": 1}",
             }],
         })
     );
@@ -270,38 +270,59 @@ fn serialize_then_decode_round_trips_and_verdicts_agree() {
     bad.proc_type = "4a1".into();
     bad.items[0].ratio = None;
     bad.note = Some(String::new());
-    bad.items[0].content = Some("not json".into());
     let json = serde_json::to_vec(&bad).expect("serializable");
     let by_validate = bad.validate().expect_err("invalid");
     let by_decode = fieldtab::from_json::<edge::Request>(&json).expect_err("invalid");
     assert_eq!(pairs(&by_decode), pairs(&by_validate));
 }
 
-/// Conditional formats (point 4b): the format of `content` follows `type`; none applies to an
-/// unlisted value, and an empty optional value still gets the format of its condition.
+/// Conditional formats (point 4b): the format of `content` follows `kind`, in order; none applies
+/// to an unlisted value; `validate()` and decoding agree.
 #[test]
 fn conditional_formats_follow_their_sibling() {
-    let mut request = edge_request();
-    assert!(request.is_valid()); // RATIO: JSON text
-    request.items[0].content = Some("not json".into());
+    let check = |kind: cond::Kind, content: Option<&str>| {
+        let value = cond::Content {
+            kind,
+            content: content.map(Into::into),
+        };
+        let by_validate = value
+            .validate()
+            .err()
+            .map(|r| pairs(&r))
+            .unwrap_or_default();
+        let json = serde_json::to_vec(&value).expect("serializable");
+        let by_decode = fieldtab::from_json::<cond::Content>(&json)
+            .err()
+            .map(|r| pairs(&r))
+            .unwrap_or_default();
+        assert_eq!(by_validate, by_decode, "{json:?}");
+        by_validate
+    };
+    let format = vec![("/content".to_owned(), "format")];
+    assert_eq!(check(cond::Kind::Url, Some("https://a.example/x.png")), []);
+    assert_eq!(check(cond::Kind::Url, Some("{\"k\": 1}")), format);
+    assert_eq!(check(cond::Kind::Json, Some("{\"k\": 1}")), []);
+    assert_eq!(check(cond::Kind::Json, Some("not json")), format);
+    assert_eq!(check(cond::Kind::Either, Some("not json")), format);
+    assert_eq!(check(cond::Kind::Either, None), []);
     assert_eq!(
-        pairs(&request.validate().expect_err("not JSON")),
-        [("/items/0/content".to_owned(), "format")]
+        check(cond::Kind::Other("ELSE".into()), Some("anything")),
+        []
     );
-    request.items[0].r#type = edge::Option::ReduceBy; // now a URL, and `self` is required
-    request.items[0].self_ = Some(edge::Box {
-        currency: "USD".parse().expect("valid"),
-        value: "100".parse().expect("valid"),
-    });
+    // An empty required value is `required` only; an empty optional one gets its format.
     assert_eq!(
-        pairs(&request.validate().expect_err("not a URL")),
-        [("/items/0/content".to_owned(), "format")]
+        check(cond::Kind::Url, Some("")),
+        [("/content".to_owned(), "required")]
     );
-    request.items[0].content = Some("https://a.example/x.png".into());
-    assert!(request.is_valid());
-    request.items[0].r#type = edge::Option::Other("ELSE".into());
-    request.items[0].content = Some("anything".into());
-    assert!(request.is_valid());
-    let json = serde_json::to_vec(&request).expect("serializable");
-    assert!(fieldtab::from_json::<edge::Request>(&json).is_ok());
+    assert_eq!(
+        check(cond::Kind::Either, Some("")),
+        [
+            ("/content".to_owned(), "length"),
+            ("/content".to_owned(), "format")
+        ]
+    );
+    assert_eq!(
+        check(cond::Kind::Json, None),
+        [("/content".to_owned(), "required")]
+    );
 }

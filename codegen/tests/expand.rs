@@ -79,15 +79,22 @@ fn expansion_is_deterministic() {
     }
 }
 
-/// The facade's edge-case schema (items named like prelude types, keyword fields, nested arrays,
-/// open enums, conditions), which `tests/include_schema.rs` compiles and exercises.
+/// The code-generation test schemas of the facade (items named like prelude types, keyword
+/// fields, nested arrays, open enums, conditions, conditional formats), which
+/// `tests/include_schema.rs` compiles and exercises. Listed, not globbed: other test schemas in
+/// `tests/schemas/` belong to other suites.
 #[test]
-fn edge_cases_expand_to_their_snapshot() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/schemas/edge_cases.md");
-    let schema = Schema::load(&path).unwrap_or_else(|d| panic!("{d}"));
-    let mut settings = insta::Settings::clone_current();
-    settings.set_description(std::fs::read_to_string(&path).unwrap_or_default());
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_omit_expression(true);
-    settings.bind(|| insta::assert_snapshot!("tests__edge_cases", schema.to_rust_pretty()));
+fn test_schemas_expand_to_their_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/schemas");
+    let paths = ["edge_cases.md", "conditional_formats.md"].map(|name| dir.join(name));
+    for path in paths {
+        let schema = Schema::load(&path).unwrap_or_else(|d| panic!("{d}"));
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let mut settings = insta::Settings::clone_current();
+        settings.set_description(std::fs::read_to_string(&path).unwrap_or_default());
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings
+            .bind(|| insta::assert_snapshot!(format!("tests__{stem}"), schema.to_rust_pretty()));
+    }
 }

@@ -33,6 +33,11 @@ pub(crate) struct FieldSpans {
     pub(crate) condition_sibling: Span,
     pub(crate) condition_values: Vec<Span>,
     pub(crate) fixed: Span,
+    /// The unconditional format's part of the Format cell.
+    pub(crate) format: Span,
+    /// For each conditional format (`Field::format_when`, same order): the spans of its
+    /// condition's sibling and values.
+    pub(crate) format_when: Vec<(Span, Vec<Span>)>,
     /// The Example cell, parsed once the field's type is resolved.
     pub(crate) example: Option<Cell>,
     /// False when a cell of the row was wrong: later checks skip the field rather than

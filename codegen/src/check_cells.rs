@@ -5,9 +5,10 @@
 use fieldtab_runtime::Charset;
 
 use super::{Cx, FieldSpans, strip_code, type_name};
+use crate::diagnostics::Span;
 use crate::format_registry;
 use crate::lexer::Cell;
-use crate::model::{Condition, Field, Length, Requirement, Type};
+use crate::model::{Condition, ConditionalFormat, Field, Format, Length, Requirement, Type};
 
 /// How deeply `Array<…>` may nest: far beyond any real schema, and it bounds the recursion of
 /// every consumer of the model.
@@ -216,6 +217,21 @@ impl Cx<'_> {
             unknown(self);
             return None;
         };
+        let (condition, sibling_span, value_spans) = self.condition(cell, condition, "C:")?;
+        spans.condition_sibling = sibling_span;
+        spans.condition_values = value_spans;
+        Some(Requirement::Conditional(condition))
+    }
+
+    /// The condition `sibling = V` or `sibling in (V1, V2)` of a conditional requirement
+    /// (`lead` = `C:`) or a conditional format (`lead` = `FORMAT if`), with the spans of the
+    /// sibling and of each value; every malformed part reported.
+    fn condition(
+        &mut self,
+        cell: &Cell,
+        condition: &str,
+        lead: &str,
+    ) -> Option<(Condition, Span, Vec<Span>)> {
         let (sibling, values) = if let Some((sibling, value)) = condition.split_once('=') {
             (sibling.trim(), vec![value.trim()])
         } else if let Some((sibling, list)) = split_in(condition) {
@@ -229,7 +245,7 @@ impl Cx<'_> {
                     self.error(
                         cell.span_of(list),
                         "malformed value list",
-                        Some("write `C: sibling in (V1, V2)`".into()),
+                        Some(format!("write `{lead} sibling in (V1, V2)`")),
                     );
                     return None;
                 }
@@ -238,7 +254,9 @@ impl Cx<'_> {
             self.error(
                 cell.span_of(condition),
                 format!("malformed condition `{condition}`"),
-                Some("write `C: sibling = VALUE` or `C: sibling in (V1, V2)`".into()),
+                Some(format!(
+                    "write `{lead} sibling = VALUE` or `{lead} sibling in (V1, V2)`"
+                )),
             );
             return None;
         };
@@ -254,13 +272,13 @@ impl Cx<'_> {
                     cell.span_of(sibling)
                 },
                 "a condition must name a sibling field",
-                Some("write `C: sibling = VALUE`".into()),
+                Some(format!("write `{lead} sibling = VALUE`")),
             );
             return None;
         }
         let mut out = Vec::new();
-        spans.condition_sibling = cell.span_of(sibling);
-        spans.condition_values.clear();
+        let sibling_span = cell.span_of(sibling);
+        let mut value_spans = Vec::new();
         for value in values {
             let unquoted = value
                 .strip_prefix('"')
@@ -279,13 +297,17 @@ impl Cx<'_> {
                 );
                 return None;
             }
-            spans.condition_values.push(cell.span_of(value));
+            value_spans.push(cell.span_of(value));
             out.push(unquoted.to_string());
         }
-        Some(Requirement::Conditional(Condition {
-            sibling: sibling.to_string(),
-            values: out,
-        }))
+        Some((
+            Condition {
+                sibling: sibling.to_string(),
+                values: out,
+            },
+            sibling_span,
+            value_spans,
+        ))
     }
 
     /// `FORMAT; sensitive; fixed VALUE`, parts in any order, each at most once.
@@ -347,8 +369,45 @@ impl Cx<'_> {
                 spans.fixed = span;
                 continue;
             }
+            let lower_ascii = trimmed.to_ascii_lowercase();
+            let conditional = lower_ascii
+                .find(" if ")
+                .or_else(|| lower_ascii.ends_with(" if").then_some(trimmed.len() - 3));
+            if let Some(at) = conditional {
+                // `FORMAT if sibling = VALUE`: a conditional format.
+                let (format_text, condition) = (
+                    trimmed[..at].trim(),
+                    trimmed.get(at + 4..).unwrap_or_default().trim(),
+                );
+                if condition.is_empty() {
+                    self.error(
+                        span,
+                        "a conditional format without a condition",
+                        Some("write `FORMAT if sibling = VALUE`".into()),
+                    );
+                    ok = false;
+                    continue;
+                }
+                let format = match format_registry::parse(format_text) {
+                    Ok(format) => format,
+                    Err(e) => {
+                        self.error(cell.span_of(format_text), e.message, e.help);
+                        ok = false;
+                        continue;
+                    }
+                };
+                match self.condition(cell, condition, "FORMAT if") {
+                    Some((when, sibling, values)) => {
+                        field.format_when.push(ConditionalFormat { when, format });
+                        spans.format_when.push((sibling, values));
+                    }
+                    None => ok = false,
+                }
+                continue;
+            }
             match format_registry::parse(trimmed) {
                 Ok(format) => {
+                    spans.format = span;
                     if field.format.is_some() {
                         self.error(
                             span,
@@ -365,6 +424,17 @@ impl Cx<'_> {
                     ok = false;
                 }
             }
+        }
+        if field.format.is_some() && !field.format_when.is_empty() {
+            self.error(
+                spans.format,
+                "a field with conditional formats cannot also have an unconditional one",
+                Some(
+                    "make this format conditional too (`FORMAT if sibling = VALUE`), or drop it"
+                        .into(),
+                ),
+            );
+            ok = false;
         }
         ok
     }
@@ -406,8 +476,28 @@ impl Cx<'_> {
             }
             _ => {}
         }
-        let Some(format) = &field.format else { return };
         let format_span = format_cell.map_or(type_span, |c| c.span);
+        let formats = field
+            .format
+            .iter()
+            .chain(field.format_when.iter().map(|c| &c.format));
+        for format in formats {
+            if !self.fit_format(field, format, format_span, length_cell) {
+                spans.sound = false;
+                return;
+            }
+        }
+    }
+
+    /// One format (unconditional or conditional) of a row fits its type and length; false
+    /// (after reporting it) when it does not.
+    fn fit_format(
+        &mut self,
+        field: &Field,
+        format: &Format,
+        format_span: Span,
+        length_cell: Option<&Cell>,
+    ) -> bool {
         let name = format_registry::name(format);
         match &field.ty {
             Type::String => {}
@@ -427,8 +517,7 @@ impl Cx<'_> {
                         ),
                         better,
                     );
-                    spans.sound = false;
-                    return;
+                    return false;
                 }
             }
             other => {
@@ -437,8 +526,7 @@ impl Cx<'_> {
                     format!("format `{name}` does not fit type `{}`", type_name(other)),
                     Some("formats apply to string fields: a type code or `String`".into()),
                 );
-                spans.sound = false;
-                return;
+                return false;
             }
         }
         if let (Some(exact), Some(length)) = (format_registry::exact_len(format), &field.length)
@@ -459,8 +547,9 @@ impl Cx<'_> {
                 },
                 Some(format!("write the length `{exact}`")),
             );
-            spans.sound = false;
+            return false;
         }
+        true
     }
 }
 

@@ -50,6 +50,7 @@
 //! | `M` | listed in `required`; a string field also gets `minLength: 1` (an empty mandatory string is a `required` violation) |
 //! | `O` | the value may also be `null` (`null` counts as absent) |
 //! | `C: type in (A, B)` | as `O`, plus `allOf: [{if: {properties: {type: {enum: [A, B]}}, required: [type]}, then: {required: [...], properties: {f: {not: {type: null}, minLength: 1}}}}]` |
+//! | `FORMAT if type = A` (conditional format) | in the object's `allOf`: `{if: {properties: {type: {const: A}}, required: [type]}, then: {properties: {f: <the format's keywords>}}}` |
 //! | fixed value | `const` |
 //! | closed enum | `enum` (value docs in the `description`) |
 //! | open enum | `type: string`, the known values as `examples` |
@@ -439,7 +440,8 @@ impl Exporter<'_> {
         if !required.is_empty() {
             schema.set("required", Node::Arr(required));
         }
-        let conditions = self.conditions(object);
+        let mut conditions = self.conditions(object);
+        conditions.extend(self.format_conditions(object, notes));
         if !conditions.is_empty() {
             schema.set("allOf", Node::Arr(conditions));
         }
@@ -498,6 +500,46 @@ impl Exporter<'_> {
                 Node::Obj(Obj::new().with("if", condition).with("then", then))
             })
             .collect()
+    }
+
+    /// One `if`/`then` per conditional format (point 4b of the semantics), after the
+    /// conditional requirements, in field order: when the sibling holds one of the values, the
+    /// field (if present) also has the format's keywords.
+    fn format_conditions(&self, object: &Object, notes: &mut Used) -> Vec<Node> {
+        let mut out = Vec::new();
+        for field in &object.fields {
+            for conditional in &field.format_when {
+                let condition = &conditional.when;
+                let test = match condition.values.as_slice() {
+                    [one] => Obj::new().with("const", one.as_str()),
+                    many => Obj::new().with(
+                        "enum",
+                        Node::Arr(many.iter().map(|v| Node::from(v.as_str())).collect()),
+                    ),
+                };
+                let sibling = condition.sibling.as_str();
+                let when = Obj::new()
+                    .with("properties", Obj::new().with(sibling, test))
+                    .with("required", Node::Arr(vec![Node::from(sibling)]));
+                let format = conditional.format;
+                match format {
+                    Format::CurrencyAlpha => notes.alpha = true,
+                    Format::CurrencyNumeric => notes.numeric = true,
+                    _ => {}
+                }
+                let (mut keywords, comment, note) = format_keywords(&format);
+                if let Some(comment) = comment {
+                    keywords.set("$comment", comment);
+                }
+                if let Some(note) = note {
+                    notes.notes.insert(note);
+                }
+                let then =
+                    Obj::new().with("properties", Obj::new().with(field.ident.clone(), keywords));
+                out.push(Node::Obj(Obj::new().with("if", when).with("then", then)));
+            }
+        }
+        out
     }
 
     /// Whether an empty string value of type `ty` is a `required` violation when the field

@@ -12,6 +12,7 @@
 //!   holding (the sibling is a JSON string whose value is listed);
 //! - a value of the wrong JSON type: one `type` violation, nothing else;
 //! - a string: [`StrRules::check`] (empty mandatory value, length, charset, const, format), then
+//!   the conditional formats whose condition holds (point 4b), then
 //!   `enum` for closed enums (an enum value has only the `const` rule of a fixed value before
 //!   `enum`);
 //! - malformed JSON, or a top-level value that is not an object: exactly one `syntax` violation
@@ -317,6 +318,11 @@ impl Walker<'_> {
                 Some(value) => {
                     let required = Self::required(field, members);
                     self.value(field, &field.ty, value, required, &field_path, report);
+                    if let Json::Str(s) = value
+                        && !field.format_when.is_empty()
+                    {
+                        Self::conditional_formats(field, s, required, members, &field_path, report);
+                    }
                 }
             }
             if let Some(at) = at {
@@ -354,6 +360,35 @@ impl Walker<'_> {
                     Some((_, Json::Str(s))) => condition.values.iter().any(|v| v == s.as_ref()),
                     _ => false,
                 }
+            }
+        }
+    }
+
+    /// Point 4b of the semantics: each conditional format of `field` whose condition holds
+    /// (read as a conditional requirement's: the sibling's first occurrence is a JSON string
+    /// whose value is listed), checked on the string `value` after the field's other rules.
+    fn conditional_formats(
+        field: &Field,
+        value: &str,
+        required: bool,
+        members: &[(Cow<'_, str>, Json<'_>)],
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
+        if !matches!(field.ty, Type::Iso(_) | Type::String) {
+            return; // the checker allows conditional formats on string fields only
+        }
+        let rules = field.str_rules().unwrap_or(StrRules::NONE);
+        for conditional in &field.format_when {
+            let sibling = members
+                .iter()
+                .find(|(k, _)| *k == conditional.when.sibling.as_str())
+                .and_then(|(_, v)| match v {
+                    Json::Str(s) => Some(s.as_ref()),
+                    _ => None,
+                });
+            if conditional.when.holds(sibling) {
+                rules.check_conditional_format(&conditional.format, value, required, path, report);
             }
         }
     }

@@ -493,6 +493,80 @@ fn edit_distance_counts_edits() {
     assert_eq!(edit_distance("same", "same"), 0);
 }
 
+/// Point 4b: conditional formats, read from a schema's Format cell.
+#[test]
+fn conditional_formats_follow_their_sibling() {
+    let text = concat!(
+        "## enum ImageType\n\n",
+        "| Value | Note |\n|---|---|\n| BASE64 | inline |\n| URL | link |\n\n",
+        "## struct Image\n\n",
+        "| Identifier | Type | Length | Request | Format |\n",
+        "|---|---|---|---|---|\n",
+        "| type | ImageType | | M | |\n",
+        "| content | String | | M | base64 image 100 KB jpeg png if type = BASE64; URL if type = URL |\n",
+        "| code | N | 8 | O | minor units if type = URL |\n",
+    );
+    let schema = crate::Schema::parse("image.md", text).unwrap();
+    let module = &schema.module;
+    let check = |json: &str| -> Vec<(String, &'static str)> {
+        match validate_json(module, "Image", json.as_bytes(), false) {
+            Ok(()) => vec![],
+            Err(report) => report
+                .iter()
+                .map(|v| (v.path.clone(), v.rule.as_str()))
+                .collect(),
+        }
+    };
+    let png = "iVBORw0KGgoAAAANSUhEUg==";
+    assert_eq!(
+        check(&format!(r#"{{"type":"BASE64","content":"{png}"}}"#)),
+        vec![]
+    );
+    assert_eq!(
+        check(r#"{"type":"URL","content":"https://a.example/i.png"}"#),
+        vec![]
+    );
+    let format = vec![("/content".to_string(), "format")];
+    assert_eq!(
+        check(r#"{"type":"BASE64","content":"https://a.example/i.png"}"#),
+        format
+    );
+    assert_eq!(
+        check(&format!(r#"{{"type":"URL","content":"{png}"}}"#)),
+        format
+    );
+    // The sibling absent, of another kind, or outside the values: no condition holds.
+    assert_eq!(
+        check(r#"{"content":"x"}"#),
+        vec![("/type".to_string(), "required")]
+    );
+    assert_eq!(
+        check(r#"{"type":1,"content":"x"}"#),
+        vec![("/type".to_string(), "type")]
+    );
+    assert_eq!(
+        check(r#"{"type":"GIF","content":"x"}"#),
+        vec![("/type".to_string(), "enum")]
+    );
+    // An empty mandatory value is `required` only; a failed charset skips the format.
+    assert_eq!(
+        check(r#"{"type":"URL","content":""}"#),
+        vec![("/content".to_string(), "required")]
+    );
+    assert_eq!(
+        check(r#"{"type":"URL","content":"https://a.example/","code":"a-b"}"#),
+        vec![("/code".to_string(), "charset")]
+    );
+    // After the field's other rules, before a duplicate key's `syntax`.
+    assert_eq!(
+        check(r#"{"type":"URL","content":"x","content":"y"}"#),
+        vec![
+            ("/content".to_string(), "format"),
+            ("/content".to_string(), "syntax")
+        ]
+    );
+}
+
 mod never_panics {
     use super::*;
     use proptest::prelude::*;

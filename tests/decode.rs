@@ -617,8 +617,7 @@ mod conditional_formats {
 }
 
 /// A format that applies when a sibling holds a value (point 4b): checked after the field's
-/// other rules, whatever the order of the keys. (Not compared with the dynamic validator yet:
-/// it did not check conditional formats when this test was written.)
+/// other rules, whatever the order of the keys; the same report as the dynamic validator's.
 #[test]
 fn conditional_formats_follow_the_sibling() {
     let cases: &[(&str, &[(&str, &str)])] = &[
@@ -659,5 +658,7 @@ fn conditional_formats_follow_the_sibling() {
             Err(report) => pairs(&report),
         };
         assert_eq!(ours, expect(expected), "{json}");
+        let schema = "tests/schemas/decode_conditional_formats.md";
+        assert_eq!(ours, dynamic(schema, "Content", json.as_bytes()), "{json}");
     }
 }

@@ -42,18 +42,9 @@ pub(crate) const fn charset_bit(charset: Charset) -> u8 {
 fn byte_classes() -> &'static [u8; 256] {
     static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        const ALL: [Charset; 7] = [
-            Charset::A,
-            Charset::N,
-            Charset::S,
-            Charset::An,
-            Charset::As,
-            Charset::Ns,
-            Charset::Ans,
-        ];
         let mut table = [0u8; 256];
         for (b, entry) in (0..=255u8).zip(table.iter_mut()) {
-            for charset in ALL {
+            for charset in Charset::ALL {
                 if charset.allows(b) {
                     *entry |= charset_bit(charset);
                 }

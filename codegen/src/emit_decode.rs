@@ -11,7 +11,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit_types::{format_tokens, str_rules, type_tokens, value_type};
+use crate::emit_types::{enum_rules, format_tokens, str_rules, type_tokens, value_type};
 use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
@@ -47,20 +47,6 @@ fn is_enum(module: &Module, name: &str) -> bool {
         module.item(name).map(|item| &item.kind),
         Some(ItemKind::Enum(_))
     )
-}
-
-/// The string rules of a field whose (bottom) type is an enum: only its fixed value (the checker
-/// gives enum fields no length, charset or format), as generated `validate()` checks it.
-fn enum_rules(field: &Field) -> TokenStream {
-    match &field.fixed {
-        Some(value) => quote! {
-            ::fieldtab::__private::StrRules {
-                fixed: ::core::option::Option::Some(#value),
-                ..::fieldtab::__private::StrRules::NONE
-            }
-        },
-        None => quote!(::fieldtab::__private::StrRules::NONE),
-    }
 }
 
 /// The rules `const` of a field, if its values are strings (ISO, `String`, enum).

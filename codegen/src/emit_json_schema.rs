@@ -684,8 +684,8 @@ impl Exporter<'_> {
                     self.module.item(name).map(|i| &i.kind),
                     Some(ItemKind::Enum(_))
                 );
-                if is_enum && let Some(fixed) = &field.fixed {
-                    schema.set("const", fixed.as_str());
+                if is_enum && let Some(fixed) = field.enum_rules().fixed {
+                    schema.set("const", fixed);
                 }
             }
             Type::Array(element) => {

@@ -98,6 +98,20 @@ pub(crate) fn str_rules(field: &Field, with_format: bool) -> Option<TokenStream>
     rules_tokens(field, with_format, None)
 }
 
+/// A `::fieldtab::__private::StrRules` expression (a constant) equal to [`Field::enum_rules`]:
+/// the rules of an enum field's values, only its fixed value.
+pub(crate) fn enum_rules(field: &Field) -> TokenStream {
+    match field.enum_rules().fixed {
+        Some(value) => quote! {
+            ::fieldtab::__private::StrRules {
+                fixed: ::core::option::Option::Some(#value),
+                ..::fieldtab::__private::StrRules::NONE
+            }
+        },
+        None => quote!(::fieldtab::__private::StrRules::NONE),
+    }
+}
+
 /// [`str_rules`] with short names (`Some`, `LengthUnit::Bytes`, …), for a scope that imports
 /// them with [`ShortNames::uses`]; `names` records which are needed.
 pub(crate) fn str_rules_short(

@@ -359,15 +359,7 @@ fn value_check(
                     || (!matches!(required, Required::No)
                         && (en.open || en.values.iter().any(|v| v.value.is_empty()))) =>
             {
-                let rules = match &field.fixed {
-                    Some(value) => quote! {
-                        ::fieldtab::__private::StrRules {
-                            fixed: ::core::option::Option::Some(#value),
-                            ..::fieldtab::__private::StrRules::NONE
-                        }
-                    },
-                    None => quote!(::fieldtab::__private::StrRules::NONE),
-                };
+                let rules = crate::emit_types::enum_rules(field);
                 let required = required.tokens();
                 Some(quote!(#rules.check(#place.as_str(), #required, &#path, report);))
             }

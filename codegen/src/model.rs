@@ -94,6 +94,17 @@ pub struct Field {
 }
 
 impl Field {
+    /// The string rules of the values of a field whose type is an enum (or an array of one): only
+    /// its fixed value (an enum value has no length, charset or format), so a fixed value is the
+    /// `const` rule, checked before `enum`. Generated code, the dynamic validator and the JSON
+    /// Schema export take it from here.
+    pub fn enum_rules(&self) -> fieldtab_runtime::StrRules<'_> {
+        fieldtab_runtime::StrRules {
+            fixed: self.fixed.as_deref(),
+            ..fieldtab_runtime::StrRules::NONE
+        }
+    }
+
     /// The string rules of the field's values (of its elements, for an array of strings): length
     /// in bytes for ISO codes and in characters for `String`, the ISO charset, the fixed value and
     /// the format. `None` when the values are not strings. Code generation and the dynamic

@@ -439,13 +439,7 @@ impl Walker<'_> {
                         report.push(path, RuleError::empty());
                     }
                     Json::Str(s) => {
-                        if let Some(fixed) = field.fixed.as_deref() {
-                            let rules = StrRules {
-                                fixed: Some(fixed),
-                                ..StrRules::NONE
-                            };
-                            rules.check(s, false, path, report);
-                        }
+                        field.enum_rules().check(s, false, path, report);
                         check_enum(en, s, path, report);
                     }
                     other => {

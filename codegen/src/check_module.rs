@@ -58,7 +58,6 @@ pub(crate) fn check_module(
     cx.resolve(&mut drafts);
     cx.cycles(&drafts);
     cx.format_conditions(&drafts);
-    cx.format_conditions(&drafts);
     // Values are checked against the items as resolved; a field whose type did not resolve is
     // not `sound` and is skipped, and a reference that did not resolve further down accepts
     // any value.
@@ -504,9 +503,6 @@ impl Cx<'_> {
         }
     }
 }
-
-#[path = "check_format_when.rs"]
-mod format_when;
 
 #[path = "check_format_when.rs"]
 mod format_when;

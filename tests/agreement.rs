@@ -203,11 +203,25 @@ struct Gen<'m> {
 
 impl Gen<'_> {
     fn object(&self, object: &Object, rng: &mut Rng, depth: usize) -> Node {
-        let values: Vec<Node> = object
+        let mut values: Vec<Node> = object
             .fields
             .iter()
             .map(|f| self.value(f, &f.ty, rng, depth))
             .collect();
+        // A conditional format whose condition holds (point 4b): a value of that format.
+        for (i, field) in object.fields.iter().enumerate() {
+            let holding = field.format_when.iter().find(|conditional| {
+                object.fields.iter().zip(&values).any(|(f, v)| {
+                    f.ident == conditional.when.sibling
+                        && matches!(v, Node::Str(s) if conditional.when.values.contains(s))
+                })
+            });
+            if let Some(conditional) = holding
+                && let Some(value) = self.of_format(field, &conditional.format, rng)
+            {
+                values[i] = Node::Str(value);
+            }
+        }
         let mut members = Vec::new();
         for (field, value) in object.fields.iter().zip(&values) {
             let include = match &field.requirement {
@@ -254,6 +268,23 @@ impl Gen<'_> {
         }
     }
 
+    /// A value of `format` that fits the field's length, if the pool has one.
+    fn of_format(&self, field: &Field, format: &Format, rng: &mut Rng) -> Option<String> {
+        let (min, max) = field
+            .length
+            .map_or((1, usize::MAX), |l| (l.min.max(1) as usize, l.max as usize));
+        let fitting: Vec<&str> = format_pool(format)
+            .iter()
+            .copied()
+            .filter(|v| v.chars().count() >= min && v.len() <= max)
+            .collect();
+        if fitting.is_empty() {
+            None
+        } else {
+            Some(rng.pick(&fitting).to_string())
+        }
+    }
+
     fn string(&self, field: &Field, ty: &Type, rng: &mut Rng) -> String {
         if let Some(fixed) = &field.fixed {
             return fixed.clone();
@@ -261,15 +292,10 @@ impl Gen<'_> {
         let (min, max) = field
             .length
             .map_or((1, 24), |l| (l.min.max(1) as usize, l.max as usize));
-        if let Some(format) = &field.format {
-            let fitting: Vec<&str> = format_pool(format)
-                .iter()
-                .copied()
-                .filter(|v| v.chars().count() >= min && v.len() <= max)
-                .collect();
-            if !fitting.is_empty() {
-                return rng.pick(&fitting).to_string();
-            }
+        if let Some(format) = &field.format
+            && let Some(value) = self.of_format(field, format, rng)
+        {
+            return value;
         }
         let alphabet = match ty {
             Type::Iso(charset) => alphabet(*charset),

@@ -548,7 +548,7 @@ impl Exporter<'_> {
         match ty {
             Type::Iso(_) | Type::String => true,
             Type::Named(name) => match self.module.item(name).map(|i| &i.kind) {
-                Some(ItemKind::Enum(en)) => en.open || en.values.iter().any(|v| v.value.is_empty()),
+                Some(ItemKind::Enum(en)) => en.accepts(""),
                 _ => false,
             },
             _ => false,

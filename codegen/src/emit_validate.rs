@@ -356,8 +356,7 @@ fn value_check(
             // value and the `required` rule of an empty value (possible in an open enum).
             Some(ItemKind::Enum(en))
                 if field.fixed.is_some()
-                    || (!matches!(required, Required::No)
-                        && (en.open || en.values.iter().any(|v| v.value.is_empty()))) =>
+                    || (!matches!(required, Required::No) && en.accepts("")) =>
             {
                 let rules = crate::emit_types::enum_rules(field);
                 let required = required.tokens();

@@ -209,6 +209,14 @@ pub struct Enum {
     pub open: bool,
 }
 
+impl Enum {
+    /// Whether `value` is a value of the enum (the `enum` rule): any value for an open enum, a
+    /// listed one (raw string comparison) for a closed one.
+    pub fn accepts(&self, value: &str) -> bool {
+        self.open || self.values.iter().any(|v| v.value == value)
+    }
+}
+
 /// One value of an enum.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnumValue {

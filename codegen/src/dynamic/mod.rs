@@ -353,13 +353,15 @@ impl Walker<'_> {
             Requirement::Mandatory => true,
             Requirement::Optional => false,
             Requirement::Conditional(condition) => {
-                match members
+                // The sibling's first occurrence, when it is a JSON string.
+                let sibling = match members
                     .iter()
                     .find(|(k, _)| *k == condition.sibling.as_str())
                 {
-                    Some((_, Json::Str(s))) => condition.values.iter().any(|v| v == s.as_ref()),
-                    _ => false,
-                }
+                    Some((_, Json::Str(s))) => Some(s.as_ref()),
+                    _ => None,
+                };
+                condition.holds(sibling)
             }
         }
     }
@@ -461,7 +463,7 @@ impl Walker<'_> {
 
 /// The `enum` rule of a closed enum; an open enum accepts any value.
 fn check_enum(en: &Enum, value: &str, path: &Path<'_>, report: &mut Report) {
-    if en.open || en.values.iter().any(|v| v.value == value) {
+    if en.accepts(value) {
         return;
     }
     let allowed: Vec<&str> = en.values.iter().map(|v| v.value.as_str()).collect();

@@ -372,7 +372,7 @@ impl Cx<'_> {
             let lower_ascii = trimmed.to_ascii_lowercase();
             let conditional = lower_ascii
                 .find(" if ")
-                .or_else(|| lower_ascii.ends_with(" if").then_some(trimmed.len() - 3));
+                .or_else(|| lower_ascii.ends_with(" if").then(|| trimmed.len() - 3));
             if let Some(at) = conditional {
                 // `FORMAT if sibling = VALUE`: a conditional format.
                 let (format_text, condition) = (

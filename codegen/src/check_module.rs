@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::check::{BUILTIN_TYPES, Draft, looks_like_type_code, type_name};
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
 use crate::dynamic::{Json, check_value, parse_all};
-use crate::model::{Field, Item, ItemKind, Module, Object, Requirement, Type};
+use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
 
 /// Checks the drafts of every file together and returns the items (meaningful only when no
 /// diagnostic was pushed). `visible[f]` holds the files whose items file `f` may name.
@@ -57,7 +57,6 @@ pub(crate) fn check_module(
     };
     cx.resolve(&mut drafts);
     cx.cycles(&drafts);
-    cx.format_conditions(&drafts);
     // Values are checked against the items as resolved; a field whose type did not resolve is
     // not `sound` and is skipped, and a reference that did not resolve further down accepts
     // any value.
@@ -66,6 +65,7 @@ pub(crate) fn check_module(
         doc: String::new(),
         items: drafts.iter().map(|d| d.item.clone()).collect(),
     };
+    cx.format_conditions(&drafts, &module);
     cx.conditions(&drafts, &module);
     cx.values(&mut drafts, &module);
     drafts.into_iter().map(|d| d.item).collect()
@@ -299,114 +299,125 @@ impl Cx<'_> {
                 continue;
             };
             for (field, spans) in object.fields.iter().zip(&draft.fields) {
-                let Requirement::Conditional(condition) = &field.requirement else {
-                    continue;
-                };
-                if condition.sibling == field.ident {
-                    self.error(
-                        draft.file,
-                        spans.condition_sibling,
-                        format!("the condition of `{}` names the field itself", field.ident),
-                        Some("a condition names another field of the same table".into()),
-                    );
-                    continue;
-                }
-                let Some((sibling, sibling_spans)) = object
-                    .fields
-                    .iter()
-                    .zip(&draft.fields)
-                    .find(|(f, _)| f.ident == condition.sibling)
-                else {
-                    let help = suggest(
-                        &condition.sibling,
-                        object.fields.iter().map(|f| f.ident.as_str()),
-                    )
-                    .unwrap_or_else(|| "a condition names another field of the same table".into());
-                    self.error(
-                        draft.file,
-                        spans.condition_sibling,
-                        format!(
-                            "the condition names `{}`, which is not a field of `{}`",
-                            condition.sibling, draft.item.name
-                        ),
-                        Some(help),
-                    );
-                    continue;
-                };
-                if !sibling_spans.sound {
-                    continue;
-                }
-                match &sibling.ty {
-                    // A value the sibling can never hold makes the condition dead: say so.
-                    Type::Iso(_) | Type::String => {
-                        for (value, span) in condition.values.iter().zip(&spans.condition_values) {
-                            let json = Json::Str(Cow::Borrowed(value));
-                            if let Some(found) = breaks(module, sibling, &json) {
-                                self.error(
-                                    draft.file,
-                                    *span,
-                                    format!(
-                                        "`{value}` can never be the value of `{}`: {found}",
-                                        sibling.ident
-                                    ),
-                                    None,
-                                );
-                            }
-                        }
-                    }
-                    Type::Named(name) => {
-                        let target = self.names.get(name).map(|&i| &drafts[i].item.kind);
-                        match target {
-                            Some(ItemKind::Enum(e)) => {
-                                if e.open {
-                                    continue;
-                                }
-                                let allowed: Vec<&str> =
-                                    e.values.iter().map(|v| v.value.as_str()).collect();
-                                for (value, span) in
-                                    condition.values.iter().zip(&spans.condition_values)
-                                {
-                                    if !allowed.contains(&value.as_str()) {
-                                        let help = suggest(value, allowed.iter().copied())
-                                            .unwrap_or_else(|| {
-                                                format!("`{name}` has the values {}", allowed.join(", "))
-                                            });
-                                        self.error(
-                                            draft.file,
-                                            *span,
-                                            format!(
-                                                "`{value}` is not a value of `{name}`, the type of `{}`",
-                                                sibling.ident
-                                            ),
-                                            Some(help),
-                                        );
-                                    }
-                                }
-                            }
-                            Some(_) => self.error(
-                                draft.file,
-                                spans.condition_sibling,
-                                format!(
-                                    "the condition names `{}`, of type `{name}` (an object); conditions compare string values",
-                                    sibling.ident
-                                ),
-                                None,
-                            ),
-                            None => {}
-                        }
-                    }
-                    other => self.error(
-                        draft.file,
-                        spans.condition_sibling,
-                        format!(
-                            "the condition names `{}`, of type `{}`; conditions compare string values",
-                            sibling.ident,
-                            type_name(other)
-                        ),
-                        None,
-                    ),
+                if let Requirement::Conditional(condition) = &field.requirement {
+                    let at = (spans.condition_sibling, &spans.condition_values[..]);
+                    self.condition(module, draft, field, condition, at, "condition");
                 }
             }
+        }
+    }
+
+    /// One condition of `field` (`what`: of a conditional requirement, `condition`, or of a
+    /// conditional format, `format condition`), its sibling's and values' spans `at`: it names
+    /// another field of the same table, of a string type, and values that sibling can hold (of
+    /// a closed enum: its values; of a string: values that obey the sibling's own rules).
+    fn condition(
+        &mut self,
+        module: &Module,
+        draft: &Draft,
+        field: &Field,
+        condition: &Condition,
+        at: (Span, &[Span]),
+        what: &str,
+    ) {
+        let (sibling_span, value_spans) = at;
+        let Some(object) = object_of(&draft.item) else {
+            return;
+        };
+        if condition.sibling == field.ident {
+            self.error(
+                draft.file,
+                sibling_span,
+                format!("the {what} of `{}` names the field itself", field.ident),
+                Some("a condition names another field of the same table".into()),
+            );
+            return;
+        }
+        let Some((sibling, sibling_spans)) = object
+            .fields
+            .iter()
+            .zip(&draft.fields)
+            .find(|(f, _)| f.ident == condition.sibling)
+        else {
+            let help = suggest(
+                &condition.sibling,
+                object.fields.iter().map(|f| f.ident.as_str()),
+            )
+            .unwrap_or_else(|| "a condition names another field of the same table".into());
+            self.error(
+                draft.file,
+                sibling_span,
+                format!(
+                    "the {what} names `{}`, which is not a field of `{}`",
+                    condition.sibling, draft.item.name
+                ),
+                Some(help),
+            );
+            return;
+        };
+        if !sibling_spans.sound {
+            return;
+        }
+        match &sibling.ty {
+            // A value the sibling can never hold makes the condition dead: say so.
+            Type::Iso(_) | Type::String => {
+                for (value, span) in condition.values.iter().zip(value_spans) {
+                    let json = Json::Str(Cow::Borrowed(value));
+                    if let Some(found) = breaks(module, sibling, &json) {
+                        self.error(
+                            draft.file,
+                            *span,
+                            format!(
+                                "`{value}` can never be the value of `{}`: {found}",
+                                sibling.ident
+                            ),
+                            None,
+                        );
+                    }
+                }
+            }
+            Type::Named(name) => match module.item(name).map(|item| &item.kind) {
+                Some(ItemKind::Enum(e)) => {
+                    let allowed: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
+                    for (value, span) in condition.values.iter().zip(value_spans) {
+                        if e.accepts(value) {
+                            continue;
+                        }
+                        let help = suggest(value, allowed.iter().copied()).unwrap_or_else(|| {
+                            format!("`{name}` has the values {}", allowed.join(", "))
+                        });
+                        self.error(
+                            draft.file,
+                            *span,
+                            format!(
+                                "`{value}` is not a value of `{name}`, the type of `{}`",
+                                sibling.ident
+                            ),
+                            Some(help),
+                        );
+                    }
+                }
+                Some(_) => self.error(
+                    draft.file,
+                    sibling_span,
+                    format!(
+                        "the {what} names `{}`, of type `{name}` (an object); conditions compare string values",
+                        sibling.ident
+                    ),
+                    None,
+                ),
+                None => {}
+            },
+            other => self.error(
+                draft.file,
+                sibling_span,
+                format!(
+                    "the {what} names `{}`, of type `{}`; conditions compare string values",
+                    sibling.ident,
+                    type_name(other)
+                ),
+                None,
+            ),
         }
     }
 

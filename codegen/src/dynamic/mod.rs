@@ -353,16 +353,17 @@ impl Walker<'_> {
             Requirement::Mandatory => true,
             Requirement::Optional => false,
             Requirement::Conditional(condition) => {
-                // The sibling's first occurrence, when it is a JSON string.
-                let sibling = match members
-                    .iter()
-                    .find(|(k, _)| *k == condition.sibling.as_str())
-                {
-                    Some((_, Json::Str(s))) => Some(s.as_ref()),
-                    _ => None,
-                };
-                condition.holds(sibling)
+                condition.holds(Self::sibling(members, &condition.sibling))
             }
+        }
+    }
+
+    /// The value a condition reads: the first occurrence of the sibling `name`, when it is a
+    /// JSON string.
+    fn sibling<'a>(members: &'a [(Cow<'_, str>, Json<'_>)], name: &str) -> Option<&'a str> {
+        match members.iter().find(|(k, _)| *k == name) {
+            Some((_, Json::Str(s))) => Some(s.as_ref()),
+            _ => None,
         }
     }
 
@@ -382,13 +383,7 @@ impl Walker<'_> {
         }
         let rules = field.str_rules().unwrap_or(StrRules::NONE);
         for conditional in &field.format_when {
-            let sibling = members
-                .iter()
-                .find(|(k, _)| *k == conditional.when.sibling.as_str())
-                .and_then(|(_, v)| match v {
-                    Json::Str(s) => Some(s.as_ref()),
-                    _ => None,
-                });
+            let sibling = Self::sibling(members, &conditional.when.sibling);
             if conditional.when.holds(sibling) {
                 rules.check_conditional_format(&conditional.format, value, required, path, report);
             }

@@ -551,8 +551,9 @@ fn edge_cases_report_what_the_dynamic_validator_reports() {
     }
 }
 
-/// A fixed value on an enum field is the `const` rule, before `enum` (the contract's step 4).
-/// The dynamic validator checks no `const` on enum fields (yet): not compared with it here.
+/// A fixed value on an enum field is the `const` rule, before `enum` (the contract's step 4),
+/// in decoding as in the dynamic validator (`tests/agreement.rs` also pins `validate()` and the
+/// JSON Schema export).
 #[test]
 fn a_fixed_enum_field_is_checked() {
     let json = EDGE_VALID.replace(r#""match": "S""#, r#""match": "F""#);
@@ -560,6 +561,8 @@ fn a_fixed_enum_field_is_checked() {
         .err()
         .unwrap_or_default();
     assert_eq!(pairs(&report), expect(&[("/items/0/match", "const")]));
+    let schema = "tests/schemas/edge_cases.md";
+    assert_eq!(pairs(&report), dynamic(schema, "Request", json.as_bytes()));
     let json = EDGE_VALID.replace(r#""match": "S""#, r#""match": "Q""#);
     let report = fieldtab::from_json::<edge::Request>(json.as_bytes())
         .err()
@@ -568,6 +571,7 @@ fn a_fixed_enum_field_is_checked() {
         pairs(&report),
         expect(&[("/items/0/match", "const"), ("/items/0/match", "enum")])
     );
+    assert_eq!(pairs(&report), dynamic(schema, "Request", json.as_bytes()));
 }
 
 mod never_panics {

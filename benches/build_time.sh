@@ -15,23 +15,31 @@
 #
 #   benches/build_time.sh                 # MESSAGES=50 FIELDS=20 RUNS=5
 #   MESSAGES=50 FIELDS=20 RUNS=3 benches/build_time.sh
+#   PROFILES=dev OPT_MACROS=1 benches/build_time.sh   # proc-macros and their deps at opt-level 3
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MESSAGES=${MESSAGES:-50}
 FIELDS=${FIELDS:-20}
 RUNS=${RUNS:-5}
+PROFILES=${PROFILES:-dev release}
+OPT_MACROS=${OPT_MACROS:-0}
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
 
 (cd "$ROOT" && CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}" cargo run -q -p fieldtab-benches --example build_time_crates -- \
     "$DIR" "$MESSAGES" "$FIELDS")
 cd "$DIR"
+if [ "$OPT_MACROS" = 1 ]; then
+    # Cargo compiles proc-macros (and build scripts) with `build-override`, opt-level 0 by
+    # default in both profiles: the expansion itself then runs unoptimized.
+    printf '\n[profile.dev.build-override]\nopt-level = 3\n[profile.release.build-override]\nopt-level = 3\n' >> Cargo.toml
+fi
 export CARGO_TARGET_DIR="$DIR/target"
 unset RUSTFLAGS
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-for profile in dev release; do
+for profile in $PROFILES; do
     flag=""
     [ "$profile" = release ] && flag="--release"
     cargo build -q $flag -p generated -p by_hand

@@ -11,7 +11,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit_types::{enum_rules, format_tokens, str_rules, type_tokens, value_type};
+use crate::emit_types::{ShortNames, enum_rules, format_tokens, str_rules_short, type_tokens};
 use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
@@ -49,10 +49,11 @@ fn is_enum(module: &Module, name: &str) -> bool {
     )
 }
 
-/// The rules `const` of a field, if its values are strings (ISO, `String`, enum).
-fn rules_of(module: &Module, field: &Field) -> Option<TokenStream> {
+/// The rules `const` of a field, if its values are strings (ISO, `String`, enum), with the short
+/// names recorded in `names` (the constants live in a module that imports them).
+fn rules_of(module: &Module, field: &Field, names: &mut ShortNames) -> Option<TokenStream> {
     match crate::emit_types::bottom(&field.ty) {
-        Type::Iso(_) | Type::String => str_rules(field, true),
+        Type::Iso(_) | Type::String => str_rules_short(field, true, names),
         Type::Named(name) if is_enum(module, name) => Some(enum_rules(field)),
         _ => None,
     }
@@ -117,38 +118,34 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
         .collect();
 
     let mut consts = Vec::new();
+    let mut short_names = ShortNames::default();
     let mut slot_inits = Vec::new();
     let mut arms = Vec::new();
     for (i, field) in fields.iter().enumerate() {
         let (rules, slot) = (&rule_names[i], &slots[i]);
-        if let Some(tokens) = rules_of(module, field) {
-            consts.push(quote!(const #rules: ::fieldtab::__private::StrRules<'static> = #tokens;));
+        if let Some(tokens) = rules_of(module, field, &mut short_names) {
+            consts.push(quote!(pub(super) const #rules: ::fieldtab::__private::StrRules<'static> = #tokens;));
         }
         let index = Literal::u32_unsuffixed(i as u32);
         let ident = &field.ident;
+        // A string's charset (none for an enum's value) is checked as it is read.
         let (init, read) = match &kinds[i] {
-            Kind::Str => (
+            Kind::Str | Kind::Enum { .. } => (
                 quote!(__d::StrValue::Absent),
-                quote!(#slot = __map.next_value_seed(__d::StrSeed::<__M> { charset: #rules.charset })?;),
-            ),
-            Kind::Enum { .. } => (
-                quote!(__d::StrValue::Absent),
-                quote!(#slot = __map.next_value_seed(__d::StrSeed::<__M> {
-                    charset: ::core::option::Option::None,
-                })?;),
+                quote!(#slot = __map.next_value_seed(__seed(&#rules))?,),
             ),
             Kind::Elem { kind } => (
                 quote!(__d::Slot::Absent),
-                quote! {
+                quote!({
                     let __p = __path.key(#ident);
                     #slot = __map.next_value_seed(
                         __d::FieldSeed::<_, __M>::new(#kind, &__p),
                     )?;
-                },
+                }),
             ),
         };
         slot_inits.push(quote!(let mut #slot = #init;));
-        arms.push(quote!(#index if #slot.is_absent() => { #read }));
+        arms.push(quote!(#index if #slot.is_absent() => #read));
     }
 
     // Keys by length, then bytes.
@@ -242,10 +239,8 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
             quote!(let mut #value)
         };
         let finish = match &kinds[i] {
-            Kind::Str => {
-                let target = value_type(field);
-                quote!(#slot.finish::<#target, __M>(&#rules, #req, &__p, __report))
-            }
+            // The value's type is the struct field's, inferred from `Self { .. }` below.
+            Kind::Str => quote!(#slot.finish::<_, __M>(&#rules, #req, &__p, __report)),
             Kind::Enum { ty } => {
                 quote!(#slot.finish_enum::<#ty, __M>(&#rules, #req, &__p, __report))
             }
@@ -271,6 +266,34 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                 quote!(#rust: #value?,)
             }
         });
+    // The fields' rules, with the short names they use imported in a module of their own (so
+    // the imports cannot shadow a schema item named like them in the body), read like the
+    // schema's rows.
+    let rules_module = if consts.is_empty() {
+        TokenStream::new()
+    } else {
+        let uses = short_names.uses();
+        quote! {
+            mod __rules {
+                #uses
+                #(#consts)*
+            }
+            use __rules::*;
+        }
+    };
+    // The seed reading a string field's value with the charset of its rules.
+    let seed = if kinds
+        .iter()
+        .any(|kind| matches!(kind, Kind::Str | Kind::Enum { .. }))
+    {
+        quote! {
+            let __seed = |__r: &::fieldtab::__private::StrRules<'_>| __d::StrSeed::<__M> {
+                charset: __r.charset,
+            };
+        }
+    } else {
+        TokenStream::new()
+    };
     let deny = if object.deny_unknown {
         quote!(true)
     } else {
@@ -290,7 +313,8 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                 __A: ::fieldtab::__private::serde::de::MapAccess<'de>,
             {
                 use ::fieldtab::__private::__decode as __d;
-                #(#consts)*
+                #rules_module
+                #seed
                 #(#slot_inits)*
                 let mut __x = __d::Extras::new();
                 while let #some(__k) = __map.next_key_seed(__d::KeySeed::<__M>)? {

@@ -93,7 +93,9 @@ pub(crate) fn bottom(ty: &Type) -> &Type {
 /// values are not strings. Every path is absolute, so it is valid anywhere.
 ///
 /// Code that holds a typed value (see [`is_typed_string`]) passes `with_format = false`: the type
-/// already proves the format.
+/// already proves the format. (The emitters use [`str_rules_short`]; this absolute form is what
+/// the tests below read.)
+#[cfg(test)]
 pub(crate) fn str_rules(field: &Field, with_format: bool) -> Option<TokenStream> {
     rules_tokens(field, with_format, None)
 }

@@ -124,7 +124,8 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
     for (i, field) in fields.iter().enumerate() {
         let (rules, slot) = (&rule_names[i], &slots[i]);
         if let Some(tokens) = rules_of(module, field, &mut short_names) {
-            consts.push(quote!(pub(super) const #rules: ::fieldtab::__private::StrRules<'static> = #tokens;));
+            let ty = short_names.str_rules_type();
+            consts.push(quote!(pub(super) const #rules: #ty<'static> = #tokens;));
         }
         let index = Literal::u32_unsuffixed(i as u32);
         let ident = &field.ident;

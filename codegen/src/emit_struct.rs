@@ -15,21 +15,28 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object, message: bool)
     let name = names::type_name(&item.name);
     let doc = doc_attrs(&item.doc);
     let field_names = names::field_names(&object.fields);
-    let fields = object.fields.iter().zip(&field_names).map(|(field, rust_name)| {
-        let doc = doc_attrs(&field_doc(field));
-        let ty = rust_type(field);
-        let wire = &field.ident;
-        let serde = if is_optional(field) {
-            quote!(#[serde(rename = #wire, skip_serializing_if = "::core::option::Option::is_none")])
-        } else {
-            quote!(#[serde(rename = #wire)])
-        };
-        quote! {
-            #doc
-            #serde
-            pub #rust_name: #ty,
-        }
-    });
+    let fields = object
+        .fields
+        .iter()
+        .zip(&field_names)
+        .map(|(field, rust_name)| {
+            let doc = doc_attrs(&field_doc(field));
+            let ty = rust_type(field);
+            let wire = &field.ident;
+            // `rename` only where the Rust name is not the wire identifier already.
+            let renamed = *rust_name != wire;
+            let serde = match (is_optional(field), renamed) {
+                (true, true) => quote!(#[serde(rename = #wire, skip_serializing_if = "::core::option::Option::is_none")]),
+                (true, false) => quote!(#[serde(skip_serializing_if = "::core::option::Option::is_none")]),
+                (false, true) => quote!(#[serde(rename = #wire)]),
+                (false, false) => TokenStream::new(),
+            };
+            quote! {
+                #doc
+                #serde
+                pub #rust_name: #ty,
+            }
+        });
     let masks_debug = object.fields.iter().any(|field| field.sensitive);
     let derive_debug = if masks_debug {
         quote!()

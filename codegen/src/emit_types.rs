@@ -149,6 +149,12 @@ impl ShortNames {
         self.image_kinds |= other.image_kinds;
     }
 
+    /// `StrRules`, recorded as used (the type of the constants that hold the rules).
+    pub(crate) fn str_rules_type(&mut self) -> Ident {
+        self.str_rules = true;
+        Ident::new("StrRules", Span::call_site())
+    }
+
     /// The `use` items for the names recorded, nothing when none is.
     pub(crate) fn uses(&self) -> TokenStream {
         let runtime: Vec<Ident> = [

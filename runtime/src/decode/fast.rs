@@ -1,11 +1,13 @@
 //! The fast reader: a small `serde::Deserializer` over the input bytes for the common case.
 //!
-//! It reads plain JSON only: strings without escapes, integers without fraction or exponent,
-//! `true`, `false`, `null`, objects and arrays less than [`MAX_DEPTH`] deep. On anything else
-//! (an escape, a float, a control character, malformed or deep input) it gives up with
-//! [`Bail`], and the entry points run serde_json's checked reading instead — the reference.
-//! So the fast reader only has to be right where it succeeds: there it accepts exactly what
-//! serde_json accepts, and hands the visitors the same values (strings borrowed; the strings of
+//! It reads plain JSON only: strings (with escapes only where read as `deserialize_any`),
+//! integers without fraction or exponent, `true`, `false`, `null`, objects and arrays less than
+//! [`MAX_DEPTH`] deep. On anything else (an escape in a key or an ISO 8583 string, a float, a
+//! control character, a lone surrogate, malformed or deep input) it gives up with [`Bail`], and
+//! the entry points run serde_json's checked reading instead — the reference. So the fast
+//! reader only has to be right where it succeeds: there it accepts exactly what serde_json
+//! accepts, and hands the visitors the same values (strings borrowed, or as `visit_str` of a
+//! scratch buffer when they hold an escape, as serde_json does; the strings of
 //! `deserialize_bytes` as raw bytes, which serde_json's `deserialize_bytes` does too).
 
 use std::fmt;
@@ -115,6 +117,34 @@ fn non_plain(x: u64) -> u64 {
         & HIGH
 }
 
+/// The bytes of a string from `raw_string`, checked as UTF-8 (`ascii`: all below 0x80).
+#[inline(always)]
+fn utf8(bytes: &[u8], ascii: bool) -> Result<&str, Bail> {
+    if ascii {
+        // SAFETY: every byte is below 0x80 (checked by `raw_string`): ASCII is UTF-8.
+        Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
+    } else {
+        std::str::from_utf8(bytes).map_err(|_| Bail)
+    }
+}
+
+/// The 4 hex digits of a `\u` escape at `at`.
+#[inline]
+fn hex4(input: &[u8], at: usize) -> Result<u32, Bail> {
+    let digits = input.get(at..at + 4).ok_or(Bail)?;
+    let mut value = 0;
+    for &d in digits {
+        let digit = match d {
+            b'0'..=b'9' => d - b'0',
+            b'a'..=b'f' => d - b'a' + 10,
+            b'A'..=b'F' => d - b'A' + 10,
+            _ => return Err(Bail),
+        };
+        value = value * 16 + u32::from(digit);
+    }
+    Ok(value)
+}
+
 /// The depth at which the fast reader gives up (serde_json's own limit is 128).
 pub(crate) const MAX_DEPTH: u32 = 100;
 
@@ -142,6 +172,8 @@ pub(crate) struct FastDe<'de> {
     input: &'de [u8],
     pos: usize,
     depth: u32,
+    /// The unescaped content of the last string with an escape (see [`FastDe::escaped_string`]).
+    scratch: Vec<u8>,
 }
 
 impl<'de> FastDe<'de> {
@@ -150,6 +182,7 @@ impl<'de> FastDe<'de> {
             input,
             pos: 0,
             depth: 0,
+            scratch: Vec::new(),
         }
     }
 
@@ -179,7 +212,8 @@ impl<'de> FastDe<'de> {
     }
 
     /// The bytes of a string whose opening quote is at `pos`, without escapes or control
-    /// characters, and whether they are all ASCII. Consumes the closing quote.
+    /// characters, and whether they are all ASCII. Consumes the closing quote; leaves `pos` as
+    /// is when it gives up.
     ///
     /// Scans 8 bytes at a time: a chunk of plain ASCII without `"` or `\\` is skipped whole.
     #[inline(always)]
@@ -223,16 +257,72 @@ impl<'de> FastDe<'de> {
         }
     }
 
-    /// A string whose opening quote is at `pos`, checked as UTF-8.
-    #[inline(always)]
-    fn string(&mut self) -> Result<&'de str, Bail> {
-        let (bytes, ascii) = self.raw_string()?;
-        if ascii {
-            // SAFETY: every byte is below 0x80 (checked by `raw_string`): ASCII is UTF-8.
-            Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
-        } else {
-            std::str::from_utf8(bytes).map_err(|_| Bail)
+    /// A string whose opening quote is at `pos` and which `raw_string` gave up on: its content
+    /// unescaped into `scratch` and checked as UTF-8, as serde_json's checked reading gives it
+    /// (`visit_str` of a scratch buffer). Gives up on a control character, an invalid escape,
+    /// a `\u` escape of a surrogate that is not a high one followed by a low one (serde_json
+    /// rejects those), invalid UTF-8 or the end of the input. Consumes the closing quote.
+    #[cold]
+    #[inline(never)]
+    fn escaped_string(&mut self) -> Result<&str, Bail> {
+        let input = self.input;
+        let mut i = self.pos + 1;
+        self.scratch.clear();
+        loop {
+            let run = input
+                .get(i..)
+                .ok_or(Bail)?
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .ok_or(Bail)?;
+            self.scratch.extend_from_slice(&input[i..i + run]);
+            i += run;
+            match input[i] {
+                b'"' => break,
+                b'\\' => {}
+                _ => return Err(Bail),
+            }
+            let escape = *input.get(i + 1).ok_or(Bail)?;
+            i += 2;
+            let byte = match escape {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                b'/' => b'/',
+                b'b' => 0x08,
+                b'f' => 0x0C,
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                b'u' => {
+                    let first = hex4(input, i)?;
+                    i += 4;
+                    let code = match first {
+                        0xD800..=0xDBFF => {
+                            if input.get(i..i + 2) != Some(&b"\\u"[..]) {
+                                return Err(Bail);
+                            }
+                            let second = hex4(input, i + 2)?;
+                            if !(0xDC00..=0xDFFF).contains(&second) {
+                                return Err(Bail);
+                            }
+                            i += 6;
+                            0x1_0000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                        }
+                        0xDC00..=0xDFFF => return Err(Bail),
+                        _ => first,
+                    };
+                    let c = char::from_u32(code).ok_or(Bail)?;
+                    let mut buf = [0u8; 4];
+                    self.scratch
+                        .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    continue;
+                }
+                _ => return Err(Bail),
+            };
+            self.scratch.push(byte);
         }
+        self.pos = i + 1;
+        std::str::from_utf8(&self.scratch).map_err(|_| Bail)
     }
 
     /// The literal `word` at `pos`.
@@ -295,10 +385,12 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
         match self.next_token()? {
-            b'"' => {
-                let s = self.string()?;
-                visitor.visit_borrowed_str(s)
-            }
+            b'"' => match self.raw_string() {
+                Ok((bytes, ascii)) => visitor.visit_borrowed_str(utf8(bytes, ascii)?),
+                // An escape (or a string to give up on; `raw_string` leaves `pos` at its opening
+                // quote): unescaped into the scratch buffer.
+                Err(Bail) => visitor.visit_str(self.escaped_string()?),
+            },
             b'{' => {
                 self.enter()?;
                 let mut access = Access {
@@ -536,6 +628,9 @@ mod tests {
             "\"s\"",
             "123456789012345678",
             "-7",
+            r#""a\"b""#,
+            r#"{"k\"":"\\\/\b\f\n\r\t\u0000\u00e9\u20AC\ud83d\ude00é"}"#,
+            r#"["\"", "x\ny", "\uDBFF\uDFFF"]"#,
         ] {
             assert_eq!(
                 fast(json),
@@ -548,8 +643,19 @@ mod tests {
     #[test]
     fn gives_up_on_anything_else() {
         for json in [
-            r#""a\"b""#,
             "\"a\u{1}\"",
+            "\"a\\\"\u{1}\"",
+            r#""\ud800""#,
+            r#""\udc00""#,
+            r#""\ud800\u0041""#,
+            r#""\ud800\n""#,
+            r#""\ud800\ud800""#,
+            r#""\u12""#,
+            r#""\u12g4""#,
+            r#""\x""#,
+            r#""\'""#,
+            r#""a\"#,
+            r#""a\""#,
             "1.5",
             "1e3",
             "01",
@@ -574,6 +680,11 @@ mod tests {
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert_eq!(fast(&deep), None);
         let mut de = FastDe::new(b"\"\xff\"");
+        assert!(Value::deserialize(&mut de).is_err());
+        let mut de = FastDe::new(b"\"\\n\xff\"");
+        assert!(Value::deserialize(&mut de).is_err());
+        // Invalid UTF-8 in a string without escapes, followed by what looks like one.
+        let mut de = FastDe::new(b"[\"\xb3\"\\u0041\"]");
         assert!(Value::deserialize(&mut de).is_err());
     }
 

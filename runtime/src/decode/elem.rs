@@ -168,6 +168,33 @@ impl<K, const M: u8> KindVisitor<'_, '_, K, M> {
     }
 }
 
+/// The `Elem` of a kind that its `KindVisitor` reads whatever JSON value comes (so that a value of
+/// the wrong kind becomes a `type` violation, not a serde error).
+macro_rules! visited_elem {
+    ($(<$($param:ident: $bound:path),*>)? for $ty:ty => $out:ty) => {
+        impl$(<$($param: $bound),*>)? Elem for $ty {
+            type Out = $out;
+
+            #[inline]
+            fn decode<'de, D, const M: u8>(
+                &self,
+                deserializer: D,
+                path: &Path<'_>,
+                report: &mut Report,
+            ) -> Result<Option<$out>, D::Error>
+            where
+                D: Deserializer<'de>,
+            {
+                deserializer.deserialize_any(KindVisitor::<_, M> {
+                    kind: self,
+                    path,
+                    report,
+                })
+            }
+        }
+    };
+}
+
 /// The `visit_*` methods every kind rejects with a `type` violation (`$expected`).
 macro_rules! reject {
     ($expected:expr; $($method:ident),*) => {$(
@@ -264,26 +291,7 @@ impl<'de, const M: u8> Visitor<'de> for KindVisitor<'_, '_, IntElem, M> {
     }
 }
 
-impl Elem for IntElem {
-    type Out = i64;
-
-    #[inline]
-    fn decode<'de, D, const M: u8>(
-        &self,
-        deserializer: D,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) -> Result<Option<i64>, D::Error>
-    where
-        D: Deserializer<'de>,
-    {
-        deserializer.deserialize_any(KindVisitor::<_, M> {
-            kind: self,
-            path,
-            report,
-        })
-    }
-}
+visited_elem!(for IntElem => i64);
 
 impl<'de, const M: u8> Visitor<'de> for KindVisitor<'_, '_, BoolElem, M> {
     type Value = Option<bool>;
@@ -299,26 +307,7 @@ impl<'de, const M: u8> Visitor<'de> for KindVisitor<'_, '_, BoolElem, M> {
     }
 }
 
-impl Elem for BoolElem {
-    type Out = bool;
-
-    #[inline]
-    fn decode<'de, D, const M: u8>(
-        &self,
-        deserializer: D,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) -> Result<Option<bool>, D::Error>
-    where
-        D: Deserializer<'de>,
-    {
-        deserializer.deserialize_any(KindVisitor::<_, M> {
-            kind: self,
-            path,
-            report,
-        })
-    }
-}
+visited_elem!(for BoolElem => bool);
 
 impl<'de, T: Decode, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ObjElem<T>, M> {
     type Value = Option<T>;
@@ -335,26 +324,7 @@ impl<'de, T: Decode, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ObjElem<T
     }
 }
 
-impl<T: Decode> Elem for ObjElem<T> {
-    type Out = T;
-
-    #[inline]
-    fn decode<'de, D, const M: u8>(
-        &self,
-        deserializer: D,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) -> Result<Option<T>, D::Error>
-    where
-        D: Deserializer<'de>,
-    {
-        deserializer.deserialize_any(KindVisitor::<_, M> {
-            kind: self,
-            path,
-            report,
-        })
-    }
-}
+visited_elem!(<T: Decode> for ObjElem<T> => T);
 
 /// Decodes one array element (a seed for `SeqAccess`).
 struct ElemSeed<'a, 'p, K, const M: u8> {
@@ -411,26 +381,7 @@ impl<'de, K: Elem, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ArrayElem<K
     }
 }
 
-impl<K: Elem> Elem for ArrayElem<K> {
-    type Out = Vec<K::Out>;
-
-    #[inline]
-    fn decode<'de, D, const M: u8>(
-        &self,
-        deserializer: D,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) -> Result<Option<Vec<K::Out>>, D::Error>
-    where
-        D: Deserializer<'de>,
-    {
-        deserializer.deserialize_any(KindVisitor::<_, M> {
-            kind: self,
-            path,
-            report,
-        })
-    }
-}
+visited_elem!(<K: Elem> for ArrayElem<K> => Vec<K::Out>);
 
 /// What was read for a field decoded in place (objects, arrays, integers, booleans).
 #[derive(Debug, Default)]

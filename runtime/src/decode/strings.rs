@@ -14,6 +14,10 @@ use crate::{
     Path, Report, RuleError, StrRules, Timestamp, check_luhn,
 };
 
+/// What [`StrValue::present`] gives: the string and its known charset verdict, or the field's
+/// outcome (as [`StrValue::finish`] returns it) when the field ends before its rules.
+type Present<'de, X> = Result<(Cow<'de, str>, Option<bool>), Option<Option<X>>>;
+
 /// What was read for a field whose value is a JSON string (ISO codes, `String`, enums): any
 /// JSON value, strings borrowed from the input. Checked later, in table order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,7 +33,7 @@ pub enum StrValue<'de> {
     Wrong(JsonKind),
 }
 
-impl StrValue<'_> {
+impl<'de> StrValue<'de> {
     /// Whether the key did not occur (a second occurrence is a duplicate).
     #[inline]
     pub fn is_absent(&self) -> bool {
@@ -42,6 +46,25 @@ impl StrValue<'_> {
         match self {
             StrValue::Str(s, _) => Some(s),
             _ => None,
+        }
+    }
+
+    /// The steps every string field takes before its rules: the requirement (absent or `null`),
+    /// the JSON type, and an empty string in a required field. `Err` holds the field's outcome
+    /// when it ends here (see [`StrValue::finish`]); `Ok` the string to check.
+    #[inline]
+    fn present<X>(self, required: bool, path: &Path<'_>, report: &mut Report) -> Present<'de, X> {
+        match self {
+            StrValue::Absent | StrValue::Null => Err(absent(required, path, report)),
+            StrValue::Wrong(found) => {
+                wrong_type(JsonKind::String, found, path, report);
+                Err(None)
+            }
+            StrValue::Str(s, _) if s.is_empty() && required => {
+                empty(path, report);
+                Err(None)
+            }
+            StrValue::Str(s, known) => Ok((s, known)),
         }
     }
 
@@ -59,19 +82,9 @@ impl StrValue<'_> {
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<T>> {
-        match self {
-            StrValue::Absent | StrValue::Null => absent(required, path, report),
-            StrValue::Wrong(found) => {
-                wrong_type(JsonKind::String, found, path, report);
-                None
-            }
-            StrValue::Str(s, known) => {
-                if s.is_empty() && required {
-                    empty(path, report);
-                    return None;
-                }
-                check_str::<T, M>(s, known, rules, path, report)
-            }
+        match self.present(required, path, report) {
+            Ok((s, known)) => check_str::<T, M>(s, known, rules, path, report),
+            Err(outcome) => outcome,
         }
     }
 
@@ -85,19 +98,9 @@ impl StrValue<'_> {
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<E>> {
-        match self {
-            StrValue::Absent | StrValue::Null => absent(required, path, report),
-            StrValue::Wrong(found) => {
-                wrong_type(JsonKind::String, found, path, report);
-                None
-            }
-            StrValue::Str(s, known) => {
-                if s.is_empty() && required {
-                    empty(path, report);
-                    return None;
-                }
-                check_enum::<E, M>(&s, known, rules, path, report)
-            }
+        match self.present(required, path, report) {
+            Ok((s, known)) => check_enum::<E, M>(&s, known, rules, path, report),
+            Err(outcome) => outcome,
         }
     }
 }

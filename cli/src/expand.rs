@@ -3,43 +3,15 @@
 //! Exit 0 on success, 1 when the schema has errors (diagnostics on stderr), 2 when the file
 //! cannot be read or stdout cannot be written.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use fieldtab_codegen::Schema;
+use crate::output::{load_schema, write_stdout};
 
 /// Runs `fieldtab expand`.
 pub(crate) fn run(schema: &Path) -> ExitCode {
-    match Schema::load(schema) {
-        Ok(schema) => {
-            let code = schema.to_rust_pretty();
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`fieldtab expand x.md | head`) is an I/O error, not a panic.
-            match stdout
-                .write_all(code.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: cannot write the generated code: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
-        Err(diagnostics) if diagnostics.is_io_error() => {
-            eprintln!("{diagnostics}");
-            ExitCode::from(2)
-        }
-        Err(diagnostics) => {
-            let n = diagnostics.len();
-            eprintln!("{diagnostics}\n");
-            eprintln!(
-                "error: `{}`: {n} error{}; nothing generated",
-                schema.display(),
-                if n == 1 { "" } else { "s" }
-            );
-            ExitCode::from(1)
-        }
+    match load_schema(schema, "nothing generated") {
+        Ok(schema) => write_stdout(&schema.to_rust_pretty(), "the generated code"),
+        Err(code) => code,
     }
 }

@@ -5,6 +5,7 @@
 mod check;
 mod expand;
 mod json_schema;
+mod output;
 mod validate;
 
 use std::path::PathBuf;

@@ -363,15 +363,7 @@ fn emit_enum(item: &Item, enumeration: &crate::model::Enum) -> TokenStream {
     let name = names::type_name(&item.name);
     let d = quote!(::fieldtab::__private::__decode);
     let some = quote!(::core::option::Option::Some);
-    let variants = names::variant_names(
-        enumeration.values.iter().map(|value| value.value.as_str()),
-        enumeration.open,
-    );
-    let wire: Vec<&str> = enumeration
-        .values
-        .iter()
-        .map(|value| value.value.as_str())
-        .collect();
+    let (variants, wire) = names::enum_variants(enumeration);
     let (fallback, accepts) = if enumeration.open {
         let other = names::other_variant();
         (

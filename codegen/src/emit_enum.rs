@@ -12,15 +12,7 @@ use crate::names;
 pub(crate) fn emit(item: &Item, enumeration: &Enum) -> TokenStream {
     let name = names::type_name(&item.name);
     let doc = doc_attrs(&item.doc);
-    let variants = names::variant_names(
-        enumeration.values.iter().map(|value| value.value.as_str()),
-        enumeration.open,
-    );
-    let wire: Vec<&str> = enumeration
-        .values
-        .iter()
-        .map(|value| value.value.as_str())
-        .collect();
+    let (variants, wire) = names::enum_variants(enumeration);
     let docs = enumeration.values.iter().map(|value| {
         let text = if value.doc.is_empty() {
             format!("`{}`", value.value)

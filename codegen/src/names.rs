@@ -57,6 +57,17 @@ pub(crate) fn type_name(name: &str) -> Ident {
     ident_from(&sanitize(name), "Item")
 }
 
+/// The Rust variant names of an enum item's values, beside the wire values they stand for (in
+/// table order): what the enum, its `as_str` and its decoder all name.
+pub(crate) fn enum_variants(enumeration: &crate::model::Enum) -> (Vec<Ident>, Vec<&str>) {
+    let wire: Vec<&str> = enumeration
+        .values
+        .iter()
+        .map(|value| value.value.as_str())
+        .collect();
+    (variant_names(wire.iter().copied(), enumeration.open), wire)
+}
+
 /// The Rust names of an enum's values, in order, unique within the enum: UpperCamelCase of the
 /// wire value (`REDUCE_BY` -> `ReduceBy`, `S` -> `S`), `V41` for a value that starts with a digit,
 /// `Empty` for one with no letters or digits. When `open`, the name `Other` is kept for the

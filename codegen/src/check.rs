@@ -463,19 +463,7 @@ impl Cx<'_> {
                 rust_names.insert(rust, ident.clone());
                 seen.insert(ident.clone(), ident_cell.span.line);
             }
-            let mut field = Field {
-                ident,
-                label: None,
-                ty: Type::String,
-                length: None,
-                requirement: Requirement::Optional,
-                format: None,
-                format_when: Vec::new(),
-                fixed: None,
-                sensitive: false,
-                doc: String::new(),
-                examples: Vec::new(),
-            };
+            let mut field = Field::new(ident, Type::String, Requirement::Optional);
             if ragged {
                 // The cells cannot be trusted to sit under their headers: keep the identifier
                 // (so conditions naming it do not cascade) and read nothing else.

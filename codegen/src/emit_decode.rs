@@ -415,17 +415,8 @@ mod tests {
 
     fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
         Field {
-            ident: ident.into(),
-            label: None,
-            ty,
             length: Some(Length::max_only(14)),
-            requirement,
-            format: None,
-            format_when: Vec::new(),
-            fixed: None,
-            sensitive: false,
-            doc: String::new(),
-            examples: Vec::new(),
+            ..Field::new(ident, ty, requirement)
         }
     }
 

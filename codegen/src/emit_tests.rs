@@ -3,19 +3,7 @@
 use crate::model::*;
 
 fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
-    Field {
-        ident: ident.to_owned(),
-        label: None,
-        ty,
-        length: None,
-        requirement,
-        format: None,
-        format_when: Vec::new(),
-        fixed: None,
-        sensitive: false,
-        doc: String::new(),
-        examples: Vec::new(),
-    }
+    Field::new(ident, ty, requirement)
 }
 
 fn when(sibling: &str, values: &[&str]) -> Requirement {

@@ -336,17 +336,9 @@ mod tests {
 
     fn field(ty: Type, requirement: Requirement, format: Option<Format>) -> Field {
         Field {
-            ident: "x".into(),
-            label: None,
-            ty,
             length: Some(Length::max_only(14)),
-            requirement,
             format,
-            format_when: Vec::new(),
-            fixed: None,
-            sensitive: false,
-            doc: String::new(),
-            examples: Vec::new(),
+            ..Field::new("x", ty, requirement)
         }
     }
 

@@ -94,6 +94,24 @@ pub struct Field {
 }
 
 impl Field {
+    /// A field with no length, format, fixed value, sensitivity, documentation or examples: what
+    /// the checker starts from before it reads a row's cells, and what tests build on.
+    pub fn new(ident: impl Into<String>, ty: Type, requirement: Requirement) -> Field {
+        Field {
+            ident: ident.into(),
+            label: None,
+            ty,
+            length: None,
+            requirement,
+            format: None,
+            format_when: Vec::new(),
+            fixed: None,
+            sensitive: false,
+            doc: String::new(),
+            examples: Vec::new(),
+        }
+    }
+
     /// The string rules of the values of a field whose type is an enum (or an array of one): only
     /// its fixed value (an enum value has no length, charset or format), so a fixed value is the
     /// `const` rule, checked before `enum`. Generated code, the dynamic validator and the JSON

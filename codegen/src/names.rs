@@ -204,19 +204,10 @@ mod tests {
         /// an object's or enum's names are distinct.
         #[test]
         fn any_text_gives_distinct_identifiers(texts in proptest::collection::vec(".{0,12}", 1..8)) {
-            let fields: Vec<Field> = texts.iter().map(|t| Field {
-                ident: t.clone(),
-                label: None,
-                ty: crate::model::Type::String,
-                length: None,
-                requirement: crate::model::Requirement::Optional,
-                format: None,
-                format_when: Vec::new(),
-                fixed: None,
-                sensitive: false,
-                doc: String::new(),
-                examples: Vec::new(),
-            }).collect();
+            let fields: Vec<Field> = texts
+                .iter()
+                .map(|t| Field::new(t.clone(), crate::model::Type::String, crate::model::Requirement::Optional))
+                .collect();
             let all = [
                 field_names(&fields),
                 variant_names(texts.iter().map(String::as_str), true),

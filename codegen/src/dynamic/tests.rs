@@ -5,17 +5,8 @@ use crate::model::{Charset, Condition, EnumValue, Format, Item, Length, Requirem
 
 fn field(ident: &str, ty: Type, length: Option<u32>, requirement: R) -> Field {
     Field {
-        ident: ident.into(),
-        label: None,
-        ty,
         length: length.map(Length::max_only),
-        requirement,
-        format: None,
-        format_when: Vec::new(),
-        fixed: None,
-        sensitive: false,
-        doc: String::new(),
-        examples: vec![],
+        ..Field::new(ident, ty, requirement)
     }
 }
 

@@ -11,6 +11,7 @@
 //! seeds and the mutation plans. Cases: `AGREEMENT_CASES` per item (default 1000, 15 items:
 //! 15,000 in the normal run; about 5 s in debug).
 
+use fieldtab_codegen::Generate;
 use fieldtab_codegen::Schema;
 use fieldtab_codegen::dynamic::Validator;
 use fieldtab_codegen::model::{

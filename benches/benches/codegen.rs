@@ -6,6 +6,7 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use fieldtab_benches::synthetic;
+use fieldtab_codegen::Generate;
 use fieldtab_codegen::Schema;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //! The second argument is `parse`, `tokens` (the default) or `pretty`.
 
 use fieldtab_benches::synthetic;
+use fieldtab_codegen::Generate;
 use fieldtab_codegen::Schema;
 use std::process::ExitCode;
 

@@ -1,6 +1,7 @@
 //! The generated schemas of the code-generation benches check clean and generate code.
 
 use fieldtab_benches::synthetic;
+use fieldtab_codegen::Generate;
 use fieldtab_codegen::Schema;
 
 #[test]

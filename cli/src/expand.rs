@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::output::{load_schema, write_stdout};
+use fieldtab_codegen::Generate;
 
 /// Runs `fieldtab expand`.
 pub(crate) fn run(schema: &Path) -> ExitCode {

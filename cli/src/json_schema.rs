@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use fieldtab_codegen::JsonSchemaError;
 
 use crate::output::{load_schema, write_stdout};
+use fieldtab_codegen::Generate;
 
 /// Runs `fieldtab json-schema`.
 pub(crate) fn run(schema_path: &Path, message: Option<&str>) -> ExitCode {

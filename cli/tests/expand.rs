@@ -2,6 +2,7 @@
 //! diagnostics on stderr and exit 1 for a bad schema; exit 2 for a file that cannot be read.
 //! Cargo runs these tests in `cli/`, so schema paths start with `../`.
 
+use fieldtab_codegen::Generate;
 use std::process::{Command, Output};
 
 fn expand(args: &[&str]) -> Output {

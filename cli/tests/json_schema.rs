@@ -3,6 +3,7 @@
 //! an unknown `--message` and bad arguments. Cargo runs these tests in `cli/`, so schema paths
 //! start with `../`.
 
+use fieldtab_codegen::Generate;
 use std::process::{Command, Output};
 
 fn json_schema(args: &[&str]) -> Output {

@@ -1,38 +1,84 @@
-//! fieldtab's code generator: schema text -> syntax tree (with spans) -> checked model -> Rust
-//! tokens; rustc-style diagnostics; the dynamic validator used by the CLI.
-
-pub mod dynamic;
-pub mod model;
-
-// The reader: lexer -> parser -> syntax tree -> checker -> model, with diagnostics.
-mod check;
-mod check_module;
-mod diagnostics;
-pub mod format_registry;
-mod lexer;
-mod parser;
-mod schema;
-mod syntax;
-
-pub use diagnostics::{Diagnostic, Diagnostics};
-pub use schema::Schema;
-
-pub use dynamic::validate_json;
+//! fieldtab's code generator: a checked schema (from `fieldtab-schema`) -> Rust tokens, formatted
+//! Rust, or a JSON Schema document; and [`Builder`], the `build.rs` API.
+//!
+//! The methods of [`Generate`] are the one way in: `schema.to_tokens()` (what `include_schema!`
+//! expands to), `schema.to_rust_pretty()` (what `fieldtab expand` prints and `Builder` writes),
+//! `schema.to_json_schema(..)` (what `fieldtab json-schema` prints).
 
 mod builder;
-mod emit_debug;
-mod emit_decode;
-mod emit_doc;
-mod emit_enum;
-pub mod emit_json_schema;
-mod emit_rust;
-mod emit_struct;
-#[cfg(test)]
-mod emit_tests;
-mod emit_types;
-mod emit_validate;
+mod emit;
+pub mod json_schema;
 mod names;
 
 pub use builder::{BuildError, Builder, GENERATED_HEADER};
-pub use emit_json_schema::{JsonSchema, JsonSchemaError, JsonSchemaOptions, json_schema};
-pub use emit_rust::{rust_pretty, rust_tokens};
+pub use fieldtab_schema::{Diagnostic, Diagnostics, Schema, dynamic, model};
+pub use json_schema::{JsonSchema, JsonSchemaError, JsonSchemaOptions};
+
+/// Code generation from a loaded [`Schema`]: Rust items and JSON Schema documents.
+///
+/// ```
+/// use fieldtab_codegen::{Generate, Schema};
+///
+/// let text = "# Demo\n\n## enum Status\n\n| Value | Note |\n|---|---|\n| S | Success |\n";
+/// let schema = Schema::parse("demo.md", text).unwrap();
+/// assert!(schema.to_rust_pretty().contains("pub enum Status"));
+/// ```
+pub trait Generate {
+    /// The Rust items of the schema: what `include_schema!` expands to, without its
+    /// `include_str!` lines. Every path in them is absolute (`::fieldtab::__private::…`,
+    /// `::core::…`), so schema items named like prelude types cannot break them.
+    fn to_tokens(&self) -> proc_macro2::TokenStream;
+
+    /// The Rust items formatted by prettyplease: what `fieldtab expand` prints, what `Builder`
+    /// writes and what snapshot tests compare.
+    fn to_rust_pretty(&self) -> String;
+
+    /// The JSON Schema (draft 2020-12) of the message, struct or enum `message`, or of every item
+    /// when `None`, with `options` (see [`json_schema`] for the mapping and what JSON Schema
+    /// cannot express).
+    ///
+    /// ```no_run
+    /// use fieldtab_codegen::{Generate, JsonSchemaOptions, Schema};
+    ///
+    /// let schema = Schema::load("schemas/upi/enrollment_registration.md")?;
+    /// let export = schema.json_schema(Some("EnrollmentRegistrationRequest"), JsonSchemaOptions::new())?;
+    /// assert_eq!(export.to_value()["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn json_schema(
+        &self,
+        message: Option<&str>,
+        options: JsonSchemaOptions,
+    ) -> Result<JsonSchema, JsonSchemaError>;
+
+    /// [`Generate::json_schema`] with the default options, as a JSON value.
+    fn to_json_schema(&self, message: Option<&str>) -> Result<serde_json::Value, JsonSchemaError> {
+        self.json_schema(message, JsonSchemaOptions::new())
+            .map(|export| export.to_value())
+    }
+
+    /// [`Generate::json_schema`] with the default options, pretty-printed in the schema's order:
+    /// what `fieldtab json-schema` prints.
+    fn to_json_schema_pretty(&self, message: Option<&str>) -> Result<String, JsonSchemaError> {
+        self.json_schema(message, JsonSchemaOptions::new())
+            .map(|export| export.to_pretty_string())
+    }
+}
+
+impl Generate for Schema {
+    fn to_tokens(&self) -> proc_macro2::TokenStream {
+        emit::rust_tokens(&self.module)
+    }
+
+    fn to_rust_pretty(&self) -> String {
+        emit::pretty(emit::rust_tokens(&self.module))
+    }
+
+    fn json_schema(
+        &self,
+        message: Option<&str>,
+        options: JsonSchemaOptions,
+    ) -> Result<JsonSchema, JsonSchemaError> {
+        json_schema::export(&self.module, message, options)
+    }
+}

@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use fieldtab_codegen::Generate;
 use fieldtab_codegen::Schema;
 
 /// The shipped schemas: every `.md` under `schemas/` except the language reference

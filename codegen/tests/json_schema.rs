@@ -16,8 +16,9 @@
 
 use std::path::{Path, PathBuf};
 
+use fieldtab_codegen::Generate;
 use fieldtab_codegen::model::{Field, ItemKind, Module, Type};
-use fieldtab_codegen::{JsonSchemaOptions, Schema, json_schema};
+use fieldtab_codegen::{JsonSchemaOptions, Schema};
 use fieldtab_runtime::Format;
 use serde_json::{Value, json};
 
@@ -165,20 +166,17 @@ fn the_module_root_accepts_any_of_its_messages() {
 #[test]
 fn deny_unknown_option_closes_every_object() {
     let schema = Schema::load(repo().join("schemas/alipayplus/benefit.md")).unwrap();
-    let open = json_schema(
-        &schema.module,
-        Some("ExternalBenefitDetail"),
-        JsonSchemaOptions::new(),
-    )
-    .unwrap()
-    .to_value();
-    let closed = json_schema(
-        &schema.module,
-        Some("ExternalBenefitDetail"),
-        JsonSchemaOptions::new().deny_unknown(true),
-    )
-    .unwrap()
-    .to_value();
+    let open = schema
+        .json_schema(Some("ExternalBenefitDetail"), JsonSchemaOptions::new())
+        .unwrap()
+        .to_value();
+    let closed = schema
+        .json_schema(
+            Some("ExternalBenefitDetail"),
+            JsonSchemaOptions::new().deny_unknown(true),
+        )
+        .unwrap()
+        .to_value();
     let doc = json!({
         "benefitInstanceId": "a", "benefitTemplateId": "b", "status": "USED",
         "activateTime": "2019-04-04T12:08:56Z", "expireTime": "2019-04-04T12:08:56Z",
@@ -320,13 +318,10 @@ fn samples_agree_with_the_export() {
             serde_json::from_slice(&std::fs::read(&expected_path).unwrap()).unwrap();
         let deny = expected["deny_unknown"].as_bool().unwrap_or(false);
         let violations = expected["violations"].as_array().unwrap();
-        let export = json_schema(
-            &schema.module,
-            Some(item),
-            JsonSchemaOptions::new().deny_unknown(deny),
-        )
-        .unwrap()
-        .to_value();
+        let export = schema
+            .json_schema(Some(item), JsonSchemaOptions::new().deny_unknown(deny))
+            .unwrap()
+            .to_value();
         let Some(doc) = &doc else {
             continue; // malformed JSON: nothing to give a JSON Schema validator
         };
@@ -749,17 +744,16 @@ fn mutated_documents_agree_with_the_dynamic_validator() {
     for (schema_path, item, base) in &bases {
         let schema = Schema::load(schema_path).unwrap();
         for deny in [false, true] {
-            let export = json_schema(
-                &schema.module,
-                Some(item),
-                JsonSchemaOptions::new().deny_unknown(deny),
-            )
-            .unwrap()
-            .to_value();
+            let export = schema
+                .json_schema(Some(item), JsonSchemaOptions::new().deny_unknown(deny))
+                .unwrap()
+                .to_value();
             let validators = [validator(&export, false), validator(&export, true)];
             let bytes = serde_json::to_vec(base).unwrap();
-            let base_ok =
-                fieldtab_codegen::validate_json(&schema.module, item, &bytes, deny).is_ok();
+            let base_ok = fieldtab_codegen::dynamic::Validator::new(&schema.module, item)
+                .expect("a message of the schema")
+                .validate(&bytes, deny)
+                .is_ok();
             // A valid sample may carry a member the schema does not name.
             assert!(
                 base_ok || deny,
@@ -771,8 +765,10 @@ fn mutated_documents_agree_with_the_dynamic_validator() {
             }
             for doc in mutations(base) {
                 let bytes = serde_json::to_vec(&doc).unwrap();
-                let report =
-                    fieldtab_codegen::validate_json(&schema.module, item, &bytes, deny).err();
+                let report = fieldtab_codegen::dynamic::Validator::new(&schema.module, item)
+                    .expect("a message of the schema")
+                    .validate(&bytes, deny)
+                    .err();
                 let seen: Vec<Option<bool>> = report
                     .iter()
                     .flat_map(|r| r.iter())

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use fieldtab_codegen::{Diagnostics, Schema};
+use fieldtab_codegen::{Diagnostics, Generate, Schema};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::parse::{Parse, ParseStream};

@@ -102,7 +102,6 @@ use fieldtab_runtime::{Format, ImageKinds};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 
-use crate::Schema;
 use crate::model::{Enum, Field, Item, ItemKind, Module, Object, Requirement, Type};
 
 /// The `$schema` of draft 2020-12.
@@ -191,32 +190,9 @@ impl Serialize for JsonSchema {
     }
 }
 
-impl Schema {
-    /// The JSON Schema (draft 2020-12) of the message, struct or enum `message`, or of the
-    /// whole module when `None` (see the [module docs](crate::emit_json_schema) for the
-    /// layout, the mapping and what JSON Schema cannot express).
-    ///
-    /// ```no_run
-    /// let schema = fieldtab_codegen::Schema::load("schemas/upi/enrollment_registration.md")?;
-    /// let json = schema.to_json_schema(Some("EnrollmentRegistrationRequest"))?;
-    /// assert_eq!(json["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn to_json_schema(&self, message: Option<&str>) -> Result<Value, JsonSchemaError> {
-        json_schema(&self.module, message, JsonSchemaOptions::default()).map(|s| s.to_value())
-    }
-
-    /// [`Schema::to_json_schema`], pretty-printed in the schema's order (what
-    /// `fieldtab json-schema` prints).
-    pub fn to_json_schema_pretty(&self, message: Option<&str>) -> Result<String, JsonSchemaError> {
-        json_schema(&self.module, message, JsonSchemaOptions::default())
-            .map(|s| s.to_pretty_string())
-    }
-}
-
 /// The JSON Schema of the item `message` of `module` (any message, struct or enum), or of the
 /// whole module when `None`.
-pub fn json_schema(
+pub(crate) fn export(
     module: &Module,
     message: Option<&str>,
     options: JsonSchemaOptions,
@@ -226,7 +202,7 @@ pub fn json_schema(
         Some(name) => {
             let Some(item) = module.item(name) else {
                 let available: Vec<String> = module.items.iter().map(|i| i.name.clone()).collect();
-                let suggestion = crate::diagnostics::did_you_mean(
+                let suggestion = fieldtab_schema::did_you_mean(
                     name,
                     module.items.iter().map(|i| i.name.as_str()),
                 )
@@ -745,7 +721,7 @@ fn enum_schema(item: &Item, en: &Enum) -> Obj {
 /// The keywords of a format, the field's `$comment` on what they approximate, and the root
 /// note for it.
 fn format_keywords(format: &Format) -> (Obj, Option<String>, Option<&'static str>) {
-    let name = crate::format_registry::name(format);
+    let name = fieldtab_schema::format_name(format);
     let pattern = |p: String| Obj::new().with("pattern", p);
     match *format {
         Format::LocalTime => (

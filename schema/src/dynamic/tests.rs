@@ -1,6 +1,19 @@
 //! Unit tests of the dynamic validator on hand-built models, one semantic rule each.
 
 use super::*;
+
+/// The report of `bytes` as the item `name` of `module`; an unknown item is one `syntax`
+/// violation at `""` that says so.
+fn validate_json(module: &Module, name: &str, bytes: &[u8], deny: bool) -> Result<(), Report> {
+    match Validator::new(module, name) {
+        Ok(validator) => validator.validate(bytes, deny),
+        Err(error) => {
+            let mut report = Report::new();
+            report.push(&Path::root(), RuleError::syntax(error.to_string()));
+            Err(report)
+        }
+    }
+}
 use crate::model::{Charset, Condition, EnumValue, Format, Item, Length, Requirement as R, Type};
 
 fn field(ident: &str, ty: Type, length: Option<u32>, requirement: R) -> Field {

@@ -297,7 +297,7 @@ impl Source {
 
 /// The candidate closest to `word` (case-insensitively), if it is close enough to be a likely
 /// typo: an edit distance of at most a third of the longer word, and at least one.
-pub(crate) fn did_you_mean<'a>(
+pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::emit_types::is_optional;
+use super::types::is_optional;
 use crate::model::Field;
 
 /// `impl Debug for #name`, masking the sensitive fields (`Some(***)` for a present optional

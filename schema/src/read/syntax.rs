@@ -2,7 +2,7 @@
 //! is checked. The parser builds it; the checker turns it into the model.
 
 use crate::diagnostics::Span;
-use crate::lexer::Cell;
+use crate::read::lexer::Cell;
 
 /// One schema file.
 #[derive(Clone, Debug, Default)]

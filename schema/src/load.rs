@@ -5,12 +5,12 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::check::check_file;
-use crate::check_module::check_module;
+use crate::check::file::check_file;
+use crate::check::module::check_module;
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, to_u32};
 use crate::model::Module;
-use crate::parser::parse;
-use crate::syntax::Document;
+use crate::read::parser::parse;
+use crate::read::syntax::Document;
 
 /// Files larger than this are refused: no schema is this big, and it keeps a mistaken path
 /// (a device, a huge log) from exhausting memory.
@@ -36,9 +36,9 @@ impl Schema {
     /// [`Diagnostics::is_io_error`]).
     ///
     /// ```no_run
-    /// let schema = fieldtab_codegen::Schema::load("schemas/upi/enrollment_registration.md")?;
+    /// let schema = fieldtab_schema::Schema::load("schemas/upi/enrollment_registration.md")?;
     /// assert!(schema.module.item("EnrollmentRegistrationRequest").is_some());
-    /// # Ok::<(), fieldtab_codegen::Diagnostics>(())
+    /// # Ok::<(), fieldtab_schema::Diagnostics>(())
     /// ```
     pub fn load(path: impl AsRef<Path>) -> Result<Schema, Diagnostics> {
         let path = path.as_ref();
@@ -57,7 +57,7 @@ impl Schema {
     ///
     /// ```
     /// let text = "# Demo\n\n## enum Status\n\n| Value | Note |\n|---|---|\n| S | Success |\n";
-    /// let schema = fieldtab_codegen::Schema::parse("demo.md", text).unwrap();
+    /// let schema = fieldtab_schema::Schema::parse("demo.md", text).unwrap();
     /// assert_eq!(schema.module.items[0].name, "Status");
     /// ```
     pub fn parse(path: impl AsRef<Path>, text: &str) -> Result<Schema, Diagnostics> {

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use fieldtab_runtime::{Charset, Path, Report};
 use serde_json::Value;
 
-use crate::check::{BUILTIN_TYPES, Draft, looks_like_type_code, type_name};
+use crate::check::file::{BUILTIN_TYPES, Draft, looks_like_type_code, type_name};
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
 use crate::dynamic::{Json, check_value, parse_all};
 use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
@@ -460,7 +460,7 @@ impl Cx<'_> {
                 let Some(cell) = &spans.example else {
                     continue;
                 };
-                let text = crate::check::strip_code(&cell.text);
+                let text = crate::check::file::strip_code(&cell.text);
                 let parsed = if string && !text.starts_with('"') {
                     Ok(vec![(Json::Str(Cow::Borrowed(text)), None)])
                 } else {
@@ -515,5 +515,4 @@ impl Cx<'_> {
     }
 }
 
-#[path = "check_format_when.rs"]
 mod format_when;

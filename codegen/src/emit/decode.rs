@@ -11,7 +11,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit_types::{ShortNames, enum_rules, format_tokens, str_rules_short, type_tokens};
+use super::types::{ShortNames, enum_rules, format_tokens, str_rules_short, type_tokens};
 use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
@@ -52,7 +52,7 @@ fn is_enum(module: &Module, name: &str) -> bool {
 /// The rules `const` of a field, if its values are strings (ISO, `String`, enum), with the short
 /// names recorded in `names` (the constants live in a module that imports them).
 fn rules_of(module: &Module, field: &Field, names: &mut ShortNames) -> Option<TokenStream> {
-    match crate::emit_types::bottom(&field.ty) {
+    match super::types::bottom(&field.ty) {
         Type::Iso(_) | Type::String => str_rules_short(field, true, names),
         Type::Named(name) if is_enum(module, name) => Some(enum_rules(field)),
         _ => None,

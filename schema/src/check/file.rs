@@ -1,16 +1,16 @@
 //! The checker, first half: one file's syntax tree -> draft items. It reads every cell (type
 //! codes, lengths, requirements, formats) and reports every malformed one. What needs the
 //! whole module (type references, cycles, conditions, fixed values and examples) is checked
-//! afterwards by [`crate::check_module`], on the drafts of every file.
+//! afterwards by [`crate::check::module`], on the drafts of every file.
 
 use std::collections::HashMap;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
-use crate::lexer::Cell;
 use crate::model::{Enum, EnumValue, Field, Item, ItemKind, Object, Requirement, Type};
-use crate::syntax::{Document, ItemSyntax, Keyword, Row, Table};
+use crate::read::lexer::Cell;
+use crate::read::syntax::{Document, ItemSyntax, Keyword, Row, Table};
 
 /// An item read from one file, with the spans the module-wide checks need.
 #[derive(Clone, Debug)]
@@ -567,11 +567,9 @@ pub(crate) fn type_name(ty: &Type) -> String {
     }
 }
 
-#[path = "check_cells.rs"]
 mod cells;
 
 pub(crate) use cells::looks_like_type_code;
 
 #[cfg(test)]
-#[path = "check_tests.rs"]
 mod tests;

@@ -5,7 +5,7 @@
 //! checker's context.
 
 use super::{Cx, object_of};
-use crate::check::Draft;
+use crate::check::file::Draft;
 use crate::model::Module;
 
 impl Cx<'_> {

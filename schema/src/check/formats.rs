@@ -43,13 +43,9 @@ pub(crate) struct FormatError {
 }
 
 /// The format named by `text` (see the module docs for the names), if it is one.
-pub fn lookup(text: &str) -> Option<Format> {
+#[cfg(test)]
+pub(crate) fn lookup(text: &str) -> Option<Format> {
     parse(text).ok()
-}
-
-/// Every canonical format name, for help texts.
-pub fn names() -> &'static [&'static str] {
-    NAMES
 }
 
 /// The canonical name of a format, as a schema would write it (`decimal 0..1 scale 2`).

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit_doc::doc_attrs;
+use super::doc::doc_attrs;
 use crate::model::{Enum, Item};
 use crate::names;
 

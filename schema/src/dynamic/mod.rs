@@ -22,8 +22,8 @@
 //!   first occurrence is the one checked.
 //!
 //! ```
-//! use fieldtab_codegen::dynamic::Validator;
-//! use fieldtab_codegen::model::*;
+//! use fieldtab_schema::dynamic::Validator;
+//! use fieldtab_schema::model::*;
 //!
 //! let module = Module {
 //!     title: None,
@@ -130,49 +130,6 @@ impl<'m> Validator<'m> {
                     other.kind()
                 )),
             ),
-        }
-    }
-}
-
-/// Validates `bytes` as the message or struct `name` of `module`.
-///
-/// A convenience over [`Validator`]: when `module` has no message or struct called `name`, the
-/// report holds one `syntax` violation at `""` that says so (use [`Validator::new`] to tell the
-/// two apart).
-///
-/// ```
-/// let text = concat!(
-///     "## message Ping\n\n",
-///     "| Identifier | Type | Length | Request | Format         |\n",
-///     "|------------|------|--------|---------|----------------|\n",
-///     "| procType   | AN   | 2      | M       | fixed 41       |\n",
-///     "| localTime  | N    | 14     | M       | YYYYMMDDHHMISS |\n",
-/// );
-/// let schema = fieldtab_codegen::Schema::parse("ping.md", text).unwrap();
-/// let ok = br#"{"procType": "41", "localTime": "20240229235959"}"#;
-/// assert!(fieldtab_codegen::validate_json(&schema.module, "Ping", ok, false).is_ok());
-///
-/// let bad = br#"{"procType": 41, "localTime": "20230229235959", "extra": 1}"#;
-/// let report = fieldtab_codegen::validate_json(&schema.module, "Ping", bad, true).unwrap_err();
-/// let found: Vec<(&str, &str)> =
-///     report.iter().map(|v| (v.path.as_str(), v.rule.as_str())).collect();
-/// assert_eq!(
-///     found,
-///     [("/procType", "type"), ("/localTime", "format"), ("/extra", "unknown_field")]
-/// );
-/// ```
-pub fn validate_json(
-    module: &Module,
-    name: &str,
-    bytes: &[u8],
-    deny_unknown: bool,
-) -> Result<(), Report> {
-    match Validator::new(module, name) {
-        Ok(validator) => validator.validate(bytes, deny_unknown),
-        Err(error) => {
-            let mut report = Report::new();
-            report.push(&Path::root(), RuleError::syntax(error.to_string()));
-            Err(report)
         }
     }
 }

@@ -4,10 +4,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit_doc::doc_attrs;
-use crate::emit_types::{is_optional, rust_type};
+use super::doc::doc_attrs;
+use super::types::{is_optional, rust_type};
+use super::{debug as emit_debug, validate as emit_validate};
 use crate::model::{Field, Item, Module, Object, Requirement, Type};
-use crate::{emit_debug, emit_validate, names};
+use crate::names;
 
 /// Everything EMIT generates for one message or struct (the decoder's `Deserialize` is emitted
 /// separately).
@@ -102,7 +103,7 @@ fn field_doc(field: &Field) -> String {
 fn summary(field: &Field) -> String {
     let mut parts = vec![type_words(&field.ty)];
     if let Some(length) = field.length {
-        let unit = match crate::emit_types::bottom(&field.ty) {
+        let unit = match super::types::bottom(&field.ty) {
             Type::Iso(_) => "bytes",
             _ => "characters",
         };

@@ -5,10 +5,10 @@
 use fieldtab_runtime::Charset;
 
 use super::{Cx, FieldSpans, strip_code, type_name};
+use crate::check::formats;
 use crate::diagnostics::Span;
-use crate::format_registry;
-use crate::lexer::Cell;
 use crate::model::{Condition, ConditionalFormat, Field, Format, Length, Requirement, Type};
+use crate::read::lexer::Cell;
 
 /// How deeply `Array<…>` may nest: far beyond any real schema, and it bounds the recursion of
 /// every consumer of the model.
@@ -388,7 +388,7 @@ impl Cx<'_> {
                     ok = false;
                     continue;
                 }
-                let format = match format_registry::parse(format_text) {
+                let format = match formats::parse(format_text) {
                     Ok(format) => format,
                     Err(e) => {
                         self.error(cell.span_of(format_text), e.message, e.help);
@@ -405,7 +405,7 @@ impl Cx<'_> {
                 }
                 continue;
             }
-            match format_registry::parse(trimmed) {
+            match formats::parse(trimmed) {
                 Ok(format) => {
                     spans.format = span;
                     if field.format.is_some() {
@@ -498,11 +498,11 @@ impl Cx<'_> {
         format_span: Span,
         length_cell: Option<&Cell>,
     ) -> bool {
-        let name = format_registry::name(format);
+        let name = formats::name(format);
         match &field.ty {
             Type::String => {}
             Type::Iso(cs) => {
-                let sample = format_registry::sample(format);
+                let sample = formats::sample(format);
                 if !cs.matches(sample.as_bytes()) {
                     let better = Charset::ALL
                         .into_iter()
@@ -529,7 +529,7 @@ impl Cx<'_> {
                 return false;
             }
         }
-        if let (Some(exact), Some(length)) = (format_registry::exact_len(format), &field.length)
+        if let (Some(exact), Some(length)) = (formats::exact_len(format), &field.length)
             && (exact < length.min || exact > length.max)
         {
             self.error(

@@ -10,7 +10,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit_types::{ShortNames, format_tokens, is_typed_string, str_rules_short};
+use super::types::{ShortNames, format_tokens, is_typed_string, str_rules_short};
 use fieldtab_runtime::StrRules;
 
 use crate::model::{Field, Format, ItemKind, Module, Object, Requirement, Type};
@@ -358,7 +358,7 @@ fn value_check(
                 if field.fixed.is_some()
                     || (!matches!(required, Required::No) && en.accepts("")) =>
             {
-                let rules = crate::emit_types::enum_rules(field);
+                let rules = super::types::enum_rules(field);
                 let required = required.tokens();
                 Some(quote!(#rules.check(#place.as_str(), #required, &#path, report);))
             }

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use fieldtab_codegen::{Diagnostics, Schema};
+use fieldtab_schema::{Diagnostics, Schema};
 use proptest::prelude::*;
 
 /// Fragments of the schema language, so mutations hit the interesting paths and not only
@@ -84,9 +84,9 @@ fn shipped() -> &'static [(PathBuf, Vec<u8>)] {
     static SCHEMAS: OnceLock<Vec<(PathBuf, Vec<u8>)>> = OnceLock::new();
     SCHEMAS.get_or_init(|| {
         let mut out = Vec::new();
-        collect(Path::new("schemas"), &mut out);
+        collect(Path::new("../schemas"), &mut out);
         out.sort();
-        assert!(!out.is_empty(), "no shipped schema found under schemas/");
+        assert!(!out.is_empty(), "no shipped schema found under ../schemas/");
         out
     })
 }
@@ -120,7 +120,7 @@ fn well_formed(diagnostics: &Diagnostics) {
 /// What the checker promises consumers of the model (code generation, the dynamic
 /// validator): checked on every schema that loads, mutated ones included.
 fn model_invariants(schema: &Schema) {
-    use fieldtab_codegen::model::{ItemKind, Requirement, Type};
+    use fieldtab_schema::model::{ItemKind, Requirement, Type};
     let module = &schema.module;
     let mut names = std::collections::HashSet::new();
     for item in &module.items {

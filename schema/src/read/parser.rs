@@ -2,8 +2,8 @@
 //! items, their prose and tables), not what the cells mean; that is the checker's job.
 
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
-use crate::lexer::{Line, lex};
-use crate::syntax::{Document, Import, ItemSyntax, Keyword, Row, Table};
+use crate::read::lexer::{Line, lex};
+use crate::read::syntax::{Document, Import, ItemSyntax, Keyword, Row, Table};
 
 /// Parses one file, pushing every structural error into `diagnostics` and carrying on.
 pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document {

@@ -1,0 +1,26 @@
+//! fieldtab's schema reader: a Markdown schema file (and the files it imports) -> a checked
+//! [`model::Module`], with rustc-style [`Diagnostics`] for every error; and the dynamic
+//! validator, which checks JSON against any message of a loaded schema without generating code.
+//!
+//! The pipeline: [`Schema::load`] reads each file (`read/`: lexer, parser, syntax tree), checks
+//! it (`check/`: cells, then the module-wide checks) and gives the [`model`]. The dynamic
+//! validator ([`dynamic::Validator`]) interprets that model with the runtime's rules.
+//!
+//! This crate depends on no proc-macro machinery (syn, quote, prettyplease): a server that
+//! validates JSON against a schema at run time links only the reader and the runtime.
+
+pub mod dynamic;
+pub mod model;
+
+mod check;
+mod diagnostics;
+mod load;
+mod read;
+
+pub use diagnostics::did_you_mean;
+pub use diagnostics::{Diagnostic, Diagnostics};
+pub use load::Schema;
+
+/// The canonical name of a format, as a schema writes it (`decimal 0..1 scale 2`).
+#[doc(hidden)]
+pub use check::formats::name as format_name;

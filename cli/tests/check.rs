@@ -39,11 +39,13 @@ fn clean_schema_exits_0_with_an_ok_line() {
 
 #[test]
 fn schema_errors_exit_1_with_every_diagnostic() {
-    let output = check(&["../tests/bad_schemas/many_errors.md"]);
+    let output = check(&["../schema/tests/bad_schemas/many_errors.md"]);
     assert_eq!(output.status.code(), Some(1));
     let text = stderr(&output);
     assert!(
-        text.contains("../tests/bad_schemas/many_errors.md:16:32: error: unknown type code `AM`"),
+        text.contains(
+            "../schema/tests/bad_schemas/many_errors.md:16:32: error: unknown type code `AM`"
+        ),
         "{text}"
     );
     assert!(text.contains("= help: did you mean `AN`?"), "{text}");
@@ -57,7 +59,7 @@ fn schema_errors_exit_1_with_every_diagnostic() {
 fn clean_and_bad_schemas_together_exit_1() {
     let output = check(&[
         "../schemas/upi/enrollment_registration.md",
-        "../tests/bad_schemas/unknown_format.md",
+        "../schema/tests/bad_schemas/unknown_format.md",
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("unknown format `YYYYMMDDHHMMSS`"));
@@ -78,7 +80,7 @@ fn missing_file_exits_2_with_one_line() {
 #[test]
 fn an_io_error_outranks_schema_errors() {
     let output = check(&[
-        "../tests/bad_schemas/unknown_format.md",
+        "../schema/tests/bad_schemas/unknown_format.md",
         "../schemas/upi/no_such_schema.md",
     ]);
     assert_eq!(output.status.code(), Some(2));

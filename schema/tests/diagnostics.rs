@@ -75,7 +75,10 @@ fn every_shipped_schema_checks_clean() {
         }
         count += 1;
     }
-    assert!(count >= 4, "only {count} shipped schemas found under ../schemas");
+    assert!(
+        count >= 4,
+        "only {count} shipped schemas found under ../schemas"
+    );
 }
 
 /// Every `*.md` under `dir` except READMEs.

@@ -1,0 +1,551 @@
+//! The walk over the model: one definition per item, one property per field, the root that
+//! ties them together, and the currency tables the fields use.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use fieldtab_runtime::Format;
+use serde_json::Value;
+
+use super::tree::{Node, Obj};
+use super::{DRAFT_2020_12, JsonSchemaOptions, patterns};
+use crate::model::{Condition, Enum, Field, Item, ItemKind, Module, Object, Requirement, Type};
+
+/// Walks a module's items into JSON Schema definitions.
+pub(super) struct Exporter<'m> {
+    pub(super) module: &'m Module,
+    pub(super) options: JsonSchemaOptions,
+}
+
+impl Exporter<'_> {
+    /// The whole document: `$defs` holds `items`; the root is `{"$ref": root}`, or the `anyOf`
+    /// of the module's messages when `root` is `None`.
+    pub(super) fn document(&self, root_item: Option<&Item>, items: &[&Item]) -> Obj {
+        let module = self.module;
+        let mut notes = Used::default();
+        let mut defs = Obj::new();
+        for item in items {
+            defs.set(item.name.clone(), self.item(item, &mut notes));
+        }
+
+        let mut root = Obj::new();
+        root.set("$schema", DRAFT_2020_12);
+        if let Some(title) = &module.title {
+            root.set("title", title.as_str());
+        }
+        if !module.doc.trim().is_empty() {
+            root.set("description", module.doc.trim());
+        }
+        root.set("$comment", root_comment(&notes.notes));
+        match root_item {
+            Some(item) => root.set("$ref", def_ref(&item.name)),
+            None => {
+                let messages: Vec<Node> = module
+                    .items
+                    .iter()
+                    .filter(|i| matches!(i.kind, ItemKind::Message(_)))
+                    .map(|i| Node::Obj(Obj::new().with("$ref", def_ref(&i.name))))
+                    .collect();
+                if !messages.is_empty() {
+                    root.set("anyOf", Node::Arr(messages));
+                }
+            }
+        }
+        // The currency tables, under names no item can have (item names are Rust type names).
+        for (used, format, name, title) in [
+            (
+                notes.alpha,
+                Format::CurrencyAlpha,
+                ISO_4217_ALPHA,
+                "ISO 4217 alphabetic currency code",
+            ),
+            (
+                notes.numeric,
+                Format::CurrencyNumeric,
+                ISO_4217_NUMERIC,
+                "ISO 4217 numeric currency code",
+            ),
+        ] {
+            if used {
+                let codes = currency_codes(format)
+                    .iter()
+                    .map(|c| Node::from(c.as_str()))
+                    .collect();
+                defs.set(
+                    name,
+                    Obj::new()
+                        .with("title", title)
+                        .with("type", "string")
+                        .with("enum", Node::Arr(codes)),
+                );
+            }
+        }
+        root.set("$defs", defs);
+        root
+    }
+
+    fn item(&self, item: &Item, notes: &mut Used) -> Obj {
+        match &item.kind {
+            ItemKind::Message(object) | ItemKind::Struct(object) => {
+                self.object(item, object, notes)
+            }
+            ItemKind::Enum(en) => enum_schema(item, en),
+        }
+    }
+
+    fn object(&self, item: &Item, object: &Object, notes: &mut Used) -> Obj {
+        let mut schema = Obj::new();
+        schema.set("title", item.name.as_str());
+        set_doc(&mut schema, &item.doc);
+        schema.set("type", "object");
+        let mut properties = Obj::new();
+        for field in &object.fields {
+            properties.set(field.ident.clone(), self.field(field, notes));
+        }
+        schema.set("properties", properties);
+        let required: Vec<Node> = object
+            .fields
+            .iter()
+            .filter(|f| f.requirement == Requirement::Mandatory)
+            .map(|f| Node::from(f.ident.as_str()))
+            .collect();
+        if !required.is_empty() {
+            schema.set("required", Node::Arr(required));
+        }
+        let mut conditions = self.conditions(object);
+        conditions.extend(self.format_conditions(object, notes));
+        if !conditions.is_empty() {
+            schema.set("allOf", Node::Arr(conditions));
+        }
+        if object.deny_unknown || self.options.deny_unknown {
+            schema.set("additionalProperties", false);
+        }
+        schema
+    }
+
+    /// One `if`/`then` per distinct condition, in the order of the first field that has it.
+    fn conditions(&self, object: &Object) -> Vec<Node> {
+        let mut groups: Vec<(&Condition, Vec<&Field>)> = Vec::new();
+        for field in &object.fields {
+            let Requirement::Conditional(condition) = &field.requirement else {
+                continue;
+            };
+            match groups.iter_mut().find(|(c, _)| *c == condition) {
+                Some(group) => group.1.push(field),
+                None => groups.push((condition, vec![field])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(condition, fields)| {
+                let mut present = Obj::new();
+                for field in &fields {
+                    // Present, not `null`, and (for strings) not empty: `required` otherwise.
+                    let mut must = Obj::new().with("not", Obj::new().with("type", "null"));
+                    if self.empty_is_required(&field.ty) {
+                        must.set("minLength", 1);
+                    }
+                    present.set(field.ident.clone(), must);
+                }
+                let then = Obj::new()
+                    .with(
+                        "required",
+                        Node::Arr(
+                            fields
+                                .iter()
+                                .map(|f| Node::from(f.ident.as_str()))
+                                .collect(),
+                        ),
+                    )
+                    .with("properties", present);
+                Node::Obj(
+                    Obj::new()
+                        .with("if", condition_schema(condition))
+                        .with("then", then),
+                )
+            })
+            .collect()
+    }
+
+    /// One `if`/`then` per conditional format, after the
+    /// conditional requirements, in field order: when the sibling holds one of the values, the
+    /// field (if present) also has the format's keywords.
+    fn format_conditions(&self, object: &Object, notes: &mut Used) -> Vec<Node> {
+        let mut out = Vec::new();
+        for field in &object.fields {
+            for conditional in &field.format_when {
+                let (mut keywords, comment) = format_keywords(&conditional.format, notes);
+                if let Some(comment) = comment {
+                    keywords.set("$comment", comment);
+                }
+                let then =
+                    Obj::new().with("properties", Obj::new().with(field.ident.clone(), keywords));
+                out.push(Node::Obj(
+                    Obj::new()
+                        .with("if", condition_schema(&conditional.when))
+                        .with("then", then),
+                ));
+            }
+        }
+        out
+    }
+
+    /// Whether an empty string value of type `ty` is a `required` violation when the field
+    /// is required (and the type's own keywords do not already reject `""`).
+    fn empty_is_required(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Iso(_) | Type::String => true,
+            Type::Named(name) => match self.module.item(name).map(|i| &i.kind) {
+                Some(ItemKind::Enum(en)) => en.accepts(""),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn field(&self, field: &Field, notes: &mut Used) -> Node {
+        let mandatory = field.requirement == Requirement::Mandatory;
+        let mut comments: Vec<String> = Vec::new();
+        let value = self.value(field, &field.ty, mandatory, &mut comments, notes);
+
+        let mut schema = Obj::new();
+        if let Some(label) = &field.label
+            && label != &field.ident
+        {
+            schema.set("title", label.as_str());
+        }
+        set_doc(&mut schema, &field.doc);
+        if field.sensitive {
+            comments.push(
+                "sensitive: fieldtab never prints this value (Debug, Display, reports)".into(),
+            );
+        }
+        if !comments.is_empty() {
+            schema.set("$comment", comments.join(" "));
+        }
+        if mandatory {
+            schema.extend(value);
+        } else {
+            // `null` counts as absent.
+            match value.get("type") {
+                Some(Node::Str(ty))
+                    if !value.contains("const")
+                        && !value.contains("enum")
+                        && !value.contains("$ref") =>
+                {
+                    let ty = ty.clone();
+                    let mut value = value;
+                    value.set("type", Node::Arr(vec![Node::Str(ty), Node::from("null")]));
+                    schema.extend(value);
+                }
+                _ => schema.set(
+                    "anyOf",
+                    Node::Arr(vec![
+                        Node::Obj(value),
+                        Node::Obj(Obj::new().with("type", "null")),
+                    ]),
+                ),
+            }
+        }
+        if !field.sensitive && !field.examples.is_empty() {
+            let examples: Vec<Node> = field
+                .examples
+                .iter()
+                .filter_map(|e| serde_json::from_str::<Value>(e).ok())
+                .map(Node::Raw)
+                .collect();
+            if !examples.is_empty() {
+                schema.set("examples", Node::Arr(examples));
+            }
+        }
+        Node::Obj(schema)
+    }
+
+    /// The schema of a present, non-`null` value of type `ty` (the field's type, or its
+    /// element type inside an array). `nonempty`: an empty string is a violation.
+    fn value(
+        &self,
+        field: &Field,
+        ty: &Type,
+        nonempty: bool,
+        comments: &mut Vec<String>,
+        notes: &mut Used,
+    ) -> Obj {
+        let mut schema = Obj::new();
+        match ty {
+            Type::Iso(_) | Type::String => {
+                schema.set("type", "string");
+                // The rules generated code and the dynamic validator apply.
+                let rules = field.str_rules();
+                let rules = rules.as_ref();
+                if let Some(fixed) = rules.and_then(|r| r.fixed) {
+                    schema.set("const", fixed);
+                }
+                let (min, max) = match rules.and_then(|r| r.length) {
+                    Some((_, min, max)) => (min, Some(max)),
+                    None => (0, None),
+                };
+                let min = if nonempty { min.max(1) } else { min };
+                if min > 0 {
+                    schema.set("minLength", min);
+                }
+                if let Some(max) = max {
+                    schema.set("maxLength", max);
+                }
+                if let Some(charset) = rules.and_then(|r| r.charset) {
+                    schema.set("pattern", charset.pattern());
+                }
+                if let Some(format) = rules.and_then(|r| r.format) {
+                    let (keywords, comment) = format_keywords(&format, notes);
+                    if let Some(comment) = comment {
+                        comments.push(comment);
+                    }
+                    if keywords.keys().any(|k| schema.contains(k)) {
+                        schema.set("allOf", Node::Arr(vec![Node::Obj(keywords)]));
+                    } else {
+                        schema.extend(keywords);
+                    }
+                }
+            }
+            Type::Integer => {
+                notes.notes.insert(NOTE_INTEGER);
+                schema.set("type", "integer");
+                schema.set("minimum", i64::MIN);
+                schema.set("maximum", i64::MAX);
+            }
+            Type::Boolean => schema.set("type", "boolean"),
+            Type::Named(name) => {
+                schema.set("$ref", def_ref(name));
+                if nonempty && self.empty_is_required(ty) {
+                    schema.set("minLength", 1);
+                }
+                // A fixed value of an enum field is its `const` rule (checked before `enum`).
+                let is_enum = matches!(
+                    self.module.item(name).map(|i| &i.kind),
+                    Some(ItemKind::Enum(_))
+                );
+                if is_enum && let Some(fixed) = field.enum_rules().fixed {
+                    schema.set("const", fixed);
+                }
+            }
+            Type::Array(element) => {
+                schema.set("type", "array");
+                // Elements are never `required`: an empty string element is a value.
+                let items = self.value(field, element, false, comments, notes);
+                schema.set("items", items);
+            }
+        }
+        schema
+    }
+}
+
+fn set_doc(schema: &mut Obj, doc: &str) {
+    let doc = doc.trim();
+    if !doc.is_empty() {
+        schema.set("description", doc);
+    }
+}
+
+fn enum_schema(item: &Item, en: &Enum) -> Obj {
+    let mut schema = Obj::new();
+    schema.set("title", item.name.as_str());
+    let mut doc = item.doc.trim().to_owned();
+    let documented: Vec<String> = en
+        .values
+        .iter()
+        .filter(|v| !v.doc.trim().is_empty())
+        .map(|v| format!("- `{}`: {}", v.value, v.doc.trim()))
+        .collect();
+    if !documented.is_empty() {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&documented.join("\n"));
+    }
+    set_doc(&mut schema, &doc);
+    schema.set("type", "string");
+    let values = Node::Arr(
+        en.values
+            .iter()
+            .map(|v| Node::from(v.value.as_str()))
+            .collect(),
+    );
+    if en.open {
+        schema.set(
+            "$comment",
+            "open enum: values outside the list are accepted",
+        );
+        schema.set("examples", values);
+    } else {
+        schema.set("enum", values);
+    }
+    schema
+}
+
+/// The keywords of a format, and the field's `$comment` on what they approximate; records in
+/// `used` the currency table they refer to and the root note on what they approximate.
+fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
+    let mut keywords = Obj::new();
+    match *format {
+        Format::Timestamp => keywords.set("format", "date-time"),
+        Format::Url => keywords.set("format", "uri"),
+        Format::CurrencyAlpha => {
+            used.alpha = true;
+            keywords.set("$ref", def_ref(ISO_4217_ALPHA));
+        }
+        Format::CurrencyNumeric => {
+            used.numeric = true;
+            keywords.set("$ref", def_ref(ISO_4217_NUMERIC));
+        }
+        Format::JsonText => keywords.set("contentMediaType", "application/json"),
+        _ => {}
+    }
+    if let Some(pattern) = patterns::pattern(format) {
+        keywords.set("pattern", pattern);
+    }
+    if let Format::Base64Image { max_bytes, .. } = *format {
+        keywords.set("maxLength", patterns::image_max_length(max_bytes));
+    }
+    let name = fieldtab_schema::format_name(format);
+    let (comment, note) = match *format {
+        Format::Base64Image { .. } => (
+            format!(
+                "{name}: the pattern checks the data URL prefix, the image signature and the base64 alphabet, maxLength bounds the size; fieldtab also checks the padding, the trailing bits and the exact decoded size."
+            ),
+            NOTE_IMAGE,
+        ),
+        Format::JsonText => (
+            format!(
+                "{name}: contentMediaType is an annotation; fieldtab also checks that the text is one JSON value."
+            ),
+            NOTE_JSON,
+        ),
+        Format::Pan { luhn: true } => (
+            format!(
+                "{name}: the pattern checks the digits; fieldtab also checks the Luhn check digit."
+            ),
+            NOTE_LUHN,
+        ),
+        _ => return (keywords, None),
+    };
+    used.notes.insert(note);
+    (keywords, Some(comment))
+}
+
+/// The `if` of a condition on a sibling: the sibling is present and holds one of the values
+/// (`const` for one value, `enum` for several).
+fn condition_schema(condition: &Condition) -> Obj {
+    let test = match condition.values.as_slice() {
+        [one] => Obj::new().with("const", one.as_str()),
+        many => Obj::new().with(
+            "enum",
+            Node::Arr(many.iter().map(|v| Node::from(v.as_str())).collect()),
+        ),
+    };
+    let sibling = condition.sibling.as_str();
+    Obj::new()
+        .with("properties", Obj::new().with(sibling, test))
+        .with("required", Node::Arr(vec![Node::from(sibling)]))
+}
+
+/// `item` and every item it uses, directly or not, in module order.
+pub(super) fn reachable<'m>(module: &'m Module, item: &'m Item) -> Vec<&'m Item> {
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut stack = vec![item];
+    seen.insert(&item.name);
+    while let Some(item) = stack.pop() {
+        let (ItemKind::Message(object) | ItemKind::Struct(object)) = &item.kind else {
+            continue;
+        };
+        for field in &object.fields {
+            if let Some(name) = named(&field.ty)
+                && let Some(used) = module.item(name)
+                && seen.insert(&used.name)
+            {
+                stack.push(used);
+            }
+        }
+    }
+    module
+        .items
+        .iter()
+        .filter(|i| seen.contains(i.name.as_str()))
+        .collect()
+}
+
+/// The item named by a type, through arrays.
+fn named(ty: &Type) -> Option<&str> {
+    match ty {
+        Type::Named(name) => Some(name),
+        Type::Array(element) => named(element),
+        _ => None,
+    }
+}
+
+fn def_ref(name: &str) -> String {
+    // Item names are Rust type names (letters, digits, `_`): nothing to escape (RFC 6901).
+    format!("#/$defs/{name}")
+}
+
+/// What the root `$comment` says: the general approximations and those of the exported fields.
+fn root_comment(notes: &BTreeSet<&'static str>) -> String {
+    let mut text = String::from(
+        "Exported by fieldtab. This schema accepts every document fieldtab accepts; JSON \
+         Schema cannot express every rule, so it also accepts some that fieldtab rejects: \
+         objects with duplicate keys (fieldtab: syntax)",
+    );
+    for note in notes {
+        text.push_str("; ");
+        text.push_str(note);
+    }
+    text.push_str(
+        ". ISO code lengths count bytes and JSON Schema counts code points: every ISO \
+         character is ASCII, so they agree on every value the pattern admits.",
+    );
+    text
+}
+
+const NOTE_INTEGER: &str =
+    "integers written with a fraction or an exponent (1.0, 1e2; fieldtab: type)";
+const NOTE_LUHN: &str = "card numbers with a wrong Luhn check digit (fieldtab: format)";
+const NOTE_IMAGE: &str =
+    "base64 images with bad padding, trailing bits or decoded size (fieldtab: format)";
+const NOTE_JSON: &str = "JSON text fields that hold no JSON (fieldtab: format)";
+
+/// What the exported fields use: the approximations to list at the root, the currency tables
+/// to define.
+#[derive(Default)]
+struct Used {
+    notes: BTreeSet<&'static str>,
+    alpha: bool,
+    numeric: bool,
+}
+
+/// The `$defs` names of the currency tables: not Rust type names, so no item has them.
+const ISO_4217_ALPHA: &str = "iso4217-alpha";
+const ISO_4217_NUMERIC: &str = "iso4217-numeric";
+
+/// Every code the runtime's currency rule `format` accepts, found by asking the rule itself
+/// (every three capital letters, or every three digits), so the table is the runtime's.
+fn currency_codes(format: Format) -> &'static [String] {
+    static ALPHA: OnceLock<Vec<String>> = OnceLock::new();
+    static NUMERIC: OnceLock<Vec<String>> = OnceLock::new();
+    let numeric = matches!(format, Format::CurrencyNumeric);
+    let cell = if numeric { &NUMERIC } else { &ALPHA };
+    cell.get_or_init(|| {
+        let mut candidates = Vec::with_capacity(26 * 26 * 26);
+        if numeric {
+            candidates.extend((0..1000).map(|n| format!("{n:03}")));
+        } else {
+            for a in 'A'..='Z' {
+                for b in 'A'..='Z' {
+                    for c in 'A'..='Z' {
+                        candidates.push(format!("{a}{b}{c}"));
+                    }
+                }
+            }
+        }
+        candidates.retain(|code| format.check(code).is_ok());
+        candidates
+    })
+}

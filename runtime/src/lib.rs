@@ -28,31 +28,15 @@
 //! assert_eq!(report.violations()[0].path, "/header/procType");
 //! ```
 
-mod amount;
-mod charset;
-mod currency;
-mod decimal;
 mod decode;
-mod digits;
 mod field_rules;
-mod fixed;
-mod format;
-mod gmt_offset;
-mod image;
-mod json_text;
-mod length;
-mod local_time;
-mod luhn;
-mod mobile;
-mod pan;
+mod formats;
 mod path;
 mod report;
 mod rule;
-mod serde_str;
-mod timestamp;
-mod url;
+mod rules;
+mod swar;
 mod validate;
-mod wire_str;
 
 /// The ISO 4217 table behind [`Currency`].
 #[doc(no_inline)]
@@ -61,25 +45,18 @@ pub use iso_currency;
 #[doc(no_inline)]
 pub use time;
 
-pub use amount::{Amount, DecimalAmount, MinorUnits};
-pub use charset::{Charset, check_charset};
-pub use currency::{Currency, NumericCurrency};
 #[doc(hidden)]
 pub use decode::__decode;
 pub use decode::{
     Decode, DecodeOptions, from_json, from_json_with, from_str, validate_json, validate_json_with,
 };
 pub use field_rules::StrRules;
-pub use fixed::check_const;
-pub use format::{Format, ImageKinds};
-pub use gmt_offset::GmtOffset;
-pub use length::{LengthUnit, check_length};
-pub use local_time::LocalTime;
-pub use luhn::check_luhn;
-pub use pan::Pan;
+pub use formats::{
+    Amount, Currency, DecimalAmount, Format, GmtOffset, ImageKinds, LocalTime, MinorUnits,
+    NumericCurrency, Pan, Timestamp, ToWireStr, WireStr,
+};
 pub use path::Path;
 pub use report::{Report, Violation};
 pub use rule::{JsonKind, Rule, RuleError};
-pub use timestamp::Timestamp;
+pub use rules::{Charset, LengthUnit, check_charset, check_const, check_length, check_luhn};
 pub use validate::{Message, Validate};
-pub use wire_str::{ToWireStr, WireStr};

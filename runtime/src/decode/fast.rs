@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::Charset;
+use crate::swar::{HIGH, ONES, non_digits, non_plain, skip_words};
 
 /// The name under which [`StrSeed`](super::strings::StrSeed) asks the fast reader, through
 /// `deserialize_tuple_struct`, for the string of an ISO 8583 field: `len` is the charset's
@@ -64,58 +65,6 @@ fn byte_classes() -> &'static [u8; 256] {
 
 /// The bit of [`byte_classes`] for the bytes that end or interrupt a plain string.
 const STOP: u8 = 1 << 7;
-
-/// [`charset_bit`], under a name that does not clash with the parameter that holds one.
-const fn charset_bit_of(charset: Charset) -> u8 {
-    charset_bit(charset)
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// How many bytes from `start` the whole 8-byte words of `input` with no byte marked by `marks`
-/// (a high bit per byte, the lowest one exact) cover, plus the unmarked bytes of the first word
-/// with a mark.
-#[inline(always)]
-fn skip_words(input: &[u8], start: usize, marks: fn(u64) -> u64) -> usize {
-    let mut i = start;
-    while let Some(chunk) = input.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let m = marks(u64::from_le_bytes(word));
-        if m != 0 {
-            return i - start + (m.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i - start
-}
-
-/// A high bit for every byte of `x` that is not an ASCII digit (exact: no carries between
-/// bytes).
-#[inline(always)]
-fn non_digits(x: u64) -> u64 {
-    // Digits are 0x30..=0x39: high nibble 3, low nibble at most 9.
-    let high = (x & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030;
-    let low = ((x & 0x0F0F_0F0F_0F0F_0F0F) + 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0;
-    let bad = high | low;
-    // Any bit set in a byte -> its high bit (adding 0x7F to the low 7 bits cannot carry out).
-    (((bad & !HIGH) + !HIGH) | bad) & HIGH
-}
-
-/// A high bit for the bytes of `x` that are not printable ASCII, or are `"` or `\\`; the lowest
-/// one exact.
-#[inline(always)]
-fn non_plain(x: u64) -> u64 {
-    let quote = x ^ (ONES * u64::from(b'"'));
-    let backslash = x ^ (ONES * u64::from(b'\\'));
-    ((quote.wrapping_sub(ONES) & !quote)
-        | (backslash.wrapping_sub(ONES) & !backslash)
-        | (x.wrapping_sub(ONES * 0x20) & !x)
-        | x.wrapping_add(ONES)
-        | x)
-        & HIGH
-}
 
 /// The bytes of a string from `raw_string`, checked as UTF-8 (`ascii`: all below 0x80).
 #[inline(always)]
@@ -440,7 +389,7 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
-        charset_bit: usize,
+        bit: usize,
         visitor: V,
     ) -> Result<V::Value, Bail> {
         if name != ISO_STRING {
@@ -452,9 +401,9 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                 let input = self.input;
                 let start = self.pos + 1;
                 // N and ANS (most ISO fields) first skip whole words of their own bytes.
-                let skipped = if charset_bit == usize::from(charset_bit_of(Charset::N)) {
+                let skipped = if bit == usize::from(charset_bit(Charset::N)) {
                     skip_words(input, start, non_digits)
-                } else if charset_bit == usize::from(charset_bit_of(Charset::Ans)) {
+                } else if bit == usize::from(charset_bit(Charset::Ans)) {
                     skip_words(input, start, non_plain)
                 } else {
                     0
@@ -479,9 +428,9 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                 let i = start + skipped + n;
                 self.pos = i + 1;
                 let bytes = &input[start..i];
-                if usize::from(all) & charset_bit != 0 {
+                if usize::from(all) & bit != 0 {
                     debug_assert!(bytes.is_ascii());
-                    // SAFETY: every byte is allowed by the charset of bit `charset_bit`, and every
+                    // SAFETY: every byte is allowed by the charset of `bit`, and every
                     // ISO 8583 charset is a subset of printable ASCII (`Charset`'s documented
                     // invariant), so the bytes are ASCII, hence UTF-8.
                     visitor.visit_borrowed_str(unsafe { std::str::from_utf8_unchecked(bytes) })
@@ -607,146 +556,4 @@ impl<'de> SeqAccess<'de> for Access<'_, 'de> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde::Deserialize;
-    use serde_json::Value;
-
-    /// What the fast reader makes of `json` as a `Value`, or `None` when it gives up.
-    fn fast(json: &str) -> Option<Value> {
-        let mut de = FastDe::new(json.as_bytes());
-        let value = Value::deserialize(&mut de).ok()?;
-        de.at_end().then_some(value)
-    }
-
-    #[test]
-    fn reads_plain_json_as_serde_json_does() {
-        for json in [
-            r#"{"a":"b","c":[1,-2,true,false,null,{}],"d":{"e":[]}}"#,
-            " { \"x\" : [ 0 , 10 ] , \"y\" : \"é\" } ",
-            "[]",
-            "\"s\"",
-            "123456789012345678",
-            "-7",
-            r#""a\"b""#,
-            r#"{"k\"":"\\\/\b\f\n\r\t\u0000\u00e9\u20AC\ud83d\ude00é"}"#,
-            r#"["\"", "x\ny", "\uDBFF\uDFFF"]"#,
-        ] {
-            assert_eq!(
-                fast(json),
-                serde_json::from_str::<Value>(json).ok(),
-                "{json}"
-            );
-        }
-    }
-
-    #[test]
-    fn gives_up_on_anything_else() {
-        for json in [
-            "\"a\u{1}\"",
-            "\"a\\\"\u{1}\"",
-            r#""\ud800""#,
-            r#""\udc00""#,
-            r#""\ud800\u0041""#,
-            r#""\ud800\n""#,
-            r#""\ud800\ud800""#,
-            r#""\u12""#,
-            r#""\u12g4""#,
-            r#""\x""#,
-            r#""\'""#,
-            r#""a\"#,
-            r#""a\""#,
-            "1.5",
-            "1e3",
-            "01",
-            "-0",
-            "-",
-            "1234567890123456789",
-            r#"{"a":1,}"#,
-            "[1,]",
-            "[1 2]",
-            r#"{"a" 1}"#,
-            r#"{1:2}"#,
-            "tru",
-            "nul",
-            "{",
-            "[",
-            "\"abc",
-            "",
-            "x",
-        ] {
-            assert_eq!(fast(json), None, "{json}");
-        }
-        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        assert_eq!(fast(&deep), None);
-        let mut de = FastDe::new(b"\"\xff\"");
-        assert!(Value::deserialize(&mut de).is_err());
-        let mut de = FastDe::new(b"\"\\n\xff\"");
-        assert!(Value::deserialize(&mut de).is_err());
-        // Invalid UTF-8 in a string without escapes, followed by what looks like one.
-        let mut de = FastDe::new(b"[\"\xb3\"\\u0041\"]");
-        assert!(Value::deserialize(&mut de).is_err());
-    }
-
-    #[test]
-    fn the_word_scan_finds_the_first_special_byte() {
-        for len in 0..24 {
-            let plain: String = (0..len)
-                .map(|i| char::from(b'a' + (i % 26) as u8))
-                .collect();
-            let json = format!("\"{plain}\" ");
-            let mut de = FastDe::new(json.as_bytes());
-            assert_eq!(de.raw_string().ok(), Some((plain.as_bytes(), true)));
-            for at in 0..len {
-                for special in ["\\n", "\u{1}", "é", "\u{7f}", " ", "~"] {
-                    let mut text = plain.clone();
-                    text.replace_range(at..=at, special);
-                    let json = format!("\"{text}\"");
-                    let mut de = FastDe::new(json.as_bytes());
-                    let expected = match special {
-                        "\\n" | "\u{1}" => None,
-                        "é" => Some((text.as_bytes(), false)),
-                        _ => Some((text.as_bytes(), true)),
-                    };
-                    assert_eq!(de.raw_string().ok(), expected, "{json:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn word_masks_mark_exactly_the_first_byte_out_of_the_class() {
-        for len in 0..20usize {
-            for bad in 0..=255u8 {
-                for at in 0..len.max(1) {
-                    let mut bytes: Vec<u8> = (0..len).map(|i| b'0' + (i % 10) as u8).collect();
-                    if at < len {
-                        bytes[at] = bad;
-                    }
-                    let first_non_digit = bytes.iter().position(|b| !b.is_ascii_digit());
-                    let skipped = skip_words(&bytes, 0, non_digits);
-                    let expected = match first_non_digit {
-                        Some(p) if p < len / 8 * 8 => p,
-                        _ => len / 8 * 8,
-                    };
-                    assert_eq!(skipped, expected, "{bytes:?}");
-                    let plain = |b: &u8| (0x20..0x7F).contains(b) && *b != b'"' && *b != b'\\';
-                    let first_special = bytes.iter().position(|b| !plain(b));
-                    let skipped = skip_words(&bytes, 0, non_plain);
-                    let expected = match first_special {
-                        Some(p) if p < len / 8 * 8 => p,
-                        _ => len / 8 * 8,
-                    };
-                    assert_eq!(skipped, expected, "{bytes:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn trailing_input_is_seen() {
-        let mut de = FastDe::new(b"{} x");
-        assert!(Value::deserialize(&mut de).is_ok());
-        assert!(!de.at_end());
-    }
-}
+mod tests;

@@ -35,6 +35,20 @@
 //! a key with control characters, malformed JSON), makes the decoder start again in checked mode
 //! — that mode is the reference, so both agree by construction.
 //!
+//! # The side channel: how the fast reader learns a field's charset
+//!
+//! serde's `Deserializer` has no call for "read a string and check it against this charset".
+//! So [`StrSeed`](__decode::StrSeed) asks for an ISO 8583 field's string through a call no
+//! JSON value otherwise uses: `deserialize_tuple_struct(ISO_STRING, bit, visitor)`, where
+//! `ISO_STRING` is a reserved name (`"\0fieldtab:iso-string"`, which no Rust type can have)
+//! and `bit` (the `len` argument) is the charset's bit (`fast::charset_bit`). The fast reader
+//! (`fast.rs`) recognises the name, checks the charset while it scans the string, and answers
+//! `visit_borrowed_str` when every byte is in the charset, `visit_borrowed_bytes` when one is
+//! not (the visitor then knows the verdict without a second pass). serde_json would read a
+//! tuple struct as an array, so the seed makes this call only in the fast mode (the mode bit
+//! `FAST`), where the deserializer is always the fast reader; otherwise it reads the value
+//! through `deserialize_any`.
+//!
 //! # Details of the semantics
 //!
 //! - Array elements have no requirement: a `null` element is a `type` violation, an empty string

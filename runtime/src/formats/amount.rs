@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::serde_str::serde_via_str;
+use super::serde_str::serde_via_str;
 use crate::{Currency, RuleError};
 
 /// A positive integer amount in minor units, written as a string of at most 16 ASCII digits

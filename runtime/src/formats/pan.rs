@@ -3,8 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::serde_str::deserialize_via_str;
 use crate::RuleError;
-use crate::serde_str::deserialize_via_str;
 
 /// A card number: 12 to 19 ASCII digits (the Luhn check digit is the separate rule
 /// [`check_luhn`](crate::check_luhn)). `Debug` and `Display` show at most the first 6 and the

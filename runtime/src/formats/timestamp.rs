@@ -5,10 +5,10 @@ use std::str::FromStr;
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
+use super::digits::{Text, fixed};
+use super::local_time::{check_date, check_time};
+use super::serde_str::serde_via_str;
 use crate::RuleError;
-use crate::digits::{Text, fixed};
-use crate::local_time::{check_date, check_time};
-use crate::serde_str::serde_via_str;
 
 /// An ISO 8601 date-time with a mandatory offset, in the extended format of RFC 3339:
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+hh:mm|-hh:mm)`.

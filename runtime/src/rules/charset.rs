@@ -1,5 +1,6 @@
 //! The character classes of the ISO 8583 type codes.
 
+use crate::swar::{HIGH, ONES, in_range};
 use crate::{Rule, RuleError};
 
 /// An ISO 8583 character class, as written in a vendor's field table (`N`, `AN`, `ANS`, …).
@@ -60,31 +61,16 @@ static CLASSES: [u8; 256] = {
     table
 };
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// Bit 7 of each byte of the result is set iff that byte of `x` lies in `lo..=hi`.
-///
-/// Needs every byte of `x` below 0x80 and `0x20 <= lo <= hi <= 0x7E`: then `b + (0x80 - lo)`
-/// reaches bit 7 iff `b >= lo` and `b + (0x7F - hi)` iff `b > hi`, and no sum carries into
-/// the next byte (at most 0x7F + 0x60).
-#[inline(always)]
-const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let at_least_lo = x.wrapping_add(LO * (0x80 - lo as u64));
-    let above_hi = x.wrapping_add(LO * (0x7F - hi as u64));
-    at_least_lo & !above_hi & HI
-}
-
 /// Whether all 8 bytes of `x` belong to the class with `mask` (SWAR: a few integer operations
 /// for 8 bytes, no table, no branch per byte).
 #[inline(always)]
 const fn all_in(x: u64, mask: u8) -> bool {
-    if x & HI != 0 {
+    if x & HIGH != 0 {
         return false; // non-ASCII
     }
     let digit = in_range(x, b'0', b'9');
     // `| 0x20` folds capitals onto small letters and maps no other byte into a..=z.
-    let alpha = in_range(x | (LO * 0x20), b'a', b'z');
+    let alpha = in_range(x | (ONES * 0x20), b'a', b'z');
     let space = in_range(x, b' ', b' ');
     let printable = in_range(x, 0x20, 0x7E);
     let special = printable & !alpha & !digit;
@@ -98,7 +84,7 @@ const fn all_in(x: u64, mask: u8) -> bool {
     if mask & SPECIAL != 0 {
         ok |= special;
     }
-    ok == HI
+    ok == HIGH
 }
 
 impl Charset {

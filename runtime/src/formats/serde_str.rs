@@ -11,7 +11,7 @@ macro_rules! serde_via_str {
             }
         }
 
-        $crate::serde_str::deserialize_via_str!($ty, $expecting);
+        $crate::formats::serde_str::deserialize_via_str!($ty, $expecting);
     };
 }
 

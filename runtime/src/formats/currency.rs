@@ -4,9 +4,9 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+use super::digits::{Text, fixed};
+use super::serde_str::serde_via_str;
 use crate::RuleError;
-use crate::digits::{Text, fixed};
-use crate::serde_str::serde_via_str;
 
 /// An ISO 4217 currency, written as its alphabetic code (`USD`, upper case only).
 ///

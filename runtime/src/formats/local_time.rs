@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
-use crate::digits::{Text, fixed};
-use crate::serde_str::serde_via_str;
+use super::digits::{Text, fixed};
+use super::serde_str::serde_via_str;
 use crate::{GmtOffset, RuleError};
 
 /// A local date and time written `YYYYMMDDHHMISS` (exactly 14 ASCII digits): a real date of the

@@ -5,9 +5,9 @@ use std::str::FromStr;
 
 use time::UtcOffset;
 
+use super::digits::{Text, fixed};
+use super::serde_str::serde_via_str;
 use crate::RuleError;
-use crate::digits::{Text, fixed};
-use crate::serde_str::serde_via_str;
 
 /// A UTC offset written `GMT+hh:mm` or `GMT-hh:mm` (exactly 9 characters, `GMT` in capitals),
 /// from `GMT-12:00` to `GMT+14:00`, minutes 00–59. The sign is kept as written, so `GMT-00:00`

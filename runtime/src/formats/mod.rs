@@ -1,9 +1,30 @@
-//! The closed registry of value formats a schema can name.
+//! The closed registry of value formats a schema can name: one module per format, holding its
+//! rule and, for the formats that have one, the typed value its rule parses into.
 
-use crate::{
-    Currency, GmtOffset, LocalTime, MinorUnits, Pan, RuleError, check_luhn, decimal, image,
-    json_text, mobile, url,
-};
+mod amount;
+mod currency;
+mod decimal;
+mod digits;
+mod gmt_offset;
+mod image;
+mod json_text;
+mod local_time;
+mod mobile;
+mod pan;
+mod serde_str;
+mod timestamp;
+mod url;
+mod wire_str;
+
+pub use amount::{Amount, DecimalAmount, MinorUnits};
+pub use currency::{Currency, NumericCurrency};
+pub use gmt_offset::GmtOffset;
+pub use local_time::LocalTime;
+pub use pan::Pan;
+pub use timestamp::Timestamp;
+pub use wire_str::{ToWireStr, WireStr};
+
+use crate::{RuleError, check_luhn};
 
 /// A value format from the closed registry of the schema language.
 ///

@@ -398,9 +398,6 @@ fn malformed_json_is_a_single_syntax_violation() {
     for json in [
         &b""[..],
         b"{",
-        b"[]",
-        b"null",
-        b"\"header\"",
         br#"{"header":{"procType":"41",}}"#,
         br#"{"header":{}} trailing"#,
         b"{\"header\":{\"procType\":\"4\x011\"}}",
@@ -413,6 +410,45 @@ fn malformed_json_is_a_single_syntax_violation() {
             "{:?}",
             String::from_utf8_lossy(json)
         );
+    }
+}
+
+/// A document that is JSON but not an object is a value of the wrong kind: one `type` violation
+/// at `""` (docs/SEMANTICS.md §7.1), the same from the generated decoder (every way) and from the
+/// dynamic validator. `syntax` is only for bytes that are not JSON.
+#[test]
+fn a_document_that_is_not_an_object_is_one_type_violation_at_the_root() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schemas/upi/enrollment_registration.md");
+    let schema = fieldtab_codegen::Schema::load(&path).unwrap_or_else(|d| panic!("{d}"));
+    let validator =
+        fieldtab_codegen::dynamic::Validator::new(&schema.module, "EnrollmentRegistrationRequest")
+            .unwrap_or_else(|e| panic!("{e}"));
+    for (json, found) in [
+        ("[]", "an array"),
+        (r#"[{"header":{}}]"#, "an array"),
+        (r#""x""#, "a string"),
+        ("1", "a number"),
+        ("-1.5e3", "a number"),
+        ("null", "null"),
+        ("true", "a boolean"),
+        (" false \n", "a boolean"),
+    ] {
+        let generated = decode_all_ways::<EnrollmentRegistrationRequest>(json.as_bytes(), false)
+            .expect_err(json);
+        let dynamic = validator.validate(json.as_bytes(), false).expect_err(json);
+        assert_eq!(generated, dynamic, "{json}");
+        assert_eq!(pairs(&generated), expect(&[("", "type")]), "{json}");
+        assert_eq!(
+            generated.violations()[0].message,
+            format!("expected an object, found {found}"),
+            "{json}"
+        );
+        // Denying unknown fields changes nothing at the root.
+        let denied = decode_all_ways::<EnrollmentRegistrationRequest>(json.as_bytes(), true)
+            .expect_err(json);
+        assert_eq!(denied, generated, "{json}");
+        assert_eq!(validator.validate(json.as_bytes(), true), Err(generated));
     }
 }
 

@@ -176,7 +176,7 @@ fn malformed_json_is_an_invalid_message_not_a_crash() {
     for input in [
         &b""[..],
         b"{",
-        b"[]",
+        b"[] x",
         b"\xff\xfe",
         b"{\"header\":{}} trailing",
     ] {
@@ -186,6 +186,35 @@ fn malformed_json_is_an_invalid_message_not_a_crash() {
         assert!(text.starts_with("error[syntax]: /: "), "{text}");
         assert_eq!(text.lines().count(), 2, "{text}");
     }
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_a_type_violation_at_the_root() {
+    let out = run(&["validate", ENROLLMENT, "--message", REQUEST], b"[]");
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "error[type]: /: expected an object, found an array\n<stdin>: invalid {REQUEST}: 1 violation\n"
+        )
+    );
+    let out = run(
+        &[
+            "validate",
+            ENROLLMENT,
+            "--message",
+            REQUEST,
+            "--format",
+            "json",
+        ],
+        b"\"x\"",
+    );
+    assert_eq!(code(&out), 1);
+    let objects = json_lines(&out);
+    assert_eq!(
+        objects[0]["violations"],
+        serde_json::json!([{"path": "", "rule": "type", "message": "expected an object, found a string"}])
+    );
 }
 
 #[test]

@@ -20,9 +20,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
-    /// Malformed JSON, a top-level value that is not an object, or a duplicate key.
+    /// Bytes that are not JSON (malformed, not UTF-8, nested too deep), or a duplicate key.
     Syntax,
-    /// The JSON value has the wrong type (a number where a string is expected, …).
+    /// The JSON value has the wrong type (a number where a string is expected, an array where
+    /// the document's object is expected, …).
     Type,
     /// A mandatory value is absent, `null` or an empty string.
     Required,

@@ -4,9 +4,10 @@
 //! violation of the validation semantics (wrong JSON type, missing field, `null` counted as
 //! absent, empty mandatory string, length, charset, fixed value, format, enum, conditions,
 //! duplicate keys, unknown fields where denied) with its JSON Pointer path, in schema field
-//! order. Malformed JSON (or a top-level value that is not an object) gives exactly one `syntax`
-//! violation at `""`. serde_json's recursion limit (128 levels) applies: deep input is a
-//! `syntax` violation, never a stack overflow.
+//! order (docs/SEMANTICS.md). Malformed JSON gives exactly one `syntax` violation at `""`; a
+//! document that is JSON but not an object gives exactly one `type` violation at `""`.
+//! serde_json's recursion limit (128 levels) applies: deep input is a `syntax` violation, never
+//! a stack overflow.
 //!
 //! # How generated code decodes an object
 //!

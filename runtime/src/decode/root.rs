@@ -15,8 +15,9 @@ use crate::{JsonKind, Path, Report, RuleError};
 /// Decodes one JSON message of type `T`, checking every rule of its schema on the way.
 ///
 /// One pass over the input (see [`Decode`] for how); on failure the [`Report`] holds **every**
-/// violation, in schema field order, each with its JSON Pointer path. Malformed JSON, or a
-/// top-level value that is not an object, is exactly one `syntax` violation at `""`. Unknown
+/// violation, in schema field order, each with its JSON Pointer path. Malformed JSON is exactly
+/// one `syntax` violation at `""`; a document that is JSON but not an object (`[]`, `"x"`,
+/// `null`) is exactly one `type` violation at `""` (docs/SEMANTICS.md §7). Unknown
 /// fields are ignored unless the schema denies them (see [`from_json_with`]). Never panics,
 /// whatever the input.
 ///
@@ -177,11 +178,13 @@ fn syntax_report(message: impl Into<std::borrow::Cow<'static, str>>) -> Report {
     report
 }
 
+/// The document is JSON of another kind than an object: a `type` violation at `""`, as for any
+/// value of the wrong kind (docs/SEMANTICS.md §7.1); `syntax` is only for bytes that are not JSON.
 #[cold]
 fn not_an_object(kind: JsonKind) -> Report {
-    syntax_report(format!(
-        "expected a JSON object at the top level, found {kind}"
-    ))
+    let mut report = Report::new();
+    report.push(&Path::root(), RuleError::wrong_type(JsonKind::Object, kind));
+    report
 }
 
 /// A decoder that returned no value and no violation: a bug of ours, reported, never a panic.

@@ -390,6 +390,27 @@ fn duplicate_keys() {
 }
 
 #[test]
+fn a_document_that_is_not_an_object_is_one_type_violation() {
+    for (json, found) in [
+        ("[1,2]", "an array"),
+        ("\"x\"", "a string"),
+        ("null", "null"),
+        ("12", "a number"),
+        ("1.5", "a number"),
+        ("true", "a boolean"),
+    ] {
+        assert_eq!(violations(json), [p("", Rule::Type)], "{json:?}");
+        let report = from_json::<Msg>(json.as_bytes()).err().unwrap_or_default();
+        assert_eq!(
+            report.violations()[0].message,
+            format!("expected an object, found {found}")
+        );
+    }
+    // Not JSON after the value is still `syntax`.
+    assert_eq!(violations("[] x"), [p("", Rule::Syntax)]);
+}
+
+#[test]
 fn malformed_json_is_one_syntax_violation() {
     for json in [
         "",
@@ -397,10 +418,7 @@ fn malformed_json_is_one_syntax_violation() {
         r#"{"kind":"A""#,
         r#"{"kind":"A"} x"#,
         r#"{"kind":"A",}"#,
-        "[1,2]",
-        "\"x\"",
-        "null",
-        "12",
+        "[1,2",
         "{\"header\":{\"procType\":\"4\u{1}\"}}",
         r#"{"header":{"procType":"\ud800"}}"#,
         "{\"zz\":\"\u{1}\"}",

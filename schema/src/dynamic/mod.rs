@@ -15,8 +15,8 @@
 //!   the conditional formats whose condition holds (point 4b), then
 //!   `enum` for closed enums (an enum value has only the `const` rule of a fixed value before
 //!   `enum`);
-//! - malformed JSON, or a top-level value that is not an object: exactly one `syntax` violation
-//!   at `""`;
+//! - malformed JSON: exactly one `syntax` violation at `""`; a document that is JSON but not
+//!   an object: exactly one `type` violation at `""`;
 //! - a duplicate key: a `syntax` violation at the key's path (after the violations of the field
 //!   it repeats; for a key the table does not name, with the unknown keys, in input order); the
 //!   first occurrence is the one checked.
@@ -123,13 +123,8 @@ impl<'m> Validator<'m> {
                 };
                 walker.object(self.object, &members, &root, report);
             }
-            Ok(other) => report.push(
-                &root,
-                RuleError::syntax(format!(
-                    "expected a JSON object at the top level, found {}",
-                    other.kind()
-                )),
-            ),
+            // A value of the wrong kind, as anywhere else (docs/SEMANTICS.md §7.1).
+            Ok(other) => report.push(&root, RuleError::wrong_type(JsonKind::Object, other.kind())),
         }
     }
 }

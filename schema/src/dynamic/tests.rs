@@ -425,13 +425,29 @@ fn duplicate_keys_are_syntax_at_the_key_and_the_first_occurrence_is_checked() {
 }
 
 #[test]
-fn malformed_json_and_non_objects_are_one_syntax_violation_at_the_root() {
+fn a_document_that_is_not_an_object_is_one_type_violation_at_the_root() {
+    for (bad, found) in [
+        ("[1]", "an array"),
+        ("\"x\"", "a string"),
+        ("null", "null"),
+        ("1", "a number"),
+        ("true", "a boolean"),
+    ] {
+        assert_eq!(run("Header", bad, true), expect(&[("", "type")]), "{bad:?}");
+        let report = validate_json(&module(), "Header", bad.as_bytes(), false).unwrap_err();
+        assert_eq!(
+            report.violations()[0].message,
+            format!("expected an object, found {found}")
+        );
+    }
+}
+
+#[test]
+fn malformed_json_is_one_syntax_violation_at_the_root() {
     for bad in [
         "",
         "{",
-        "[1]",
-        "\"x\"",
-        "null",
+        "[1] x",
         "{} {}",
         "{\"a\":1,}",
         "{\"procType\":\"\u{1}\"}",

@@ -5,8 +5,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::owned;
 use super::serde_str::serde_via_str;
 use crate::{Currency, RuleError};
+use std::borrow::Cow;
 
 /// A positive integer amount in minor units, written as a string of at most 16 ASCII digits
 /// without a leading zero (`"100"` = 100 cents; `"0"` is not positive). Held as a `u64`.
@@ -249,6 +251,44 @@ impl FromStr for Amount {
             RuleError::format("must be positive, with at most 16 digits in minor units")
         })?;
         Ok(Amount { currency, value })
+    }
+}
+
+/// The `minor units` format.
+pub(crate) struct Spec;
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        MinorUnits::parse(value.as_bytes()).map(drop)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "minor units".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&["100", "1", "10000", "9999999999999999"])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        Some(&["1", "1234567890123456"])
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some("^[1-9][0-9]{0,15}$".into())
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        Some("MinorUnits")
     }
 }
 

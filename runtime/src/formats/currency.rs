@@ -5,8 +5,10 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use super::digits::{Text, fixed};
+use super::owned;
 use super::serde_str::serde_via_str;
 use crate::RuleError;
+use std::borrow::Cow;
 
 /// An ISO 4217 currency, written as its alphabetic code (`USD`, upper case only).
 ///
@@ -244,6 +246,84 @@ impl fmt::Display for NumericCurrency {
 
 serde_via_str!(Currency, "an ISO 4217 alphabetic currency code");
 serde_via_str!(NumericCurrency, "an ISO 4217 numeric currency code");
+
+/// The `ISO 4217` format (alphabetic codes).
+pub(crate) struct AlphaSpec;
+
+impl super::FormatSpec for AlphaSpec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        Currency::parse_alpha(value.as_bytes()).map(drop)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "ISO 4217".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &["ISO 4217 alpha", "ISO-4217"]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&["USD", "JPY", "KWD", "CNY", "EUR"])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        Some(&["USD"])
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        Some(3)
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        // JSON Schema lists the codes (an `enum`).
+        None
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        Some("Currency")
+    }
+}
+
+/// The `ISO 4217 numeric` format.
+pub(crate) struct NumericSpec;
+
+impl super::FormatSpec for NumericSpec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        Currency::parse_numeric(value.as_bytes()).map(drop)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "ISO 4217 numeric".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &["ISO-4217 numeric"]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&["840", "156", "392", "414", "978"])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        Some(&["840"])
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        Some(3)
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        // JSON Schema lists the codes (an `enum`).
+        None
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        Some("NumericCurrency")
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Decimal numbers with a range and a scale, written as strings (`"0.88"`).
 
 use crate::{Rule, RuleError};
+use std::borrow::Cow;
 
 /// The decimal rule of [`Format::Decimal`](crate::Format::Decimal): `value` is written
 /// `[-]digits[.digits]` — no leading zeros (but `0.5`), no `+`, no exponent, no lone point —
@@ -67,6 +68,199 @@ fn too_many_places(scale: u8) -> RuleError {
 #[cold]
 fn out_of_range(min: i64, max: i64) -> RuleError {
     RuleError::new(Rule::Range, format!("must be between {min} and {max}"))
+}
+
+/// The `decimal MIN..MAX scale N` format.
+pub(crate) struct Spec {
+    /// Inclusive lower bound.
+    pub(crate) min: i64,
+    /// Inclusive upper bound.
+    pub(crate) max: i64,
+    /// Maximum number of digits after the point.
+    pub(crate) scale: u8,
+}
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        check_decimal(value, self.min, self.max, self.scale)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        let Spec { min, max, scale } = self;
+        format!("decimal {min}..{max} scale {scale}").into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        self.samples_in_range()
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        None
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some(decimal_pattern(self.min, self.max, self.scale))
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+impl Spec {
+    /// `min`, `max`, `max` with `scale` zeros, and when the range has room, a value with
+    /// `scale` fraction digits just above `min`.
+    fn samples_in_range(&self) -> Vec<String> {
+        let Spec { min, max, scale } = *self;
+        let mut samples = vec![min.to_string(), max.to_string()];
+        if scale > 0 {
+            let zeros = "0".repeat(usize::from(scale));
+            samples.push(format!("{max}.{zeros}"));
+            if min < max {
+                let fives = "5".repeat(usize::from(scale));
+                // Between `min` and `min + 1`: `min.55` or, below zero, `-(|min| - 1).55`.
+                samples.push(if min >= 0 {
+                    format!("{min}.{fives}")
+                } else {
+                    format!("-{}.{fives}", -(i128::from(min) + 1))
+                });
+            }
+        }
+        samples
+    }
+}
+
+/// A decimal string of the runtime's decimal rule: `[-]digits[.digits]` without leading zeros,
+/// at most `scale` fraction digits, between `min` and `max` inclusive — exactly.
+///
+/// With `I` the integer digits and `f` the fraction, a non-negative value lies in the range
+/// when `max(min, 0) <= I <= max - 1` (any fraction) or `I == max` with an all-zero fraction
+/// (or `I >= min` for `I == max`); a negative one when `max(-max, 0) <= I <= -min - 1` (any
+/// fraction) or `I == -min` with an all-zero fraction.
+fn decimal_pattern(min: i64, max: i64, scale: u8) -> String {
+    let (any, zero) = match scale {
+        0 => (String::new(), String::new()),
+        1 => (r"(\.[0-9])?".to_owned(), r"(\.0)?".to_owned()),
+        n => (format!(r"(\.[0-9]{{1,{n}}})?"), format!(r"(\.0{{1,{n}}})?")),
+    };
+    let (min, max) = (i128::from(min), i128::from(max));
+    let mut alternatives = Vec::new();
+    // Non-negative: `I` in [max(min, 0), max - 1] with any fraction, `I == max` with zeros.
+    // (A fraction can only raise the value, so `I >= min` suffices for the lower bound.)
+    let lo = min.max(0);
+    if let Some(ints) = int_range(lo, max - 1) {
+        alternatives.push(format!("{ints}{any}"));
+    }
+    if max >= lo {
+        alternatives.push(format!("{max}{zero}"));
+    }
+    // Negative, written `-I.f`: the value is -(I + f).
+    let lo = (-max).max(0);
+    if let Some(ints) = int_range(lo, -min - 1) {
+        alternatives.push(format!("-{ints}{any}"));
+    }
+    if -min >= lo {
+        alternatives.push(format!("-{}{zero}", -min));
+    }
+    if alternatives.is_empty() {
+        // Unreachable for a checked schema (min <= max), but never an empty alternation.
+        return "^[]$".into();
+    }
+    format!("^({})$", alternatives.join("|"))
+}
+
+/// A regular expression for the integers `lo..=hi` written without leading zeros (grouped
+/// when an alternation), `None` when the range is empty.
+fn int_range(lo: i128, hi: i128) -> Option<String> {
+    if hi < lo || hi < 0 {
+        return None;
+    }
+    let lo = lo.max(0);
+    let mut parts = Vec::new();
+    let mut start = lo;
+    while start <= hi {
+        let digits = start.to_string().len() as u32;
+        let end = hi.min(10i128.pow(digits) - 1);
+        parts.push(same_length(&start.to_string(), &end.to_string()));
+        start = end + 1;
+    }
+    Some(group(&parts.join("|")))
+}
+
+/// The numbers from `lo` to `hi`, two digit strings of the same length, `lo <= hi`.
+fn same_length(lo: &str, hi: &str) -> String {
+    let (lo, hi) = (lo.as_bytes(), hi.as_bytes());
+    let digit = |b: u8| char::from(b);
+    let class = |a: u8, b: u8| {
+        if a == b {
+            digit(a).to_string()
+        } else {
+            format!("[{}-{}]", digit(a), digit(b))
+        }
+    };
+    let any = |n: usize| match n {
+        0 => String::new(),
+        1 => "[0-9]".into(),
+        n => format!("[0-9]{{{n}}}"),
+    };
+    let (Some((&l, lo_rest)), Some((&h, hi_rest))) = (lo.split_first(), hi.split_first()) else {
+        return String::new();
+    };
+    let n = lo_rest.len();
+    if l == h {
+        return format!("{}{}", digit(l), group(&same_length_str(lo_rest, hi_rest)));
+    }
+    let lo_full = lo_rest.iter().all(|&b| b == b'0');
+    let hi_full = hi_rest.iter().all(|&b| b == b'9');
+    let mut parts = Vec::new();
+    // From `l` + lo_rest to `l` + 99..9 (or from `l` when lo_rest is all zeros).
+    let first_inner = if lo_full { l } else { l + 1 };
+    let last_inner = if hi_full { h } else { h - 1 };
+    if !lo_full {
+        let nines = "9".repeat(n);
+        parts.push(format!(
+            "{}{}",
+            digit(l),
+            group(&same_length_str(lo_rest, nines.as_bytes()))
+        ));
+    }
+    if first_inner <= last_inner {
+        parts.push(format!("{}{}", class(first_inner, last_inner), any(n)));
+    }
+    if !hi_full {
+        let zeros = "0".repeat(n);
+        parts.push(format!(
+            "{}{}",
+            digit(h),
+            group(&same_length_str(zeros.as_bytes(), hi_rest))
+        ));
+    }
+    parts.join("|")
+}
+
+fn same_length_str(lo: &[u8], hi: &[u8]) -> String {
+    same_length(
+        std::str::from_utf8(lo).unwrap_or_default(),
+        std::str::from_utf8(hi).unwrap_or_default(),
+    )
+}
+
+/// `(x)` when `x` is an alternation, `x` otherwise.
+fn group(x: &str) -> String {
+    if x.contains('|') {
+        format!("({x})")
+    } else {
+        x.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@ use std::str::FromStr;
 use time::UtcOffset;
 
 use super::digits::{Text, fixed};
+use super::owned;
 use super::serde_str::serde_via_str;
 use crate::RuleError;
+use std::borrow::Cow;
 
 /// A UTC offset written `GMT+hh:mm` or `GMT-hh:mm` (exactly 9 characters, `GMT` in capitals),
 /// from `GMT-12:00` to `GMT+14:00`, minutes 00–59. The sign is kept as written, so `GMT-00:00`
@@ -202,6 +204,54 @@ impl fmt::Display for GmtOffset {
 }
 
 serde_via_str!(GmtOffset, "a UTC offset GMT±hh:mm");
+
+/// The `GMT±hh:mm` format.
+pub(crate) struct Spec;
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        GmtOffset::parse(value.as_bytes()).map(drop)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "GMT±hh:mm".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &["GMT+hh:mm", "GMT+/-hh:mm", "GMT±xx:xx", "GMT+/-xx:xx"]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&[
+            "GMT+08:00",
+            "GMT-03:30",
+            "GMT+00:00",
+            "GMT+14:00",
+            "GMT-12:00",
+        ])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        Some(&["GMT+08:00", "GMT-08:00"])
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        Some(9)
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some(GMT_OFFSET.into())
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        Some("GmtOffset")
+    }
+}
+
+/// `GMT-12:00` to `GMT+14:00`.
+const GMT_OFFSET: &str =
+    r"^GMT(\+((0[0-9]|1[0-3]):[0-5][0-9]|14:00)|-((0[0-9]|1[01]):[0-5][0-9]|12:00))$";
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT as BASE64;
 
 use crate::{ImageKinds, RuleError};
+use std::borrow::Cow;
 
 const JPEG_MAGIC: &[u8] = &[0xFF, 0xD8, 0xFF];
 const PNG_MAGIC: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
@@ -92,6 +93,98 @@ fn strip_data_url(s: &[u8]) -> (Option<Kind>, &[u8]) {
         }
     }
     (None, s)
+}
+
+/// The `base64 image SIZE KINDS` format.
+pub(crate) struct Spec {
+    /// Maximum decoded size in bytes.
+    pub(crate) max_bytes: u32,
+    /// Accepted image kinds.
+    pub(crate) kinds: ImageKinds,
+}
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        check_base64_image(value, self.max_bytes, self.kinds)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        image_name(self.max_bytes, self.kinds).into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        image_samples(self.kinds)
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        None
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some(image_pattern(self.kinds))
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// `base64 image SIZE KINDS`: the size in KB when whole, else in B.
+fn image_name(max_bytes: u32, kinds: ImageKinds) -> String {
+    let size = if max_bytes.is_multiple_of(1024) {
+        format!("{} KB", max_bytes / 1024)
+    } else {
+        format!("{max_bytes} B")
+    };
+    let mut out = format!("base64 image {size}");
+    if kinds.jpeg {
+        out.push_str(" jpeg");
+    }
+    if kinds.png {
+        out.push_str(" png");
+    }
+    out
+}
+
+/// The 8-byte PNG signature and a 1x1 PNG (70 bytes) when `kinds` has PNG, a JPEG start when
+/// it has JPEG, each as base64 (the first one the shortest).
+fn image_samples(kinds: ImageKinds) -> Vec<String> {
+    let mut samples = Vec::new();
+    if kinds.png {
+        samples.push("iVBORw0KGgo=".to_owned());
+    }
+    if kinds.jpeg {
+        // FF D8 FF E0.
+        samples.push("/9j/4A==".to_owned());
+    }
+    if kinds.png {
+        samples.push("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==".to_owned());
+        samples.push("data:image/png;base64,iVBORw0KGgo=".to_owned());
+    }
+    samples
+}
+
+/// A base64 image: the optional data URL prefix agreeing with the signature, the base64 of the
+/// signature (`/9j/` for JPEG's FF D8 FF, `iVBORw0KGg` and one of `o`–`r` for PNG's 8 bytes),
+/// the alphabet, padding.
+fn image_pattern(kinds: ImageKinds) -> String {
+    let mut starts = Vec::new();
+    if kinds.png {
+        starts.push("(data:image/png;base64,)?iVBORw0KGg[o-r]");
+    }
+    if kinds.jpeg {
+        starts.push("(data:image/jpe?g;base64,)?/9j/");
+    }
+    format!("^({})[A-Za-z0-9+/]*={{0,2}}$", starts.join("|"))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Strings that hold a JSON document.
 
+use super::owned;
 use crate::RuleError;
+use std::borrow::Cow;
 
 /// The JSON text rule of [`Format::JsonText`](crate::Format::JsonText): the string is one
 /// well-formed JSON value (RFC 8259; surrounding whitespace allowed), checked by `serde_json`
@@ -18,6 +20,45 @@ pub(crate) fn check_json_text(value: &str) -> Result<(), RuleError> {
             e.line(),
             e.column()
         ))),
+    }
+}
+
+/// The `JSON` format.
+pub(crate) struct Spec;
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        check_json_text(value)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "JSON".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&["{}", "{\"k1\":\"v1\"}", "[1,2]", "\"s\""])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        None
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        // That a string holds JSON is beyond a regular expression.
+        None
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        None
     }
 }
 

@@ -6,8 +6,10 @@ use std::str::FromStr;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 use super::digits::{Text, fixed};
+use super::owned;
 use super::serde_str::serde_via_str;
 use crate::{GmtOffset, RuleError};
+use std::borrow::Cow;
 
 /// A local date and time written `YYYYMMDDHHMISS` (exactly 14 ASCII digits): a real date of the
 /// proleptic Gregorian calendar, years 0000–9999, and a time 00:00:00–23:59:59 (no leap second).
@@ -286,6 +288,55 @@ impl fmt::Display for LocalTime {
 }
 
 serde_via_str!(LocalTime, "a local time YYYYMMDDHHMISS");
+
+/// The `YYYYMMDDHHMISS` format.
+pub(crate) struct Spec;
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        LocalTime::parse(value.as_bytes()).map(drop)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "YYYYMMDDHHMISS".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&[
+            "20240229123000",
+            "20240229235959",
+            "20241122141530",
+            "19991231000000",
+            "20000101120000",
+        ])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        Some(&["20240229123000"])
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        Some(14)
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some(format!("^{DATE_COMPACT}{TIME_COMPACT}$"))
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        Some("LocalTime")
+    }
+}
+
+/// `YYYYMMDD`, a real date of years 0000–9999 (proleptic Gregorian: 0000 is a leap year).
+const DATE_COMPACT: &str = "([0-9]{4}((0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])(29|30)|(0[13578]|1[02])31)|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)0229)";
+/// `HHMISS`, 00:00:00–23:59:59.
+const TIME_COMPACT: &str = "([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]";
 
 #[cfg(test)]
 mod tests {

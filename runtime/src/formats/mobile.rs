@@ -1,6 +1,8 @@
 //! Mobile numbers written `+<country code>-<number>`.
 
+use super::owned;
 use crate::RuleError;
+use std::borrow::Cow;
 
 /// The mobile rule of [`Format::Mobile`](crate::Format::Mobile): `+`, a country calling code of
 /// 1 to 3 digits not starting with 0, `-`, and a subscriber number of 4 to 14 digits; at most
@@ -22,6 +24,48 @@ pub(crate) fn check_mobile(value: &str) -> Result<(), RuleError> {
         )
     })
 }
+
+/// The `mobile` format.
+pub(crate) struct Spec;
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        check_mobile(value)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "mobile".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&["+86-13800000000", "+1-2025550123", "+852-91234567"])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        None
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some(MOBILE.into())
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// `+cc-number`: a 1–3 digit country code not starting with 0, a 4–14 digit number, at most
+/// 15 digits in all.
+const MOBILE: &str = r"^\+([1-9]-[0-9]{4,14}|[1-9][0-9]-[0-9]{4,13}|[1-9][0-9]{2}-[0-9]{4,12})$";
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,28 @@
 //! The closed registry of value formats a schema can name: one module per format, holding its
-//! rule and, for the formats that have one, the typed value its rule parses into.
+//! rule, its names, its sample values, its exact length and its JSON Schema `pattern`, and for
+//! the formats that have one, the typed value its rule parses into.
+//!
+//! [`Format`]'s methods give these facts. The only place that maps a [`Format`] to its module
+//! is the `with_spec!` macro below; each module implements [`FormatSpec`], whose methods are
+//! all required, so a new format's module states every fact.
+//!
+//! | format | canonical name | other names |
+//! |---|---|---|
+//! | [`Format::LocalTime`] | `YYYYMMDDHHMISS` | |
+//! | [`Format::GmtOffset`] | `GMT±hh:mm` | `GMT+hh:mm`, `GMT+/-hh:mm`, `GMT±xx:xx`, `GMT+/-xx:xx` |
+//! | [`Format::Timestamp`] | `ISO 8601` | `ISO 8601 date-time`, `ISO8601` |
+//! | [`Format::CurrencyAlpha`] | `ISO 4217` | `ISO 4217 alpha`, `ISO-4217` |
+//! | [`Format::CurrencyNumeric`] | `ISO 4217 numeric` | `ISO-4217 numeric` |
+//! | [`Format::MinorUnits`] | `minor units` | |
+//! | [`Format::Decimal`] | `decimal MIN..MAX scale N` (`decimal 0..1 scale 2`) | |
+//! | [`Format::Url`] | `URL` | |
+//! | [`Format::Base64Image`] | `base64 image SIZE KINDS` (`base64 image 100 KB jpeg png`) | |
+//! | [`Format::JsonText`] | `JSON` | |
+//! | [`Format::Mobile`] | `mobile` | |
+//! | [`Format::Pan`] | `PAN`, `PAN luhn` | `PAN with luhn` |
+//!
+//! Names are case-insensitive and runs of spaces count as one. The schema reader parses the
+//! parametric names (`decimal …`, `base64 image …`) itself, with its diagnostics.
 
 mod amount;
 mod currency;
@@ -12,6 +35,8 @@ mod local_time;
 mod mobile;
 mod pan;
 mod serde_str;
+#[cfg(test)]
+mod tests;
 mod timestamp;
 mod url;
 mod wire_str;
@@ -24,7 +49,9 @@ pub use pan::Pan;
 pub use timestamp::Timestamp;
 pub use wire_str::{ToWireStr, WireStr};
 
-use crate::{RuleError, check_luhn};
+use std::borrow::Cow;
+
+use crate::RuleError;
 
 /// A value format from the closed registry of the schema language.
 ///
@@ -123,7 +150,119 @@ impl ImageKinds {
     };
 }
 
+/// The facts of one format, stated by its module. [`Format`]'s methods of the same names give
+/// them (see there for what each means).
+trait FormatSpec {
+    /// The rule: `Ok(())` or a [`RuleError`]; allocates nothing when the value is valid.
+    fn check(&self, value: &str) -> Result<(), RuleError>;
+    /// The canonical name, as a schema writes it.
+    fn name(&self) -> Cow<'static, str>;
+    /// The other names a schema may write.
+    fn aliases(&self) -> &'static [&'static str];
+    /// Valid values, the first the typical one.
+    fn samples(&self) -> Vec<String>;
+    /// Values spanning the lengths and character classes of every value, if the format's
+    /// values have a few fixed shapes.
+    fn extremes(&self) -> Option<&'static [&'static str]>;
+    /// The length (in bytes) of every value, if all have the same.
+    fn exact_len(&self) -> Option<u32>;
+    /// The anchored JSON Schema `pattern` of the values, if a regular expression describes
+    /// them (exactly or approximately).
+    fn json_schema_pattern(&self) -> Option<String>;
+    /// The name of the typed value (exported by this crate) whose parser is the rule.
+    fn typed_value(&self) -> Option<&'static str>;
+}
+
+/// Evaluates `$body` with `$spec` bound to the [`FormatSpec`] of the format `$format` (a
+/// `&Format`): the one mapping from [`Format`] variants to their modules. Static dispatch: each
+/// arm has its own concrete type.
+macro_rules! with_spec {
+    ($format:expr, $spec:ident => $body:expr) => {
+        match *$format {
+            Format::LocalTime => {
+                let $spec = local_time::Spec;
+                $body
+            }
+            Format::GmtOffset => {
+                let $spec = gmt_offset::Spec;
+                $body
+            }
+            Format::Timestamp => {
+                let $spec = timestamp::Spec;
+                $body
+            }
+            Format::CurrencyAlpha => {
+                let $spec = currency::AlphaSpec;
+                $body
+            }
+            Format::CurrencyNumeric => {
+                let $spec = currency::NumericSpec;
+                $body
+            }
+            Format::MinorUnits => {
+                let $spec = amount::Spec;
+                $body
+            }
+            Format::Decimal { min, max, scale } => {
+                let $spec = decimal::Spec { min, max, scale };
+                $body
+            }
+            Format::Url => {
+                let $spec = url::Spec;
+                $body
+            }
+            Format::Base64Image { max_bytes, kinds } => {
+                let $spec = image::Spec { max_bytes, kinds };
+                $body
+            }
+            Format::JsonText => {
+                let $spec = json_text::Spec;
+                $body
+            }
+            Format::Mobile => {
+                let $spec = mobile::Spec;
+                $body
+            }
+            Format::Pan { luhn } => {
+                let $spec = pan::Spec { luhn };
+                $body
+            }
+        }
+    };
+}
+
 impl Format {
+    /// Every format without parameters, and an example of each parametric one, in the order of
+    /// the registry: what did-you-mean offers, and what the tests go through.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// assert!(Format::EXAMPLES.iter().all(|f| f.check(&f.samples()[0]).is_ok()));
+    /// ```
+    pub const EXAMPLES: [Format; 13] = [
+        Format::LocalTime,
+        Format::GmtOffset,
+        Format::Timestamp,
+        Format::CurrencyAlpha,
+        Format::CurrencyNumeric,
+        Format::MinorUnits,
+        Format::Decimal {
+            min: 0,
+            max: 1,
+            scale: 2,
+        },
+        Format::Url,
+        Format::Base64Image {
+            max_bytes: 100 * 1024,
+            kinds: ImageKinds::ALL,
+        },
+        Format::JsonText,
+        Format::Mobile,
+        Format::Pan { luhn: false },
+        Format::Pan { luhn: true },
+    ];
+
     /// Checks `value` against the format: `Ok(())`, or a [`RuleError`] with rule `format` (or
     /// `range` for a well-formed decimal out of its range). Allocates nothing when the value is
     /// valid.
@@ -135,140 +274,137 @@ impl Format {
     /// assert!(Format::CurrencyAlpha.check("usd").is_err());
     /// assert!(Format::Mobile.check("+86-13800000000").is_ok());
     /// ```
+    #[inline]
     pub fn check(&self, value: &str) -> Result<(), RuleError> {
-        let bytes = value.as_bytes();
-        match *self {
-            Format::LocalTime => LocalTime::parse(bytes).map(drop),
-            Format::GmtOffset => GmtOffset::parse(bytes).map(drop),
-            Format::Timestamp => crate::Timestamp::parse(bytes).map(drop),
-            Format::CurrencyAlpha => Currency::parse_alpha(bytes).map(drop),
-            Format::CurrencyNumeric => Currency::parse_numeric(bytes).map(drop),
-            Format::MinorUnits => MinorUnits::parse(bytes).map(drop),
-            Format::Decimal { min, max, scale } => decimal::check_decimal(value, min, max, scale),
-            Format::Url => url::check_url(value),
-            Format::Base64Image { max_bytes, kinds } => {
-                image::check_base64_image(value, max_bytes, kinds)
-            }
-            Format::JsonText => json_text::check_json_text(value),
-            Format::Mobile => mobile::check_mobile(value),
-            Format::Pan { luhn } => {
-                Pan::parse(bytes)?;
-                if luhn { check_luhn(value) } else { Ok(()) }
-            }
-        }
+        with_spec!(self, spec => spec.check(value))
+    }
+
+    /// The canonical name of the format, as a schema writes it (`decimal 0..1 scale 2`).
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Format, ImageKinds};
+    ///
+    /// assert_eq!(Format::GmtOffset.name(), "GMT±hh:mm");
+    /// let image = Format::Base64Image { max_bytes: 2048, kinds: ImageKinds { jpeg: false, png: true } };
+    /// assert_eq!(image.name(), "base64 image 2 KB png");
+    /// ```
+    pub fn name(&self) -> Cow<'static, str> {
+        with_spec!(self, spec => spec.name())
+    }
+
+    /// The other names of the format a schema may write (compared as [`Format::by_name`] does);
+    /// empty for the parametric formats.
+    ///
+    /// ```
+    /// assert!(fieldtab_runtime::Format::Timestamp.aliases().contains(&"ISO 8601 date-time"));
+    /// ```
+    pub fn aliases(&self) -> &'static [&'static str] {
+        with_spec!(self, spec => spec.aliases())
+    }
+
+    /// The format whose canonical name or alias is `name`, among the formats without
+    /// parameters and [`Format::EXAMPLES`]. Case-insensitive; runs of whitespace count as one
+    /// space. The schema reader parses the parametric names (`decimal …`, `base64 image …`).
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// assert_eq!(Format::by_name("gmt+hh:mm"), Some(Format::GmtOffset));
+    /// assert_eq!(Format::by_name("PAN  with Luhn"), Some(Format::Pan { luhn: true }));
+    /// assert_eq!(Format::by_name("YYYYMMDDHHMMSS"), None);
+    /// ```
+    pub fn by_name(name: &str) -> Option<Format> {
+        let normal = normalize(name);
+        Format::EXAMPLES.into_iter().find(|format| {
+            normalize(&format.name()) == normal
+                || format
+                    .aliases()
+                    .iter()
+                    .any(|alias| normalize(alias) == normal)
+        })
+    }
+
+    /// Valid values of the format, the first the typical one (the schema checker asks whether
+    /// a field's charset holds it). For a [`Format::Base64Image`], the samples are at most 70
+    /// bytes once decoded: valid when `max_bytes` allows that.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// let ratio = Format::Decimal { min: 0, max: 1, scale: 2 };
+    /// assert!(ratio.samples().iter().all(|s| ratio.check(s).is_ok()));
+    /// ```
+    pub fn samples(&self) -> Vec<String> {
+        with_spec!(self, spec => spec.samples())
+    }
+
+    /// For a format whose values have a few fixed shapes: values spanning every value's length
+    /// and character classes (the shortest and the longest of each shape). Whatever length rule
+    /// and ISO charset accept all of them accept every value of the format (the ISO charsets
+    /// treat all digits alike and all letters alike, and lengths are intervals). `None` when the
+    /// values vary in shape (a timestamp's fraction and offset, a URL).
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// assert_eq!(Format::GmtOffset.extremes(), Some(&["GMT+08:00", "GMT-08:00"][..]));
+    /// assert_eq!(Format::Timestamp.extremes(), None);
+    /// ```
+    pub fn extremes(&self) -> Option<&'static [&'static str]> {
+        with_spec!(self, spec => spec.extremes())
+    }
+
+    /// The length in bytes (all formats with one are ASCII) of every value of the format, for
+    /// the formats whose values all have the same.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// assert_eq!(Format::LocalTime.exact_len(), Some(14));
+    /// assert_eq!(Format::Url.exact_len(), None);
+    /// ```
+    pub fn exact_len(&self) -> Option<u32> {
+        with_spec!(self, spec => spec.exact_len())
+    }
+
+    /// The anchored JSON Schema `pattern` (ECMA-262, `[0-9]` rather than `\d` so that no engine
+    /// reads it as Unicode digits) of the format's values: exact, except for what a regular
+    /// expression cannot check (the Luhn digit of `PAN luhn`; a base64 image's padding, size and
+    /// bytes beyond its signature). `None` for the currencies (JSON Schema lists their codes)
+    /// and `JSON` text.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// assert_eq!(Format::MinorUnits.json_schema_pattern().as_deref(), Some("^[1-9][0-9]{0,15}$"));
+    /// assert_eq!(Format::JsonText.json_schema_pattern(), None);
+    /// ```
+    pub fn json_schema_pattern(&self) -> Option<String> {
+        with_spec!(self, spec => spec.json_schema_pattern())
+    }
+
+    /// The name of the typed value, exported by this crate, whose parser is the format's rule
+    /// (`LocalTime`, …, `Pan`): a value of that type is valid for the format by construction.
+    /// `None` for the formats whose values stay strings.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Format;
+    ///
+    /// assert_eq!(Format::CurrencyNumeric.typed_value(), Some("NumericCurrency"));
+    /// assert_eq!(Format::Mobile.typed_value(), None);
+    /// ```
+    pub fn typed_value(&self) -> Option<&'static str> {
+        with_spec!(self, spec => spec.typed_value())
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Rule;
+/// `name` in lower case, with runs of whitespace as one space and none at the ends.
+fn normalize(name: &str) -> String {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    words.join(" ")
+}
 
-    fn rule(format: Format, value: &str) -> Option<Rule> {
-        format.check(value).err().map(|e| e.rule)
-    }
-
-    #[test]
-    fn every_format_accepts_and_rejects() {
-        let image = Format::Base64Image {
-            max_bytes: 100 * 1024,
-            kinds: ImageKinds::ALL,
-        };
-        // A 1x1 PNG.
-        let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-        let cases: [(Format, &str, &str); 13] = [
-            (Format::LocalTime, "20240229120000", "20230229120000"),
-            (Format::GmtOffset, "GMT-12:00", "GMT-12:01"),
-            (
-                Format::Timestamp,
-                "2019-11-27T12:01:01+08:30",
-                "2019-11-27T12:01:01",
-            ),
-            (Format::CurrencyAlpha, "KWD", "kwd"),
-            (Format::CurrencyNumeric, "414", "4140"),
-            (Format::MinorUnits, "100", "0"),
-            (
-                Format::Decimal {
-                    min: 0,
-                    max: 1,
-                    scale: 2,
-                },
-                "0.88",
-                "0.888",
-            ),
-            (
-                Format::Url,
-                "https://example.com/a.png",
-                "example.com/a.png",
-            ),
-            (image, png, "not base64!"),
-            (Format::JsonText, r#"{"k":"v"}"#, "{k:v}"),
-            (Format::Mobile, "+86-13800000000", "13800000000"),
-            (
-                Format::Pan { luhn: false },
-                "6214835920672688",
-                "621483592067268x",
-            ),
-            (
-                Format::Pan { luhn: true },
-                "4111111111111111",
-                "4111111111111112",
-            ),
-        ];
-        for (format, good, bad) in cases {
-            assert_eq!(rule(format, good), None, "{format:?} {good}");
-            assert_eq!(rule(format, bad), Some(Rule::Format), "{format:?} {bad}");
-            assert_eq!(rule(format, ""), Some(Rule::Format), "{format:?} empty");
-            assert_eq!(
-                rule(format, "１"),
-                Some(Rule::Format),
-                "{format:?} full-width"
-            );
-        }
-        let ratio = Format::Decimal {
-            min: 0,
-            max: 1,
-            scale: 2,
-        };
-        assert_eq!(rule(ratio, "1.01"), Some(Rule::Range));
-        assert_eq!(rule(ratio, "-0.01"), Some(Rule::Range));
-    }
-
-    #[test]
-    fn no_message_echoes_the_value() {
-        let formats = [
-            Format::LocalTime,
-            Format::GmtOffset,
-            Format::Timestamp,
-            Format::CurrencyAlpha,
-            Format::CurrencyNumeric,
-            Format::MinorUnits,
-            Format::Decimal {
-                min: 0,
-                max: 1,
-                scale: 2,
-            },
-            Format::Url,
-            Format::Base64Image {
-                max_bytes: 10,
-                kinds: ImageKinds::ALL,
-            },
-            Format::JsonText,
-            Format::Mobile,
-            Format::Pan { luhn: true },
-        ];
-        for format in formats {
-            for value in [
-                "SECRETVALUE123",
-                "secret-value-987654",
-                "+99-SECRET",
-                "{\"secret\":",
-            ] {
-                if let Err(e) = format.check(value) {
-                    assert!(!e.message.contains(value), "{format:?}: {}", e.message);
-                    assert!(!e.message.contains("SECRET") && !e.message.contains("secret"));
-                }
-            }
-        }
-    }
+/// The `Vec<String>` of `values`, for [`FormatSpec::samples`].
+fn owned(values: &[&str]) -> Vec<String> {
+    values.iter().map(|v| (*v).to_owned()).collect()
 }

@@ -3,11 +3,13 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::owned;
 use super::serde_str::deserialize_via_str;
-use crate::RuleError;
+use crate::{RuleError, check_luhn};
+use std::borrow::Cow;
 
 /// A card number: 12 to 19 ASCII digits (the Luhn check digit is the separate rule
-/// [`check_luhn`](crate::check_luhn)). `Debug` and `Display` show at most the first 6 and the
+/// [`check_luhn`]). `Debug` and `Display` show at most the first 6 and the
 /// last 4 digits (PCI DSS 3.4), the others as `*`; numbers shorter than 16 digits show fewer
 /// leading digits so that at least 6 stay hidden. serde writes the whole number (it is the wire
 /// value), and [`Pan::reveal`] gives it explicitly. Held inline, no allocation.
@@ -58,6 +60,18 @@ impl Pan {
         })
     }
 
+    /// The rule of the `PAN` format (`luhn`: `PAN luhn`): the digits, then the Luhn check digit
+    /// ([`check_luhn`]). The one implementation, for [`Format::Pan`](crate::Format::Pan)'s check
+    /// and for the decoder's `Pan` fields.
+    #[inline]
+    pub(crate) fn parse_format(s: &[u8], luhn: bool) -> Result<Pan, RuleError> {
+        let pan = Pan::parse(s)?;
+        if luhn {
+            check_luhn(pan.reveal())?;
+        }
+        Ok(pan)
+    }
+
     /// The digits shown in clear at the start: 6, fewer for short numbers so that at least
     /// 6 digits stay hidden (12 digits: 2 + 4 shown).
     fn shown_first(&self) -> usize {
@@ -104,7 +118,7 @@ impl Pan {
     /// assert!(pan.luhn_valid());
     /// ```
     pub fn luhn_valid(&self) -> bool {
-        crate::check_luhn(self.reveal()).is_ok()
+        check_luhn(self.reveal()).is_ok()
     }
 }
 
@@ -142,6 +156,62 @@ impl serde::Serialize for Pan {
 }
 
 deserialize_via_str!(Pan, "a card number");
+
+/// The `PAN` format, `PAN luhn` with the Luhn check digit.
+pub(crate) struct Spec {
+    /// Whether the Luhn check digit is verified.
+    pub(crate) luhn: bool,
+}
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        Pan::parse_format(value.as_bytes(), self.luhn).map(drop)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        if self.luhn {
+            "PAN luhn".into()
+        } else {
+            "PAN".into()
+        }
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        if self.luhn { &["PAN with luhn"] } else { &[] }
+    }
+
+    fn samples(&self) -> Vec<String> {
+        let mut samples = owned(&[
+            "4111111111111111",
+            "6214835920672688",
+            "123456789015",
+            "1234567890123456785",
+        ]);
+        if !self.luhn {
+            // A wrong check digit.
+            samples.push("6250941006528599119".into());
+        }
+        samples
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        Some(&["123456789015", "1234567890123456785"])
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        // The Luhn check digit is beyond a regular expression: the same digits for both.
+        Some("^[0-9]{12,19}$".into())
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        Some("Pan")
+    }
+}
 
 #[cfg(test)]
 mod tests {

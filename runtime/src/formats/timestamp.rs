@@ -7,8 +7,10 @@ use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::digits::{Text, fixed};
 use super::local_time::{check_date, check_time};
+use super::owned;
 use super::serde_str::serde_via_str;
 use crate::RuleError;
+use std::borrow::Cow;
 
 /// An ISO 8601 date-time with a mandatory offset, in the extended format of RFC 3339:
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+hh:mm|-hh:mm)`.
@@ -284,6 +286,54 @@ impl fmt::Display for Timestamp {
 }
 
 serde_via_str!(Timestamp, "an ISO 8601 date-time with offset");
+
+/// The `ISO 8601` format.
+pub(crate) struct Spec;
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        Timestamp::parse(value.as_bytes()).map(drop)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "ISO 8601".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &["ISO 8601 date-time", "ISO8601"]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&[
+            "2019-11-27T12:01:01Z",
+            "2019-11-27T12:01:01+08:30",
+            "2019-04-04T12:08:56+05:30",
+            "2019-11-27T12:01:01.253+08:30",
+            "2024-02-29T23:59:59-03:00",
+        ])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        // Timestamps vary in shape (fractions, `Z` or an offset).
+        None
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some(TIMESTAMP.into())
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        Some("Timestamp")
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±hh:mm)`, a real date and time, offset hours 00–23.
+const TIMESTAMP: &str = r"^([0-9]{4}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,8 @@
 //! Absolute `http`/`https` URLs.
 
+use super::owned;
 use crate::RuleError;
+use std::borrow::Cow;
 
 /// The URL rule of [`Format::Url`](crate::Format::Url): an absolute URL (RFC 3986) whose scheme
 /// is `http` or `https` (any case), then `//` and a host:
@@ -114,6 +116,59 @@ fn check_authority(authority: &[u8]) -> Result<(), RuleError> {
         }
         _ => Err(RuleError::format("must be a URL with a port of 0-65535")),
     }
+}
+
+/// The `URL` format.
+pub(crate) struct Spec;
+
+impl super::FormatSpec for Spec {
+    #[inline]
+    fn check(&self, value: &str) -> Result<(), RuleError> {
+        check_url(value)
+    }
+
+    fn name(&self) -> Cow<'static, str> {
+        "URL".into()
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn samples(&self) -> Vec<String> {
+        owned(&[
+            "https://example.com/",
+            "https://isv.example.com/b/1",
+            "http://a.example/x?y=1",
+            "https://example.com/a.png",
+        ])
+    }
+
+    fn extremes(&self) -> Option<&'static [&'static str]> {
+        None
+    }
+
+    fn exact_len(&self) -> Option<u32> {
+        None
+    }
+
+    fn json_schema_pattern(&self) -> Option<String> {
+        Some(url_pattern())
+    }
+
+    fn typed_value(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// An absolute `http`/`https` URL as the runtime's URL rule reads it.
+fn url_pattern() -> String {
+    let label = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    let host = format!(r"({label}(\.{label})*|\[[0-9A-Fa-f:.]+\])");
+    let port =
+        "(:([0-9]{1,4}|[0-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?";
+    let tail = r"([/?#]([!#$&-;=?-\[\]_a-z~]|%[0-9A-Fa-f]{2})*)?";
+    format!("^[Hh][Tt][Tt][Pp][Ss]?://{host}{port}{tail}$")
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::mode::{build, fast};
 use super::skip::{skip_map, skip_seq};
 use crate::{
     Charset, Currency, Format, GmtOffset, JsonKind, LocalTime, MinorUnits, NumericCurrency, Pan,
-    Path, Report, RuleError, StrRules, Timestamp, check_luhn,
+    Path, Report, RuleError, StrRules, Timestamp,
 };
 
 /// What [`StrValue::present`] gives: the string and its known charset verdict, or the field's
@@ -270,12 +270,9 @@ impl StrTarget for Pan {
         format: Option<&Format>,
         _: bool,
     ) -> Result<Option<Pan>, RuleError> {
-        // As `Format::Pan`'s check: the digits, then the Luhn digit when asked.
-        let pan = Pan::parse(s.as_bytes())?;
-        if let Some(Format::Pan { luhn: true }) = format {
-            check_luhn(&s)?;
-        }
-        Ok(Some(pan))
+        // `Format::Pan`'s own rule; a `Pan` field's format is `PAN` or `PAN luhn`.
+        let luhn = format == Some(&Format::Pan { luhn: true });
+        Pan::parse_format(s.as_bytes(), luhn).map(Some)
     }
 }
 

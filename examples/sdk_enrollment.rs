@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Every rule of the schema, every violation at once.
     request.validate()?;
-    println!("{}", serde_json::to_string_pretty(&request)?);
+    println!("{}", fieldtab::to_json_pretty(&request)?);
     // Debug masks the sensitive fields (`cardNo`, `mobile`).
     eprintln!("{request:?}");
 

@@ -43,7 +43,7 @@ fn main() -> ExitCode {
             for violation in &report {
                 println!("  {violation}");
             }
-            match serde_json::to_string(&report) {
+            match fieldtab::to_json(&report) {
                 Ok(json) => println!("{json}"),
                 Err(error) => eprintln!("error: {error}"),
             }

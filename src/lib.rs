@@ -2,8 +2,8 @@
 //! specifications are field tables (UnionPay International, Alipay+).
 //!
 //! This facade re-exports the runtime crate (`fieldtab-runtime`) and the `include_schema!`
-//! macro (`fieldtab-macros`), as `serde` re-exports `serde_derive`. A crate that uses the
-//! generated code needs this one dependency.
+//! macro (`fieldtab-macros`), as `serde` re-exports `serde_derive`, and adds [`to_json`]. A
+//! crate that uses the generated code needs this one dependency.
 //!
 //! ```
 //! mod enrollment {
@@ -29,8 +29,11 @@
 //! assert_eq!(report.violations()[0].rule.as_str(), "length");
 //! ```
 
+mod to_json;
+
 pub use fieldtab_macros::include_schema;
 pub use fieldtab_runtime::*;
+pub use to_json::{ToJsonError, to_json, to_json_pretty};
 
 /// Not public API: the paths generated code names. Changes here are not breaking changes.
 ///

@@ -35,6 +35,12 @@ pub use fieldtab_macros::include_schema;
 pub use fieldtab_runtime::*;
 pub use to_json::{ToJsonError, to_json, to_json_pretty};
 
+/// The code snippets of README.md, compiled (and run, unless marked `no_run`) as doctests by
+/// `cargo test --workspace`, so the README cannot drift from the API.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// Not public API: the paths generated code names. Changes here are not breaking changes.
 ///
 /// Generated code reaches everything through here, so a crate whose only dependency is

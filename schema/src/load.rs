@@ -273,7 +273,7 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, ItemKind, Length, Requirement, Type};
+    use crate::model::{Field, Length, Requirement, Type};
     use fieldtab_runtime::{Charset, Format};
 
     fn shipped(name: &str) -> Schema {
@@ -288,9 +288,7 @@ mod tests {
 
     fn field<'a>(schema: &'a Schema, item: &str, ident: &str) -> &'a Field {
         let item = schema.module.item(item).expect("item");
-        let (ItemKind::Message(o) | ItemKind::Struct(o)) = &item.kind else {
-            panic!("not an object")
-        };
+        let o = item.kind.object().expect("not an object");
         o.fields.iter().find(|f| f.ident == ident).expect("field")
     }
 
@@ -380,9 +378,7 @@ mod tests {
         };
         assert_eq!(c.sibling, "type");
         assert_eq!(c.values, ["ABSOLUTE", "RELATIVE"]);
-        let Some(ItemKind::Enum(e)) = schema.module.item("Kind").map(|i| &i.kind) else {
-            panic!()
-        };
+        let e = schema.module.enum_named("Kind").expect("an enum");
         assert!(e.open);
         std::fs::remove_dir_all(&dir).ok();
     }

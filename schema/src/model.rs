@@ -3,6 +3,8 @@
 //! re-validate it: every type reference resolves, every condition names a sibling, every length
 //! is well-formed.
 
+use std::fmt;
+
 pub use fieldtab_runtime::{Charset, Format, ImageKinds};
 
 /// A checked schema file together with every item of the files it imports (transitively).
@@ -21,6 +23,15 @@ impl Module {
     /// The item named `name`, if any.
     pub fn item(&self, name: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.name == name)
+    }
+
+    /// The enum item named `name`, if `name` names an enum (not a message, struct or nothing):
+    /// what a `Type::Named` is asked when its values are strings.
+    pub fn enum_named(&self, name: &str) -> Option<&Enum> {
+        match &self.item(name)?.kind {
+            ItemKind::Enum(enumeration) => Some(enumeration),
+            ItemKind::Message(_) | ItemKind::Struct(_) => None,
+        }
     }
 }
 
@@ -45,6 +56,24 @@ pub enum ItemKind {
     Struct(Object),
     /// A set of string values.
     Enum(Enum),
+}
+
+impl ItemKind {
+    /// The fields of a message or struct; `None` for an enum.
+    pub fn object(&self) -> Option<&Object> {
+        match self {
+            ItemKind::Message(object) | ItemKind::Struct(object) => Some(object),
+            ItemKind::Enum(_) => None,
+        }
+    }
+
+    /// [`ItemKind::object`], mutably.
+    pub fn object_mut(&mut self) -> Option<&mut Object> {
+        match self {
+            ItemKind::Message(object) | ItemKind::Struct(object) => Some(object),
+            ItemKind::Enum(_) => None,
+        }
+    }
 }
 
 /// The fields of a message or struct.
@@ -128,11 +157,7 @@ impl Field {
     /// the format. `None` when the values are not strings. Code generation and the dynamic
     /// validator both take the rules from here, so they agree on them.
     pub fn str_rules(&self) -> Option<fieldtab_runtime::StrRules<'_>> {
-        let mut ty = &self.ty;
-        while let Type::Array(element) = ty {
-            ty = element;
-        }
-        let (unit, charset) = match ty {
+        let (unit, charset) = match self.ty.element() {
             Type::Iso(charset) => (fieldtab_runtime::LengthUnit::Bytes, Some(*charset)),
             Type::String => (fieldtab_runtime::LengthUnit::Chars, None),
             _ => return None,
@@ -161,6 +186,52 @@ pub enum Type {
     Named(String),
     /// A JSON array of the element type.
     Array(Box<Type>),
+}
+
+impl Type {
+    /// The type at the bottom of nested arrays (`AN` in `Array<Array<AN>>`); the type itself
+    /// when it is not an array. Formats, lengths and fixed values apply to it.
+    pub fn element(&self) -> &Type {
+        let mut ty = self;
+        while let Type::Array(element) = ty {
+            ty = element;
+        }
+        ty
+    }
+
+    /// The item this type names, through arrays (`Amount` in `Array<Amount>`), if any.
+    pub fn named(&self) -> Option<&str> {
+        match self.element() {
+            Type::Named(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// How many arrays nest (`0` for `AN`, `2` for `Array<Array<AN>>`).
+    pub fn depth(&self) -> usize {
+        let mut ty = self;
+        let mut depth = 0;
+        while let Type::Array(element) = ty {
+            ty = element;
+            depth += 1;
+        }
+        depth
+    }
+}
+
+impl fmt::Display for Type {
+    /// The type in the schema's own words, as a Type cell writes it: `AN`, `String`,
+    /// `Integer`, `Boolean`, an item name, `Array<AN>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Type::Iso(charset) => f.write_str(charset.code()),
+            Type::String => f.write_str("String"),
+            Type::Integer => f.write_str("Integer"),
+            Type::Boolean => f.write_str("Boolean"),
+            Type::Named(name) => f.write_str(name),
+            Type::Array(element) => write!(f, "Array<{element}>"),
+        }
+    }
 }
 
 /// Length limits, inclusive: `15` reads as `0..=15`, `1..15` as `1..=15`.
@@ -242,4 +313,79 @@ pub struct EnumValue {
     pub value: String,
     /// Its documentation.
     pub doc: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn array(ty: Type) -> Type {
+        Type::Array(Box::new(ty))
+    }
+
+    #[test]
+    fn types_read_through_arrays() {
+        let amounts = array(array(Type::Named("Amount".into())));
+        assert_eq!(amounts.element(), &Type::Named("Amount".into()));
+        assert_eq!(amounts.named(), Some("Amount"));
+        assert_eq!(amounts.depth(), 2);
+        let code = Type::Iso(Charset::An);
+        assert_eq!(code.element(), &code);
+        assert_eq!(code.named(), None);
+        assert_eq!(code.depth(), 0);
+        assert_eq!(array(Type::Integer).named(), None);
+    }
+
+    #[test]
+    fn types_display_in_the_schemas_words() {
+        assert_eq!(Type::Iso(Charset::Ans).to_string(), "ANS");
+        assert_eq!(Type::String.to_string(), "String");
+        assert_eq!(Type::Integer.to_string(), "Integer");
+        assert_eq!(Type::Boolean.to_string(), "Boolean");
+        assert_eq!(
+            array(array(Type::Named("Amount".into()))).to_string(),
+            "Array<Array<Amount>>"
+        );
+    }
+
+    #[test]
+    fn items_give_their_object_and_modules_their_enums() {
+        let object = Object {
+            fields: vec![Field::new("a", Type::String, Requirement::Optional)],
+            deny_unknown: false,
+        };
+        let enumeration = Enum {
+            values: Vec::new(),
+            open: true,
+        };
+        let item = |name: &str, kind| Item {
+            name: name.into(),
+            doc: String::new(),
+            kind,
+        };
+        let mut module = Module {
+            title: None,
+            doc: String::new(),
+            items: vec![
+                item("M", ItemKind::Message(object.clone())),
+                item("S", ItemKind::Struct(object.clone())),
+                item("E", ItemKind::Enum(enumeration.clone())),
+            ],
+        };
+        assert_eq!(module.items[0].kind.object(), Some(&object));
+        assert_eq!(module.items[1].kind.object(), Some(&object));
+        assert_eq!(module.items[2].kind.object(), None);
+        if let Some(o) = module.items[1].kind.object_mut() {
+            o.deny_unknown = true;
+        }
+        assert!(
+            module.items[1]
+                .kind
+                .object()
+                .is_some_and(|o| o.deny_unknown)
+        );
+        assert_eq!(module.enum_named("E"), Some(&enumeration));
+        assert_eq!(module.enum_named("S"), None);
+        assert_eq!(module.enum_named("X"), None);
+    }
 }

@@ -120,7 +120,7 @@ fn well_formed(diagnostics: &Diagnostics) {
 /// What the checker promises consumers of the model (code generation, the dynamic
 /// validator): checked on every schema that loads, mutated ones included.
 fn model_invariants(schema: &Schema) {
-    use fieldtab_schema::model::{ItemKind, Requirement, Type};
+    use fieldtab_schema::model::{Requirement, Type};
     let module = &schema.module;
     let mut names = std::collections::HashSet::new();
     for item in &module.items {
@@ -130,23 +130,9 @@ fn model_invariants(schema: &Schema) {
             item.name
         );
     }
-    let is_enum =
-        |name: &str| matches!(module.item(name).map(|i| &i.kind), Some(ItemKind::Enum(_)));
-    fn depth(ty: &Type) -> usize {
-        match ty {
-            Type::Array(inner) => 1 + depth(inner),
-            _ => 0,
-        }
-    }
-    fn named(ty: &Type) -> Option<&str> {
-        match ty {
-            Type::Named(name) => Some(name),
-            Type::Array(inner) => named(inner),
-            _ => None,
-        }
-    }
+    let is_enum = |name: &str| module.enum_named(name).is_some();
     for item in &module.items {
-        let (ItemKind::Message(object) | ItemKind::Struct(object)) = &item.kind else {
+        let Some(object) = item.kind.object() else {
             continue;
         };
         let mut idents = std::collections::HashSet::new();
@@ -156,8 +142,8 @@ fn model_invariants(schema: &Schema) {
                 "duplicate field {}",
                 field.ident
             );
-            assert!(depth(&field.ty) <= 16);
-            if let Some(name) = named(&field.ty) {
+            assert!(field.ty.depth() <= 16);
+            if let Some(name) = field.ty.named() {
                 assert!(module.item(name).is_some(), "unresolved {name}");
             }
             let stringy = match &field.ty {

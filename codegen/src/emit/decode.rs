@@ -52,7 +52,7 @@ fn is_enum(module: &Module, name: &str) -> bool {
 /// The rules `const` of a field, if its values are strings (ISO, `String`, enum), with the short
 /// names recorded in `names` (the constants live in a module that imports them).
 fn rules_of(module: &Module, field: &Field, names: &mut ShortNames) -> Option<TokenStream> {
-    match super::types::bottom(&field.ty) {
+    match field.ty.element() {
         Type::Iso(_) | Type::String => str_rules_short(field, true, names),
         Type::Named(name) if is_enum(module, name) => Some(enum_rules(field)),
         _ => None,

@@ -101,9 +101,9 @@ fn field_doc(field: &Field) -> String {
 
 /// The schema row in words: type, length, requirement, fixed value, sensitivity.
 fn summary(field: &Field) -> String {
-    let mut parts = vec![type_words(&field.ty)];
+    let mut parts = vec![type_doc(&field.ty)];
     if let Some(length) = field.length {
-        let unit = match super::types::bottom(&field.ty) {
+        let unit = match field.ty.element() {
             Type::Iso(_) => "bytes",
             _ => "characters",
         };
@@ -149,14 +149,14 @@ fn summary(field: &Field) -> String {
     text
 }
 
-/// The schema type in the schema's own words (`AN`, `String`, `[Amount]`).
-fn type_words(ty: &Type) -> String {
-    match ty {
-        Type::Iso(charset) => charset.code().to_owned(),
-        Type::String => "String".to_owned(),
-        Type::Integer => "Integer".to_owned(),
-        Type::Boolean => "Boolean".to_owned(),
-        Type::Named(name) => format!("[`{name}`]"),
-        Type::Array(element) => format!("array of {}", type_words(element)),
+/// The schema type in the schema's own words (its `Display`: `AN`, `Array<AN>`), as rustdoc
+/// shows it: a named type links to its item (`[`Array<Amount>`](Amount)`), an array is code (its
+/// `<…>` would otherwise read as HTML), a scalar is a bare word.
+fn type_doc(ty: &Type) -> String {
+    match ty.named() {
+        Some(_) if ty.depth() == 0 => format!("[`{ty}`]"),
+        Some(name) => format!("[`{ty}`]({})", names::type_name(name)),
+        None if ty.depth() == 0 => ty.to_string(),
+        None => format!("`{ty}`"),
     }
 }

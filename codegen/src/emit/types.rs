@@ -76,16 +76,8 @@ pub(crate) fn typed_format(format: &Format) -> Option<TokenStream> {
 /// Whether the field's value in Rust is a runtime type rather than a `String` (strings of a
 /// format that has a type, see [`typed_format`]).
 pub(crate) fn is_typed_string(field: &Field) -> bool {
-    let string = matches!(bottom(&field.ty), Type::Iso(_) | Type::String);
+    let string = matches!(field.ty.element(), Type::Iso(_) | Type::String);
     string && field.format.as_ref().and_then(typed_format).is_some()
-}
-
-/// The element type at the bottom of nested arrays.
-pub(crate) fn bottom(ty: &Type) -> &Type {
-    match ty {
-        Type::Array(element) => bottom(element),
-        other => other,
-    }
 }
 
 /// A `::fieldtab::__private::StrRules` expression (a constant) equal to [`Field::str_rules`]:

@@ -555,18 +555,6 @@ fn note(text: &str) -> String {
         .join("\n")
 }
 
-/// A type as a schema writes it, for messages.
-pub(crate) fn type_name(ty: &Type) -> String {
-    match ty {
-        Type::Iso(cs) => cs.code().to_string(),
-        Type::String => "String".into(),
-        Type::Integer => "Integer".into(),
-        Type::Boolean => "Boolean".into(),
-        Type::Named(name) => name.clone(),
-        Type::Array(inner) => format!("Array<{}>", type_name(inner)),
-    }
-}
-
 mod cells;
 
 pub(crate) use cells::looks_like_type_code;

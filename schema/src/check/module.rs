@@ -11,10 +11,10 @@ use std::collections::{HashMap, HashSet};
 use fieldtab_runtime::{Charset, Path, Report};
 use serde_json::Value;
 
-use crate::check::file::{BUILTIN_TYPES, Draft, looks_like_type_code, type_name};
+use crate::check::file::{BUILTIN_TYPES, Draft, looks_like_type_code};
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
 use crate::dynamic::{Json, check_value, parse_all};
-use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
+use crate::model::{Condition, Field, Item, ItemKind, Module, Requirement, Type};
 
 /// Checks the drafts of every file together and returns the items (meaningful only when no
 /// diagnostic was pushed). `visible[f]` holds the files whose items file `f` may name.
@@ -75,7 +75,7 @@ pub(crate) fn check_module(
 fn is_string(module: &Module, ty: &Type) -> bool {
     match ty {
         Type::Iso(_) | Type::String => true,
-        Type::Named(name) => matches!(module.item(name).map(|i| &i.kind), Some(ItemKind::Enum(_))),
+        Type::Named(name) => module.enum_named(name).is_some(),
         _ => false,
     }
 }
@@ -109,20 +109,6 @@ struct Cx<'a> {
     diagnostics: &'a mut Diagnostics,
 }
 
-fn fields_mut(item: &mut Item) -> Option<&mut Vec<Field>> {
-    match &mut item.kind {
-        ItemKind::Message(o) | ItemKind::Struct(o) => Some(&mut o.fields),
-        ItemKind::Enum(_) => None,
-    }
-}
-
-fn object_of(item: &Item) -> Option<&Object> {
-    match &item.kind {
-        ItemKind::Message(o) | ItemKind::Struct(o) => Some(o),
-        ItemKind::Enum(_) => None,
-    }
-}
-
 /// A type code written with its letters repeated or out of order (`NA`, `nn`, `SNA`): the code
 /// of the same letters, in the canonical order A, N, S.
 fn code_suggestion(word: &str) -> Option<&'static str> {
@@ -132,15 +118,6 @@ fn code_suggestion(word: &str) -> Option<&'static str> {
     }
     let letters: String = "ANS".chars().filter(|&c| upper.contains(c)).collect();
     Charset::from_code(&letters).map(Charset::code)
-}
-
-/// The named type inside a type, if any (`Amount` in `Array<Amount>`).
-fn named(ty: &Type) -> Option<&str> {
-    match ty {
-        Type::Named(name) => Some(name),
-        Type::Array(inner) => named(inner),
-        _ => None,
-    }
 }
 
 impl Cx<'_> {
@@ -163,11 +140,11 @@ impl Cx<'_> {
         }
         for (index, draft) in drafts.iter_mut().enumerate() {
             let file = files[index];
-            let Some(fields) = fields_mut(&mut draft.item) else {
+            let Some(object) = draft.item.kind.object() else {
                 continue;
             };
-            for (field, spans) in fields.iter().zip(draft.fields.iter_mut()) {
-                let Some(name) = named(&field.ty) else {
+            for (field, spans) in object.fields.iter().zip(draft.fields.iter_mut()) {
+                let Some(name) = field.ty.named() else {
                     continue;
                 };
                 let target = self.names.get(name).map(|&i| files[i]);
@@ -238,7 +215,7 @@ impl Cx<'_> {
                 let (node, index) = *top;
                 top.1 += 1;
                 let draft = &drafts[node];
-                let fields = object_of(&draft.item).map_or(&[][..], |o| &o.fields[..]);
+                let fields = draft.item.kind.object().map_or(&[][..], |o| &o.fields[..]);
                 let Some(field) = fields.get(index) else {
                     state[node] = 2;
                     frames.pop();
@@ -250,7 +227,7 @@ impl Cx<'_> {
                 let Some(&target) = self.names.get(name) else {
                     continue;
                 };
-                if object_of(&drafts[target].item).is_none() {
+                if drafts[target].item.kind.object().is_none() {
                     continue;
                 }
                 match state[target] {
@@ -263,7 +240,10 @@ impl Cx<'_> {
                         let mut chain: Vec<String> = frames[from..]
                             .iter()
                             .map(|&(n, next)| {
-                                let ident = object_of(&drafts[n].item)
+                                let ident = drafts[n]
+                                    .item
+                                    .kind
+                                    .object()
                                     .and_then(|o| o.fields.get(next.wrapping_sub(1)))
                                     .map_or("", |f| f.ident.as_str());
                                 format!("{}.{ident}", drafts[n].item.name)
@@ -295,7 +275,7 @@ impl Cx<'_> {
     /// its values must be values of the enum.
     fn conditions(&mut self, drafts: &[Draft], module: &Module) {
         for draft in drafts {
-            let Some(object) = object_of(&draft.item) else {
+            let Some(object) = draft.item.kind.object() else {
                 continue;
             };
             for (field, spans) in object.fields.iter().zip(&draft.fields) {
@@ -321,7 +301,7 @@ impl Cx<'_> {
         what: &str,
     ) {
         let (sibling_span, value_spans) = at;
-        let Some(object) = object_of(&draft.item) else {
+        let Some(object) = draft.item.kind.object() else {
             return;
         };
         if condition.sibling == field.ident {
@@ -414,7 +394,7 @@ impl Cx<'_> {
                 format!(
                     "the {what} names `{}`, of type `{}`; conditions compare string values",
                     sibling.ident,
-                    type_name(other)
+                    other
                 ),
                 None,
             ),
@@ -427,7 +407,7 @@ impl Cx<'_> {
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         for (d, draft) in drafts.iter().enumerate() {
             let file = draft.file;
-            let Some(object) = object_of(&draft.item) else {
+            let Some(object) = draft.item.kind.object() else {
                 continue;
             };
             for (f, (field, spans)) in object.fields.iter().zip(&draft.fields).enumerate() {
@@ -440,10 +420,7 @@ impl Cx<'_> {
                         self.error(
                             file,
                             spans.fixed,
-                            format!(
-                                "`{}` fields cannot have a fixed value",
-                                type_name(&field.ty)
-                            ),
+                            format!("`{}` fields cannot have a fixed value", field.ty),
                             Some("fixed values apply to string fields".into()),
                         );
                     } else if let Some(broken) =
@@ -506,8 +483,11 @@ impl Cx<'_> {
             }
         }
         for (d, f, example) in found {
-            if let Some(field) =
-                fields_mut(&mut drafts[d].item).and_then(|fields| fields.get_mut(f))
+            if let Some(field) = drafts[d]
+                .item
+                .kind
+                .object_mut()
+                .and_then(|object| object.fields.get_mut(f))
             {
                 field.examples.push(example);
             }

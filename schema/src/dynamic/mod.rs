@@ -169,7 +169,7 @@ impl UnknownItem {
         let available: Vec<String> = module
             .items
             .iter()
-            .filter(|item| !matches!(item.kind, ItemKind::Enum(_)))
+            .filter(|item| item.kind.object().is_some())
             .map(|item| item.name.clone())
             .collect();
         let suggestion = if is_enum {

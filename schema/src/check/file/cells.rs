@@ -4,7 +4,7 @@
 
 use fieldtab_runtime::Charset;
 
-use super::{Cx, FieldSpans, strip_code, type_name};
+use super::{Cx, FieldSpans, strip_code};
 use crate::check::formats;
 use crate::diagnostics::Span;
 use crate::model::{Condition, ConditionalFormat, Field, Format, Length, Requirement, Type};
@@ -90,7 +90,7 @@ impl Cx<'_> {
             return Some(Type::Iso(cs));
         }
         for builtin in [Type::String, Type::Integer, Type::Boolean] {
-            if type_name(&builtin).eq_ignore_ascii_case(text) {
+            if builtin.to_string().eq_ignore_ascii_case(text) {
                 return Some(builtin);
             }
         }
@@ -458,7 +458,7 @@ impl Cx<'_> {
             (Some(_), false) => {
                 self.error(
                     length_cell.map_or(type_span, |c| c.span),
-                    format!("`{}` fields have no length", type_name(&field.ty)),
+                    format!("`{}` fields have no length", field.ty),
                     Some(
                         "only type codes (`AN`, …) and `String` have a length; empty this cell"
                             .into(),
@@ -469,7 +469,7 @@ impl Cx<'_> {
             (None, true) if matches!(field.ty, Type::Iso(_)) => {
                 self.error(
                     length_cell.map_or(type_span, |c| c.span),
-                    format!("`{}` fields need a length", type_name(&field.ty)),
+                    format!("`{}` fields need a length", field.ty),
                     Some("type codes need a length: a maximum (`15`) or a range (`1..15`)".into()),
                 );
                 spans.sound = false;
@@ -523,7 +523,7 @@ impl Cx<'_> {
             other => {
                 self.error(
                     format_span,
-                    format!("format `{name}` does not fit type `{}`", type_name(other)),
+                    format!("format `{name}` does not fit type `{}`", other),
                     Some("formats apply to string fields: a type code or `String`".into()),
                 );
                 return false;

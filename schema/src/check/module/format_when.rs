@@ -4,7 +4,7 @@
 //! conditional requirements, worded for formats. A submodule of [`super`], so it shares the
 //! checker's context.
 
-use super::{Cx, object_of};
+use super::Cx;
 use crate::check::file::Draft;
 use crate::model::Module;
 
@@ -14,7 +14,7 @@ impl Cx<'_> {
     /// conditions of conditional requirements ([`Cx::condition`]), worded for formats.
     pub(super) fn format_conditions(&mut self, drafts: &[Draft], module: &Module) {
         for draft in drafts {
-            let Some(object) = object_of(&draft.item) else {
+            let Some(object) = draft.item.kind.object() else {
                 continue;
             };
             for (field, spans) in object.fields.iter().zip(&draft.fields) {

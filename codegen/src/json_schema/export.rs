@@ -195,10 +195,10 @@ impl Exporter<'_> {
     fn empty_is_required(&self, ty: &Type) -> bool {
         match ty {
             Type::Iso(_) | Type::String => true,
-            Type::Named(name) => match self.module.item(name).map(|i| &i.kind) {
-                Some(ItemKind::Enum(en)) => en.accepts(""),
-                _ => false,
-            },
+            Type::Named(name) => self
+                .module
+                .enum_named(name)
+                .is_some_and(|en| en.accepts("")),
             _ => false,
         }
     }
@@ -320,11 +320,9 @@ impl Exporter<'_> {
                     schema.set("minLength", 1);
                 }
                 // A fixed value of an enum field is its `const` rule (checked before `enum`).
-                let is_enum = matches!(
-                    self.module.item(name).map(|i| &i.kind),
-                    Some(ItemKind::Enum(_))
-                );
-                if is_enum && let Some(fixed) = field.enum_rules().fixed {
+                if self.module.enum_named(name).is_some()
+                    && let Some(fixed) = field.enum_rules().fixed
+                {
                     schema.set("const", fixed);
                 }
             }
@@ -454,11 +452,11 @@ pub(super) fn reachable<'m>(module: &'m Module, item: &'m Item) -> Vec<&'m Item>
     let mut stack = vec![item];
     seen.insert(&item.name);
     while let Some(item) = stack.pop() {
-        let (ItemKind::Message(object) | ItemKind::Struct(object)) = &item.kind else {
+        let Some(object) = item.kind.object() else {
             continue;
         };
         for field in &object.fields {
-            if let Some(name) = named(&field.ty)
+            if let Some(name) = field.ty.named()
                 && let Some(used) = module.item(name)
                 && seen.insert(&used.name)
             {
@@ -471,15 +469,6 @@ pub(super) fn reachable<'m>(module: &'m Module, item: &'m Item) -> Vec<&'m Item>
         .iter()
         .filter(|i| seen.contains(i.name.as_str()))
         .collect()
-}
-
-/// The item named by a type, through arrays.
-fn named(ty: &Type) -> Option<&str> {
-    match ty {
-        Type::Named(name) => Some(name),
-        Type::Array(element) => named(element),
-        _ => None,
-    }
 }
 
 fn def_ref(name: &str) -> String {

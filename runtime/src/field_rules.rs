@@ -1,17 +1,19 @@
-//! The rule sequence of one JSON string value: the one implementation that generated decoding,
-//! generated `validate()` and the dynamic validator all call.
+//! The string rules of a field: length, charset, fixed value and format, as data. Their order
+//! and composition with the field's other rules is [`FieldPlan::check`]'s.
 
+use crate::plan::{FieldPlan, Requirement, Seen, Text, no_siblings};
 use crate::{
     Charset, Format, LengthUnit, Path, Report, RuleError, check_charset, check_const, check_length,
 };
 
-/// The string rules of one field: steps 3 and 4 of the validation semantics.
+/// The string rules of one field (of its elements, for an array): the data part of its
+/// [`FieldPlan`], whose check runs them (docs/SEMANTICS.md).
 ///
-/// Generated code emits one `const` of this type per string field; the dynamic validator builds
-/// one from the model. For a JSON string value the rules run in this order:
+/// For a JSON string value [`StrRules::check`] runs them in this order:
 ///
 /// 1. an empty value in a field where it is `required` (mandatory, or conditional with its
-///    condition holding) is one `required` violation ([`RuleError::empty`]) and nothing else;
+///    condition holding) is one `required` violation ([`RuleError::empty`](crate::RuleError::empty))
+///    and nothing else;
 /// 2. otherwise, each independently: `length`, `charset`, `const` (the fixed value), and
 ///    `format`, which is skipped when `charset` failed (its message would only repeat it).
 ///
@@ -67,8 +69,10 @@ impl StrRules<'_> {
         format: None,
     };
 
-    /// Steps 3-4 of the validation semantics for one JSON string value: `required` on an empty
-    /// value when `required`, else length, charset, const, format (skipped if charset failed).
+    /// The rules of one JSON string value in a field that is `required` (mandatory, or
+    /// conditional with its condition holding) or not: [`FieldPlan::check`] of a field with
+    /// only these rules (docs/SEMANTICS.md). An empty value when `required` is one `required`
+    /// violation; otherwise length, charset, const and format (skipped if charset failed).
     /// Every violation is pushed to `report` at `path`; nothing is allocated when the value is
     /// valid.
     ///
@@ -88,15 +92,17 @@ impl StrRules<'_> {
     /// ```
     #[inline]
     pub fn check(&self, value: &str, required: bool, path: &Path<'_>, report: &mut Report) {
-        if value.is_empty() && required {
-            report.push(path, RuleError::empty());
-            return;
-        }
-        self.check_known(value, None, path, report);
+        let requirement = if required {
+            Requirement::Mandatory
+        } else {
+            Requirement::Optional
+        };
+        let plan = FieldPlan::new("", requirement).rules(*self);
+        plan.check(Seen::from(value), &mut Text, &no_siblings, path, report);
     }
 
-    /// Same verdict as [`StrRules::check`], no report (fast path for `is_valid` and
-    /// validate-only code): stops at the first failed rule.
+    /// Whether [`StrRules::check`] finds no violation (for code generation, which asks it of
+    /// sample values).
     ///
     /// ```
     /// use fieldtab_runtime::{Format, StrRules};
@@ -105,31 +111,10 @@ impl StrRules<'_> {
     /// assert!(rules.is_valid("GMT+08:00", true));
     /// assert!(!rules.is_valid("GMT+8", true));
     /// ```
-    #[inline]
     pub fn is_valid(&self, value: &str, required: bool) -> bool {
-        if value.is_empty() && required {
-            return false;
-        }
-        if let Some((unit, min, max)) = self.length
-            && !surely_in_length(value, unit, min, max)
-            && check_length(value, unit, min, max).is_err()
-        {
-            return false;
-        }
-        if let Some(charset) = self.charset
-            && !charset.matches(value.as_bytes())
-        {
-            return false;
-        }
-        if let Some(fixed) = self.fixed
-            && value != fixed
-        {
-            return false;
-        }
-        match &self.format {
-            Some(format) => format.check(value).is_ok(),
-            None => true,
-        }
+        let mut report = Report::new();
+        self.check(value, required, &Path::root(), &mut report);
+        report.is_empty()
     }
 
     /// Step 4 on a value that is not an empty required one: every rule, each pushed to
@@ -247,9 +232,9 @@ impl StrRules<'_> {
 
 /// Whether `value` passes the `length` rule for certain without counting its characters: a
 /// UTF-8 string has at most one character per byte and at least one per four bytes. When this
-/// says no, [`check_length`] (the rule itself) decides.
+/// says no, [`check_length`](crate::check_length) (the rule itself) decides.
 #[inline(always)]
-fn surely_in_length(value: &str, unit: LengthUnit, min: u32, max: u32) -> bool {
+pub(crate) fn surely_in_length(value: &str, unit: LengthUnit, min: u32, max: u32) -> bool {
     match unit {
         // Counting bytes costs nothing.
         LengthUnit::Bytes => false,
@@ -332,15 +317,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn charset_known_skips_the_scan() {
-        let mut report = Report::new();
-        let (ok, charset_ok) =
-            TIME.check_before_format("x", Some(false), &Path::root(), &mut report);
-        // The caller said the charset failed; the message still comes from check_charset.
-        assert!(!ok && !charset_ok);
-        assert_eq!(report.len(), 1);
     }
 }

@@ -6,6 +6,8 @@
 //! - value formats: [`Format::check`], and the typed values [`LocalTime`], [`GmtOffset`],
 //!   [`Timestamp`], [`Currency`], [`NumericCurrency`], [`MinorUnits`], [`Amount`], [`Pan`];
 //! - the violation report: [`Rule`], [`RuleError`], [`Path`], [`Violation`], [`Report`];
+//! - the per-field semantics, once: [`plan::FieldPlan`] and its check (requirement, conditions,
+//!   enum, fixed value, conditional formats, in order);
 //! - the traits generated code implements: [`Validate`], [`Message`].
 //!
 //! No rule allocates when the value is valid; a [`RuleError`]'s message never contains the
@@ -32,6 +34,7 @@ mod decode;
 mod field_rules;
 mod formats;
 mod path;
+pub mod plan;
 mod report;
 mod rule;
 mod rules;

@@ -125,3 +125,48 @@ fn valid_values_allocate_nothing() {
     });
     assert_eq!(n, 0, "building a path allocated");
 }
+
+#[test]
+fn the_check_of_a_valid_field_allocates_nothing() {
+    use fieldtab_runtime::Report;
+    use fieldtab_runtime::plan::prelude::*;
+    use fieldtab_runtime::plan::{Fields, Seen, Text};
+
+    const WHEN_URL: Condition<'static> = Condition {
+        sibling: 0,
+        values: &["URL"],
+    };
+    const FIELDS: [FieldPlan<'static>; 3] = [
+        FieldPlan::new("type", Mandatory).enumeration(EnumRule {
+            values: &["BASE64", "URL"],
+            open: false,
+        }),
+        FieldPlan::new("content", When(WHEN_URL)).format_when(&[FormatWhen {
+            when: WHEN_URL,
+            format: Format::Url,
+        }]),
+        FieldPlan::new("localTime", Optional)
+            .length(Bytes, 14, 14)
+            .charset(Charset::N)
+            .format(Format::LocalTime),
+    ];
+    let (kind, content) = (
+        String::from("URL"),
+        Some(String::from("https://a.example/x.png")),
+    );
+    let time: LocalTime = "20240229235959".parse().unwrap();
+    let root = Path::root();
+    let mut report = Report::new();
+    let (n, ()) = allocations(|| {
+        let siblings = |i: usize| if i == 0 { Some(kind.as_str()) } else { None };
+        let path = root.key("localTime");
+        let seen = Seen::Str("20240229235959", Some(true));
+        FIELDS[2].check(seen, &mut Text, &siblings, &path, &mut report);
+        let mut fields = Fields::new(&FIELDS, siblings, &root, &mut report);
+        fields.text(0, &kind);
+        fields.text(1, &content);
+        fields.wire(2, Some(&time));
+    });
+    assert!(report.is_empty());
+    assert_eq!(n, 0, "checking valid fields allocated");
+}

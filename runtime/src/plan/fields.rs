@@ -1,0 +1,118 @@
+//! [`Fields`]: the fields of one struct value as generated `validate()` checks them.
+
+use super::{FieldPlan, Proven, Seen, Text};
+use crate::{Path, Report, ToWireStr, Validate};
+
+/// The fields of one struct value, checked one by one against its table of plans: each call
+/// checks field `i` (its plan is `plans[i]`, its path `path/ident`) with [`FieldPlan::check`].
+///
+/// Generated `validate()` builds one and calls it for every field whose Rust type does not
+/// prove every rule by itself.
+///
+/// ```
+/// use fieldtab_runtime::plan::prelude::*;
+/// use fieldtab_runtime::plan::{Fields, no_siblings};
+/// use fieldtab_runtime::{Path, Report};
+///
+/// const FIELDS: [FieldPlan<'static>; 2] = [
+///     FieldPlan::new("procType", Mandatory).length(Bytes, 0, 2).charset(Charset::An),
+///     FieldPlan::new("resvFld", Optional).length(Bytes, 0, 5),
+/// ];
+/// let (proc_type, resv_fld) = (String::from("4-1"), None::<String>);
+/// let (root, mut report) = (Path::root(), Report::new());
+/// let mut fields = Fields::new(&FIELDS, no_siblings, &root, &mut report);
+/// fields.text(0, &proc_type);
+/// fields.text(1, &resv_fld);
+/// let found: Vec<(&str, &str)> =
+///     report.iter().map(|v| (v.path.as_str(), v.rule.as_str())).collect();
+/// assert_eq!(found, [("/procType", "length"), ("/procType", "charset")]);
+/// ```
+pub struct Fields<'a, 'p, S> {
+    plans: &'a [FieldPlan<'a>],
+    siblings: S,
+    path: &'a Path<'p>,
+    report: &'a mut Report,
+}
+
+impl<'a, 'p, 's, S> Fields<'a, 'p, S>
+where
+    S: Fn(usize) -> Option<&'s str>,
+{
+    /// The fields of the struct at `path` whose table is `plans`; `siblings` gives the string
+    /// value of field `i` for conditions ([`no_siblings`](super::no_siblings) when the table has
+    /// none).
+    #[inline]
+    pub fn new(
+        plans: &'a [FieldPlan<'a>],
+        siblings: S,
+        path: &'a Path<'p>,
+        report: &'a mut Report,
+    ) -> Self {
+        Fields {
+            plans,
+            siblings,
+            path,
+            report,
+        }
+    }
+
+    /// Field `i`, a string or enum value (or its absence), checked as text.
+    #[inline]
+    pub fn text<'v>(&mut self, i: usize, value: impl Into<Seen<'v>>) {
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        plan.check(value.into(), &mut Text, &self.siblings, &path, self.report);
+    }
+
+    /// Field `i`, a typed value (or its absence) whose type proves its format: the other rules
+    /// on its wire text.
+    #[inline]
+    pub fn wire<T: ToWireStr>(&mut self, i: usize, value: Option<&T>) {
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        let text = value.map(ToWireStr::to_wire_str);
+        let seen = Seen::from(text.as_deref());
+        plan.check(seen, &mut Proven, &self.siblings, &path, self.report);
+    }
+
+    /// Field `i` when its present value needs no check (its type proves every rule): only its
+    /// requirement.
+    #[inline]
+    pub fn present(&mut self, i: usize, present: bool) {
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        let seen = if present { Seen::Decoded } else { Seen::Absent };
+        plan.check(seen, &mut Proven, &self.siblings, &path, self.report);
+    }
+
+    /// Field `i`, a nested struct or array of them (or its absence): its requirement, then the
+    /// value's own violations under the field's path.
+    #[inline]
+    pub fn nested<T: Validate + ?Sized>(&mut self, i: usize, value: Option<&T>) {
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        let seen = if value.is_some() {
+            Seen::Decoded
+        } else {
+            Seen::Absent
+        };
+        plan.check(seen, &mut Proven, &self.siblings, &path, self.report);
+        if let Some(value) = value {
+            value.validate_into(&path, self.report);
+        }
+    }
+
+    /// One string element, at `path`, of array field `i`, checked as text.
+    #[inline]
+    pub fn element(&mut self, i: usize, value: &str, path: &Path<'_>) {
+        self.plans[i].check_element(value, None, &mut Text, path, self.report);
+    }
+
+    /// One typed element, at `path`, of array field `i`: the rules its type does not prove, on
+    /// its wire text.
+    #[inline]
+    pub fn wire_element<T: ToWireStr>(&mut self, i: usize, value: &T, path: &Path<'_>) {
+        let text = value.to_wire_str();
+        self.plans[i].check_element(&text, None, &mut Proven, path, self.report);
+    }
+}

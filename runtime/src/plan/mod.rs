@@ -1,0 +1,315 @@
+//! The per-field semantics, once: what a field of a message or struct is ([`FieldPlan`]: its
+//! requirement, the rules of its string value, its enum, its conditional formats) and the one
+//! function that checks what was seen for it ([`FieldPlan::check`]), in the order
+//! docs/SEMANTICS.md gives.
+//!
+//! Every consumer describes a field with a `FieldPlan` and calls that function:
+//!
+//! - generated code emits one table of plans per struct, read by its `validate()` (through
+//!   [`Fields`]) and by its decoder;
+//! - the dynamic validator builds the plans from the schema model;
+//! - the JSON Schema export translates the same plans.
+//!
+//! Each caller brings what differs between them: its view of the value ([`Seen`]: the decoder
+//! knows a string's charset verdict from the raw bytes), how a condition reads a sibling (a
+//! function from the sibling's index in the table to its string value), and what the format
+//! and enum rules do with a string ([`Parse`]: check the text, trust a Rust value that proves
+//! them, or parse a typed value).
+//!
+//! ```
+//! use fieldtab_runtime::plan::prelude::*;
+//! use fieldtab_runtime::plan::{Seen, Text, no_siblings};
+//! use fieldtab_runtime::{Path, Report};
+//!
+//! const FIELDS: [FieldPlan<'static>; 2] = [
+//!     FieldPlan::new("type", Mandatory),
+//!     FieldPlan::new("count", When(Condition { sibling: 0, values: &["COUNT"] }))
+//!         .length(Chars, 1, 4),
+//! ];
+//! let siblings = |i: usize| if i == 0 { Some("COUNT") } else { None };
+//! let root = Path::root();
+//! let path = root.key("count");
+//!
+//! let mut report = Report::new();
+//! assert!(!FIELDS[1].check(Seen::Absent, &mut Text, &siblings, &path, &mut report));
+//! assert!(FIELDS[1].check(Seen::from("12"), &mut Text, &siblings, &path, &mut report));
+//! assert!(FIELDS[1].check(Seen::Absent, &mut Text, &no_siblings, &path, &mut report));
+//! let rules: Vec<&str> = report.iter().map(|v| v.rule.as_str()).collect();
+//! assert_eq!(rules, ["required"]);
+//! ```
+
+mod check;
+mod fields;
+
+use crate::{Charset, Format, JsonKind, LengthUnit, RuleError, StrRules};
+
+pub use fields::Fields;
+
+/// The runtime description of one field of a message or struct: a row of its table.
+///
+/// Built in constant context by generated code (`FieldPlan::new(..).length(..).charset(..)`),
+/// or from the schema model by the dynamic validator. Checked by [`FieldPlan::check`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldPlan<'a> {
+    /// The wire identifier (`localTime`): the field's key in the JSON object.
+    pub ident: &'a str,
+    /// Whether the field must be present (and, if a string, not empty).
+    pub requirement: Requirement<'a>,
+    /// The rules of the field's string values (of its elements, for an array): length,
+    /// charset, fixed value, format. [`StrRules::NONE`] for values that are not strings.
+    pub rules: StrRules<'a>,
+    /// The enum rule, for a field whose values are those of an enum.
+    pub enumeration: Option<EnumRule<'a>>,
+    /// Formats that apply when a condition on a sibling holds, in order (only on a string
+    /// field that has no format of its own).
+    pub format_when: &'a [FormatWhen<'a>],
+}
+
+/// Whether a field must be present: absent and `null` are the same (docs/SEMANTICS.md), and a
+/// present empty string counts as missing when the field is required.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requirement<'a> {
+    /// `M`: always required.
+    Mandatory,
+    /// `O`: never required.
+    Optional,
+    /// `C`: required when the condition on a sibling holds.
+    When(Condition<'a>),
+}
+
+/// A condition on a sibling field: the sibling is a JSON string (its first occurrence) whose
+/// value is one of `values`, compared as raw strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Condition<'a> {
+    /// The sibling's index in its object's table.
+    pub sibling: usize,
+    /// The values (as on the wire) for which the condition holds.
+    pub values: &'a [&'a str],
+}
+
+/// The `enum` rule: a value must be one of `values`, unless the enum is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EnumRule<'a> {
+    /// The enum's values, in table order (the `enum` violation lists them).
+    pub values: &'a [&'a str],
+    /// Whether a value outside the list is kept (open) rather than an `enum` violation.
+    pub open: bool,
+}
+
+/// A format that applies when a condition on a sibling holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormatWhen<'a> {
+    /// When the format applies.
+    pub when: Condition<'a>,
+    /// The format checked then.
+    pub format: Format,
+}
+
+/// What was seen for a field: the neutral view of a value every caller gives
+/// [`FieldPlan::check`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen<'v> {
+    /// The key did not occur.
+    Absent,
+    /// The value was `null` (counts as absent).
+    Null,
+    /// A string, and the verdict of the field's charset when the caller already knows it (the
+    /// decoder checks it on the raw bytes); `None` to let the check compute it.
+    Str(&'v str, Option<bool>),
+    /// A value of another JSON kind than the field's: one `type` violation, nothing else.
+    Wrong {
+        /// The kind the field's type wants.
+        expected: JsonKind,
+        /// The kind of the value.
+        found: JsonKind,
+    },
+    /// A present value that is not a string (an object, an array, an integer, a boolean),
+    /// decoded and checked where it was read: nothing is left but its presence.
+    Decoded,
+}
+
+impl<'v> From<&'v str> for Seen<'v> {
+    /// A string value; its charset is not known yet.
+    fn from(value: &'v str) -> Seen<'v> {
+        Seen::Str(value, None)
+    }
+}
+
+impl<'v> From<&'v String> for Seen<'v> {
+    fn from(value: &'v String) -> Seen<'v> {
+        Seen::Str(value, None)
+    }
+}
+
+impl<'v> From<Option<&'v str>> for Seen<'v> {
+    /// A string value, or [`Seen::Absent`].
+    fn from(value: Option<&'v str>) -> Seen<'v> {
+        value.map_or(Seen::Absent, Seen::from)
+    }
+}
+
+impl<'v> From<&'v Option<String>> for Seen<'v> {
+    fn from(value: &'v Option<String>) -> Seen<'v> {
+        Seen::from(value.as_deref())
+    }
+}
+
+/// What the format and enum rules do with a string that reaches them, for
+/// [`FieldPlan::check`]. The default methods check the text ([`Text`]).
+pub trait Parse {
+    /// The format rule, on a string that passed its charset: its violation, if any.
+    #[inline]
+    fn format(&mut self, format: &Format, value: &str) -> Result<(), RuleError> {
+        format.check(value)
+    }
+
+    /// The enum rule: whether `rule` keeps `value`.
+    #[inline]
+    fn variant(&mut self, rule: &EnumRule<'_>, value: &str) -> bool {
+        rule.accepts(value)
+    }
+}
+
+/// The rules on the text: [`Format::check`] and [`EnumRule::accepts`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Text;
+
+impl Parse for Text {}
+
+/// A text that comes from a Rust value whose type proves its format and its enum membership
+/// (generated `validate()` on a `LocalTime`, an enum value): those rules hold by construction.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Proven;
+
+impl Parse for Proven {
+    #[inline]
+    fn format(&mut self, _: &Format, _: &str) -> Result<(), RuleError> {
+        Ok(())
+    }
+
+    #[inline]
+    fn variant(&mut self, _: &EnumRule<'_>, _: &str) -> bool {
+        true
+    }
+}
+
+/// The siblings of a field whose table has no condition: none is ever read.
+#[inline]
+pub fn no_siblings(_: usize) -> Option<&'static str> {
+    None
+}
+
+impl<'a> FieldPlan<'a> {
+    /// A field with no rule beyond its requirement: what the builders below start from.
+    pub const fn new(ident: &'a str, requirement: Requirement<'a>) -> FieldPlan<'a> {
+        FieldPlan {
+            ident,
+            requirement,
+            rules: StrRules::NONE,
+            enumeration: None,
+            format_when: &[],
+        }
+    }
+
+    /// The length rule: `min..=max` in `unit`.
+    pub const fn length(mut self, unit: LengthUnit, min: u32, max: u32) -> FieldPlan<'a> {
+        self.rules.length = Some((unit, min, max));
+        self
+    }
+
+    /// The charset rule (ISO 8583 types).
+    pub const fn charset(mut self, charset: Charset) -> FieldPlan<'a> {
+        self.rules.charset = Some(charset);
+        self
+    }
+
+    /// The fixed value (`const`).
+    pub const fn fixed(mut self, value: &'a str) -> FieldPlan<'a> {
+        self.rules.fixed = Some(value);
+        self
+    }
+
+    /// The format rule.
+    pub const fn format(mut self, format: Format) -> FieldPlan<'a> {
+        self.rules.format = Some(format);
+        self
+    }
+
+    /// The string rules, all at once.
+    pub const fn rules(mut self, rules: StrRules<'a>) -> FieldPlan<'a> {
+        self.rules = rules;
+        self
+    }
+
+    /// The enum rule of the field's values.
+    pub const fn enumeration(mut self, rule: EnumRule<'a>) -> FieldPlan<'a> {
+        self.enumeration = Some(rule);
+        self
+    }
+
+    /// The conditional formats.
+    pub const fn format_when(mut self, formats: &'a [FormatWhen<'a>]) -> FieldPlan<'a> {
+        self.format_when = formats;
+        self
+    }
+
+    /// Whether an absent value (or an empty string) is a `required` violation, reading the
+    /// siblings a condition names through `siblings`.
+    #[inline]
+    pub fn is_required<'s, S>(&self, siblings: &S) -> bool
+    where
+        S: Fn(usize) -> Option<&'s str>,
+    {
+        match &self.requirement {
+            Requirement::Mandatory => true,
+            Requirement::Optional => false,
+            Requirement::When(condition) => condition.holds(siblings(condition.sibling)),
+        }
+    }
+}
+
+impl Condition<'_> {
+    /// Whether the condition holds for the sibling's value (`None`: absent, `null` or not a
+    /// JSON string, so it does not).
+    ///
+    /// ```
+    /// use fieldtab_runtime::plan::Condition;
+    ///
+    /// let when = Condition { sibling: 0, values: &["RATIO", "41"] };
+    /// assert!(when.holds(Some("41")));
+    /// assert!(!when.holds(Some("ratio")) && !when.holds(None));
+    /// ```
+    #[inline]
+    pub fn holds(&self, sibling: Option<&str>) -> bool {
+        sibling.is_some_and(|value| self.values.contains(&value))
+    }
+}
+
+impl EnumRule<'_> {
+    /// Whether the rule keeps `value`: any value for an open enum, a listed one (raw string
+    /// comparison) for a closed one.
+    ///
+    /// ```
+    /// use fieldtab_runtime::plan::EnumRule;
+    ///
+    /// let closed = EnumRule { values: &["S", "F"], open: false };
+    /// assert!(closed.accepts("S") && !closed.accepts("s"));
+    /// assert!(EnumRule { open: true, ..closed }.accepts("anything"));
+    /// ```
+    #[inline]
+    pub fn accepts(&self, value: &str) -> bool {
+        self.open || self.values.contains(&value)
+    }
+}
+
+/// The names generated rules tables use, imported at once (`use …::plan::prelude::*`).
+pub mod prelude {
+    pub use super::Requirement::{Mandatory, Optional, When};
+    pub use super::{Condition, EnumRule, FieldPlan, FormatWhen};
+    pub use crate::LengthUnit::{Bytes, Chars};
+    pub use crate::decode::__decode::WireEnum;
+    pub use crate::{Charset, Format, ImageKinds, StrRules};
+}
+
+#[cfg(test)]
+mod tests;

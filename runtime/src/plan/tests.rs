@@ -1,0 +1,270 @@
+//! The one check of a field: order of checks, absent / `null` / empty, conditions, conditional
+//! formats, enum rule, fixed value, and the caller's steps.
+
+use super::prelude::*;
+use super::{Fields, Parse, Proven, Seen, Text, no_siblings};
+use crate::{JsonKind, Path, Report, Rule, RuleError};
+
+/// The rules `plan` reports for `seen` (siblings from `type_value` at index 0), checking that
+/// the verdict agrees with the report.
+fn rules(plan: &FieldPlan<'_>, seen: Seen<'_>, type_value: Option<&str>) -> Vec<Rule> {
+    let siblings = |i: usize| if i == 0 { type_value } else { None };
+    let mut report = Report::new();
+    let ok = plan.check(seen, &mut Text, &siblings, &Path::root(), &mut report);
+    assert_eq!(ok, report.is_empty(), "{seen:?}");
+    report.iter().map(|v| v.rule).collect()
+}
+
+const KIND: EnumRule<'static> = EnumRule {
+    values: &["BASE64", "URL", ""],
+    open: false,
+};
+
+const PROC: FieldPlan<'static> = FieldPlan::new("procType", Mandatory)
+    .length(Bytes, 0, 2)
+    .charset(Charset::An)
+    .fixed("41");
+
+const TIME: FieldPlan<'static> = FieldPlan::new("localTime", Optional)
+    .length(Bytes, 0, 14)
+    .charset(Charset::N)
+    .format(Format::LocalTime);
+
+const WHEN_URL: Condition<'static> = Condition {
+    sibling: 0,
+    values: &["URL"],
+};
+
+const CONTENT: FieldPlan<'static> =
+    FieldPlan::new("content", When(WHEN_URL)).format_when(&[FormatWhen {
+        when: WHEN_URL,
+        format: Format::Url,
+    }]);
+
+#[test]
+fn absent_and_null_are_required_only_when_the_field_is() {
+    for seen in [Seen::Absent, Seen::Null] {
+        assert_eq!(rules(&PROC, seen, None), [Rule::Required]);
+        assert_eq!(rules(&TIME, seen, None), []);
+        assert_eq!(rules(&CONTENT, seen, Some("URL")), [Rule::Required]);
+        assert_eq!(rules(&CONTENT, seen, Some("BASE64")), []);
+        assert_eq!(rules(&CONTENT, seen, None), []);
+    }
+}
+
+#[test]
+fn an_empty_string_is_missing_when_required_and_a_value_otherwise() {
+    assert_eq!(rules(&PROC, Seen::from(""), None), [Rule::Required]);
+    // Optional: the empty string goes through the rules (here only the fixed value fails).
+    let optional = FieldPlan {
+        requirement: Optional,
+        ..PROC
+    };
+    assert_eq!(rules(&optional, Seen::from(""), None), [Rule::Const]);
+    // Conditional: required only when the condition holds; then no conditional format runs.
+    assert_eq!(
+        rules(&CONTENT, Seen::from(""), Some("URL")),
+        [Rule::Required]
+    );
+    assert_eq!(rules(&CONTENT, Seen::from(""), Some("BASE64")), []);
+}
+
+#[test]
+fn a_wrong_kind_is_one_type_violation_and_a_decoded_value_is_present() {
+    let wrong = Seen::Wrong {
+        expected: JsonKind::String,
+        found: JsonKind::Number,
+    };
+    assert_eq!(rules(&PROC, wrong, None), [Rule::Type]);
+    assert_eq!(rules(&CONTENT, wrong, Some("URL")), [Rule::Type]);
+    assert_eq!(rules(&PROC, Seen::Decoded, None), []);
+    assert_eq!(rules(&CONTENT, Seen::Decoded, Some("URL")), []);
+}
+
+#[test]
+fn string_rules_run_in_order_and_independently() {
+    assert_eq!(rules(&PROC, Seen::from("41"), None), []);
+    assert_eq!(
+        rules(&PROC, Seen::from("4-1"), None),
+        [Rule::Length, Rule::Charset, Rule::Const]
+    );
+    assert_eq!(rules(&PROC, Seen::from("42"), None), [Rule::Const]);
+    assert_eq!(
+        rules(&TIME, Seen::from("202402291200000"), None),
+        [Rule::Length, Rule::Format]
+    );
+}
+
+#[test]
+fn the_format_is_skipped_when_the_charset_fails() {
+    assert_eq!(
+        rules(&TIME, Seen::from("2024022912000x"), None),
+        [Rule::Charset]
+    );
+    // A verdict the caller already knows is taken as is; the message still comes from the
+    // charset rule.
+    let mut report = Report::new();
+    let known = Seen::Str("x", Some(false));
+    assert!(!TIME.check(known, &mut Text, &no_siblings, &Path::root(), &mut report));
+    assert_eq!(report.len(), 1);
+    assert_eq!(report.violations()[0].rule, Rule::Charset);
+    let mut report = Report::new();
+    let known = Seen::Str("2024022912000x", Some(true));
+    assert!(!TIME.check(known, &mut Text, &no_siblings, &Path::root(), &mut report));
+    assert_eq!(report.violations()[0].rule, Rule::Format);
+}
+
+#[test]
+fn conditional_formats_follow_their_condition_after_the_other_rules() {
+    assert_eq!(
+        rules(&CONTENT, Seen::from("not a url"), Some("URL")),
+        [Rule::Format]
+    );
+    assert_eq!(rules(&CONTENT, Seen::from("not a url"), Some("BASE64")), []);
+    assert_eq!(rules(&CONTENT, Seen::from("not a url"), None), []);
+    assert_eq!(
+        rules(&CONTENT, Seen::from("https://a.example/x.png"), Some("URL")),
+        []
+    );
+    // Raw comparison: `url` is not `URL`.
+    assert_eq!(rules(&CONTENT, Seen::from("not a url"), Some("url")), []);
+    // After length and const; skipped, as the format is, when the charset fails.
+    let fixed = CONTENT.length(Chars, 0, 3).fixed("abc").charset(Charset::A);
+    assert_eq!(
+        rules(&fixed, Seen::from("abcd"), Some("URL")),
+        [Rule::Length, Rule::Const, Rule::Format]
+    );
+    assert_eq!(
+        rules(&fixed, Seen::from("ab-d"), Some("URL")),
+        [Rule::Length, Rule::Charset, Rule::Const]
+    );
+    // An empty value of an optional field is a value: the format applies.
+    let optional = FieldPlan {
+        requirement: Optional,
+        ..CONTENT
+    };
+    assert_eq!(
+        rules(&optional, Seen::from(""), Some("URL")),
+        [Rule::Format]
+    );
+}
+
+#[test]
+fn the_enum_rule_comes_last_and_open_enums_keep_any_value() {
+    let closed = FieldPlan::new("type", Mandatory).enumeration(KIND);
+    assert_eq!(rules(&closed, Seen::from("URL"), None), []);
+    assert_eq!(rules(&closed, Seen::from("url"), None), [Rule::Enum]);
+    // A listed empty value is still `required` in a mandatory field.
+    assert_eq!(rules(&closed, Seen::from(""), None), [Rule::Required]);
+    let open = FieldPlan::new("type", Optional).enumeration(EnumRule { open: true, ..KIND });
+    assert_eq!(rules(&open, Seen::from("anything"), None), []);
+    // The fixed value (`const`) is checked before `enum`.
+    let fixed = closed.fixed("URL");
+    assert_eq!(rules(&fixed, Seen::from("URL"), None), []);
+    assert_eq!(rules(&fixed, Seen::from("BASE64"), None), [Rule::Const]);
+    assert_eq!(
+        rules(&fixed, Seen::from("PDF"), None),
+        [Rule::Const, Rule::Enum]
+    );
+    let mut report = Report::new();
+    closed.check(
+        Seen::from("PDF"),
+        &mut Text,
+        &no_siblings,
+        &Path::root(),
+        &mut report,
+    );
+    assert_eq!(
+        report.violations()[0].message,
+        "must be one of `BASE64`, `URL`, ``"
+    );
+}
+
+/// Records the strings its format and enum steps see, and fails them.
+#[derive(Default)]
+struct Spy {
+    formats: Vec<String>,
+    variants: Vec<String>,
+}
+
+impl Parse for Spy {
+    fn format(&mut self, _: &crate::Format, value: &str) -> Result<(), RuleError> {
+        self.formats.push(value.to_owned());
+        Err(RuleError::new(Rule::Format, "spy"))
+    }
+
+    fn variant(&mut self, _: &EnumRule<'_>, value: &str) -> bool {
+        self.variants.push(value.to_owned());
+        false
+    }
+}
+
+#[test]
+fn the_caller_decides_what_format_and_enum_do() {
+    let root = Path::root();
+    let plan = TIME.enumeration(KIND);
+    let mut spy = Spy::default();
+    let mut report = Report::new();
+    for value in ["1", "x", ""] {
+        plan.check(
+            Seen::from(value),
+            &mut spy,
+            &no_siblings,
+            &root,
+            &mut report,
+        );
+    }
+    // The format step only on what passed the charset; the enum step on every string.
+    assert_eq!(spy.formats, ["1", ""]);
+    assert_eq!(spy.variants, ["1", "x", ""]);
+    // A Rust value whose type proves format and membership: neither is checked.
+    let mut report = Report::new();
+    let seen = Seen::from("202402291200000");
+    assert!(!plan.check(seen, &mut Proven, &no_siblings, &root, &mut report));
+    assert_eq!(report.violations()[0].rule, Rule::Length);
+    assert_eq!(report.len(), 1);
+}
+
+#[test]
+fn an_element_is_a_value_not_a_field() {
+    let root = Path::root();
+    let mut report = Report::new();
+    // No requirement: an empty element goes through the rules.
+    assert!(!PROC.check_element("", None, &mut Text, &root, &mut report));
+    assert_eq!(report.violations()[0].rule, Rule::Const);
+    // No conditional format: they belong to (non-array) fields.
+    let mut report = Report::new();
+    assert!(CONTENT.check_element("not a url", None, &mut Text, &root, &mut report));
+    assert!(report.is_empty());
+}
+
+#[test]
+fn fields_check_each_value_at_its_path() {
+    const FIELDS: [FieldPlan<'static>; 3] = [
+        FieldPlan::new("type", Mandatory).enumeration(KIND),
+        CONTENT,
+        FieldPlan::new("sentAt", When(WHEN_URL)),
+    ];
+    let kind = String::from("URL");
+    let siblings = |i: usize| if i == 0 { Some(kind.as_str()) } else { None };
+    let root = Path::root();
+    let mut report = Report::new();
+    let mut fields = Fields::new(&FIELDS, siblings, &root, &mut report);
+    fields.text(0, kind.as_str());
+    fields.text(1, &Some(String::from("not a url")));
+    fields.present(2, false);
+    let tags = ["41", "4-1"];
+    for (index, tag) in tags.iter().enumerate() {
+        fields.element(0, tag, &root.key("tags").index(index));
+    }
+    let found: Vec<(&str, Rule)> = report.iter().map(|v| (v.path.as_str(), v.rule)).collect();
+    assert_eq!(
+        found,
+        [
+            ("/content", Rule::Format),
+            ("/sentAt", Rule::Required),
+            ("/tags/0", Rule::Enum),
+            ("/tags/1", Rule::Enum),
+        ]
+    );
+}

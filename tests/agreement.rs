@@ -209,7 +209,8 @@ impl Gen<'_> {
             .iter()
             .map(|f| self.value(f, &f.ty, rng, depth))
             .collect();
-        // A conditional format whose condition holds (point 4b): a value of that format.
+        // A conditional format whose condition holds (docs/SEMANTICS.md §2.5): a value of that
+        // format.
         for (i, field) in object.fields.iter().enumerate() {
             let holding = field.format_when.iter().find(|conditional| {
                 object.fields.iter().zip(&values).any(|(f, v)| {
@@ -815,8 +816,8 @@ mod fixed_enum {
     fieldtab::include_schema!("tests/schemas/fixed_enum.md");
 }
 
-/// A fixed value on an enum field is the `const` rule, checked before `enum` (the contract's
-/// step 4), in generated decoding (`from_json`, `validate_json`), generated `validate()`, the
+/// A fixed value on an enum field is the `const` rule, checked before `enum` (docs/SEMANTICS.md
+/// §2.4), in generated decoding (`from_json`, `validate_json`), generated `validate()`, the
 /// dynamic validator and the JSON Schema export alike.
 #[test]
 fn a_fixed_value_on_an_enum_field_is_const_before_enum() {

@@ -590,7 +590,7 @@ fn edge_cases_report_what_the_dynamic_validator_reports() {
     }
 }
 
-/// A fixed value on an enum field is the `const` rule, before `enum` (the contract's step 4),
+/// A fixed value on an enum field is the `const` rule, before `enum` (docs/SEMANTICS.md §2.4),
 /// in decoding as in the dynamic validator (`tests/agreement.rs` also pins `validate()` and the
 /// JSON Schema export).
 #[test]
@@ -659,8 +659,9 @@ mod conditional_formats {
     fieldtab::include_schema!("tests/schemas/decode_conditional_formats.md");
 }
 
-/// A format that applies when a sibling holds a value (point 4b): checked after the field's
-/// other rules, whatever the order of the keys; the same report as the dynamic validator's.
+/// A format that applies when a sibling holds a value (docs/SEMANTICS.md §2.5): checked after
+/// the field's other rules, whatever the order of the keys; the same report as the dynamic
+/// validator's.
 #[test]
 fn conditional_formats_follow_the_sibling() {
     let cases: &[(&str, &[(&str, &str)])] = &[

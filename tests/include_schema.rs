@@ -276,8 +276,8 @@ fn serialize_then_decode_round_trips_and_verdicts_agree() {
     assert_eq!(pairs(&by_decode), pairs(&by_validate));
 }
 
-/// Conditional formats (point 4b): the format of `content` follows `kind`, in order; none applies
-/// to an unlisted value; `validate()` and decoding agree.
+/// Conditional formats (docs/SEMANTICS.md §2.5): the format of `content` follows `kind`, in
+/// order; none applies to an unlisted value; `validate()` and decoding agree.
 #[test]
 fn conditional_formats_follow_their_sibling() {
     let check = |kind: cond::Kind, content: Option<&str>| {

@@ -1,6 +1,6 @@
 //! `fieldtab json-schema SCHEMA [--message NAME]`: prints the JSON Schema (draft 2020-12) of a
 //! message, struct or enum of a schema, or of the whole schema without `--message` (see
-//! `fieldtab_codegen::emit_json_schema` for the layout and what JSON Schema cannot express).
+//! `fieldtab_codegen::json_schema` for the layout and what JSON Schema cannot express).
 //! Exit 0 on success, 1 when the schema has errors (diagnostics on stderr), 2 when the file
 //! cannot be read, no item has the name, or stdout cannot be written.
 

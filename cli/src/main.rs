@@ -1,6 +1,6 @@
 //! The `fieldtab` command-line tool. Its commands, flags, output formats and exit codes are a
-//! fixed contract (see DESIGN.md): exit 0 success, 1 when the input is bad (schema errors,
-//! invalid messages), 2 for usage and I/O errors.
+//! fixed contract (docs/SEMANTICS.md §9): exit 0 success, 1 when the input is bad (schema
+//! errors, invalid messages), 2 for usage and I/O errors (and, for `validate`, schema errors).
 
 mod check;
 mod expand;

@@ -1,5 +1,5 @@
 //! What the commands that print one generated artefact share: loading the schema with the exit
-//! codes of the contract, and writing the result to stdout.
+//! codes of the contract (docs/SEMANTICS.md §9.2), and writing the result to stdout.
 
 use std::io::Write;
 use std::path::Path;

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of rule a [`Violation`](crate::Violation) broke.
 ///
-/// The names ([`Rule::as_str`], `Display`, serde) are DESIGN.md's: `syntax`, `type`,
-/// `required`, `length`, `charset`, `format`, `enum`, `const`, `range`, `unknown_field`.
+/// The names ([`Rule::as_str`], `Display`, serde) are those of docs/SEMANTICS.md §5.1:
+/// `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`,
+/// `unknown_field`.
 ///
 /// ```
 /// use fieldtab_runtime::Rule;
@@ -62,7 +63,7 @@ impl Rule {
         Rule::UnknownField,
     ];
 
-    /// The rule's name as DESIGN.md spells it.
+    /// The rule's name as docs/SEMANTICS.md §5.1 spells it.
     ///
     /// ```
     /// assert_eq!(fieldtab_runtime::Rule::Range.as_str(), "range");
@@ -305,7 +306,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_designs() {
+    fn names_are_the_documented_ones() {
         let names: Vec<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
         assert_eq!(
             names,

@@ -103,12 +103,12 @@ pub struct Field {
     /// Formats that apply only when a condition on a sibling holds (`base64 image 100 KB jpeg
     /// png if type = BASE64; URL if type = URL`), in the order the Format cell gives them.
     ///
-    /// Semantics (point 4b of the validation semantics): after the rules of point 4, each
-    /// conditional format whose condition holds (exactly as for a conditional requirement: the
-    /// sibling's first occurrence is a JSON string whose value is listed; for a typed value, the
-    /// sibling's wire value) is checked with [`Format::check`], a failure being a `format`
-    /// violation. Skipped, as the unconditional format is, when the value is an empty required
-    /// one (point 3) or the charset failed. The checker guarantees such a field is a string (ISO
+    /// Semantics (docs/SEMANTICS.md §2.5): after the string rules (§2.4), each conditional
+    /// format whose condition holds (exactly as for a conditional requirement, §3: the sibling's
+    /// first occurrence is a JSON string whose value is listed; for a typed value, the sibling's
+    /// wire value) is checked with [`Format::check`], a failure being a `format` violation.
+    /// Skipped, as the unconditional format is, when the value is an empty required one (§2.3)
+    /// or the charset failed. The checker guarantees such a field is a string (ISO
     /// code or `String`, not an array) without an unconditional [`Field::format`], and that every
     /// condition names a string or enum sibling.
     pub format_when: Vec<ConditionalFormat>,

@@ -20,7 +20,3 @@ mod read;
 pub use diagnostics::did_you_mean;
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use load::Schema;
-
-/// The canonical name of a format, as a schema writes it (`decimal 0..1 scale 2`).
-#[doc(hidden)]
-pub use check::formats::name as format_name;

@@ -404,7 +404,7 @@ fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
     if let Format::Base64Image { max_bytes, .. } = *format {
         keywords.set("maxLength", patterns::image_max_length(max_bytes));
     }
-    let name = fieldtab_schema::format_name(format);
+    let name = format.name();
     let (comment, note) = match *format {
         Format::Base64Image { .. } => (
             format!(

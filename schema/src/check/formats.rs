@@ -1,39 +1,11 @@
-//! The closed registry of format names a schema's `Format` column may use, mapped to
-//! [`fieldtab_runtime::Format`]. Names are case-insensitive and runs of spaces count as one.
-//!
-//! | name | format |
-//! |---|---|
-//! | `YYYYMMDDHHMISS` | [`Format::LocalTime`] |
-//! | `GMT±hh:mm` (also `GMT+hh:mm`, `GMT+/-hh:mm`) | [`Format::GmtOffset`] |
-//! | `ISO 8601` (also `ISO 8601 date-time`) | [`Format::Timestamp`] |
-//! | `ISO 4217` (also `ISO 4217 alpha`) | [`Format::CurrencyAlpha`] |
-//! | `ISO 4217 numeric` | [`Format::CurrencyNumeric`] |
-//! | `minor units` | [`Format::MinorUnits`] |
-//! | `decimal MIN..MAX scale N` (`decimal 0..1 scale 2`) | [`Format::Decimal`] |
-//! | `URL` | [`Format::Url`] |
-//! | `base64 image SIZE KINDS` (`base64 image 100 KB jpeg png`) | [`Format::Base64Image`] |
-//! | `JSON` | [`Format::JsonText`] |
-//! | `mobile` | [`Format::Mobile`] |
-//! | `PAN`, `PAN luhn` | [`Format::Pan`] |
+//! Format names in a schema's `Format` column, read into [`fieldtab_runtime::Format`]. The
+//! names of the formats without parameters, and their aliases, are the runtime's
+//! ([`Format::by_name`]; the table is in the runtime's `formats` module docs). This module parses
+//! the parametric names, `decimal MIN..MAX scale N` (`decimal 0..1 scale 2`) and
+//! `base64 image SIZE KINDS` (`base64 image 100 KB jpeg png`), and explains a name it does not
+//! understand. Names are case-insensitive and runs of spaces count as one.
 
 use fieldtab_runtime::{Format, ImageKinds};
-
-/// Canonical names, offered by did-you-mean and used in messages.
-const NAMES: &[&str] = &[
-    "YYYYMMDDHHMISS",
-    "GMT±hh:mm",
-    "ISO 8601",
-    "ISO 4217",
-    "ISO 4217 numeric",
-    "minor units",
-    "decimal 0..1 scale 2",
-    "URL",
-    "base64 image 100 KB jpeg png",
-    "JSON",
-    "mobile",
-    "PAN",
-    "PAN luhn",
-];
 
 /// Why a format name was not understood: a message and an optional help line.
 #[derive(Debug)]
@@ -48,76 +20,30 @@ pub(crate) fn lookup(text: &str) -> Option<Format> {
     parse(text).ok()
 }
 
-/// The canonical name of a format, as a schema would write it (`decimal 0..1 scale 2`).
-pub fn name(format: &Format) -> String {
-    match format {
-        Format::LocalTime => "YYYYMMDDHHMISS".into(),
-        Format::GmtOffset => "GMT±hh:mm".into(),
-        Format::Timestamp => "ISO 8601".into(),
-        Format::CurrencyAlpha => "ISO 4217".into(),
-        Format::CurrencyNumeric => "ISO 4217 numeric".into(),
-        Format::MinorUnits => "minor units".into(),
-        Format::Decimal { min, max, scale } => format!("decimal {min}..{max} scale {scale}"),
-        Format::Url => "URL".into(),
-        Format::Base64Image { max_bytes, kinds } => {
-            let size = if max_bytes % 1024 == 0 {
-                format!("{} KB", max_bytes / 1024)
-            } else {
-                format!("{max_bytes} B")
-            };
-            let mut out = format!("base64 image {size}");
-            if kinds.jpeg {
-                out.push_str(" jpeg");
-            }
-            if kinds.png {
-                out.push_str(" png");
-            }
-            out
-        }
-        Format::JsonText => "JSON".into(),
-        Format::Mobile => "mobile".into(),
-        Format::Pan { luhn: false } => "PAN".into(),
-        Format::Pan { luhn: true } => "PAN luhn".into(),
-    }
-}
-
 /// Parses a format name, explaining what is wrong when it is not one.
 pub(crate) fn parse(text: &str) -> Result<Format, FormatError> {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    let normal = words.join(" ");
-    let simple = match normal.as_str() {
-        "yyyymmddhhmiss" => Some(Format::LocalTime),
-        "gmt±hh:mm" | "gmt+hh:mm" | "gmt+/-hh:mm" | "gmt±xx:xx" | "gmt+/-xx:xx" => {
-            Some(Format::GmtOffset)
-        }
-        "iso 8601" | "iso 8601 date-time" | "iso8601" => Some(Format::Timestamp),
-        "iso 4217" | "iso 4217 alpha" | "iso-4217" => Some(Format::CurrencyAlpha),
-        "iso 4217 numeric" | "iso-4217 numeric" => Some(Format::CurrencyNumeric),
-        "minor units" => Some(Format::MinorUnits),
-        "url" => Some(Format::Url),
-        "json" => Some(Format::JsonText),
-        "mobile" => Some(Format::Mobile),
-        "pan" => Some(Format::Pan { luhn: false }),
-        "pan luhn" | "pan with luhn" => Some(Format::Pan { luhn: true }),
-        _ => None,
-    };
-    if let Some(format) = simple {
+    if let Some(format) = Format::by_name(text) {
         return Ok(format);
     }
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
     match words.first().map(String::as_str) {
         Some("decimal") => parse_decimal(&words[1..]),
         Some("base64") if words.get(1).map(String::as_str) == Some("image") => {
             parse_image(&words[2..])
         }
-        _ => Err(FormatError {
-            message: format!("unknown format `{}`", text.trim()),
-            help: Some(
-                match crate::diagnostics::did_you_mean(text.trim(), NAMES.iter().copied()) {
-                    Some(name) => format!("did you mean `{name}`?"),
-                    None => format!("known formats: {}", NAMES.join(", ")),
-                },
-            ),
-        }),
+        _ => {
+            // Canonical names, offered by did-you-mean and listed otherwise.
+            let names: Vec<_> = Format::EXAMPLES.iter().map(Format::name).collect();
+            let known = names.iter().map(AsRef::as_ref);
+            let help = match crate::diagnostics::did_you_mean(text.trim(), known) {
+                Some(name) => format!("did you mean `{name}`?"),
+                None => format!("known formats: {}", names.join(", ")),
+            };
+            Err(FormatError {
+                message: format!("unknown format `{}`", text.trim()),
+                help: Some(help),
+            })
+        }
     }
 }
 
@@ -227,58 +153,45 @@ fn parse_image(words: &[String]) -> Result<Format, FormatError> {
     Ok(Format::Base64Image { max_bytes, kinds })
 }
 
-/// A short valid value of the format, used to tell whether an ISO charset can hold the format
-/// at all (`GMT±hh:mm` in an `N` field cannot).
-pub(crate) fn sample(format: &Format) -> String {
-    match format {
-        Format::LocalTime => "20240229123000".into(),
-        Format::GmtOffset => "GMT+08:00".into(),
-        Format::Timestamp => "2019-11-27T12:01:01Z".into(),
-        Format::CurrencyAlpha => "USD".into(),
-        Format::CurrencyNumeric => "840".into(),
-        Format::MinorUnits => "100".into(),
-        Format::Decimal { min, .. } => min.to_string(),
-        Format::Url => "https://example.com/".into(),
-        Format::Base64Image { .. } => "iVBORw0KGgo=".into(),
-        Format::JsonText => "{}".into(),
-        Format::Mobile => "+86-13800000000".into(),
-        Format::Pan { .. } => "4111111111111111".into(),
-    }
-}
-
-/// The exact length of every value of the format, for the formats that have one.
-pub(crate) fn exact_len(format: &Format) -> Option<u32> {
-    match format {
-        Format::LocalTime => Some(14),
-        Format::GmtOffset => Some(9),
-        Format::CurrencyAlpha | Format::CurrencyNumeric => Some(3),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every canonical name and alias the runtime lists reads back as its format, in any case
+    /// and spacing, and the name of every parametric example parses to that example.
     #[test]
-    fn every_canonical_name_parses_and_round_trips() {
-        for name in NAMES {
-            let format = lookup(name).unwrap_or_else(|| panic!("{name}"));
-            assert_eq!(super::name(&format), *name);
-        }
-    }
-
-    /// The fit check (`GMT±hh:mm` cannot live in an `N` field) relies on each sample being a
-    /// valid value of its format, by the runtime's own rule.
-    #[test]
-    fn every_sample_is_a_valid_value() {
-        for name in NAMES {
-            let format = lookup(name).unwrap_or_else(|| panic!("{name}"));
-            let sample = sample(&format);
-            assert!(format.check(&sample).is_ok(), "{name}: {sample}");
-            if let Some(len) = exact_len(&format) {
-                assert_eq!(sample.len(), len as usize, "{name}");
+    fn every_name_and_alias_parses() {
+        for format in Format::EXAMPLES {
+            let names =
+                std::iter::once(format.name()).chain(format.aliases().iter().map(|&a| a.into()));
+            for name in names {
+                assert_eq!(lookup(&name), Some(format), "{name}");
+                let shouted = format!("  {}  ", name.to_uppercase().replace(' ', "   "));
+                assert_eq!(lookup(&shouted), Some(format), "{shouted}");
             }
+        }
+        for format in [
+            Format::Decimal {
+                min: -5,
+                max: 12,
+                scale: 3,
+            },
+            Format::Base64Image {
+                max_bytes: 1000,
+                kinds: ImageKinds {
+                    jpeg: true,
+                    png: false,
+                },
+            },
+            Format::Base64Image {
+                max_bytes: 2048,
+                kinds: ImageKinds {
+                    jpeg: false,
+                    png: true,
+                },
+            },
+        ] {
+            assert_eq!(lookup(&format.name()), Some(format), "{}", format.name());
         }
     }
 

@@ -498,11 +498,13 @@ impl Cx<'_> {
         format_span: Span,
         length_cell: Option<&Cell>,
     ) -> bool {
-        let name = formats::name(format);
+        let name = format.name();
         match &field.ty {
             Type::String => {}
             Type::Iso(cs) => {
-                let sample = formats::sample(format);
+                // The typical value of the format (its first sample) tells what it needs.
+                let samples = format.samples();
+                let sample = samples.first().map_or("", String::as_str);
                 if !cs.matches(sample.as_bytes()) {
                     let better = Charset::ALL
                         .into_iter()
@@ -529,7 +531,7 @@ impl Cx<'_> {
                 return false;
             }
         }
-        if let (Some(exact), Some(length)) = (formats::exact_len(format), &field.length)
+        if let (Some(exact), Some(length)) = (format.exact_len(), &field.length)
             && (exact < length.min || exact > length.max)
         {
             self.error(

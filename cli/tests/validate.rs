@@ -218,6 +218,47 @@ fn a_document_that_is_not_an_object_is_a_type_violation_at_the_root() {
 }
 
 #[test]
+fn keys_in_paths_reach_the_terminal_escaped() {
+    let input = br#"{"\u001b[2J\u001b[31mred":1,"a\nb":2,"\u202eevil":3}"#;
+    let args = [
+        "validate",
+        ENROLLMENT,
+        "--message",
+        REQUEST,
+        "--deny-unknown",
+    ];
+    let out = run(&args, input);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(!text.contains(['\u{1b}', '\u{202e}']), "{text:?}");
+    assert!(
+        text.contains("error[unknown_field]: /\\u{1b}[2J\\u{1b}[31mred: unknown field\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[unknown_field]: /a\\u{a}b: unknown field\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[unknown_field]: /\\u{202e}evil: unknown field\n"),
+        "{text}"
+    );
+    // JSON output escapes them as JSON does.
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let out = run(&json_args, input);
+    let objects = json_lines(&out);
+    let paths: Vec<&str> = objects[0]["violations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|v| v["rule"] == "unknown_field")
+        .filter_map(|v| v["path"].as_str())
+        .collect();
+    assert_eq!(paths, ["/\u{1b}[2J\u{1b}[31mred", "/a\nb", "/\u{202e}evil"]);
+}
+
+#[test]
 fn deny_unknown_reports_unknown_fields() {
     let file = sample("valid-04-leap-day-and-unknown-field");
     let out = run(&["validate", ENROLLMENT, "--message", REQUEST, &file], b"");

@@ -5,8 +5,7 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::check::file::check_file;
-use crate::check::module::check_module;
+use crate::check::{check_file, check_module};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, to_u32};
 use crate::model::Module;
 use crate::read::parser::parse;

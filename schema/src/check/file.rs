@@ -1,49 +1,17 @@
-//! The checker, first half: one file's syntax tree -> draft items. It reads every cell (type
-//! codes, lengths, requirements, formats) and reports every malformed one. What needs the
-//! whole module (type references, cycles, conditions, fixed values and examples) is checked
-//! afterwards by [`crate::check::module`], on the drafts of every file.
+//! The checker's first stage: one file's syntax tree -> draft items. The [`FileChecker`] maps
+//! each table's header to columns, checks item names and options, and reads every row (its
+//! cells with the readers of [`super::cells`]), reporting every malformed part. What needs the
+//! whole module is checked afterwards, on the drafts of every file, by [`super::module`].
 
 use std::collections::HashMap;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
+use super::cells::strip_code;
+use super::{Draft, FieldSpans};
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
 use crate::model::{Enum, EnumValue, Field, Item, ItemKind, Object, Requirement, Type};
-use crate::read::lexer::Cell;
 use crate::read::syntax::{Document, ItemSyntax, Keyword, Row, Table};
-
-/// An item read from one file, with the spans the module-wide checks need.
-#[derive(Clone, Debug)]
-pub(crate) struct Draft {
-    /// Index of the file (in the loader's list).
-    pub(crate) file: usize,
-    pub(crate) name_span: Span,
-    /// The item; `Type::Named` references are not resolved yet.
-    pub(crate) item: Item,
-    /// For messages and structs: one entry per field of the object, in the same order.
-    pub(crate) fields: Vec<FieldSpans>,
-}
-
-/// Where the parts of a field row are, and whether the row read cleanly.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct FieldSpans {
-    pub(crate) ident: Span,
-    /// The span of the named type inside the type cell (`Amount` in `Array<Amount>`).
-    pub(crate) type_name: Span,
-    pub(crate) condition_sibling: Span,
-    pub(crate) condition_values: Vec<Span>,
-    pub(crate) fixed: Span,
-    /// The unconditional format's part of the Format cell.
-    pub(crate) format: Span,
-    /// For each conditional format (`Field::format_when`, same order): the spans of its
-    /// condition's sibling and values.
-    pub(crate) format_when: Vec<(Span, Vec<Span>)>,
-    /// The Example cell, parsed once the field's type is resolved.
-    pub(crate) example: Option<Cell>,
-    /// False when a cell of the row was wrong: later checks skip the field rather than
-    /// piling consequences on the first error.
-    pub(crate) sound: bool,
-}
 
 /// The columns a field table may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -111,41 +79,37 @@ const RESERVED: &[&str] = &[
     "ANS",
 ];
 
-/// The built-in type words, offered by did-you-mean next to item names.
-pub(crate) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean"];
-
-/// Checks the items of one file into drafts.
-pub(crate) fn check_file(
+/// Reads one file's items into drafts, reporting into the schema's diagnostics.
+pub(super) struct FileChecker<'a> {
+    /// The loader's index of the file, kept in each draft.
     file: usize,
-    source: &Source,
-    doc: &Document,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Draft> {
-    let mut drafts = Vec::new();
-    for item in &doc.items {
-        let mut cx = Cx {
-            source,
-            diagnostics: &mut *diagnostics,
-        };
-        if let Some(draft) = cx.item(file, item) {
-            drafts.push(draft);
-        }
-    }
-    drafts
-}
-
-struct Cx<'a> {
     source: &'a Source,
     diagnostics: &'a mut Diagnostics,
 }
 
-impl Cx<'_> {
-    fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
+impl<'a> FileChecker<'a> {
+    pub(super) fn new(file: usize, source: &'a Source, diagnostics: &'a mut Diagnostics) -> Self {
+        FileChecker {
+            file,
+            source,
+            diagnostics,
+        }
+    }
+
+    /// The drafts of the file's items, in source order; an item without a table is left out.
+    pub(super) fn items(mut self, doc: &Document) -> Vec<Draft> {
+        doc.items
+            .iter()
+            .filter_map(|item| self.item(item))
+            .collect()
+    }
+
+    pub(super) fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
         self.diagnostics
             .push(self.source.error_help(span, message, help));
     }
 
-    fn item(&mut self, file: usize, syntax: &ItemSyntax) -> Option<Draft> {
+    fn item(&mut self, syntax: &ItemSyntax) -> Option<Draft> {
         self.item_name(syntax);
         let (mut open, mut deny_unknown) = (false, false);
         for (option, span) in &syntax.options {
@@ -211,7 +175,7 @@ impl Cx<'_> {
             }
         };
         Some(Draft {
-            file,
+            file: self.file,
             name_span: syntax.name_span,
             item: Item {
                 name: syntax.name.clone(),
@@ -438,11 +402,11 @@ impl Cx<'_> {
             let ident = strip_code(&ident_cell.text).to_string();
             let mut field_spans = FieldSpans {
                 ident: ident_cell.span,
-                sound: !ragged,
+                clean: !ragged,
                 ..FieldSpans::default()
             };
             if !self.identifier(ident_cell, &ident) {
-                field_spans.sound = false;
+                field_spans.clean = false;
             } else if let Some(line) = seen.get(&ident) {
                 self.error(
                     ident_cell.span,
@@ -458,7 +422,7 @@ impl Cx<'_> {
                         format!("identifiers `{other}` and `{ident}` give the same Rust field name `{rust}`"),
                         Some("rename one of the fields".into()),
                     );
-                    field_spans.sound = false;
+                    field_spans.clean = false;
                 }
                 rust_names.insert(rust, ident.clone());
                 seen.insert(ident.clone(), ident_cell.span.line);
@@ -484,7 +448,7 @@ impl Cx<'_> {
                     Some(Column::Length) => length_cell = Some(cell),
                     Some(Column::Request) => match self.requirement(cell, &mut field_spans) {
                         Some(r) => field.requirement = r,
-                        None => field_spans.sound = false,
+                        None => field_spans.clean = false,
                     },
                     Some(Column::Format) => format_cell = Some(cell),
                     Some(Column::Default) if !cell.text.is_empty() => {
@@ -507,20 +471,20 @@ impl Cx<'_> {
             }
             match type_cell.map(|cell| self.ty(cell, &mut field_spans)) {
                 Some(Some(ty)) => field.ty = ty,
-                _ => field_spans.sound = false,
+                _ => field_spans.clean = false,
             }
             if let Some(cell) = length_cell {
                 match self.length(cell) {
                     Ok(length) => field.length = length,
-                    Err(()) => field_spans.sound = false,
+                    Err(()) => field_spans.clean = false,
                 }
             }
             if let Some(cell) = format_cell
                 && !self.format_cell(cell, &mut field, &mut field_spans)
             {
-                field_spans.sound = false;
+                field_spans.clean = false;
             }
-            if field_spans.sound {
+            if field_spans.clean {
                 self.fit(
                     &field,
                     type_cell,
@@ -536,14 +500,6 @@ impl Cx<'_> {
     }
 }
 
-/// A cell's text without one pair of surrounding backticks (authors often write code spans).
-pub(crate) fn strip_code(text: &str) -> &str {
-    let text = text.trim();
-    text.strip_prefix('`')
-        .and_then(|t| t.strip_suffix('`'))
-        .map_or(text, str::trim)
-}
-
 /// A note cell as documentation: `<br>` becomes a line break.
 fn note(text: &str) -> String {
     text.replace("<br/>", "\n")
@@ -554,10 +510,3 @@ fn note(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
-
-mod cells;
-
-pub(crate) use cells::looks_like_type_code;
-
-#[cfg(test)]
-mod tests;

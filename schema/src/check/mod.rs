@@ -1,7 +1,93 @@
-//! The checker: syntax trees -> the checked model. [`file`] reads the cells of one file's tables
-//! into draft items; [`module`] checks what needs every file at once (type references, cycles,
-//! conditions, fixed values and examples) and assembles the [`Module`](crate::model::Module).
+//! The checker: syntax trees -> the checked model, in two stages.
+//!
+//! 1. **One file at a time** ([`check_file`]): a [`file::FileChecker`] maps each table's header
+//!    to columns and reads every cell of every row ([`cells`]: type, length, requirement,
+//!    format, fixed value; a condition's text with [`conditions`]) into a [`Draft`] item,
+//!    reporting every malformed cell.
+//! 2. **Every file at once** ([`check_module`]): a [`module::ModuleChecker`] resolves type
+//!    references across imports, rejects structs that hold themselves, verifies that every
+//!    condition names a sibling and values it can hold ([`conditions`]), and holds fixed values
+//!    and examples to their field's own rules.
+//!
+//! Both stages push every error into one [`Diagnostics`] and carry on. A row with a wrong cell
+//! is marked not [`FieldSpans::clean`], and the later checks skip it rather than pile
+//! consequences on the first error.
 
-pub(crate) mod file;
+use std::collections::HashSet;
+
+use crate::diagnostics::{Diagnostics, Source, Span};
+use crate::model::Item;
+use crate::read::lexer::Cell;
+use crate::read::syntax::Document;
+
+mod cells;
+mod conditions;
+mod file;
 pub(crate) mod formats;
-pub(crate) mod module;
+mod module;
+#[cfg(test)]
+mod tests;
+
+/// An item read from one file, with the spans the module-wide checks need: what the first
+/// stage hands the second.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    /// Index of the file (in the loader's list).
+    pub(crate) file: usize,
+    pub(crate) name_span: Span,
+    /// The item; `Type::Named` references are not resolved yet, and examples not read.
+    pub(crate) item: Item,
+    /// For messages and structs: one entry per field of the object, in the same order.
+    pub(crate) fields: Vec<FieldSpans>,
+}
+
+/// Where the parts of a field row are, and whether the row read cleanly.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FieldSpans {
+    pub(crate) ident: Span,
+    /// The span of the named type inside the type cell (`Amount` in `Array<Amount>`).
+    pub(crate) type_name: Span,
+    /// The conditional requirement's condition, if the field has one.
+    pub(crate) condition: ConditionSpans,
+    pub(crate) fixed: Span,
+    /// The unconditional format's part of the Format cell.
+    pub(crate) format: Span,
+    /// For each conditional format (`Field::format_when`, same order): its condition.
+    pub(crate) format_when: Vec<ConditionSpans>,
+    /// The Example cell, read once the field's type is resolved (bare text is a string only
+    /// for a string type, and whether a named type is an enum is known only then).
+    pub(crate) example: Option<Cell>,
+    /// False when a cell of the row was wrong, or its type did not resolve: later checks skip
+    /// the field rather than piling consequences on the first error.
+    pub(crate) clean: bool,
+}
+
+/// Where a condition's parts are in its cell: the sibling's name and each value.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ConditionSpans {
+    pub(crate) sibling: Span,
+    pub(crate) values: Vec<Span>,
+}
+
+/// The first stage: checks the items of one file (`file`, the loader's index of `source`) into
+/// drafts.
+pub(crate) fn check_file(
+    file: usize,
+    source: &Source,
+    doc: &Document,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Draft> {
+    file::FileChecker::new(file, source, diagnostics).items(doc)
+}
+
+/// The second stage: checks the drafts of every file together and returns the items
+/// (meaningful only when no diagnostic was pushed). `visible[f]` holds the files whose items
+/// file `f` may name.
+pub(crate) fn check_module(
+    sources: &[Source],
+    visible: &[HashSet<usize>],
+    drafts: Vec<Draft>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Item> {
+    module::ModuleChecker::new(sources, visible, &drafts, diagnostics).items(drafts)
+}

@@ -1,7 +1,8 @@
-//! The checker, second half: the checks that need every file's items at once. Type
-//! references resolve (against the file's own items and those of the files it imports), no
-//! struct holds itself without indirection, conditions name real siblings and values, and
-//! fixed values and examples obey their field's own rules — checked by the dynamic validator
+//! The checker's second stage: the checks that need every file's items at once. The
+//! [`ModuleChecker`] reports duplicate item names; resolves type references (against the
+//! file's own items and those of the files it imports); rejects a struct that holds itself
+//! without indirection; verifies conditions (in [`super::conditions`]); and holds fixed values
+//! and examples to their field's own rules — checked by the dynamic validator
 //! ([`crate::dynamic::check_value`]), the same interpreter of the validation semantics that
 //! validates documents, over a module of the items as resolved.
 
@@ -9,66 +10,80 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use fieldtab_runtime::{Charset, Path, Report};
-use serde_json::Value;
 
-use crate::check::file::{BUILTIN_TYPES, Draft, looks_like_type_code};
+use super::Draft;
+use super::cells::{BUILTIN_TYPES, example_values, looks_like_type_code, strip_code};
 use crate::diagnostics::{Diagnostics, Source, Span, suggest};
-use crate::dynamic::{Json, check_value, parse_all};
-use crate::model::{Condition, Field, Item, ItemKind, Module, Requirement, Type};
+use crate::dynamic::{Json, check_value};
+use crate::model::{Field, Item, Module, Type};
 
-/// Checks the drafts of every file together and returns the items (meaningful only when no
-/// diagnostic was pushed). `visible[f]` holds the files whose items file `f` may name.
-pub(crate) fn check_module(
-    sources: &[Source],
-    visible: &[HashSet<usize>],
-    mut drafts: Vec<Draft>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Item> {
-    let mut names: HashMap<String, usize> = HashMap::new();
-    for (index, draft) in drafts.iter().enumerate() {
-        let name = &draft.item.name;
-        if name.is_empty() {
-            continue;
+/// Checks the drafts of every file together, reporting into the schema's diagnostics.
+pub(super) struct ModuleChecker<'a> {
+    sources: &'a [Source],
+    /// `visible[f]`: the files whose items file `f` may name (itself and its imports).
+    visible: &'a [HashSet<usize>],
+    /// Each item name and the index of the draft that first defines it.
+    names: HashMap<String, usize>,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl<'a> ModuleChecker<'a> {
+    /// A checker of `drafts`; reports the names that two items take.
+    pub(super) fn new(
+        sources: &'a [Source],
+        visible: &'a [HashSet<usize>],
+        drafts: &[Draft],
+        diagnostics: &'a mut Diagnostics,
+    ) -> Self {
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for (index, draft) in drafts.iter().enumerate() {
+            let name = &draft.item.name;
+            if name.is_empty() {
+                continue;
+            }
+            match names.get(name) {
+                Some(&first) => {
+                    let first = &drafts[first];
+                    let help = format!(
+                        "first defined at {}:{}",
+                        sources[first.file].path.display(),
+                        first.name_span.line
+                    );
+                    diagnostics.push(sources[draft.file].error_help(
+                        draft.name_span,
+                        format!("duplicate item name `{name}`"),
+                        Some(help),
+                    ));
+                }
+                None => {
+                    names.insert(name.clone(), index);
+                }
+            }
         }
-        match names.get(name) {
-            Some(&first) => {
-                let first = &drafts[first];
-                let help = format!(
-                    "first defined at {}:{}",
-                    sources[first.file].path.display(),
-                    first.name_span.line
-                );
-                diagnostics.push(sources[draft.file].error_help(
-                    draft.name_span,
-                    format!("duplicate item name `{name}`"),
-                    Some(help),
-                ));
-            }
-            None => {
-                names.insert(name.clone(), index);
-            }
+        ModuleChecker {
+            sources,
+            visible,
+            names,
+            diagnostics,
         }
     }
-    let mut cx = Cx {
-        sources,
-        visible,
-        names: &names,
-        diagnostics,
-    };
-    cx.resolve(&mut drafts);
-    cx.cycles(&drafts);
-    // Values are checked against the items as resolved; a field whose type did not resolve is
-    // not `sound` and is skipped, and a reference that did not resolve further down accepts
-    // any value.
-    let module = Module {
-        title: None,
-        doc: String::new(),
-        items: drafts.iter().map(|d| d.item.clone()).collect(),
-    };
-    cx.format_conditions(&drafts, &module);
-    cx.conditions(&drafts, &module);
-    cx.values(&mut drafts, &module);
-    drafts.into_iter().map(|d| d.item).collect()
+
+    /// Runs the module-wide checks on `drafts` and returns their items.
+    pub(super) fn items(mut self, mut drafts: Vec<Draft>) -> Vec<Item> {
+        self.resolve(&mut drafts);
+        self.cycles(&drafts);
+        // Values are checked against the items as resolved; a field whose type did not
+        // resolve is not `clean` and is skipped, and a reference that did not resolve further
+        // down accepts any value.
+        let module = Module {
+            title: None,
+            doc: String::new(),
+            items: drafts.iter().map(|d| d.item.clone()).collect(),
+        };
+        self.conditions(&drafts, &module);
+        self.values(&mut drafts, &module);
+        drafts.into_iter().map(|d| d.item).collect()
+    }
 }
 
 /// Whether values of type `ty` are JSON strings (ISO codes, `String`, enums).
@@ -83,7 +98,7 @@ fn is_string(module: &Module, ty: &Type) -> bool {
 /// The violations of `value` as a value of `field` (the dynamic validator's verdict), worded
 /// for a diagnostic: `path: rule: message` (`rule: message` at the value itself), joined by
 /// `; `. `None` when the value obeys the field's rules.
-fn breaks(module: &Module, field: &Field, value: &Json<'_>) -> Option<String> {
+pub(super) fn breaks(module: &Module, field: &Field, value: &Json<'_>) -> Option<String> {
     let mut report = Report::new();
     check_value(module, field, value, false, &Path::root(), &mut report);
     if report.is_empty() {
@@ -102,13 +117,6 @@ fn breaks(module: &Module, field: &Field, value: &Json<'_>) -> Option<String> {
     Some(found.join("; "))
 }
 
-struct Cx<'a> {
-    sources: &'a [Source],
-    visible: &'a [HashSet<usize>],
-    names: &'a HashMap<String, usize>,
-    diagnostics: &'a mut Diagnostics,
-}
-
 /// A type code written with its letters repeated or out of order (`NA`, `nn`, `SNA`): the code
 /// of the same letters, in the canonical order A, N, S.
 fn code_suggestion(word: &str) -> Option<&'static str> {
@@ -120,8 +128,8 @@ fn code_suggestion(word: &str) -> Option<&'static str> {
     Charset::from_code(&letters).map(Charset::code)
 }
 
-impl Cx<'_> {
-    fn error(&mut self, file: usize, span: Span, message: String, help: Option<String>) {
+impl ModuleChecker<'_> {
+    pub(super) fn error(&mut self, file: usize, span: Span, message: String, help: Option<String>) {
         self.diagnostics
             .push(self.sources[file].error_help(span, message, help));
     }
@@ -192,7 +200,7 @@ impl Cx<'_> {
                         }
                     }
                 }
-                spans.sound = false;
+                spans.clean = false;
             }
         }
     }
@@ -271,136 +279,6 @@ impl Cx<'_> {
         }
     }
 
-    /// A condition names a string sibling of the same object; against a closed enum sibling,
-    /// its values must be values of the enum.
-    fn conditions(&mut self, drafts: &[Draft], module: &Module) {
-        for draft in drafts {
-            let Some(object) = draft.item.kind.object() else {
-                continue;
-            };
-            for (field, spans) in object.fields.iter().zip(&draft.fields) {
-                if let Requirement::Conditional(condition) = &field.requirement {
-                    let at = (spans.condition_sibling, &spans.condition_values[..]);
-                    self.condition(module, draft, field, condition, at, "condition");
-                }
-            }
-        }
-    }
-
-    /// One condition of `field` (`what`: of a conditional requirement, `condition`, or of a
-    /// conditional format, `format condition`), its sibling's and values' spans `at`: it names
-    /// another field of the same table, of a string type, and values that sibling can hold (of
-    /// a closed enum: its values; of a string: values that obey the sibling's own rules).
-    fn condition(
-        &mut self,
-        module: &Module,
-        draft: &Draft,
-        field: &Field,
-        condition: &Condition,
-        at: (Span, &[Span]),
-        what: &str,
-    ) {
-        let (sibling_span, value_spans) = at;
-        let Some(object) = draft.item.kind.object() else {
-            return;
-        };
-        if condition.sibling == field.ident {
-            self.error(
-                draft.file,
-                sibling_span,
-                format!("the {what} of `{}` names the field itself", field.ident),
-                Some("a condition names another field of the same table".into()),
-            );
-            return;
-        }
-        let Some((sibling, sibling_spans)) = object
-            .fields
-            .iter()
-            .zip(&draft.fields)
-            .find(|(f, _)| f.ident == condition.sibling)
-        else {
-            let help = suggest(
-                &condition.sibling,
-                object.fields.iter().map(|f| f.ident.as_str()),
-            )
-            .unwrap_or_else(|| "a condition names another field of the same table".into());
-            self.error(
-                draft.file,
-                sibling_span,
-                format!(
-                    "the {what} names `{}`, which is not a field of `{}`",
-                    condition.sibling, draft.item.name
-                ),
-                Some(help),
-            );
-            return;
-        };
-        if !sibling_spans.sound {
-            return;
-        }
-        match &sibling.ty {
-            // A value the sibling can never hold makes the condition dead: say so.
-            Type::Iso(_) | Type::String => {
-                for (value, span) in condition.values.iter().zip(value_spans) {
-                    let json = Json::Str(Cow::Borrowed(value));
-                    if let Some(found) = breaks(module, sibling, &json) {
-                        self.error(
-                            draft.file,
-                            *span,
-                            format!(
-                                "`{value}` can never be the value of `{}`: {found}",
-                                sibling.ident
-                            ),
-                            None,
-                        );
-                    }
-                }
-            }
-            Type::Named(name) => match module.item(name).map(|item| &item.kind) {
-                Some(ItemKind::Enum(e)) => {
-                    let allowed: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
-                    for (value, span) in condition.values.iter().zip(value_spans) {
-                        if e.accepts(value) {
-                            continue;
-                        }
-                        let help = suggest(value, allowed.iter().copied()).unwrap_or_else(|| {
-                            format!("`{name}` has the values {}", allowed.join(", "))
-                        });
-                        self.error(
-                            draft.file,
-                            *span,
-                            format!(
-                                "`{value}` is not a value of `{name}`, the type of `{}`",
-                                sibling.ident
-                            ),
-                            Some(help),
-                        );
-                    }
-                }
-                Some(_) => self.error(
-                    draft.file,
-                    sibling_span,
-                    format!(
-                        "the {what} names `{}`, of type `{name}` (an object); conditions compare string values",
-                        sibling.ident
-                    ),
-                    None,
-                ),
-                None => {}
-            },
-            other => self.error(
-                draft.file,
-                sibling_span,
-                format!(
-                    "the {what} names `{}`, of type `{}`; conditions compare string values",
-                    sibling.ident,
-                    other
-                ),
-                None,
-            ),
-        }
-    }
-
     /// Fixed values and examples obey their field's own rules; examples are stored as JSON.
     fn values(&mut self, drafts: &mut [Draft], module: &Module) {
         // Checked against the module, then stored in the drafts: (draft, field, JSON text).
@@ -411,7 +289,7 @@ impl Cx<'_> {
                 continue;
             };
             for (f, (field, spans)) in object.fields.iter().zip(&draft.fields).enumerate() {
-                if !spans.sound {
+                if !spans.clean {
                     continue;
                 }
                 let string = is_string(module, &field.ty);
@@ -437,18 +315,8 @@ impl Cx<'_> {
                 let Some(cell) = &spans.example else {
                     continue;
                 };
-                let text = crate::check::file::strip_code(&cell.text);
-                let parsed = if string && !text.starts_with('"') {
-                    Ok(vec![(Json::Str(Cow::Borrowed(text)), None)])
-                } else {
-                    parse_all(text).map(|values| {
-                        values
-                            .into_iter()
-                            .map(|(value, raw)| (value, Some(raw)))
-                            .collect()
-                    })
-                };
-                let Ok(values) = parsed else {
+                let text = strip_code(&cell.text);
+                let Some(values) = example_values(text, string) else {
                     self.error(
                         file,
                         cell.span,
@@ -457,10 +325,10 @@ impl Cx<'_> {
                     );
                     continue;
                 };
-                for (value, raw) in values {
-                    let broken = match value {
+                for example in values {
+                    let broken = match example.value {
                         Json::Null => Some("null is absence, not an example".to_string()),
-                        _ => breaks(module, field, &value),
+                        ref value => breaks(module, field, value),
                     };
                     if let Some(broken) = broken {
                         self.error(
@@ -469,15 +337,8 @@ impl Cx<'_> {
                             format!("the example breaks the field's own rules: {broken}"),
                             None,
                         );
-                        continue;
-                    }
-                    // Stored as serde_json writes the value (one spelling per value).
-                    let stored = match raw {
-                        None => Some(Value::String(text.to_string())),
-                        Some(raw) => serde_json::from_str::<Value>(raw).ok(),
-                    };
-                    if let Some(stored) = stored {
-                        found.push((d, f, stored.to_string()));
+                    } else if let Some(stored) = example.stored {
+                        found.push((d, f, stored));
                     }
                 }
             }
@@ -494,5 +355,3 @@ impl Cx<'_> {
         }
     }
 }
-
-mod format_when;

@@ -1,20 +1,27 @@
-//! The checker's cell readers: one table cell (type, length, requirement, format) into its
-//! part of the model, every malformed cell reported; and the agreement of a row's type, length
-//! and format. A submodule of [`super`], so it shares the checker's context.
+//! The cell readers of the first stage: one table cell (identifier, type, length,
+//! requirement, Format cell with its fixed value, example) into its part of the model, every
+//! malformed cell reported through the [`FileChecker`]; and the agreement of a row's type,
+//! length and format. A condition's text is read by [`super::conditions`].
+
+use std::borrow::Cow;
 
 use fieldtab_runtime::Charset;
 
-use super::{Cx, FieldSpans, strip_code};
-use crate::check::formats;
+use super::file::FileChecker;
+use super::{FieldSpans, formats};
 use crate::diagnostics::Span;
-use crate::model::{Condition, ConditionalFormat, Field, Format, Length, Requirement, Type};
+use crate::dynamic::{Json, parse_all};
+use crate::model::{ConditionalFormat, Field, Format, Length, Requirement, Type};
 use crate::read::lexer::Cell;
 
 /// How deeply `Array<…>` may nest: far beyond any real schema, and it bounds the recursion of
 /// every consumer of the model.
 const MAX_ARRAY_DEPTH: usize = 16;
 
-impl Cx<'_> {
+/// The built-in type words, offered by did-you-mean next to item names.
+pub(super) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean"];
+
+impl FileChecker<'_> {
     pub(super) fn identifier(&mut self, cell: &Cell, ident: &str) -> bool {
         if ident.is_empty() {
             self.error(cell.span, "missing identifier", None);
@@ -217,100 +224,13 @@ impl Cx<'_> {
             unknown(self);
             return None;
         };
-        let (condition, sibling_span, value_spans) = self.condition(cell, condition, "C:")?;
-        spans.condition_sibling = sibling_span;
-        spans.condition_values = value_spans;
+        let (condition, at) = self.parse_condition(cell, condition, "C:")?;
+        spans.condition = at;
         Some(Requirement::Conditional(condition))
     }
 
-    /// The condition `sibling = V` or `sibling in (V1, V2)` of a conditional requirement
-    /// (`lead` = `C:`) or a conditional format (`lead` = `FORMAT if`), with the spans of the
-    /// sibling and of each value; every malformed part reported.
-    fn condition(
-        &mut self,
-        cell: &Cell,
-        condition: &str,
-        lead: &str,
-    ) -> Option<(Condition, Span, Vec<Span>)> {
-        let (sibling, values) = if let Some((sibling, value)) = condition.split_once('=') {
-            (sibling.trim(), vec![value.trim()])
-        } else if let Some((sibling, list)) = split_in(condition) {
-            let inner = list
-                .trim()
-                .strip_prefix('(')
-                .and_then(|l| l.strip_suffix(')'));
-            match inner {
-                Some(inner) => (sibling.trim(), inner.split(',').map(str::trim).collect()),
-                None => {
-                    self.error(
-                        cell.span_of(list),
-                        "malformed value list",
-                        Some(format!("write `{lead} sibling in (V1, V2)`")),
-                    );
-                    return None;
-                }
-            }
-        } else {
-            self.error(
-                cell.span_of(condition),
-                format!("malformed condition `{condition}`"),
-                Some(format!(
-                    "write `{lead} sibling = VALUE` or `{lead} sibling in (V1, V2)`"
-                )),
-            );
-            return None;
-        };
-        let sibling_ok = !sibling.is_empty()
-            && sibling
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !sibling_ok {
-            self.error(
-                if sibling.is_empty() {
-                    cell.span
-                } else {
-                    cell.span_of(sibling)
-                },
-                "a condition must name a sibling field",
-                Some(format!("write `{lead} sibling = VALUE`")),
-            );
-            return None;
-        }
-        let mut out = Vec::new();
-        let sibling_span = cell.span_of(sibling);
-        let mut value_spans = Vec::new();
-        for value in values {
-            let unquoted = value
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .or_else(|| value.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
-                .unwrap_or(value);
-            if unquoted.is_empty() {
-                self.error(
-                    if value.is_empty() {
-                        cell.span
-                    } else {
-                        cell.span_of(value)
-                    },
-                    "empty value in a condition",
-                    None,
-                );
-                return None;
-            }
-            value_spans.push(cell.span_of(value));
-            out.push(unquoted.to_string());
-        }
-        Some((
-            Condition {
-                sibling: sibling.to_string(),
-                values: out,
-            },
-            sibling_span,
-            value_spans,
-        ))
-    }
-
-    /// `FORMAT; sensitive; fixed VALUE`, parts in any order, each at most once.
+    /// `FORMAT; sensitive; fixed VALUE`, parts in any order, each at most once; a format may
+    /// be conditional (`FORMAT if sibling = VALUE`), several times. False when a part is wrong.
     pub(super) fn format_cell(
         &mut self,
         cell: &Cell,
@@ -325,105 +245,24 @@ impl Cx<'_> {
             }
             let span = cell.span_of(part.trim());
             let lower = trimmed.to_lowercase();
-            if lower == "sensitive" {
-                if field.sensitive {
-                    self.error(span, "`sensitive` given twice", None);
-                    ok = false;
-                }
-                field.sensitive = true;
-                continue;
-            }
-            if lower == "fixed" || lower.starts_with("fixed ") {
-                let value = trimmed.get(5..).unwrap_or("").trim();
-                let value = if value.starts_with('"') {
-                    match serde_json::from_str::<String>(value) {
-                        Ok(v) => v,
-                        Err(_) => {
-                            self.error(
-                                span,
-                                "malformed quoted fixed value",
-                                Some("write `fixed 41` or a JSON string: `fixed \"a b\"`".into()),
-                            );
-                            ok = false;
-                            continue;
-                        }
-                    }
-                } else {
-                    value.to_string()
-                };
-                if value.is_empty() {
-                    self.error(
-                        span,
-                        "`fixed` without a value",
-                        Some("write `fixed 41`".into()),
-                    );
-                    ok = false;
-                    continue;
-                }
-                if field.fixed.is_some() {
-                    self.error(span, "two fixed values", None);
-                    ok = false;
-                    continue;
-                }
-                field.fixed = Some(value);
-                spans.fixed = span;
-                continue;
-            }
             let lower_ascii = trimmed.to_ascii_lowercase();
             let conditional = lower_ascii
                 .find(" if ")
                 .or_else(|| lower_ascii.ends_with(" if").then(|| trimmed.len() - 3));
-            if let Some(at) = conditional {
-                // `FORMAT if sibling = VALUE`: a conditional format.
-                let (format_text, condition) = (
-                    trimmed[..at].trim(),
-                    trimmed.get(at + 4..).unwrap_or_default().trim(),
-                );
-                if condition.is_empty() {
-                    self.error(
-                        span,
-                        "a conditional format without a condition",
-                        Some("write `FORMAT if sibling = VALUE`".into()),
-                    );
-                    ok = false;
-                    continue;
+            ok &= if lower == "sensitive" {
+                let once = !field.sensitive;
+                if !once {
+                    self.error(span, "`sensitive` given twice", None);
                 }
-                let format = match formats::parse(format_text) {
-                    Ok(format) => format,
-                    Err(e) => {
-                        self.error(cell.span_of(format_text), e.message, e.help);
-                        ok = false;
-                        continue;
-                    }
-                };
-                match self.condition(cell, condition, "FORMAT if") {
-                    Some((when, sibling, values)) => {
-                        field.format_when.push(ConditionalFormat { when, format });
-                        spans.format_when.push((sibling, values));
-                    }
-                    None => ok = false,
-                }
-                continue;
-            }
-            match formats::parse(trimmed) {
-                Ok(format) => {
-                    spans.format = span;
-                    if field.format.is_some() {
-                        self.error(
-                            span,
-                            "two formats",
-                            Some("a field has at most one format".into()),
-                        );
-                        ok = false;
-                    } else {
-                        field.format = Some(format);
-                    }
-                }
-                Err(e) => {
-                    self.error(span, e.message, e.help);
-                    ok = false;
-                }
-            }
+                field.sensitive = true;
+                once
+            } else if lower == "fixed" || lower.starts_with("fixed ") {
+                self.fixed_part(trimmed, span, field, spans)
+            } else if let Some(at) = conditional {
+                self.conditional_format_part(cell, trimmed, at, span, field, spans)
+            } else {
+                self.format_part(trimmed, span, field, spans)
+            };
         }
         if field.format.is_some() && !field.format_when.is_empty() {
             self.error(
@@ -437,6 +276,113 @@ impl Cx<'_> {
             ok = false;
         }
         ok
+    }
+
+    /// `fixed 41` or `fixed "a; b"` (a JSON string), at `span`: the field's fixed value.
+    fn fixed_part(
+        &mut self,
+        part: &str,
+        span: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> bool {
+        let value = part.get(5..).unwrap_or("").trim();
+        let value = if value.starts_with('"') {
+            match serde_json::from_str::<String>(value) {
+                Ok(v) => v,
+                Err(_) => {
+                    self.error(
+                        span,
+                        "malformed quoted fixed value",
+                        Some("write `fixed 41` or a JSON string: `fixed \"a b\"`".into()),
+                    );
+                    return false;
+                }
+            }
+        } else {
+            value.to_string()
+        };
+        if value.is_empty() {
+            self.error(
+                span,
+                "`fixed` without a value",
+                Some("write `fixed 41`".into()),
+            );
+            return false;
+        }
+        if field.fixed.is_some() {
+            self.error(span, "two fixed values", None);
+            return false;
+        }
+        field.fixed = Some(value);
+        spans.fixed = span;
+        true
+    }
+
+    /// `FORMAT if sibling = VALUE` (` if ` at byte `at` of `part`): a conditional format.
+    fn conditional_format_part(
+        &mut self,
+        cell: &Cell,
+        part: &str,
+        at: usize,
+        span: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> bool {
+        let (format_text, condition) = (
+            part[..at].trim(),
+            part.get(at + 4..).unwrap_or_default().trim(),
+        );
+        if condition.is_empty() {
+            self.error(
+                span,
+                "a conditional format without a condition",
+                Some("write `FORMAT if sibling = VALUE`".into()),
+            );
+            return false;
+        }
+        let format = match formats::parse(format_text) {
+            Ok(format) => format,
+            Err(e) => {
+                self.error(cell.span_of(format_text), e.message, e.help);
+                return false;
+            }
+        };
+        let Some((when, at)) = self.parse_condition(cell, condition, "FORMAT if") else {
+            return false;
+        };
+        field.format_when.push(ConditionalFormat { when, format });
+        spans.format_when.push(at);
+        true
+    }
+
+    /// An unconditional format (`ISO 4217`), at `span`; at most one per field.
+    fn format_part(
+        &mut self,
+        part: &str,
+        span: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> bool {
+        match formats::parse(part) {
+            Ok(format) => {
+                spans.format = span;
+                if field.format.is_some() {
+                    self.error(
+                        span,
+                        "two formats",
+                        Some("a field has at most one format".into()),
+                    );
+                    return false;
+                }
+                field.format = Some(format);
+                true
+            }
+            Err(e) => {
+                self.error(span, e.message, e.help);
+                false
+            }
+        }
     }
 
     /// The type, length and format of a row must agree with each other.
@@ -464,7 +410,7 @@ impl Cx<'_> {
                             .into(),
                     ),
                 );
-                spans.sound = false;
+                spans.clean = false;
             }
             (None, true) if matches!(field.ty, Type::Iso(_)) => {
                 self.error(
@@ -472,7 +418,7 @@ impl Cx<'_> {
                     format!("`{}` fields need a length", field.ty),
                     Some("type codes need a length: a maximum (`15`) or a range (`1..15`)".into()),
                 );
-                spans.sound = false;
+                spans.clean = false;
             }
             _ => {}
         }
@@ -483,7 +429,7 @@ impl Cx<'_> {
             .chain(field.format_when.iter().map(|c| &c.format));
         for format in formats {
             if !self.fit_format(field, format, format_span, length_cell) {
-                spans.sound = false;
+                spans.clean = false;
                 return;
             }
         }
@@ -555,9 +501,50 @@ impl Cx<'_> {
     }
 }
 
+/// A cell's text without one pair of surrounding backticks (authors often write code spans).
+pub(super) fn strip_code(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_prefix('`')
+        .and_then(|t| t.strip_suffix('`'))
+        .map_or(text, str::trim)
+}
+
+/// One value of an Example cell: the value the field's rules judge, and the JSON text the model
+/// stores (as serde_json writes the value: one spelling per value).
+pub(super) struct Example<'a> {
+    pub(super) value: Json<'a>,
+    pub(super) stored: Option<String>,
+}
+
+/// The values of an Example cell's text: JSON values one after the other, or, for a field whose
+/// values are strings (`string`), bare text as one string. `None` when it reads as neither.
+/// Read once the field's type is resolved: only then is it known whether a named type is an
+/// enum (a string).
+pub(super) fn example_values(text: &str, string: bool) -> Option<Vec<Example<'_>>> {
+    if string && !text.starts_with('"') {
+        let stored = serde_json::Value::String(text.to_string()).to_string();
+        return Some(vec![Example {
+            value: Json::Str(Cow::Borrowed(text)),
+            stored: Some(stored),
+        }]);
+    }
+    let values = parse_all(text).ok()?;
+    Some(
+        values
+            .into_iter()
+            .map(|(value, raw)| Example {
+                value,
+                stored: serde_json::from_str::<serde_json::Value>(raw)
+                    .ok()
+                    .map(|v| v.to_string()),
+            })
+            .collect(),
+    )
+}
+
 /// Whether an unresolved type name reads as a mistyped type code (`AM`, `ansx` does not): a
 /// short word of letters in one case.
-pub(crate) fn looks_like_type_code(name: &str) -> bool {
+pub(super) fn looks_like_type_code(name: &str) -> bool {
     name.len() <= 3
         && name.chars().all(|c| c.is_ascii_alphabetic())
         && (name == name.to_uppercase() || name == name.to_lowercase())
@@ -582,13 +569,6 @@ fn split_parts(text: &str) -> Vec<&str> {
     }
     parts.push(&text[start..]);
     parts
-}
-
-/// `sibling in (list)`: splits at the word `in`.
-fn split_in(condition: &str) -> Option<(&str, &str)> {
-    let lower = condition.to_ascii_lowercase();
-    let at = lower.find(" in ").or_else(|| lower.find(" in("))?;
-    Some((&condition[..at], &condition[at + 3..]))
 }
 
 fn array_inner(text: &str) -> Option<&str> {

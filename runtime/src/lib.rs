@@ -38,6 +38,7 @@ pub mod plan;
 mod report;
 mod rule;
 mod rules;
+mod serde_struct;
 mod swar;
 mod validate;
 

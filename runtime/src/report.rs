@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{Path, Rule, RuleError};
 
@@ -21,7 +21,7 @@ use crate::{Path, Rule, RuleError};
 ///     r#"{"path":"/data/cardNo","rule":"length","message":"too long"}"#
 /// );
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Violation {
     /// RFC 6901 JSON Pointer of the value, with wire identifiers (`""` for the whole document).
     pub path: String,
@@ -30,6 +30,12 @@ pub struct Violation {
     /// What is wrong, in words; never the value itself.
     pub message: Cow<'static, str>,
 }
+
+crate::serde_struct::serde_struct!(Violation {
+    path: String,
+    rule: Rule,
+    message: Cow<'static, str>,
+});
 
 impl fmt::Display for Violation {
     /// `"{path}: {rule}: {message}"`, the root path (`""`) shown as `/`.
@@ -62,10 +68,23 @@ impl fmt::Display for Violation {
 /// );
 /// assert!(report.into_result().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Report {
     violations: Vec<Violation>,
+}
+
+/// The array of its violations.
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.violations.serialize(serializer)
+    }
+}
+
+/// An array of violations.
+impl<'de> Deserialize<'de> for Report {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::deserialize(deserializer).map(|violations| Report { violations })
+    }
 }
 
 impl Report {

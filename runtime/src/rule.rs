@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, EnumAccess, Unexpected, VariantAccess};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The kind of rule a [`Violation`](crate::Violation) broke.
 ///
@@ -18,8 +19,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Rule::Const.to_string(), "const");
 /// assert_eq!(serde_json::to_string(&Rule::Type).unwrap(), r#""type""#);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
     /// Bytes that are not JSON (malformed, not UTF-8, nested too deep), or a duplicate key.
     Syntax,
@@ -80,6 +80,84 @@ impl Rule {
             Rule::Const => "const",
             Rule::Range => "range",
             Rule::UnknownField => "unknown_field",
+        }
+    }
+}
+
+/// The names of [`Rule::ALL`], in order: serde's list of variants.
+const NAMES: [&str; 10] = {
+    let mut names = [""; 10];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Rule::ALL[i].as_str();
+        i += 1;
+    }
+    names
+};
+
+/// As serde's derive of a unit-only enum writes it: the variant, named by [`Rule::as_str`].
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("Rule", *self as u32, self.as_str())
+    }
+}
+
+/// As serde's derive of a unit-only enum reads it: a variant named by [`Rule::as_str`] (or
+/// by its index, in formats that write indices), without content.
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Variant;
+        impl<'de> de::Visitor<'de> for Variant {
+            type Value = Rule;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("enum Rule")
+            }
+            fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Rule, A::Error> {
+                let (rule, content) = data.variant::<Name>()?;
+                content.unit_variant()?;
+                Ok(rule.0)
+            }
+        }
+        deserializer.deserialize_enum("Rule", &NAMES, Variant)
+    }
+}
+
+/// A rule's variant identifier.
+struct Name(Rule);
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_identifier(Name(Rule::Syntax))
+    }
+}
+
+impl de::Visitor<'_> for Name {
+    type Value = Name;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("variant identifier")
+    }
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Name, E> {
+        match usize::try_from(index).ok().and_then(|i| Rule::ALL.get(i)) {
+            Some(&rule) => Ok(Name(rule)),
+            None => Err(E::invalid_value(
+                Unexpected::Unsigned(index),
+                &"variant index 0 <= i < 10",
+            )),
+        }
+    }
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Name, E> {
+        match Rule::ALL.iter().find(|rule| rule.as_str() == name) {
+            Some(&rule) => Ok(Name(rule)),
+            None => Err(E::unknown_variant(name, &NAMES)),
+        }
+    }
+    fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Name, E> {
+        match Rule::ALL
+            .iter()
+            .find(|rule| rule.as_str().as_bytes() == name)
+        {
+            Some(&rule) => Ok(Name(rule)),
+            None => Err(E::unknown_variant(&String::from_utf8_lossy(name), &NAMES)),
         }
     }
 }

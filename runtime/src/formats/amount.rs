@@ -3,8 +3,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
-
 use super::owned;
 use super::serde_str::serde_via_str;
 use crate::{Currency, RuleError};
@@ -107,13 +105,18 @@ serde_via_str!(MinorUnits, "a positive integer in minor units, as a string");
 /// let a = Amount::new(Currency::from_code("KWD").unwrap(), MinorUnits::new(1000).unwrap());
 /// assert_eq!(a.to_decimal().to_string(), "1.000");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Amount {
     /// The currency.
     pub currency: Currency,
     /// The value in the currency's minor units.
     pub value: MinorUnits,
 }
+
+crate::serde_struct::serde_struct!(Amount {
+    currency: Currency,
+    value: MinorUnits,
+});
 
 impl Amount {
     /// An amount.

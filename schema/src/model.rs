@@ -7,6 +7,8 @@ use std::fmt;
 
 pub use fieldtab_runtime::{Charset, Format, ImageKinds};
 
+mod plan;
+
 /// A checked schema file together with every item of the files it imports (transitively).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Module {
@@ -283,9 +285,15 @@ pub struct ConditionalFormat {
 
 impl Condition {
     /// Whether the condition holds for the sibling's value (`None`: absent, `null` or not a
-    /// JSON string, so the condition is false). Raw string comparison.
+    /// JSON string, so the condition is false). Raw string comparison, by the runtime's
+    /// [`Condition::holds`](fieldtab_runtime::plan::Condition::holds).
     pub fn holds(&self, sibling: Option<&str>) -> bool {
-        sibling.is_some_and(|value| self.values.iter().any(|v| v == value))
+        let values = self.wire_values();
+        fieldtab_runtime::plan::Condition {
+            sibling: 0,
+            values: &values,
+        }
+        .holds(sibling)
     }
 }
 
@@ -300,9 +308,15 @@ pub struct Enum {
 
 impl Enum {
     /// Whether `value` is a value of the enum (the `enum` rule): any value for an open enum, a
-    /// listed one (raw string comparison) for a closed one.
+    /// listed one (raw string comparison) for a closed one, by the runtime's
+    /// [`EnumRule::accepts`](fieldtab_runtime::plan::EnumRule::accepts).
     pub fn accepts(&self, value: &str) -> bool {
-        self.open || self.values.iter().any(|v| v.value == value)
+        let values = self.wire_values();
+        let rule = fieldtab_runtime::plan::EnumRule {
+            values: &values,
+            open: self.open,
+        };
+        rule.accepts(value)
     }
 }
 

@@ -1,20 +1,16 @@
 //! The dynamic validator: checks JSON input against a message or struct of a checked
 //! [`Module`], without generating code.
 //!
-//! It interprets the model and calls the very rules generated code calls —
-//! [`StrRules::check`] for every string value, the shared [`RuleError`] constructors for
-//! `required`, `type`, `enum`, `unknown_field` and `syntax` — so the two cannot disagree. It
-//! follows the validation semantics of the contract to the letter:
+//! It interprets the model with the very check generated code calls: each field of the model
+//! becomes the runtime's description of it ([`Field::with_plan`]), and what the document holds
+//! for the field is checked by [`FieldPlan::check`] (requirement, JSON type, empty required
+//! string, string rules, conditional formats, enum, in the order of docs/SEMANTICS.md §2), so the
+//! two cannot disagree. What is left here is the walk of the document:
 //!
-//! - per object, fields in table order, each field's violations at its position; array elements
-//!   in index order; `unknown_field` (only when denied) after the table fields, in input order;
-//! - absent or `null`: `required` if the field is mandatory, or conditional with its condition
-//!   holding (the sibling is a JSON string whose value is listed);
-//! - a value of the wrong JSON type: one `type` violation, nothing else;
-//! - a string: [`StrRules::check`] (empty mandatory value, length, charset, const, format), then
-//!   the conditional formats whose condition holds (point 4b), then
-//!   `enum` for closed enums (an enum value has only the `const` rule of a fixed value before
-//!   `enum`);
+//! - per object, fields in table order, each field's violations at its position; a condition
+//!   reads its sibling's first occurrence, when it is a JSON string; array elements in index
+//!   order ([`FieldPlan::check_element`]); `unknown_field` (only when denied) after the table
+//!   fields, in input order;
 //! - malformed JSON: exactly one `syntax` violation at `""`; a document that is JSON but not
 //!   an object: exactly one `type` violation at `""`;
 //! - a duplicate key: a `syntax` violation at the key's path (after the violations of the field
@@ -62,9 +58,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use fieldtab_runtime::{JsonKind, Path, Report, RuleError, StrRules};
+use fieldtab_runtime::plan::{FieldPlan, Seen, Text, no_siblings};
+use fieldtab_runtime::{JsonKind, Path, Report, RuleError};
 
-use crate::model::{Enum, Field, ItemKind, Module, Object, Requirement, Type};
+use crate::model::{Field, ItemKind, Module, Object, Type};
 pub(crate) use json::{Json, parse_all};
 
 /// Checks JSON documents against one message or struct of a module.
@@ -148,7 +145,9 @@ pub(crate) fn check_value(
         module,
         deny_unknown: false,
     };
-    walker.value(field, &field.ty, value, required, path, report);
+    field.with_lone_plan(module, required, |plan| {
+        walker.field(plan, &field.ty, Some(value), &no_siblings, path, report);
+    });
 }
 
 /// The error of [`Validator::new`]: no message or struct has the name asked for.
@@ -256,27 +255,23 @@ impl Walker<'_> {
         let first: Vec<usize> = first_occurrences(members);
         let lookup = |ident: &str| members.iter().position(|(k, _)| k == ident);
 
+        // What a condition reads: the sibling's first occurrence, when it is a JSON string.
+        let siblings = |i: usize| match object.fields.get(i).and_then(|f| lookup(&f.ident)) {
+            Some(at) => match &members[at].1 {
+                Json::Str(s) => Some(s.as_ref()),
+                _ => None,
+            },
+            None => None,
+        };
+
         for field in &object.fields {
             let ident = field.ident.as_str();
             let at = lookup(ident);
             let field_path = path.key(ident);
             let value = at.map(|i| &members[i].1);
-            match value {
-                None | Some(Json::Null) => {
-                    if Self::required(field, members) {
-                        report.push(&field_path, RuleError::required());
-                    }
-                }
-                Some(value) => {
-                    let required = Self::required(field, members);
-                    self.value(field, &field.ty, value, required, &field_path, report);
-                    if let Json::Str(s) = value
-                        && !field.format_when.is_empty()
-                    {
-                        Self::conditional_formats(field, s, required, members, &field_path, report);
-                    }
-                }
-            }
+            field.with_plan(self.module, object, |plan| {
+                self.field(plan, &field.ty, value, &siblings, &field_path, report);
+            });
             if let Some(at) = at {
                 for (i, _) in members.iter().enumerate().skip(at + 1) {
                     if first[i] == at {
@@ -299,122 +294,97 @@ impl Walker<'_> {
         }
     }
 
-    /// Whether an absent value or an empty string is a `required` violation for `field`.
-    fn required(field: &Field, members: &[(Cow<'_, str>, Json<'_>)]) -> bool {
-        match &field.requirement {
-            Requirement::Mandatory => true,
-            Requirement::Optional => false,
-            Requirement::Conditional(condition) => {
-                condition.holds(Self::sibling(members, &condition.sibling))
-            }
-        }
-    }
-
-    /// The value a condition reads: the first occurrence of the sibling `name`, when it is a
-    /// JSON string.
-    fn sibling<'a>(members: &'a [(Cow<'_, str>, Json<'_>)], name: &str) -> Option<&'a str> {
-        match members.iter().find(|(k, _)| *k == name) {
-            Some((_, Json::Str(s))) => Some(s.as_ref()),
-            _ => None,
-        }
-    }
-
-    /// Point 4b of the semantics: each conditional format of `field` whose condition holds
-    /// (read as a conditional requirement's: the sibling's first occurrence is a JSON string
-    /// whose value is listed), checked on the string `value` after the field's other rules.
-    fn conditional_formats(
-        field: &Field,
-        value: &str,
-        required: bool,
-        members: &[(Cow<'_, str>, Json<'_>)],
-        path: &Path<'_>,
-        report: &mut Report,
-    ) {
-        if !matches!(field.ty, Type::Iso(_) | Type::String) {
-            return; // the checker allows conditional formats on string fields only
-        }
-        let rules = field.str_rules().unwrap_or(StrRules::NONE);
-        for conditional in &field.format_when {
-            let sibling = Self::sibling(members, &conditional.when.sibling);
-            if conditional.when.holds(sibling) {
-                rules.check_conditional_format(&conditional.format, value, required, path, report);
-            }
-        }
-    }
-
-    /// Checks one present, non-`null` value of type `ty` (the field's type, or its element
-    /// type inside an array).
-    fn value(
+    /// One field of type `ty` described by `plan`: what the document holds for it (`None`:
+    /// absent) checked by the plan, then the members or elements of a present object or array.
+    fn field<'s>(
         &self,
-        field: &Field,
+        plan: &FieldPlan<'_>,
         ty: &Type,
-        value: &Json<'_>,
-        required: bool,
+        value: Option<&Json<'_>>,
+        siblings: &impl Fn(usize) -> Option<&'s str>,
         path: &Path<'_>,
         report: &mut Report,
     ) {
-        match ty {
-            Type::Iso(_) | Type::String => match value {
-                // `Field::str_rules` is where generated code takes its rules from too.
-                Json::Str(s) => match field.str_rules() {
-                    Some(rules) => rules.check(s, required, path, report),
-                    None => StrRules::NONE.check(s, required, path, report),
+        let seen = match value {
+            None => Seen::Absent,
+            Some(Json::Null) => Seen::Null,
+            Some(value) => self.seen(ty, value),
+        };
+        plan.check(seen, &mut Text, siblings, path, report);
+        if let (Seen::Decoded, Some(value)) = (seen, value) {
+            self.nested(plan, ty, value, path, report);
+        }
+    }
+
+    /// How the plan of a field (or an element) of type `ty` sees a present value: a string, a
+    /// value of the wrong JSON kind, or an object or array walked by [`Walker::nested`] (an
+    /// integer or boolean has nothing more to check).
+    fn seen<'j>(&self, ty: &Type, value: &'j Json<'_>) -> Seen<'j> {
+        let expected = match (ty, value) {
+            (Type::Iso(_) | Type::String, Json::Str(s)) => return Seen::Str(s, None),
+            (Type::Iso(_) | Type::String, _) => JsonKind::String,
+            (Type::Integer, Json::Int(_)) | (Type::Boolean, Json::Bool(_)) => {
+                return Seen::Decoded;
+            }
+            (Type::Integer, _) => JsonKind::Integer,
+            (Type::Boolean, _) => JsonKind::Bool,
+            (Type::Array(_), Json::Array(_)) => return Seen::Decoded,
+            (Type::Array(_), _) => JsonKind::Array,
+            (Type::Named(name), value) => match self.module.item(name).map(|item| &item.kind) {
+                Some(ItemKind::Enum(_)) => match value {
+                    Json::Str(s) => return Seen::Str(s, None),
+                    _ => JsonKind::String,
                 },
-                other => report.push(path, RuleError::wrong_type(JsonKind::String, other.kind())),
-            },
-            Type::Integer => match value {
-                Json::Int(_) => {}
-                other => report.push(path, RuleError::wrong_type(JsonKind::Integer, other.kind())),
-            },
-            Type::Boolean => match value {
-                Json::Bool(_) => {}
-                other => report.push(path, RuleError::wrong_type(JsonKind::Bool, other.kind())),
-            },
-            Type::Array(element) => match value {
-                Json::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        let item_path = path.index(i);
-                        self.value(field, element, item, false, &item_path, report);
-                    }
-                }
-                other => report.push(path, RuleError::wrong_type(JsonKind::Array, other.kind())),
-            },
-            Type::Named(name) => match self.module.item(name).map(|item| &item.kind) {
-                Some(ItemKind::Enum(en)) => match value {
-                    // Enum values have no length, charset or format of their own (as in
-                    // generated code): an empty mandatory value is `required`, else the
-                    // field's fixed value (`const`), then `enum`.
-                    Json::Str(s) if required && s.is_empty() => {
-                        report.push(path, RuleError::empty());
-                    }
-                    Json::Str(s) => {
-                        field.enum_rules().check(s, false, path, report);
-                        check_enum(en, s, path, report);
-                    }
-                    other => {
-                        report.push(path, RuleError::wrong_type(JsonKind::String, other.kind()))
-                    }
-                },
-                Some(ItemKind::Message(object) | ItemKind::Struct(object)) => match value {
-                    Json::Object(members) => self.object(object, members, path, report),
-                    other => {
-                        report.push(path, RuleError::wrong_type(JsonKind::Object, other.kind()))
-                    }
+                Some(ItemKind::Message(_) | ItemKind::Struct(_)) => match value {
+                    Json::Object(_) => return Seen::Decoded,
+                    _ => JsonKind::Object,
                 },
                 // The checker resolves every reference; an unresolved one accepts anything.
-                None => {}
+                None => return Seen::Decoded,
             },
+        };
+        Seen::Wrong {
+            expected,
+            found: value.kind(),
         }
     }
-}
 
-/// The `enum` rule of a closed enum; an open enum accepts any value.
-fn check_enum(en: &Enum, value: &str, path: &Path<'_>, report: &mut Report) {
-    if en.accepts(value) {
-        return;
+    /// The parts of a present object or array value of type `ty`: its members, checked as an
+    /// object of the named item, or its elements, each a value of the element type with the
+    /// field's rules (docs/SEMANTICS.md §2.7).
+    fn nested(
+        &self,
+        plan: &FieldPlan<'_>,
+        ty: &Type,
+        value: &Json<'_>,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
+        match (ty, value) {
+            (Type::Array(element), Json::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let item_path = path.index(i);
+                    match self.seen(element, item) {
+                        Seen::Str(s, known) => {
+                            plan.check_element(s, known, &mut Text, &item_path, report);
+                        }
+                        seen => {
+                            plan.check(seen, &mut Text, &no_siblings, &item_path, report);
+                            if let Seen::Decoded = seen {
+                                self.nested(plan, element, item, &item_path, report);
+                            }
+                        }
+                    }
+                }
+            }
+            (Type::Named(name), Json::Object(members)) => {
+                if let Some(object) = self.module.item(name).and_then(|i| i.kind.object()) {
+                    self.object(object, members, path, report);
+                }
+            }
+            _ => {}
+        }
     }
-    let allowed: Vec<&str> = en.values.iter().map(|v| v.value.as_str()).collect();
-    report.push(path, RuleError::not_in_enum(&allowed));
 }
 
 /// The `syntax` violation of a repeated key.

@@ -1,6 +1,7 @@
 //! Unit tests of the dynamic validator on hand-built models, one semantic rule each.
 
 use super::*;
+use crate::model::*;
 
 /// The report of `bytes` as the item `name` of `module`; an unknown item is one `syntax`
 /// violation at `""` that says so.

@@ -295,75 +295,9 @@ impl Source {
     }
 }
 
-/// The candidate closest to `word` (case-insensitively), if it is close enough to be a likely
-/// typo: an edit distance of at most a third of the longer word, and at least one.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    let length = lower.chars().count();
-    // Ties go to the candidate of the closest length (`AM` -> `AN`, not `A`), then the first.
-    let mut best: Option<((usize, usize), &'a str)> = None;
-    for candidate in candidates {
-        let distance = edit_distance(&lower, &candidate.to_lowercase());
-        let candidate_length = candidate.chars().count();
-        let limit = (length.max(candidate_length) / 3).max(1);
-        let key = (distance, length.abs_diff(candidate_length));
-        if distance <= limit && best.is_none_or(|(k, _)| key < k) {
-            best = Some((key, candidate));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// `help: did you mean `x`?` for the closest candidate, if any.
-pub(crate) fn suggest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
-}
-
-/// Edit distance over characters where swapping two neighbours counts as one edit (optimal
-/// string alignment): `opne` is one edit from `open`. The inputs are a cell's words: short.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        for j in 0..=b.len() {
-            d[i * width + j] = if i == 0 {
-                j
-            } else if j == 0 {
-                i
-            } else {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut best = (d[(i - 1) * width + j] + 1)
-                    .min(d[i * width + j - 1] + 1)
-                    .min(d[(i - 1) * width + j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(d[(i - 2) * width + j - 2] + 1);
-                }
-                best
-            };
-        }
-    }
-    d[a.len() * width + b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn did_you_mean_finds_close_words() {
-        assert_eq!(did_you_mean("AM", ["A", "N", "AN", "ANS"]), Some("AN"));
-        assert_eq!(did_you_mean("Strng", ["String", "Integer"]), Some("String"));
-        assert_eq!(did_you_mean("xyzzy", ["String", "Integer"]), None);
-        assert_eq!(did_you_mean("opne", ["open"]), Some("open"));
-    }
 
     #[test]
     fn carets_account_for_wide_characters() {

@@ -11,12 +11,12 @@
 
 pub mod dynamic;
 pub mod model;
+pub mod suggest;
 
 mod check;
 mod diagnostics;
 mod load;
 mod read;
 
-pub use diagnostics::did_you_mean;
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use load::Schema;

@@ -206,7 +206,7 @@ pub(crate) fn export(
         Some(name) => {
             let Some(item) = module.item(name) else {
                 let available: Vec<String> = module.items.iter().map(|i| i.name.clone()).collect();
-                let suggestion = fieldtab_schema::did_you_mean(
+                let suggestion = fieldtab_schema::suggest::did_you_mean(
                     name,
                     module.items.iter().map(|i| i.name.as_str()),
                 )

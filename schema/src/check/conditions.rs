@@ -9,10 +9,10 @@ use std::borrow::Cow;
 use super::file::FileChecker;
 use super::module::{ModuleChecker, breaks};
 use super::{ConditionSpans, Draft};
-use crate::diagnostics::suggest;
 use crate::dynamic::Json;
 use crate::model::{Condition, Field, ItemKind, Module, Requirement, Type};
 use crate::read::lexer::Cell;
+use crate::suggest;
 
 impl FileChecker<'_> {
     /// Reads the condition `sibling = V` or `sibling in (V1, V2)` of a conditional requirement
@@ -159,7 +159,7 @@ impl ModuleChecker<'_> {
             .zip(&draft.fields)
             .find(|(f, _)| f.ident == condition.sibling)
         else {
-            let help = suggest(
+            let help = suggest::help(
                 &condition.sibling,
                 object.fields.iter().map(|f| f.ident.as_str()),
             )
@@ -203,7 +203,7 @@ impl ModuleChecker<'_> {
                         if e.accepts(value) {
                             continue;
                         }
-                        let help = suggest(value, allowed.iter().copied()).unwrap_or_else(|| {
+                        let help = suggest::help(value, allowed.iter().copied()).unwrap_or_else(|| {
                             format!("`{name}` has the values {}", allowed.join(", "))
                         });
                         self.error(

@@ -9,9 +9,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use super::cells::strip_code;
 use super::{Draft, FieldSpans};
-use crate::diagnostics::{Diagnostics, Source, Span, suggest};
+use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::model::{Enum, EnumValue, Field, Item, ItemKind, Object, Requirement, Type};
 use crate::read::syntax::{Document, ItemSyntax, Keyword, Row, Table};
+use crate::suggest;
 
 /// The columns a field table may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -121,13 +122,14 @@ impl<'a> FileChecker<'a> {
                 "open" if syntax.keyword == Keyword::Enum => open = true,
                 "deny_unknown" if syntax.keyword != Keyword::Enum => deny_unknown = true,
                 _ => {
-                    let help = suggest(option, allowed.iter().copied()).unwrap_or_else(|| {
-                        format!(
-                            "`{}` items take the option `{}`",
-                            syntax.keyword.as_str(),
-                            allowed.join("`, `")
-                        )
-                    });
+                    let help =
+                        suggest::help(option, allowed.iter().copied()).unwrap_or_else(|| {
+                            format!(
+                                "`{}` items take the option `{}`",
+                                syntax.keyword.as_str(),
+                                allowed.join("`, `")
+                            )
+                        });
                     self.error(*span, format!("unknown item option `{option}`"), Some(help));
                 }
             }
@@ -246,8 +248,7 @@ impl<'a> FileChecker<'a> {
                     seen.insert(column, cell.span);
                 }
                 None => {
-                    let guess =
-                        crate::diagnostics::did_you_mean(&name, known.iter().map(|(n, _)| *n));
+                    let guess = suggest::did_you_mean(&name, known.iter().map(|(n, _)| *n));
                     let help = match guess {
                         Some(g) => Some(format!(
                             "did you mean `{g}`? (column names are case-insensitive)"

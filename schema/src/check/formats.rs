@@ -5,6 +5,7 @@
 //! `base64 image SIZE KINDS` (`base64 image 100 KB jpeg png`), and explains a name it does not
 //! understand. Names are case-insensitive and runs of spaces count as one.
 
+use crate::suggest;
 use fieldtab_runtime::{Format, ImageKinds};
 
 /// Why a format name was not understood: a message and an optional help line.
@@ -35,7 +36,7 @@ pub(crate) fn parse(text: &str) -> Result<Format, FormatError> {
             // Canonical names, offered by did-you-mean and listed otherwise.
             let names: Vec<_> = Format::EXAMPLES.iter().map(Format::name).collect();
             let known = names.iter().map(AsRef::as_ref);
-            let help = match crate::diagnostics::did_you_mean(text.trim(), known) {
+            let help = match suggest::did_you_mean(text.trim(), known) {
                 Some(name) => format!("did you mean `{name}`?"),
                 None => format!("known formats: {}", names.join(", ")),
             };

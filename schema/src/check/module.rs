@@ -13,9 +13,10 @@ use fieldtab_runtime::{Charset, Path, Report};
 
 use super::Draft;
 use super::cells::{BUILTIN_TYPES, example_values, looks_like_type_code, strip_code};
-use crate::diagnostics::{Diagnostics, Source, Span, suggest};
+use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::dynamic::{Json, check_value};
 use crate::model::{Field, Item, Module, Type};
+use crate::suggest;
 
 /// Checks the drafts of every file together, reporting into the schema's diagnostics.
 pub(super) struct ModuleChecker<'a> {
@@ -177,7 +178,7 @@ impl ModuleChecker<'_> {
                                 format!("unknown type code `{name}`"),
                                 code_suggestion(name)
                                     .map(|code| format!("did you mean `{code}`?"))
-                                    .or_else(|| suggest(name, codes))
+                                    .or_else(|| suggest::help(name, codes))
                                     .or_else(|| {
                                         Some(format!("type codes are {}", codes.join(", ")))
                                     }),
@@ -188,7 +189,7 @@ impl ModuleChecker<'_> {
                                 .map(String::as_str)
                                 .chain(BUILTIN_TYPES.iter().copied())
                                 .chain(codes);
-                            let help = suggest(name, candidates).or_else(|| {
+                            let help = suggest::help(name, candidates).or_else(|| {
                                 Some(format!("declare `## struct {name}` or `## enum {name}`, or import the file that does"))
                             });
                             self.error(

@@ -174,7 +174,8 @@ impl UnknownItem {
         let suggestion = if is_enum {
             None
         } else {
-            closest(name, available.iter().map(String::as_str)).map(str::to_owned)
+            crate::suggest::did_you_mean(name, available.iter().map(String::as_str))
+                .map(str::to_owned)
         };
         UnknownItem {
             name: name.to_owned(),
@@ -200,33 +201,6 @@ impl fmt::Display for UnknownItem {
 }
 
 impl std::error::Error for UnknownItem {}
-
-/// The candidate closest to `name` by edit distance (case-insensitive), when close enough to
-/// be a likely typo.
-fn closest<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    let lower = name.to_lowercase();
-    candidates
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
-        .filter(|&(d, c)| d <= (c.chars().count().max(3) / 3).max(1))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
-}
-
-/// Levenshtein distance over Unicode scalar values.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
 
 /// The message of the `syntax` violation for malformed JSON: what serde_json found wrong and
 /// where. serde_json's parse errors never quote the input.

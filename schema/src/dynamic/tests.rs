@@ -507,13 +507,6 @@ fn unknown_names_suggest_close_ones() {
     assert_eq!(report.violations()[0].rule.as_str(), "syntax");
 }
 
-#[test]
-fn edit_distance_counts_edits() {
-    assert_eq!(edit_distance("", "abc"), 3);
-    assert_eq!(edit_distance("kitten", "sitting"), 3);
-    assert_eq!(edit_distance("same", "same"), 0);
-}
-
 /// Point 4b: conditional formats, read from a schema's Format cell.
 #[test]
 fn conditional_formats_follow_their_sibling() {

@@ -1,9 +1,10 @@
 //! The parser: classified lines -> [`Document`]. It knows the document's shape (title, imports,
 //! items, their prose and tables), not what the cells mean; that is the checker's job.
 
-use crate::diagnostics::{Diagnostics, Source, Span, suggest};
+use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::read::lexer::{Line, lex};
 use crate::read::syntax::{Document, Import, ItemSyntax, Keyword, Row, Table};
+use crate::suggest;
 
 /// Parses one file, pushing every structural error into `diagnostics` and carrying on.
 pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document {
@@ -225,7 +226,7 @@ fn parse_heading(
             source.error_help(
                 span.sub(0, word.chars().count()),
                 format!("expected `message`, `struct` or `enum`, found `{word}`"),
-                suggest(word, ["message", "struct", "enum"])
+                suggest::help(word, ["message", "struct", "enum"])
                     .or_else(|| Some("item headings read `## message|struct|enum Name`".into())),
             ),
         );

@@ -117,7 +117,7 @@ impl super::FormatSpec for Spec {
 }
 
 impl Spec {
-    /// `min`, `max`, `max` with `scale` zeros, and when the range has room, a value with
+    /// `min`, `max`, `max` with `scale` zeros, and when the range has room, values with one to
     /// `scale` fraction digits just above `min`.
     fn samples_in_range(&self) -> Vec<String> {
         let Spec { min, max, scale } = *self;
@@ -126,13 +126,17 @@ impl Spec {
             let zeros = "0".repeat(usize::from(scale));
             samples.push(format!("{max}.{zeros}"));
             if min < max {
-                let fives = "5".repeat(usize::from(scale));
-                // Between `min` and `min + 1`: `min.55` or, below zero, `-(|min| - 1).55`.
-                samples.push(if min >= 0 {
-                    format!("{min}.{fives}")
+                // Between `min` and `min + 1`: `min.f` or, below zero, `-(|min| - 1).f`, with
+                // `scale` fives, one five, and a five as the last of `scale` digits.
+                let int = if min >= 0 {
+                    min.to_string()
                 } else {
-                    format!("-{}.{fives}", -(i128::from(min) + 1))
-                });
+                    format!("-{}", -(i128::from(min) + 1))
+                };
+                let last = format!("{}5", "0".repeat(usize::from(scale) - 1));
+                let mut fractions = vec!["5".repeat(usize::from(scale)), "5".into(), last];
+                fractions.dedup();
+                samples.extend(fractions.iter().map(|f| format!("{int}.{f}")));
             }
         }
         samples

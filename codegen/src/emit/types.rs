@@ -57,20 +57,8 @@ pub(crate) fn type_tokens(ty: &Type, format: Option<&Format>) -> TokenStream {
 /// The runtime type holding a string of this format, if the format has one: such a value is
 /// valid for its format by construction.
 pub(crate) fn typed_format(format: &Format) -> Option<TokenStream> {
-    Some(match format {
-        Format::LocalTime => quote!(::fieldtab::__private::LocalTime),
-        Format::GmtOffset => quote!(::fieldtab::__private::GmtOffset),
-        Format::Timestamp => quote!(::fieldtab::__private::Timestamp),
-        Format::CurrencyAlpha => quote!(::fieldtab::__private::Currency),
-        Format::CurrencyNumeric => quote!(::fieldtab::__private::NumericCurrency),
-        Format::MinorUnits => quote!(::fieldtab::__private::MinorUnits),
-        Format::Pan { .. } => quote!(::fieldtab::__private::Pan),
-        Format::Decimal { .. }
-        | Format::Url
-        | Format::Base64Image { .. }
-        | Format::JsonText
-        | Format::Mobile => return None,
-    })
+    let name = Ident::new(format.typed_value()?, Span::call_site());
+    Some(quote!(::fieldtab::__private::#name))
 }
 
 /// Whether the field's value in Rust is a runtime type rather than a `String` (strings of a
@@ -212,11 +200,7 @@ fn rules_tokens(
     let format = match rules.format.filter(|_| with_format) {
         Some(format) => {
             let path = n.name(|s| &mut s.format, "Format");
-            let image_kinds = match format {
-                Format::Base64Image { .. } => n.name(|s| &mut s.image_kinds, "ImageKinds"),
-                _ => TokenStream::new(),
-            };
-            let variant = format_variant(&format, &image_kinds);
+            let variant = format_variant(&format, || n.name(|s| &mut s.image_kinds, "ImageKinds"));
             n.some(quote!(#path::#variant))
         }
         None => n.none(),
@@ -285,13 +269,13 @@ fn charset_variant(charset: Charset) -> proc_macro2::Ident {
 
 /// A `::fieldtab::__private::Format` constant expression equal to `format`.
 pub(crate) fn format_tokens(format: &Format) -> TokenStream {
-    let variant = format_variant(format, &quote!(::fieldtab::__private::ImageKinds));
+    let variant = format_variant(format, || quote!(::fieldtab::__private::ImageKinds));
     quote!(::fieldtab::__private::Format::#variant)
 }
 
 /// The variant part of a `Format` constant (`LocalTime`, `Decimal { .. }`), naming `ImageKinds`
-/// by `image_kinds`.
-fn format_variant(format: &Format, image_kinds: &TokenStream) -> TokenStream {
+/// by what `image_kinds` gives (called only for a base64 image).
+fn format_variant(format: &Format, image_kinds: impl FnOnce() -> TokenStream) -> TokenStream {
     match format {
         Format::LocalTime => quote!(LocalTime),
         Format::GmtOffset => quote!(GmtOffset),
@@ -308,6 +292,7 @@ fn format_variant(format: &Format, image_kinds: &TokenStream) -> TokenStream {
         Format::Base64Image { max_bytes, kinds } => {
             let max_bytes = Literal::u32_unsuffixed(*max_bytes);
             let (jpeg, png) = (kinds.jpeg, kinds.png);
+            let image_kinds = image_kinds();
             quote! {
                 Base64Image {
                     max_bytes: #max_bytes,

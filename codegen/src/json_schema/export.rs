@@ -8,7 +8,7 @@ use fieldtab_runtime::Format;
 use serde_json::Value;
 
 use super::tree::{Node, Obj};
-use super::{DRAFT_2020_12, JsonSchemaOptions, patterns};
+use super::{DRAFT_2020_12, JsonSchemaOptions};
 use crate::model::{Condition, Enum, Field, Item, ItemKind, Module, Object, Requirement, Type};
 
 /// Walks a module's items into JSON Schema definitions.
@@ -52,22 +52,22 @@ impl Exporter<'_> {
             }
         }
         // The currency tables, under names no item can have (item names are Rust type names).
-        for (used, format, name, title) in [
+        for (used, numeric, name, title) in [
             (
                 notes.alpha,
-                Format::CurrencyAlpha,
+                false,
                 ISO_4217_ALPHA,
                 "ISO 4217 alphabetic currency code",
             ),
             (
                 notes.numeric,
-                Format::CurrencyNumeric,
+                true,
                 ISO_4217_NUMERIC,
                 "ISO 4217 numeric currency code",
             ),
         ] {
             if used {
-                let codes = currency_codes(format)
+                let codes = currency_codes(numeric)
                     .iter()
                     .map(|c| Node::from(c.as_str()))
                     .collect();
@@ -382,52 +382,93 @@ fn enum_schema(item: &Item, en: &Enum) -> Obj {
 
 /// The keywords of a format, and the field's `$comment` on what they approximate; records in
 /// `used` the currency table they refer to and the root note on what they approximate.
+///
+/// The `pattern` is the runtime's ([`Format::json_schema_pattern`]); this adds JSON Schema's own
+/// vocabulary (`format`, the currency tables, `contentMediaType`, a base64 image's
+/// `maxLength`) and says what the keywords leave to fieldtab.
 fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
     let mut keywords = Obj::new();
-    match *format {
-        Format::Timestamp => keywords.set("format", "date-time"),
-        Format::Url => keywords.set("format", "uri"),
+    let name = format.name();
+    let mut max_length = None;
+    let gap = match *format {
+        Format::Timestamp => {
+            keywords.set("format", "date-time");
+            None
+        }
+        Format::Url => {
+            keywords.set("format", "uri");
+            None
+        }
         Format::CurrencyAlpha => {
             used.alpha = true;
             keywords.set("$ref", def_ref(ISO_4217_ALPHA));
+            None
         }
         Format::CurrencyNumeric => {
             used.numeric = true;
             keywords.set("$ref", def_ref(ISO_4217_NUMERIC));
+            None
         }
-        Format::JsonText => keywords.set("contentMediaType", "application/json"),
-        _ => {}
-    }
-    if let Some(pattern) = patterns::pattern(format) {
-        keywords.set("pattern", pattern);
-    }
-    if let Format::Base64Image { max_bytes, .. } = *format {
-        keywords.set("maxLength", patterns::image_max_length(max_bytes));
-    }
-    let name = format.name();
-    let (comment, note) = match *format {
-        Format::Base64Image { .. } => (
-            format!(
-                "{name}: the pattern checks the data URL prefix, the image signature and the base64 alphabet, maxLength bounds the size; fieldtab also checks the padding, the trailing bits and the exact decoded size."
-            ),
-            NOTE_IMAGE,
-        ),
-        Format::JsonText => (
-            format!(
-                "{name}: contentMediaType is an annotation; fieldtab also checks that the text is one JSON value."
-            ),
-            NOTE_JSON,
-        ),
-        Format::Pan { luhn: true } => (
+        Format::JsonText => {
+            keywords.set("contentMediaType", "application/json");
+            Some((
+                format!(
+                    "{name}: contentMediaType is an annotation; fieldtab also checks that the text is one JSON value."
+                ),
+                NOTE_JSON,
+            ))
+        }
+        Format::Base64Image { max_bytes, .. } => {
+            max_length = Some(image_max_length(max_bytes));
+            Some((
+                format!(
+                    "{name}: the pattern checks the data URL prefix, the image signature and the base64 alphabet, maxLength bounds the size; fieldtab also checks the padding, the trailing bits and the exact decoded size."
+                ),
+                NOTE_IMAGE,
+            ))
+        }
+        Format::Pan { luhn: true } => Some((
             format!(
                 "{name}: the pattern checks the digits; fieldtab also checks the Luhn check digit."
             ),
             NOTE_LUHN,
-        ),
-        _ => return (keywords, None),
+        )),
+        // Exact patterns.
+        Format::LocalTime
+        | Format::GmtOffset
+        | Format::MinorUnits
+        | Format::Decimal { .. }
+        | Format::Mobile
+        | Format::Pan { luhn: false } => None,
     };
-    used.notes.insert(note);
-    (keywords, Some(comment))
+    if let Some(pattern) = format.json_schema_pattern() {
+        keywords.set("pattern", pattern);
+    }
+    if let Some(max_length) = max_length {
+        keywords.set("maxLength", max_length);
+    }
+    match gap {
+        Some((comment, note)) => {
+            used.notes.insert(note);
+            (keywords, Some(comment))
+        }
+        None => (keywords, None),
+    }
+}
+
+/// The `maxLength` bound of a base64 image of at most `max_bytes` decoded bytes: the most
+/// significant characters those bytes take, plus padding and the longest prefix
+/// (`data:image/jpeg;base64,`).
+fn image_max_length(max_bytes: u32) -> i64 {
+    let max = u64::from(max_bytes);
+    let significant = max / 3 * 4
+        + match max % 3 {
+            0 => 0,
+            1 => 2,
+            _ => 3,
+        };
+    let bound = significant + 2 + 23;
+    i64::try_from(bound).unwrap_or(i64::MAX)
 }
 
 /// The `if` of a condition on a sibling: the sibling is present and holds one of the values
@@ -514,13 +555,17 @@ struct Used {
 const ISO_4217_ALPHA: &str = "iso4217-alpha";
 const ISO_4217_NUMERIC: &str = "iso4217-numeric";
 
-/// Every code the runtime's currency rule `format` accepts, found by asking the rule itself
-/// (every three capital letters, or every three digits), so the table is the runtime's.
-fn currency_codes(format: Format) -> &'static [String] {
+/// Every code the runtime's currency rule (`ISO 4217`, or `ISO 4217 numeric` when `numeric`)
+/// accepts, found by asking the rule itself (every three capital letters, or every three
+/// digits), so the table is the runtime's.
+fn currency_codes(numeric: bool) -> &'static [String] {
     static ALPHA: OnceLock<Vec<String>> = OnceLock::new();
     static NUMERIC: OnceLock<Vec<String>> = OnceLock::new();
-    let numeric = matches!(format, Format::CurrencyNumeric);
-    let cell = if numeric { &NUMERIC } else { &ALPHA };
+    let (cell, format) = if numeric {
+        (&NUMERIC, Format::CurrencyNumeric)
+    } else {
+        (&ALPHA, Format::CurrencyAlpha)
+    };
     cell.get_or_init(|| {
         let mut candidates = Vec::with_capacity(26 * 26 * 26);
         if numeric {
@@ -537,4 +582,15 @@ fn currency_codes(format: Format) -> &'static [String] {
         candidates.retain(|code| format.check(code).is_ok());
         candidates
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_bound_covers_the_largest_image() {
+        // 100 KB: 102400 bytes -> 136534 significant characters (+2 padding, +23 prefix).
+        assert_eq!(image_max_length(102_400), 136_534 + 2 + 23);
+    }
 }

@@ -61,9 +61,10 @@
 //! | sensitive | a `$comment` |
 //!
 //! Formats, as `format` where JSON Schema has one and a `pattern` for what a regular expression
-//! can capture (patterns are ECMA-262, `[0-9]` rather than `\d` so that no engine reads them as
-//! Unicode digits; when the field already has a charset `pattern`, the format's keywords go in
-//! an `allOf`):
+//! can capture (the runtime's `Format::json_schema_pattern`, next to each format's rule;
+//! patterns are ECMA-262, `[0-9]` rather than `\d` so that no engine reads them as Unicode
+//! digits; when the field already has a charset `pattern`, the format's keywords go in an
+//! `allOf`):
 //!
 //! | format | JSON Schema |
 //! |---|---|
@@ -97,7 +98,6 @@
 //! two counts agree, and on the others the `pattern` fails anyway.
 
 mod export;
-mod patterns;
 mod tree;
 
 use std::fmt;

@@ -152,46 +152,6 @@ fn alphabet(charset: Charset) -> String {
     }
 }
 
-/// Valid values of each format (filtered by the field's length when generating).
-fn format_pool(format: &Format) -> &'static [&'static str] {
-    match format {
-        Format::LocalTime => &[
-            "20240229235959",
-            "20241122141530",
-            "19991231000000",
-            "20000101120000",
-        ],
-        Format::GmtOffset => &[
-            "GMT+08:00",
-            "GMT-03:30",
-            "GMT+00:00",
-            "GMT+14:00",
-            "GMT-12:00",
-        ],
-        Format::Timestamp => &[
-            "2019-04-04T12:08:56+05:30",
-            "2019-04-04T12:08:56Z",
-            "2019-11-27T12:01:01.253+08:30",
-            "2024-02-29T23:59:59-03:00",
-        ],
-        Format::CurrencyAlpha => &["USD", "JPY", "KWD", "CNY", "EUR"],
-        Format::CurrencyNumeric => &["156", "840", "392", "978"],
-        Format::MinorUnits => &["1", "100", "10000", "9999999999999999"],
-        Format::Decimal { .. } => &["0", "0.88", "1", "0.5", "1.00", "0.05"],
-        Format::Url => &["https://isv.example.com/b/1", "http://a.example/x?y=1"],
-        Format::JsonText => &["{}", "{\"k1\":\"v1\"}", "[1,2]", "\"s\""],
-        Format::Mobile => &["+86-13800000000", "+1-2025550123", "+852-91234567"],
-        Format::Pan { .. } => &[
-            "6214835920672688",
-            "4111111111111111",
-            "6250941006528599119",
-        ],
-        Format::Base64Image { .. } => &[
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-        ],
-    }
-}
-
 /// Random text of `len` characters drawn from `alphabet`.
 fn text_of(rng: &mut Rng, alphabet: &str, len: usize) -> String {
     let chars: Vec<char> = alphabet.chars().collect();
@@ -270,14 +230,16 @@ impl Gen<'_> {
         }
     }
 
-    /// A value of `format` that fits the field's length, if the pool has one.
+    /// A value of `format` that fits the field's length, if the runtime's samples have one.
     fn of_format(&self, field: &Field, format: &Format, rng: &mut Rng) -> Option<String> {
         let (min, max) = field
             .length
             .map_or((1, usize::MAX), |l| (l.min.max(1) as usize, l.max as usize));
-        let fitting: Vec<&str> = format_pool(format)
+        // The runtime's valid values of the format.
+        let samples = format.samples();
+        let fitting: Vec<&str> = samples
             .iter()
-            .copied()
+            .map(String::as_str)
             .filter(|v| v.chars().count() >= min && v.len() <= max)
             .collect();
         if fitting.is_empty() {

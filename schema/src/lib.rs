@@ -5,12 +5,16 @@
 //! The pipeline: [`Schema::load`] reads each file (`read/`: lexer, parser, syntax tree), checks
 //! it (`check/`: cells, then the module-wide checks) and gives the [`model`]. The dynamic
 //! validator ([`dynamic::Validator`]) interprets that model with the runtime's rules.
+//! [`names`] decides the Rust names generated code gives the model's fields, items and enum
+//! values (the checker reports two that would collide); [`suggest`] is the did-you-mean of
+//! every error message.
 //!
 //! This crate depends on no proc-macro machinery (syn, quote, prettyplease): a server that
 //! validates JSON against a schema at run time links only the reader and the runtime.
 
 pub mod dynamic;
 pub mod model;
+pub mod names;
 pub mod suggest;
 
 mod check;

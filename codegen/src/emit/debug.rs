@@ -13,7 +13,7 @@ pub(crate) fn emit(name: &Ident, fields: &[Field], field_names: &[Ident]) -> Tok
     let label = name.to_string();
     let entries = fields.iter().zip(field_names).map(|(field, rust_name)| {
         let shown = rust_name.to_string();
-        let shown = shown.strip_prefix("r#").unwrap_or(&shown);
+        let shown = fieldtab_schema::names::unraw(&shown);
         let value = match (field.sensitive, is_optional(field)) {
             (false, _) => quote!(&self.#rust_name),
             (true, false) => quote!(&::fieldtab::__private::Redacted),

@@ -5,14 +5,14 @@
 
 use std::collections::HashMap;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 
 use super::cells::strip_code;
 use super::{Draft, FieldSpans};
 use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::model::{Enum, EnumValue, Field, Item, ItemKind, Object, Requirement, Type};
 use crate::read::syntax::{Document, ItemSyntax, Keyword, Row, Table};
-use crate::suggest;
+use crate::{names, suggest};
 
 /// The columns a field table may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -354,9 +354,11 @@ impl<'a> FileChecker<'a> {
                 continue;
             }
             seen.insert(text.to_string(), cell.span.line);
-            // Generated code turns values into Rust variants; two values must not collide.
-            let variant = text.to_upper_camel_case();
-            if !variant.is_empty() {
+            // Generated code turns values into Rust variants; two values must not collide. Values
+            // without an ASCII letter or digit (`-`, `是`) all read as `Empty`: numbered, not an
+            // error (a wire value cannot be renamed, and no name would be better).
+            if text.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                let variant = names::variant_name(text);
                 if let Some(other) = variants.get(&variant) {
                     self.error(
                         cell.span,
@@ -416,7 +418,7 @@ impl<'a> FileChecker<'a> {
                 );
                 continue;
             } else {
-                let rust = ident.to_snake_case();
+                let rust = names::field_name(&ident);
                 if let Some(other) = rust_names.get(&rust) {
                     self.error(
                         ident_cell.span,

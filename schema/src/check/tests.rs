@@ -194,6 +194,28 @@ fn a_fence_hides_its_content_and_keywords_work_as_identifiers() {
 }
 
 #[test]
+fn name_collisions_are_reported_in_the_names_code_generation_emits() {
+    let text = errors(
+        "## struct Sample\n\n| Identifier | Type | Request |\n|---|---|---|\n| self | String | M |\n| self_ | String | M |\n| type | String | M |\n| Type | String | M |\n| _ | String | M |\n| field | String | M |\n\n## enum Kind\n\n| Value |\n|---|\n| 41 |\n| V41 |\n",
+    );
+    for expected in [
+        "identifiers `self` and `self_` give the same Rust field name `self_`",
+        "identifiers `type` and `Type` give the same Rust field name `r#type`",
+        "identifiers `_` and `field` give the same Rust field name `field`",
+        "enum values `41` and `V41` give the same Rust variant `V41`",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // Values without an ASCII letter or digit are all `Empty`: numbered, not an error.
+    let schema = parse("## enum Sign\n\n| Value |\n|---|\n| + |\n| - |\n| 是 |\n");
+    let sign = schema.module.enum_named("Sign").expect("an enum");
+    assert_eq!(
+        crate::names::enum_variants(sign).0,
+        ["Empty", "Empty2", "Empty3"]
+    );
+}
+
+#[test]
 fn every_error_of_a_file_is_reported() {
     let text = errors(
         "## struct Sample\n\n| Identifier | Type | Length | Request |\n|---|---|---|---|\n| a | AM | 2 | M |\n| b | N | 0 | M |\n| c | String | 5..1 | M |\n| d | Integer | 3 | M |\n| e | Nope | | Q |\n",

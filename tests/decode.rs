@@ -8,18 +8,12 @@ use fieldtab::{Decode, DecodeOptions, Report, Validate};
 use serde::Serialize;
 use serde_json::Value;
 
-mod upi_enrollment_registration {
-    fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
-}
-mod upi_instant_discount_usage_query {
-    fieldtab::include_schema!("schemas/upi/instant_discount_usage_query.md");
-}
-mod upi_instant_discount_budget_progress_query {
-    fieldtab::include_schema!("schemas/upi/instant_discount_budget_progress_query.md");
-}
-mod alipayplus_benefit {
-    fieldtab::include_schema!("schemas/alipayplus/benefit.md");
-}
+mod common;
+
+use common::{
+    alipayplus_benefit, upi_enrollment_registration, upi_instant_discount_budget_progress_query,
+    upi_instant_discount_usage_query,
+};
 
 use upi_enrollment_registration::{EnrollmentRegistrationRequest, EnrollmentRegistrationResponse};
 

@@ -1,23 +1,16 @@
 //! `include_schema!` on every shipped schema and on `tests/schemas/edge_cases.md`, compiled and
 //! exercised: construction, `validate()` with paths in schema order, `Debug` masking, `Serialize`.
 //!
-//! A new shipped schema must get a `mod` here (`every_shipped_schema_is_included` fails until it
-//! does); `tests/standalone.rs` compiles every shipped schema without being told.
+//! A new shipped schema must get a `mod` in `tests/common/mod.rs`
+//! (`every_shipped_schema_is_included` fails until it does); `tests/standalone.rs` compiles every
+//! shipped schema without being told.
 
 use fieldtab::{Message, Validate};
 
-mod upi_enrollment_registration {
-    fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
-}
-mod upi_instant_discount_usage_query {
-    fieldtab::include_schema!("schemas/upi/instant_discount_usage_query.md");
-}
-mod upi_instant_discount_budget_progress_query {
-    fieldtab::include_schema!("schemas/upi/instant_discount_budget_progress_query.md");
-}
-mod alipayplus_benefit {
-    fieldtab::include_schema!("schemas/alipayplus/benefit.md");
-}
+mod common;
+
+use common::{alipayplus_benefit, upi_enrollment_registration};
+
 mod edge {
     fieldtab::include_schema!("tests/schemas/edge_cases.md");
 }
@@ -25,10 +18,10 @@ mod cond {
     fieldtab::include_schema!("tests/schemas/conditional_formats.md");
 }
 
-/// Every shipped schema has a `mod` above.
+/// Every shipped schema has a `mod` in `tests/common/mod.rs`.
 #[test]
 fn every_shipped_schema_is_included() {
-    let this = include_str!("include_schema.rs");
+    let common = include_str!("common/mod.rs");
     let mut todo = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schemas")];
     while let Some(dir) = todo.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
@@ -44,8 +37,8 @@ fn every_shipped_schema_is_included() {
             if relative.ends_with(".md") && !relative.ends_with("README.md") {
                 let call = format!("include_schema!(\"{relative}\")");
                 assert!(
-                    this.contains(&call),
-                    "add a `mod` with `{call};` to tests/include_schema.rs"
+                    common.contains(&call),
+                    "add a `mod` with `{call};` to tests/common/mod.rs"
                 );
             }
         }

@@ -1,0 +1,28 @@
+//! The shipped schemas through `include_schema!`, one module each, for the facade's tests
+//! (`mod common;`, or `#[path = "../common/mod.rs"] mod common;` from a test in a folder).
+//!
+//! A new shipped schema gets a module here: `every_shipped_schema_is_included` in
+//! `tests/include_schema.rs` fails until it does.
+
+// Each test uses some of the generated items, not all.
+#![allow(dead_code)]
+
+/// `schemas/upi/enrollment_registration.md`.
+pub(crate) mod upi_enrollment_registration {
+    fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
+}
+
+/// `schemas/upi/instant_discount_usage_query.md`.
+pub(crate) mod upi_instant_discount_usage_query {
+    fieldtab::include_schema!("schemas/upi/instant_discount_usage_query.md");
+}
+
+/// `schemas/upi/instant_discount_budget_progress_query.md`.
+pub(crate) mod upi_instant_discount_budget_progress_query {
+    fieldtab::include_schema!("schemas/upi/instant_discount_budget_progress_query.md");
+}
+
+/// `schemas/alipayplus/benefit.md`.
+pub(crate) mod alipayplus_benefit {
+    fieldtab::include_schema!("schemas/alipayplus/benefit.md");
+}

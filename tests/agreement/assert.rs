@@ -1,0 +1,158 @@
+//! The property and its checks: the dynamic validator's (path, rule) list against the
+//! generated code's, on valid and mutated documents.
+
+use fieldtab_codegen::dynamic::Validator;
+use fieldtab_codegen::model::ItemKind;
+use proptest::prelude::*;
+
+use crate::generate::{Gen, Rng};
+use crate::load;
+use crate::mutate::{enum_values, mutate, mutate_text, spaced};
+
+/// A report as its (path, rule) list.
+pub(crate) type Pairs = Vec<(String, &'static str)>;
+
+pub(crate) fn pairs(result: Result<(), fieldtab::Report>) -> Pairs {
+    match result {
+        Ok(()) => vec![],
+        Err(report) => report
+            .iter()
+            .map(|v| (v.path.clone(), v.rule.as_str()))
+            .collect(),
+    }
+}
+
+/// The generated code's (path, rule) list for `bytes`, checking that `from_json`,
+/// `validate_json` and a decoded value's `validate()` all agree.
+pub(crate) fn generated<T: fieldtab::Decode + fieldtab::Validate>(
+    bytes: &[u8],
+    deny_unknown: bool,
+) -> Pairs {
+    let options = fieldtab::DecodeOptions { deny_unknown };
+    let decoded = fieldtab::from_json_with::<T>(bytes, options);
+    let only_validated = pairs(fieldtab::validate_json_with::<T>(bytes, options));
+    if !deny_unknown {
+        // The plain entry points are the options' defaults.
+        assert_eq!(pairs(fieldtab::validate_json::<T>(bytes)), only_validated);
+    }
+    let list = match decoded {
+        Ok(value) => {
+            assert_eq!(pairs(value.validate()), vec![], "a decoded value is valid");
+            vec![]
+        }
+        Err(report) => pairs(Err(report)),
+    };
+    assert_eq!(list, only_validated, "from_json and validate_json disagree");
+    list
+}
+
+/// One item of a shipped schema, and its generated code's verdict.
+pub(crate) struct Case {
+    pub(crate) schema: &'static str,
+    pub(crate) item: &'static str,
+    pub(crate) generated: fn(&[u8], bool) -> Pairs,
+}
+
+fn cases_per_item() -> u32 {
+    std::env::var("AGREEMENT_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
+}
+
+/// One item: proptest draws a seed (the valid message) and up to four mutations.
+pub(crate) fn agree_on(case: &Case) {
+    let module = load(case.schema);
+    let validator = Validator::new(&module, case.item).unwrap();
+    let object = match &module.item(case.item).unwrap().kind {
+        ItemKind::Message(o) | ItemKind::Struct(o) => o.clone(),
+        ItemKind::Enum(_) => unreachable!("cases are messages and structs"),
+    };
+    let enums = enum_values(&module);
+    let generator = Gen { module: &module };
+    let config = ProptestConfig {
+        cases: cases_per_item(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let strategy = (
+        any::<u64>(),
+        proptest::collection::vec((any::<u8>(), any::<u64>()), 0..4),
+        (any::<u8>(), any::<u64>()),
+        any::<bool>(),
+    );
+    let valid_seen = std::cell::Cell::new(0u32);
+    let invalid_seen = std::cell::Cell::new(0u32);
+    let rules_seen = std::cell::RefCell::new(std::collections::BTreeMap::<&str, u32>::new());
+    let result = runner.run(&strategy, |(seed, plan, (text_kind, text_seed), deny)| {
+        let mut doc = generator.object(&object, &mut Rng::new(seed), 0);
+        let unmutated = plan.is_empty();
+        if unmutated {
+            // The generator makes valid messages: the dynamic validator says so.
+            let text = doc.text();
+            let verdict = pairs(validator.validate(text.as_bytes(), false));
+            prop_assert_eq!(
+                verdict,
+                vec![],
+                "the generator made an invalid message: {}",
+                text
+            );
+        }
+        for (kind, seed) in &plan {
+            mutate(&mut doc, *kind, *seed, &enums);
+        }
+        let text = doc.text();
+        let text = if plan.len() == 3 {
+            mutate_text(text, text_kind, text_seed)
+        } else {
+            text
+        };
+        // One document in five is pretty-printed at random (the decoders' whitespace paths).
+        let text = if text_seed % 5 == 0 {
+            spaced(&text, &mut Rng::new(text_seed))
+        } else {
+            text
+        };
+        let dynamic = pairs(validator.validate(text.as_bytes(), deny));
+        let generated = (case.generated)(text.as_bytes(), deny);
+        for (_, rule) in &dynamic {
+            *rules_seen.borrow_mut().entry(rule).or_default() += 1;
+        }
+        if dynamic.is_empty() {
+            valid_seen.set(valid_seen.get() + 1);
+        } else {
+            invalid_seen.set(invalid_seen.get() + 1);
+        }
+        prop_assert_eq!(
+            &dynamic,
+            &generated,
+            "{} on {} (deny_unknown: {})",
+            case.item,
+            text,
+            deny
+        );
+        Ok(())
+    });
+    if let Err(error) = result {
+        panic!("{}: {error}", case.item);
+    }
+    let (valid_seen, invalid_seen) = (valid_seen.get(), invalid_seen.get());
+    let rules_seen = rules_seen.into_inner();
+    eprintln!(
+        "{}: {valid_seen} valid, {invalid_seen} invalid; violations by rule: {rules_seen:?}",
+        case.item
+    );
+    for rule in ["syntax", "type", "required"] {
+        assert!(
+            rules_seen.contains_key(rule),
+            "{}: no `{rule}` case",
+            case.item
+        );
+    }
+    assert!(
+        valid_seen > 0 && invalid_seen > 0,
+        "{}: {valid_seen} valid, {invalid_seen} invalid",
+        case.item
+    );
+}

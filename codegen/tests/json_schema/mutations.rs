@@ -1,0 +1,188 @@
+//! Mutated documents: the dynamic validator's verdict against the export's.
+
+use std::path::PathBuf;
+
+use fieldtab_codegen::{Generate, JsonSchemaOptions, Schema};
+use serde_json::{Value, json};
+
+use crate::samples::expressible;
+use crate::{files_under, repo, validator};
+
+/// Every document one mutation away from `doc`: each member removed, each value (members and
+/// array elements, at every depth) replaced by a value of another kind, an unknown member added
+/// to each object.
+fn mutations(doc: &Value) -> Vec<Value> {
+    let replacements = [
+        Value::Null,
+        json!(""),
+        json!("x"),
+        json!("1"),
+        json!(7),
+        json!(1.5),
+        json!(true),
+        json!([]),
+        json!({}),
+        json!("A".repeat(600)),
+        json!("é"),
+    ];
+    let mut out = Vec::new();
+    let mut pointers = Vec::new();
+    collect_pointers(doc, String::new(), &mut pointers);
+    for pointer in &pointers {
+        for replacement in &replacements {
+            let mut copy = doc.clone();
+            if let Some(slot) = copy.pointer_mut(pointer) {
+                *slot = replacement.clone();
+                out.push(copy);
+            }
+        }
+        // Removal of an object member.
+        if let Some((parent, key)) = pointer.rsplit_once('/') {
+            let mut copy = doc.clone();
+            if let Some(Value::Object(members)) = copy.pointer_mut(parent)
+                && members.remove(key).is_some()
+            {
+                out.push(copy);
+            }
+        }
+    }
+    for pointer in std::iter::once(String::new()).chain(pointers) {
+        let mut copy = doc.clone();
+        if let Some(Value::Object(members)) = copy.pointer_mut(&pointer) {
+            members.insert("unknownMember".into(), json!(1));
+            out.push(copy);
+        }
+    }
+    out
+}
+
+fn collect_pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                let pointer = format!("{at}/{key}");
+                out.push(pointer.clone());
+                collect_pointers(member, pointer, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let pointer = format!("{at}/{i}");
+                out.push(pointer.clone());
+                collect_pointers(item, pointer, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A valid `Request` of the edge-case schema (`tests/schemas/edge_cases.md`): every type,
+/// open and closed enums, conditions, nested arrays, denied unknown fields.
+fn edge_case_request() -> Value {
+    json!({
+        "procType": "41",
+        "localTime": "20240229123000",
+        "timeZone": "GMT+08:00",
+        "cardNo": "6214835920672688",
+        "mobile": "+86-13800000000",
+        "sentAt": "2019-11-27T12:01:01.25+08:30",
+        "result": "S",
+        "items": [
+            {"type": "REDUCE_BY", "self": {"currency": "USD", "value": "100"}},
+            {"type": "RATIO", "ratio": "0.5", "count": 3, "flag": true,
+             "tags": ["AB", ""], "grid": [["1", "2"], []]},
+            {"type": "41", "ratio": "1", "match": "S"},
+            {"type": "SOMETHING_ELSE"}
+        ],
+        "note": "12345"
+    })
+}
+
+#[test]
+fn mutated_documents_agree_with_the_dynamic_validator() {
+    let mut bases: Vec<(PathBuf, String, Value)> = vec![(
+        repo().join("tests/schemas/edge_cases.md"),
+        "Request".into(),
+        edge_case_request(),
+    )];
+    let messages = repo().join("examples/messages");
+    for path in files_under(&messages, "json") {
+        let relative = path.strip_prefix(&messages).unwrap().to_path_buf();
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if let [vendor, schema, item, name] = parts.as_slice()
+            && name.starts_with("valid-")
+        {
+            let doc = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            let schema = repo()
+                .join("schemas")
+                .join(vendor)
+                .join(format!("{schema}.md"));
+            bases.push((schema, item.clone(), doc));
+        }
+    }
+    let (mut cases, mut rejected, mut accepted) = (0, 0, 0);
+    for (schema_path, item, base) in &bases {
+        let schema = Schema::load(schema_path).unwrap();
+        for deny in [false, true] {
+            let export = schema
+                .json_schema(Some(item), JsonSchemaOptions::new().deny_unknown(deny))
+                .unwrap()
+                .to_value();
+            let validators = [validator(&export, false), validator(&export, true)];
+            let bytes = serde_json::to_vec(base).unwrap();
+            let base_ok = fieldtab_codegen::dynamic::Validator::new(&schema.module, item)
+                .expect("a message of the schema")
+                .validate(&bytes, deny)
+                .is_ok();
+            // A valid sample may carry a member the schema does not name.
+            assert!(
+                base_ok || deny,
+                "{}: {item}: the base document is invalid",
+                schema_path.display()
+            );
+            if !base_ok {
+                continue;
+            }
+            for doc in mutations(base) {
+                let bytes = serde_json::to_vec(&doc).unwrap();
+                let report = fieldtab_codegen::dynamic::Validator::new(&schema.module, item)
+                    .expect("a message of the schema")
+                    .validate(&bytes, deny)
+                    .err();
+                let seen: Vec<Option<bool>> = report
+                    .iter()
+                    .flat_map(|r| r.iter())
+                    .map(|v| expressible(&schema.module, item, &doc, &v.path, v.rule.as_str()))
+                    .collect();
+                let must_reject = seen.contains(&Some(true));
+                let must_accept = seen.iter().all(|&s| s == Some(false));
+                for v in &validators {
+                    let verdict = v.is_valid(&doc);
+                    assert!(
+                        !must_reject || !verdict,
+                        "{item}: JSON Schema accepts {doc} but fieldtab reports {}",
+                        report.as_ref().map(|r| r.to_string()).unwrap_or_default()
+                    );
+                    assert!(
+                        !must_accept || verdict,
+                        "{item}: JSON Schema rejects {doc}; fieldtab reports {}",
+                        report.as_ref().map(|r| r.to_string()).unwrap_or_default()
+                    );
+                }
+                cases += 1;
+                if must_reject {
+                    rejected += 1;
+                } else if must_accept {
+                    accepted += 1;
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{cases} mutated documents: {rejected} rejected by both, {accepted} accepted by both"
+    );
+    assert!(cases >= 1000, "{cases}");
+}

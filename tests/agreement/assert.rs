@@ -2,7 +2,6 @@
 //! generated code's, on valid and mutated documents.
 
 use fieldtab_codegen::dynamic::Validator;
-use fieldtab_codegen::model::ItemKind;
 use proptest::prelude::*;
 
 use crate::generate::{Gen, Rng};
@@ -64,10 +63,9 @@ fn cases_per_item() -> u32 {
 pub(crate) fn agree_on(case: &Case) {
     let module = load(case.schema);
     let validator = Validator::new(&module, case.item).unwrap();
-    let object = match &module.item(case.item).unwrap().kind {
-        ItemKind::Message(o) | ItemKind::Struct(o) => o.clone(),
-        ItemKind::Enum(_) => unreachable!("cases are messages and structs"),
-    };
+    let object = (module.item(case.item).unwrap().kind.object())
+        .expect("cases are messages and structs")
+        .clone();
     let enums = enum_values(&module);
     let generator = Gen { module: &module };
     let config = ProptestConfig {

@@ -2,7 +2,7 @@
 //! every valid sample is valid against the export of its item; an invalid sample is invalid when
 //! one of its violations is of a kind JSON Schema expresses, and valid when none is.
 
-use fieldtab_codegen::model::{Field, ItemKind, Module, Type};
+use fieldtab_codegen::model::{Field, Module, Type};
 use fieldtab_codegen::{Generate, JsonSchemaOptions, Schema};
 use serde_json::Value;
 
@@ -12,10 +12,7 @@ use crate::{files_under, repo, validator};
 /// The field a violation's path ends at (through nested objects and array indexes), with the
 /// type of the value at that path.
 fn field_at<'m>(module: &'m Module, item: &str, pointer: &str) -> Option<(&'m Field, &'m Type)> {
-    let mut object = match &module.item(item)?.kind {
-        ItemKind::Message(o) | ItemKind::Struct(o) => o,
-        ItemKind::Enum(_) => return None,
-    };
+    let mut object = module.item(item)?.kind.object()?;
     let mut found: Option<(&Field, &Type)> = None;
     for segment in pointer.split('/').skip(1) {
         let segment = segment.replace("~1", "/").replace("~0", "~");
@@ -24,10 +21,7 @@ fn field_at<'m>(module: &'m Module, item: &str, pointer: &str) -> Option<(&'m Fi
                 found = Some((field, element));
             }
             Some((_, Type::Named(name))) => {
-                object = match &module.item(name)?.kind {
-                    ItemKind::Message(o) | ItemKind::Struct(o) => o,
-                    ItemKind::Enum(_) => return None,
-                };
+                object = module.item(name)?.kind.object()?;
                 let field = object.fields.iter().find(|f| f.ident == segment)?;
                 found = Some((field, &field.ty));
             }

@@ -25,12 +25,6 @@ pub(crate) fn field_names(fields: &[Field]) -> Vec<Ident> {
         .collect()
 }
 
-/// The name of a `const` holding a field's rules (`localTime` -> `LOCAL_TIME`), for code that
-/// emits one per field ([`names::const_name`]).
-pub(crate) fn const_name(field_name: &Ident) -> Ident {
-    ident(&names::const_name(&field_name.to_string()))
-}
-
 /// The Rust name of a message, struct or enum item ([`names::type_name`]).
 pub(crate) fn type_name(name: &str) -> Ident {
     ident(&names::type_name(name))
@@ -62,7 +56,6 @@ mod tests {
         let idents = field_names(&fields);
         assert_eq!(idents[0].to_string(), "r#type");
         assert_eq!(idents[1].to_string(), "local_time");
-        assert_eq!(const_name(&idents[0]).to_string(), "TYPE");
         assert_eq!(type_name("Self").to_string(), "Self_");
         assert_eq!(other_variant().to_string(), "Other");
     }
@@ -84,10 +77,8 @@ mod tests {
                 open: true,
             };
             let fields = field_names(&fields);
-            let consts: Vec<Ident> = fields.iter().map(const_name).collect();
             let all = [
                 fields,
-                consts,
                 enum_variants(&enumeration).0,
                 texts.iter().map(|t| type_name(t)).collect(),
             ];

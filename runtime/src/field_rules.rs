@@ -2,9 +2,7 @@
 //! and composition with the field's other rules is [`FieldPlan::check`]'s.
 
 use crate::plan::{FieldPlan, Requirement, Seen, Text, no_siblings};
-use crate::{
-    Charset, Format, LengthUnit, Path, Report, RuleError, check_charset, check_const, check_length,
-};
+use crate::{Charset, Format, LengthUnit, Path, Report};
 
 /// The string rules of one field (of its elements, for an array): the data part of its
 /// [`FieldPlan`], whose check runs them (docs/SEMANTICS.md).
@@ -116,118 +114,6 @@ impl StrRules<'_> {
         self.check(value, required, &Path::root(), &mut report);
         report.is_empty()
     }
-
-    /// Step 4 on a value that is not an empty required one: every rule, each pushed to
-    /// `report`; returns whether all passed. `charset_known` as in
-    /// [`StrRules::check_before_format`].
-    #[inline]
-    pub(crate) fn check_known(
-        &self,
-        value: &str,
-        charset_known: Option<bool>,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) -> bool {
-        let (mut ok, charset_ok) = self.check_before_format(value, charset_known, path, report);
-        if charset_ok
-            && let Some(format) = &self.format
-            && let Err(error) = format.check(value)
-        {
-            report.push(path, error);
-            ok = false;
-        }
-        ok
-    }
-
-    /// The rules before the format (length, charset, const) on a non-empty-or-optional value,
-    /// each pushed to `report`. Returns `(all passed, charset passed)`.
-    ///
-    /// `charset_known` is the verdict of the charset when the caller has already computed it
-    /// (the decoder checks the charset on the raw bytes before it knows they are UTF-8).
-    #[inline(always)]
-    pub(crate) fn check_before_format(
-        &self,
-        value: &str,
-        charset_known: Option<bool>,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) -> (bool, bool) {
-        let mut ok = true;
-        if let Some((unit, min, max)) = self.length
-            && !surely_in_length(value, unit, min, max)
-            && let Err(error) = check_length(value, unit, min, max)
-        {
-            report.push(path, error);
-            ok = false;
-        }
-        let mut charset_ok = true;
-        if let Some(charset) = self.charset {
-            let matches = match charset_known {
-                Some(known) => known,
-                None => charset.matches(value.as_bytes()),
-            };
-            if !matches {
-                if let Err(error) = check_charset(value, charset) {
-                    report.push(path, error);
-                }
-                charset_ok = false;
-                ok = false;
-            }
-        }
-        if let Some(fixed) = self.fixed
-            && let Err(error) = check_const(value, fixed)
-        {
-            report.push(path, error);
-            ok = false;
-        }
-        (ok, charset_ok)
-    }
-}
-
-impl StrRules<'_> {
-    /// A conditional format whose condition holds (point 4b of the validation semantics),
-    /// checked on a value that went through [`StrRules::check`] with the same `required`: its
-    /// `format` violation, or `None` when the value is in the format, is an empty required value
-    /// (point 3), or fails the charset (the format is skipped, as the unconditional one is).
-    ///
-    /// ```
-    /// use fieldtab_runtime::{Format, StrRules};
-    ///
-    /// let rules = StrRules::NONE;
-    /// assert!(rules.conditional_format_error(&Format::Url, "https://a.example/x.png", true).is_none());
-    /// assert!(rules.conditional_format_error(&Format::Url, "not a url", true).is_some());
-    /// assert!(rules.conditional_format_error(&Format::Url, "", true).is_none()); // `required`
-    /// ```
-    pub fn conditional_format_error(
-        &self,
-        format: &Format,
-        value: &str,
-        required: bool,
-    ) -> Option<RuleError> {
-        if value.is_empty() && required {
-            return None;
-        }
-        if let Some(charset) = self.charset
-            && !charset.matches(value.as_bytes())
-        {
-            return None;
-        }
-        format.check(value).err()
-    }
-
-    /// [`StrRules::conditional_format_error`], pushed to `report` at `path`.
-    pub fn check_conditional_format(
-        &self,
-        format: &Format,
-        value: &str,
-        required: bool,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) {
-        if let Some(error) = self.conditional_format_error(format, value, required) {
-            report.push(path, error);
-        }
-    }
 }
 
 /// Whether `value` passes the `length` rule for certain without counting its characters: a
@@ -248,7 +134,7 @@ pub(crate) fn surely_in_length(value: &str, unit: LengthUnit, min: u32, max: u32
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Rule;
+    use crate::{Rule, check_length};
 
     fn rules_of(rules: &StrRules<'_>, value: &str, required: bool) -> Vec<Rule> {
         let mut report = Report::new();

@@ -162,7 +162,7 @@ fn the_check_of_a_valid_field_allocates_nothing() {
         let path = root.key("localTime");
         let seen = Seen::Str("20240229235959", Some(true));
         FIELDS[2].check(seen, &mut Text, &siblings, &path, &mut report);
-        let mut fields = Fields::new(&FIELDS, siblings, &root, &mut report);
+        let mut fields = Fields::new(&FIELDS, &root, &mut report).with_siblings(siblings);
         fields.text(0, &kind);
         fields.text(1, &content);
         fields.wire(2, Some(&time));

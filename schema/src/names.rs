@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use crate::model::{Enum, Field};
 
@@ -59,13 +59,6 @@ pub fn field_names(fields: &[Field]) -> Vec<String> {
         &[],
         "_",
     )
-}
-
-/// The name of a `const` holding a field's rules, from the field's Rust name (`local_time` ->
-/// `LOCAL_TIME`, `r#type` -> `TYPE`). Unique within an object when built from [`field_names`]'
-/// output.
-pub fn const_name(field_name: &str) -> String {
-    identifier(&unraw(field_name).to_shouty_snake_case(), "FIELD")
 }
 
 /// The Rust name of a message, struct or enum item. The checker already guarantees an
@@ -205,13 +198,6 @@ mod tests {
             field_names(&fields),
             ["card_no", "card_no_2", "r#type", "type_2", "card_no_2_2"]
         );
-    }
-
-    #[test]
-    fn const_names_drop_the_raw_prefix() {
-        assert_eq!(const_name(&field_name("type")), "TYPE");
-        assert_eq!(const_name(&field_name("localTime")), "LOCAL_TIME");
-        assert_eq!(const_name("_"), "FIELD");
     }
 
     #[test]

@@ -11,8 +11,8 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{ShortNames, enum_rules, format_tokens, str_rules_short, type_tokens};
-use crate::model::{Condition, Field, Item, ItemKind, Module, Object, Requirement, Type};
+use super::types::type_tokens;
+use crate::model::{Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
 /// The decoder of one item: for a message or struct its `Decode` and `Deserialize` impls, for an
@@ -43,253 +43,211 @@ enum Kind {
 
 /// Whether `name` names an enum item of the module.
 fn is_enum(module: &Module, name: &str) -> bool {
-    matches!(
-        module.item(name).map(|item| &item.kind),
-        Some(ItemKind::Enum(_))
-    )
+    module.enum_named(name).is_some()
 }
 
-/// The rules `const` of a field, if its values are strings (ISO, `String`, enum), with the short
-/// names recorded in `names` (the constants live in a module that imports them).
-fn rules_of(module: &Module, field: &Field, names: &mut ShortNames) -> Option<TokenStream> {
-    match field.ty.element() {
-        Type::Iso(_) | Type::String => str_rules_short(field, true, names),
-        Type::Named(name) if is_enum(module, name) => Some(enum_rules(field)),
-        _ => None,
-    }
-}
-
-/// The element-kind expression of a value of type `ty` (the field's type, or an element type).
-fn elem_kind(module: &Module, field: &Field, ty: &Type, rules: &Ident) -> TokenStream {
+/// The element-kind expression of a value of type `ty` (the field's type, or an element type) of
+/// the field whose plan is `plan` (an expression of type `&'static FieldPlan<'static>`).
+fn elem_kind(module: &Module, field: &Field, ty: &Type, plan: &TokenStream) -> TokenStream {
     match ty {
         Type::Iso(_) | Type::String => {
             let target = type_tokens(ty, field.format.as_ref());
-            quote!(__d::StrElem::<#target>::new(&#rules))
+            quote!(__d::StrElem::<#target>::new(#plan))
         }
         Type::Integer => quote!(__d::IntElem),
         Type::Boolean => quote!(__d::BoolElem),
         Type::Named(name) => {
             let target = names::type_name(name);
             if is_enum(module, name) {
-                quote!(__d::EnumElem::<#target>::new(&#rules))
+                quote!(__d::EnumElem::<#target>::new(#plan))
             } else {
                 quote!(__d::ObjElem::<#target>::new())
             }
         }
         Type::Array(element) => {
-            let inner = elem_kind(module, field, element, rules);
+            let inner = elem_kind(module, field, element, plan);
             quote!(__d::ArrayElem(#inner))
         }
     }
 }
 
-fn kind_of(module: &Module, field: &Field, rules: &Ident) -> Kind {
-    match &field.ty {
-        Type::Iso(_) | Type::String => Kind::Str,
-        Type::Named(name) if is_enum(module, name) => Kind::Enum {
-            ty: names::type_name(name),
-        },
-        ty => Kind::Elem {
-            kind: elem_kind(module, field, ty, rules),
-        },
+/// One field as the decoder handles it.
+struct Member<'a> {
+    field: &'a Field,
+    /// Its index in the table (`__fields[index]` is its plan).
+    index: Literal,
+    /// The Rust field of the struct.
+    rust: &'a Ident,
+    /// The local holding what was read (`__v3`).
+    slot: Ident,
+    /// The local holding the checked value (`__f3`).
+    value: Ident,
+    /// How it is read.
+    kind: Kind,
+}
+
+impl<'a> Member<'a> {
+    fn new(module: &Module, index: usize, field: &'a Field, rust: &'a Ident) -> Member<'a> {
+        let index_literal = Literal::usize_unsuffixed(index);
+        let kind = match &field.ty {
+            Type::Iso(_) | Type::String => Kind::Str,
+            Type::Named(name) if is_enum(module, name) => Kind::Enum {
+                ty: names::type_name(name),
+            },
+            ty => Kind::Elem {
+                kind: elem_kind(module, field, ty, &quote!(&__fields[#index_literal])),
+            },
+        };
+        Member {
+            field,
+            index: index_literal,
+            rust,
+            slot: format_ident!("__v{}", index),
+            value: format_ident!("__f{}", index),
+            kind,
+        }
+    }
+
+    /// Whether the slot is a `StrValue` (read by the `__seed` of its plan).
+    fn is_str(&self) -> bool {
+        matches!(self.kind, Kind::Str | Kind::Enum { .. })
+    }
+
+    /// `let mut __v3 = …;`
+    fn slot_init(&self) -> TokenStream {
+        let slot = &self.slot;
+        if self.is_str() {
+            quote!(let mut #slot = __d::StrValue::Absent;)
+        } else {
+            quote!(let mut #slot = __d::Slot::Absent;)
+        }
+    }
+
+    /// The match arm reading the member's value into its slot (first occurrence only).
+    fn read_arm(&self) -> TokenStream {
+        let (index, slot, ident) = (&self.index, &self.slot, &self.field.ident);
+        let read = match &self.kind {
+            // A string's charset (none for an enum's value) is checked as it is read.
+            Kind::Str | Kind::Enum { .. } => {
+                quote!(#slot = __map.next_value_seed(__seed(#index))?,)
+            }
+            Kind::Elem { kind } => quote!({
+                let __p = __path.key(#ident);
+                #slot = __map.next_value_seed(
+                    __d::FieldSeed::<_, __M>::new(#kind, &__p),
+                )?;
+            }),
+        };
+        quote!(#index if #slot.is_absent() => #read)
+    }
+
+    /// The key arm: the member's wire identifier by length, then bytes.
+    fn key_arm(&self) -> TokenStream {
+        let ident = &self.field.ident;
+        let len = Literal::usize_unsuffixed(ident.len());
+        let bytes = Literal::byte_string(ident.as_bytes());
+        let index = &self.index;
+        quote!(#len if __b == #bytes => #index,)
+    }
+
+    /// The second phase for this field: its plan's check, then its duplicate keys.
+    fn check(&self) -> TokenStream {
+        let (index, slot, value, ident) = (&self.index, &self.slot, &self.value, &self.field.ident);
+        let plan = quote!(&__fields[#index]);
+        let finish = match &self.kind {
+            // The value's type is the struct field's, inferred from `Self { .. }` below.
+            Kind::Str => quote!(#slot.finish::<_, __M>(#plan, &__s, &__p, __report)),
+            Kind::Enum { ty } => quote!(#slot.finish_enum::<#ty, __M>(#plan, &__s, &__p, __report)),
+            Kind::Elem { .. } => quote!(#slot.finish(#plan, &__s, &__p, __report)),
+        };
+        quote! {
+            let __p = __path.key(#ident);
+            let #value = #finish;
+            __x.repeats(#index, &__p, __report);
+        }
+    }
+
+    /// The member of `Self { .. }`: each `__f` is `None` when a rule failed, `Some(None)` for
+    /// an absent optional value, so mandatory fields take `??`, optional ones `?` (in a closure
+    /// that gives `None` on failure).
+    fn init(&self) -> TokenStream {
+        let (rust, value) = (self.rust, &self.value);
+        if matches!(self.field.requirement, Requirement::Mandatory) {
+            quote!(#rust: #value??,)
+        } else {
+            quote!(#rust: #value?,)
+        }
+    }
+}
+
+/// The closure giving the string value of a field a condition of the object names (`__s`), from
+/// its slot; [`no_siblings`](fieldtab_runtime::plan::no_siblings) when no condition names one.
+fn siblings(object: &Object, members: &[Member<'_>]) -> TokenStream {
+    let mut named: Vec<usize> = Vec::new();
+    for field in &object.fields {
+        let conditions = field
+            .format_when
+            .iter()
+            .map(|conditional| &conditional.when)
+            .chain(match &field.requirement {
+                Requirement::Conditional(condition) => Some(condition),
+                _ => None,
+            });
+        for condition in conditions {
+            // An absent, `null` or non-string sibling holds no condition; the checker only lets
+            // conditions name string or enum siblings.
+            if let Some(j) = object
+                .fields
+                .iter()
+                .position(|f| f.ident == condition.sibling)
+                && members[j].is_str()
+                && !named.contains(&j)
+            {
+                named.push(j);
+            }
+        }
+    }
+    if named.is_empty() {
+        return quote!(let __s = __d::no_siblings;);
+    }
+    named.sort_unstable();
+    let arms = named.iter().map(|&j| {
+        let (index, slot) = (&members[j].index, &members[j].slot);
+        quote!(#index => #slot.as_str(),)
+    });
+    quote! {
+        let __s = |__i: usize| match __i {
+            #(#arms)*
+            _ => ::core::option::Option::None,
+        };
     }
 }
 
 fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
     let name = names::type_name(&item.name);
+    let table = super::table::module_name(item);
     let d = quote!(::fieldtab::__private::__decode);
     let some = quote!(::core::option::Option::Some);
-    let fields = &object.fields;
-    let rust_names = names::field_names(fields);
-
-    let rule_names: Vec<Ident> = (0..fields.len())
-        .map(|i| format_ident!("__R{}", i))
-        .collect();
-    let slots: Vec<Ident> = (0..fields.len())
-        .map(|i| format_ident!("__v{}", i))
-        .collect();
-    let values: Vec<Ident> = (0..fields.len())
-        .map(|i| format_ident!("__f{}", i))
-        .collect();
-    let kinds: Vec<Kind> = fields
+    let rust_names = names::field_names(&object.fields);
+    let members: Vec<Member<'_>> = object
+        .fields
         .iter()
-        .zip(&rule_names)
-        .map(|(field, rules)| kind_of(module, field, rules))
-        .collect();
-
-    let mut consts = Vec::new();
-    let mut short_names = ShortNames::default();
-    let mut slot_inits = Vec::new();
-    let mut arms = Vec::new();
-    for (i, field) in fields.iter().enumerate() {
-        let (rules, slot) = (&rule_names[i], &slots[i]);
-        if let Some(tokens) = rules_of(module, field, &mut short_names) {
-            let ty = short_names.str_rules_type();
-            consts.push(quote!(pub(super) const #rules: #ty<'static> = #tokens;));
-        }
-        let index = Literal::u32_unsuffixed(i as u32);
-        let ident = &field.ident;
-        // A string's charset (none for an enum's value) is checked as it is read.
-        let (init, read) = match &kinds[i] {
-            Kind::Str | Kind::Enum { .. } => (
-                quote!(__d::StrValue::Absent),
-                quote!(#slot = __map.next_value_seed(__seed(&#rules))?,),
-            ),
-            Kind::Elem { kind } => (
-                quote!(__d::Slot::Absent),
-                quote!({
-                    let __p = __path.key(#ident);
-                    #slot = __map.next_value_seed(
-                        __d::FieldSeed::<_, __M>::new(#kind, &__p),
-                    )?;
-                }),
-            ),
-        };
-        slot_inits.push(quote!(let mut #slot = #init;));
-        arms.push(quote!(#index if #slot.is_absent() => #read));
-    }
-
-    // Keys by length, then bytes.
-    let key_arms = fields.iter().enumerate().map(|(i, field)| {
-        let len = Literal::usize_unsuffixed(field.ident.len());
-        let bytes = Literal::byte_string(field.ident.as_bytes());
-        let index = Literal::u32_unsuffixed(i as u32);
-        quote!(#len if __b == #bytes => #index,)
-    });
-
-    // Conditions, before any slot is consumed: whether the sibling's slot holds one of the
-    // values (an absent, `null` or non-string sibling holds none).
-    let index_of: std::collections::HashMap<&str, usize> = fields
-        .iter()
+        .zip(&rust_names)
         .enumerate()
-        .map(|(i, f)| (f.ident.as_str(), i))
-        .collect();
-    let condition_test = |condition: &Condition| match index_of.get(condition.sibling.as_str()) {
-        Some(&j) if !matches!(kinds[j], Kind::Elem { .. }) && !condition.values.is_empty() => {
-            let slot = &slots[j];
-            let values = &condition.values;
-            quote!(::core::matches!(#slot.as_str(), #some(#(#values)|*)))
-        }
-        _ => quote!(false),
-    };
-    let mut conditions = Vec::new();
-    let required: Vec<TokenStream> = fields
-        .iter()
-        .enumerate()
-        .map(|(i, field)| match &field.requirement {
-            Requirement::Mandatory => quote!(true),
-            Requirement::Optional => quote!(false),
-            Requirement::Conditional(condition) => {
-                let q = format_ident!("__q{}", i);
-                let test = condition_test(condition);
-                conditions.push(quote!(let #q: bool = #test;));
-                quote!(#q)
-            }
-        })
+        .map(|(index, (field, rust))| Member::new(module, index, field, rust))
         .collect();
 
-    // Conditional formats (point 4b): each one whose condition holds is checked on the string,
-    // before any slot is consumed; its violation is pushed after the field's other rules.
-    let mut format_checks = Vec::new();
-    let conditional_formats: Vec<Vec<Ident>> = fields
-        .iter()
-        .enumerate()
-        .map(|(i, field)| {
-            if !matches!(kinds[i], Kind::Str) {
-                return Vec::new();
-            }
-            let (slot, rules, req) = (&slots[i], &rule_names[i], &required[i]);
-            field
-                .format_when
-                .iter()
-                .enumerate()
-                .map(|(j, conditional)| {
-                    let c = format_ident!("__c{}_{}", i, j);
-                    let test = condition_test(&conditional.when);
-                    let format = format_tokens(&conditional.format);
-                    format_checks.push(quote! {
-                        let #c = if #test {
-                            #slot.as_str().and_then(|__s| {
-                                #rules.conditional_format_error(&#format, __s, #req)
-                            })
-                        } else {
-                            ::core::option::Option::None
-                        };
-                    });
-                    c
-                })
-                .collect()
-        })
-        .collect();
-
-    let checks = fields.iter().enumerate().map(|(i, field)| {
-        let (slot, value, rules, req) = (&slots[i], &values[i], &rule_names[i], &required[i]);
-        let ident = &field.ident;
-        let index = Literal::u32_unsuffixed(i as u32);
-        let pushes = conditional_formats[i].iter().map(|c| {
-            quote! {
-                if let #some(__e) = #c {
-                    __report.push(&__p, __e);
-                    #value = ::core::option::Option::None;
-                }
-            }
-        });
-        let binding = if conditional_formats[i].is_empty() {
-            quote!(let #value)
-        } else {
-            quote!(let mut #value)
-        };
-        let finish = match &kinds[i] {
-            // The value's type is the struct field's, inferred from `Self { .. }` below.
-            Kind::Str => quote!(#slot.finish::<_, __M>(&#rules, #req, &__p, __report)),
-            Kind::Enum { ty } => {
-                quote!(#slot.finish_enum::<#ty, __M>(&#rules, #req, &__p, __report))
-            }
-            Kind::Elem { .. } => quote!(#slot.finish(#req, &__p, __report)),
-        };
+    let slot_inits = members.iter().map(Member::slot_init);
+    let key_arms = members.iter().map(Member::key_arm);
+    let read_arms = members.iter().map(Member::read_arm);
+    let siblings = siblings(object, &members);
+    let checks = members.iter().map(Member::check);
+    let inits = members.iter().map(Member::init);
+    // The seed reading a string field's value with the charset of its plan.
+    let seed = if members.iter().any(Member::is_str) {
         quote! {
-            let __p = __path.key(#ident);
-            #binding = #finish;
-            #(#pushes)*
-            __x.repeats(#index, &__p, __report);
-        }
-    });
-
-    // Each `__f` is `None` when a rule failed, `Some(None)` for an absent optional value:
-    // mandatory fields take `??`, optional ones `?`, in a closure that gives `None` on failure.
-    let inits = fields
-        .iter()
-        .zip(rust_names.iter().zip(&values))
-        .map(|(field, (rust, value))| {
-            if matches!(field.requirement, Requirement::Mandatory) {
-                quote!(#rust: #value??,)
-            } else {
-                quote!(#rust: #value?,)
-            }
-        });
-    // The fields' rules, with the short names they use imported in a module of their own (so
-    // the imports cannot shadow a schema item named like them in the body), read like the
-    // schema's rows.
-    let rules_module = if consts.is_empty() {
-        TokenStream::new()
-    } else {
-        let uses = short_names.uses();
-        quote! {
-            mod __rules {
-                #uses
-                #(#consts)*
-            }
-            use __rules::*;
-        }
-    };
-    // The seed reading a string field's value with the charset of its rules.
-    let seed = if kinds
-        .iter()
-        .any(|kind| matches!(kind, Kind::Str | Kind::Enum { .. }))
-    {
-        quote! {
-            let __seed = |__r: &::fieldtab::__private::StrRules<'_>| __d::StrSeed::<__M> {
-                charset: __r.charset,
+            let __seed = |__i: usize| __d::StrSeed::<__M> {
+                charset: __fields[__i].rules.charset,
             };
         }
     } else {
@@ -314,7 +272,7 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                 __A: ::fieldtab::__private::serde::de::MapAccess<'de>,
             {
                 use ::fieldtab::__private::__decode as __d;
-                #rules_module
+                let __fields = &#table::FIELDS;
                 #seed
                 #(#slot_inits)*
                 let mut __x = __d::Extras::new();
@@ -325,7 +283,7 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                         _ => u32::MAX,
                     };
                     match __i {
-                        #(#arms)*
+                        #(#read_arms)*
                         u32::MAX => {
                             __x.unknown::<__A::Error>(__k, #deny, __path)?;
                             __map.next_value_seed(__d::Skip)?;
@@ -336,8 +294,7 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                         }
                     }
                 }
-                #(#conditions)*
-                #(#format_checks)*
+                #siblings
                 #(#checks)*
                 __x.finish(__report);
                 if !__d::build(__M) {
@@ -364,35 +321,25 @@ fn emit_enum(item: &Item, enumeration: &crate::model::Enum) -> TokenStream {
     let d = quote!(::fieldtab::__private::__decode);
     let some = quote!(::core::option::Option::Some);
     let (variants, wire) = names::enum_variants(enumeration);
-    let (fallback, accepts) = if enumeration.open {
+    let open = enumeration.open;
+    let fallback = if open {
         let other = names::other_variant();
-        (
-            quote!(_ => #some(Self::#other(::std::string::ToString::to_string(__value))),),
-            quote!(true),
-        )
-    } else if wire.is_empty() {
-        (quote!(_ => ::core::option::Option::None,), quote!(false))
+        quote!(_ => #some(Self::#other(::std::string::ToString::to_string(__value))),)
     } else {
-        (
-            quote!(_ => ::core::option::Option::None,),
-            quote!(::core::matches!(__value, #(#wire)|*)),
-        )
+        quote!(_ => ::core::option::Option::None,)
     };
     quote! {
         #[automatically_derived]
         #[allow(clippy::all, clippy::pedantic, clippy::nursery)]
         impl #d::WireEnum for #name {
-            const VALUES: &'static [&'static str] = &[#(#wire),*];
+            const RULE: ::fieldtab::__private::plan::EnumRule<'static> =
+                ::fieldtab::__private::plan::EnumRule { values: &[#(#wire),*], open: #open };
 
             fn from_wire(__value: &str) -> ::core::option::Option<Self> {
                 match __value {
                     #(#wire => #some(Self::#variants),)*
                     #fallback
                 }
-            }
-
-            fn accepts(__value: &str) -> bool {
-                #accepts
             }
         }
 
@@ -411,7 +358,7 @@ fn emit_enum(item: &Item, enumeration: &crate::model::Enum) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Charset, Enum, EnumValue, Length};
+    use crate::model::{Charset, Condition, Enum, EnumValue, Length};
 
     fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
         Field {
@@ -518,11 +465,25 @@ mod tests {
     fn conditions_read_the_sibling_slot() {
         let module = module();
         let code = text(emit(&module, &module.items[2]));
+        // `when` (index 1) is conditional on `kind` (index 0): the check reads its slot.
         assert!(
-            code.contains(&squash(r#"let __q1: bool = ::core::matches!(__v0.as_str(), ::core::option::Option::Some("A"));"#)),
+            code.contains(&squash(
+                "let __s = |__i: usize| match __i { 0 => __v0.as_str(), _ => ::core::option::Option::None, };"
+            )),
             "{code}"
         );
-        assert!(code.contains(&squash("finish_enum::<Kind, __M>")), "{code}");
+        assert!(
+            code.contains(&squash(
+                "let __f1 = __v1.finish::<_, __M>(&__fields[1], &__s, &__p, __report);"
+            )),
+            "{code}"
+        );
+        assert!(
+            code.contains(&squash(
+                "__v0.finish_enum::<Kind, __M>(&__fields[0], &__s, &__p, __report)"
+            )),
+            "{code}"
+        );
         assert!(
             code.contains(&squash("__d::ArrayElem(__d::ObjElem::<Inner>::new()")),
             "{code}"
@@ -540,7 +501,9 @@ mod tests {
             "{code}"
         );
         assert!(
-            code.contains(&squash(r#"::core::matches!(__value, "A" | "REDUCE_BY")"#)),
+            code.contains(&squash(
+                r#"EnumRule { values: &["A", "REDUCE_BY"], open: false, }"#
+            )),
             "{code}"
         );
     }

@@ -9,6 +9,7 @@ mod decode;
 mod doc;
 mod enums;
 mod structs;
+mod table;
 #[cfg(test)]
 mod tests;
 mod types;

@@ -1,12 +1,12 @@
-//! The Rust struct of a `## message` or `## struct` item, with its `Debug`, `Validate` and (for
-//! messages) `Message` impls.
+//! The Rust struct of a `## message` or `## struct` item, with its `Debug` impl, its rules table,
+//! its `Validate` impl and (for messages) its `Message` impl.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc::doc_attrs;
 use super::types::{is_optional, rust_type};
-use super::{debug as emit_debug, validate as emit_validate};
+use super::{debug as emit_debug, table as emit_table, validate as emit_validate};
 use crate::model::{Field, Item, Module, Object, Requirement, Type};
 use crate::names;
 
@@ -49,7 +49,8 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object, message: bool)
     } else {
         TokenStream::new()
     };
-    let validate = emit_validate::emit(module, &name, object, &field_names);
+    let table = emit_table::emit(module, item, object);
+    let validate = emit_validate::emit(module, item, &name, object, &field_names);
     let message_impl = if message {
         let wire_name = &item.name;
         quote! {
@@ -68,6 +69,7 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object, message: bool)
             #(#fields)*
         }
         #debug
+        #table
         #validate
         #message_impl
     }

@@ -9,10 +9,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::Decode;
 use super::mode::build;
 use super::skip::{skip_map, skip_seq};
-use super::strings::{
-    StrSeed, StrTarget, StrValue, WireEnum, absent, check_enum, check_str, wrong_type,
-};
-use crate::{JsonKind, Path, Report, StrRules};
+use super::strings::{StrSeed, StrTarget, StrValue, Target, Variant, WireEnum};
+use crate::plan::{FieldPlan, Proven, Seen, wrong_type};
+use crate::{JsonKind, Path, Report};
 
 /// How one present JSON value of a schema type is decoded where it occurs (an array element, a
 /// nested object, the value of an integer field), violations pushed at `path`.
@@ -32,17 +31,18 @@ pub trait Elem {
         D: Deserializer<'de>;
 }
 
-/// A JSON string checked by `rules`, becoming a `T` (`String` or a typed value).
+/// A JSON string checked as an element of the field `plan` describes, becoming a `T` (`String`
+/// or a typed value).
 pub struct StrElem<T> {
-    rules: &'static StrRules<'static>,
+    plan: &'static FieldPlan<'static>,
     target: PhantomData<fn() -> T>,
 }
 
 impl<T> StrElem<T> {
-    /// The element kind of strings with `rules`.
-    pub const fn new(rules: &'static StrRules<'static>) -> StrElem<T> {
+    /// The element kind of the string elements of the field `plan` describes.
+    pub const fn new(plan: &'static FieldPlan<'static>) -> StrElem<T> {
         StrElem {
-            rules,
+            plan,
             target: PhantomData,
         }
     }
@@ -62,35 +62,37 @@ impl<T: StrTarget> Elem for StrElem<T> {
         D: Deserializer<'de>,
     {
         let seed = StrSeed::<M> {
-            charset: self.rules.charset,
+            charset: self.plan.rules.charset,
         };
         Ok(match seed.deserialize(deserializer)? {
             StrValue::Str(s, known) => {
-                check_str::<T, M>(s, known, self.rules, path, report).flatten()
+                let mut target = Target::<T>(None);
+                let ok = self
+                    .plan
+                    .check_element(&s, known, &mut target, path, report);
+                if ok && build(M) {
+                    T::from_valid(&s, target.0)
+                } else {
+                    None
+                }
             }
-            StrValue::Wrong(found) => {
-                wrong_type(JsonKind::String, found, path, report);
-                None
-            }
-            StrValue::Absent | StrValue::Null => {
-                wrong_type(JsonKind::String, JsonKind::Null, path, report);
-                None
-            }
+            other => not_a_string(other, path, report),
         })
     }
 }
 
-/// A JSON string checked by `rules`, then as a value of the enum `E`.
+/// A JSON string checked as an element of the field `plan` describes, becoming a value of the
+/// enum `E`.
 pub struct EnumElem<E> {
-    rules: &'static StrRules<'static>,
+    plan: &'static FieldPlan<'static>,
     target: PhantomData<fn() -> E>,
 }
 
 impl<E> EnumElem<E> {
-    /// The element kind of enum values with `rules`.
-    pub const fn new(rules: &'static StrRules<'static>) -> EnumElem<E> {
+    /// The element kind of the enum elements of the field `plan` describes.
+    pub const fn new(plan: &'static FieldPlan<'static>) -> EnumElem<E> {
         EnumElem {
-            rules,
+            plan,
             target: PhantomData,
         }
     }
@@ -112,18 +114,31 @@ impl<E: WireEnum> Elem for EnumElem<E> {
         let seed = StrSeed::<M> { charset: None };
         Ok(match seed.deserialize(deserializer)? {
             StrValue::Str(s, known) => {
-                check_enum::<E, M>(&s, known, self.rules, path, report).flatten()
+                let mut variant = Variant::<E, M>(None);
+                if self
+                    .plan
+                    .check_element(&s, known, &mut variant, path, report)
+                {
+                    variant.0
+                } else {
+                    None
+                }
             }
-            StrValue::Wrong(found) => {
-                wrong_type(JsonKind::String, found, path, report);
-                None
-            }
-            StrValue::Absent | StrValue::Null => {
-                wrong_type(JsonKind::String, JsonKind::Null, path, report);
-                None
-            }
+            other => not_a_string(other, path, report),
         })
     }
+}
+
+/// The `type` violation of an element that is not a string (`null` included: elements have no
+/// requirement).
+#[inline]
+fn not_a_string<T>(value: StrValue<'_>, path: &Path<'_>, report: &mut Report) -> Option<T> {
+    let found = match value {
+        StrValue::Wrong(found) => found,
+        _ => JsonKind::Null,
+    };
+    wrong_type(JsonKind::String, found, path, report);
+    None
 }
 
 /// A JSON number that is an integer in `i64` range.
@@ -402,14 +417,27 @@ impl<T> Slot<T> {
         matches!(self, Slot::Absent)
     }
 
-    /// The field's requirement, then the value's own violations appended to `report`.
+    /// The field's requirement (its `plan`; `siblings` as for [`FieldPlan::check`]), then the
+    /// value's own violations appended to `report`.
     ///
     /// `None` when a rule failed; `Some(value)` otherwise (`value` is `None` for an absent
     /// optional field, or when values are not built).
     #[inline(always)]
-    pub fn finish(self, required: bool, path: &Path<'_>, report: &mut Report) -> Option<Option<T>> {
+    pub fn finish<'s>(
+        self,
+        plan: &FieldPlan<'_>,
+        siblings: &impl Fn(usize) -> Option<&'s str>,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> Option<Option<T>> {
         match self {
-            Slot::Absent | Slot::Null => absent(required, path, report),
+            Slot::Absent => plan
+                .check(Seen::Absent, &mut Proven, siblings, path, report)
+                .then_some(None),
+            Slot::Null => plan
+                .check(Seen::Null, &mut Proven, siblings, path, report)
+                .then_some(None),
+            // Present: the value's own checks ran where it was read.
             Slot::Done(value, violations) => {
                 if violations.is_empty() {
                     Some(value)

@@ -20,11 +20,14 @@
 //!    [`Slot`](__decode::Slot) with a report of its own. A repeated key is remembered and its
 //!    value skipped; an unknown key is remembered (for duplicates, and for `unknown_field` when
 //!    denied) and its value skipped.
-//! 2. **Checking, in table order.** Each field's requirement (conditions look at the siblings'
-//!    slots), type and string rules ([`StrRules`](crate::StrRules)) are checked, the nested
-//!    reports appended, then the duplicate keys of that field; the unknown keys come last. Only
-//!    then are `String`s allocated, and only when every rule passed; typed fields (`LocalTime`,
-//!    `GmtOffset`, …) are parsed straight from the borrowed text and allocate nothing.
+//! 2. **Checking, in table order.** Each field's slot is checked against the field's entry in
+//!    the struct's rules table by the one check of a field
+//!    ([`FieldPlan::check`](crate::plan::FieldPlan::check): requirement, type, string rules,
+//!    conditional formats, enum; conditions read the siblings' slots), the nested reports
+//!    appended, then the duplicate keys of that field; the unknown keys come last. Only then are
+//!    `String`s allocated, and only when every rule passed; typed fields (`LocalTime`,
+//!    `GmtOffset`, …) are parsed straight from the borrowed text by the format step of that
+//!    check, and allocate nothing.
 //!
 //! Violations are recorded through `#[cold]` functions and paths ([`Path`]) are rendered only
 //! then, so a valid message pays for neither.
@@ -138,6 +141,7 @@ pub mod __decode {
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
+    pub use crate::plan::no_siblings;
 }
 
 #[cfg(test)]

@@ -167,7 +167,7 @@ impl<E: WireEnum> Visitor<'_> for EnumVisitor<E> {
     }
 
     fn visit_str<Er: de::Error>(self, v: &str) -> Result<E, Er> {
-        E::from_wire(v).ok_or_else(|| Er::custom(RuleError::not_in_enum(E::VALUES)))
+        E::from_wire(v).ok_or_else(|| Er::custom(RuleError::not_in_enum(E::RULE.values)))
     }
 }
 

@@ -9,14 +9,11 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::fast::{ISO_STRING, charset_bit};
 use super::mode::{build, fast};
 use super::skip::{skip_map, skip_seq};
+use crate::plan::{EnumRule, FieldPlan, Parse, Seen};
 use crate::{
     Charset, Currency, Format, GmtOffset, JsonKind, LocalTime, MinorUnits, NumericCurrency, Pan,
-    Path, Report, RuleError, StrRules, Timestamp,
+    Path, Report, RuleError, Timestamp,
 };
-
-/// What [`StrValue::present`] gives: the string and its known charset verdict, or the field's
-/// outcome (as [`StrValue::finish`] returns it) when the field ends before its rules.
-type Present<'de, X> = Result<(Cow<'de, str>, Option<bool>), Option<Option<X>>>;
 
 /// What was read for a field whose value is a JSON string (ISO codes, `String`, enums): any
 /// JSON value, strings borrowed from the input. Checked later, in table order.
@@ -33,7 +30,7 @@ pub enum StrValue<'de> {
     Wrong(JsonKind),
 }
 
-impl<'de> StrValue<'de> {
+impl StrValue<'_> {
     /// Whether the key did not occur (a second occurrence is a duplicate).
     #[inline]
     pub fn is_absent(&self) -> bool {
@@ -49,146 +46,89 @@ impl<'de> StrValue<'de> {
         }
     }
 
-    /// The steps every string field takes before its rules: the requirement (absent or `null`),
-    /// the JSON type, and an empty string in a required field. `Err` holds the field's outcome
-    /// when it ends here (see [`StrValue::finish`]); `Ok` the string to check.
-    #[inline]
-    fn present<X>(self, required: bool, path: &Path<'_>, report: &mut Report) -> Present<'de, X> {
+    /// The value as the field's plan sees it.
+    #[inline(always)]
+    fn seen(&self) -> Seen<'_> {
         match self {
-            StrValue::Absent | StrValue::Null => Err(absent(required, path, report)),
-            StrValue::Wrong(found) => {
-                wrong_type(JsonKind::String, found, path, report);
-                Err(None)
-            }
-            StrValue::Str(s, _) if s.is_empty() && required => {
-                empty(path, report);
-                Err(None)
-            }
-            StrValue::Str(s, known) => Ok((s, known)),
+            StrValue::Absent => Seen::Absent,
+            StrValue::Null => Seen::Null,
+            StrValue::Str(s, known) => Seen::Str(s, *known),
+            StrValue::Wrong(found) => Seen::Wrong {
+                expected: JsonKind::String,
+                found: *found,
+            },
         }
     }
 
-    /// Checks the value of a string field: requirement, type, then `rules` (the format through
-    /// `T`'s parser when `T` is a typed value). `required` is whether an absent value or an empty
-    /// string is a `required` violation.
+    /// Checks the value of a string field against its `plan` ([`FieldPlan::check`]; the format
+    /// through `T`'s parser when `T` is a typed value); `siblings` gives the string values of
+    /// the fields a condition names.
     ///
     /// Returns `None` when a rule failed; `Some(None)` for an absent optional value, or for any
-    /// valid value when not `BUILD` and `T` is `String`; `Some(Some(value))` otherwise.
+    /// valid value when not `BUILD`; `Some(Some(value))` otherwise.
     #[inline]
-    pub fn finish<T: StrTarget, const M: u8>(
-        self,
-        rules: &StrRules<'_>,
-        required: bool,
+    pub fn finish<'s, T: StrTarget, const M: u8>(
+        &self,
+        plan: &FieldPlan<'_>,
+        siblings: &impl Fn(usize) -> Option<&'s str>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<T>> {
-        match self.present(required, path, report) {
-            Ok((s, known)) => check_str::<T, M>(s, known, rules, path, report),
-            Err(outcome) => outcome,
+        let mut target = Target::<T>(None);
+        if !plan.check(self.seen(), &mut target, siblings, path, report) {
+            return None;
         }
+        Some(match self {
+            StrValue::Str(s, _) if build(M) => T::from_valid(s, target.0),
+            _ => None,
+        })
     }
 
-    /// Checks the value of an enum field: requirement, type, `rules`, then membership of a
-    /// closed enum (an open one keeps any value).
+    /// Checks the value of an enum field against its `plan`, the `enum` rule through `E`'s
+    /// variants when values are built.
     #[inline]
-    pub fn finish_enum<E: WireEnum, const M: u8>(
-        self,
-        rules: &StrRules<'_>,
-        required: bool,
+    pub fn finish_enum<'s, E: WireEnum, const M: u8>(
+        &self,
+        plan: &FieldPlan<'_>,
+        siblings: &impl Fn(usize) -> Option<&'s str>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<E>> {
-        match self.present(required, path, report) {
-            Ok((s, known)) => check_enum::<E, M>(&s, known, rules, path, report),
-            Err(outcome) => outcome,
+        let mut variant = Variant::<E, M>(None);
+        if plan.check(self.seen(), &mut variant, siblings, path, report) {
+            Some(variant.0)
+        } else {
+            None
         }
     }
 }
 
-/// The string rules of a present string, then its format through `T`. See
-/// [`StrValue::finish`].
-#[inline]
-pub(crate) fn check_str<T: StrTarget, const M: u8>(
-    s: Cow<'_, str>,
-    known: Option<bool>,
-    rules: &StrRules<'_>,
-    path: &Path<'_>,
-    report: &mut Report,
-) -> Option<Option<T>> {
-    let (mut ok, charset_ok) = rules.check_before_format(&s, known, path, report);
-    let mut value = None;
-    if charset_ok {
-        match T::check_build(s, rules.format.as_ref(), build(M) && ok) {
-            Ok(v) => value = v,
-            Err(error) => {
-                report.push(path, error);
-                ok = false;
-            }
-        }
-    }
-    if ok { Some(value) } else { None }
-}
+/// The decoder's format step for a field read as `T`: a typed value is parsed by the format's
+/// own rule, and kept.
+pub(crate) struct Target<T>(pub(crate) Option<T>);
 
-/// The string rules of a present string, then enum membership. See
-/// [`StrValue::finish_enum`].
-#[inline]
-pub(crate) fn check_enum<E: WireEnum, const M: u8>(
-    s: &str,
-    known: Option<bool>,
-    rules: &StrRules<'_>,
-    path: &Path<'_>,
-    report: &mut Report,
-) -> Option<Option<E>> {
-    let mut ok = rules.check_known(s, known, path, report);
-    let value = if build(M) {
-        let value = E::from_wire(s);
-        if value.is_none() {
-            not_in_enum(E::VALUES, path, report);
-            ok = false;
-        }
-        value
-    } else {
-        if !E::accepts(s) {
-            not_in_enum(E::VALUES, path, report);
-            ok = false;
-        }
-        None
-    };
-    if ok { Some(value) } else { None }
-}
-
-/// `required` for an absent or `null` value when it is required; `Some(None)` otherwise.
-#[inline]
-pub(crate) fn absent<T>(required: bool, path: &Path<'_>, report: &mut Report) -> Option<Option<T>> {
-    if required {
-        report.push(path, RuleError::required());
-        None
-    } else {
-        Some(None)
+impl<T: StrTarget> Parse for Target<T> {
+    #[inline]
+    fn format(&mut self, format: &Format, value: &str) -> Result<(), RuleError> {
+        self.0 = T::check_format(value, format)?;
+        Ok(())
     }
 }
 
-#[cold]
-#[inline(never)]
-pub(crate) fn wrong_type(
-    expected: JsonKind,
-    found: JsonKind,
-    path: &Path<'_>,
-    report: &mut Report,
-) {
-    report.push(path, RuleError::wrong_type(expected, found));
-}
+/// The decoder's enum step: when values are built, the variant of the wire value (kept);
+/// otherwise the enum rule on the text.
+pub(crate) struct Variant<E, const M: u8>(pub(crate) Option<E>);
 
-#[cold]
-#[inline(never)]
-fn empty(path: &Path<'_>, report: &mut Report) {
-    report.push(path, RuleError::empty());
-}
-
-#[cold]
-#[inline(never)]
-fn not_in_enum(values: &[&str], path: &Path<'_>, report: &mut Report) {
-    report.push(path, RuleError::not_in_enum(values));
+impl<E: WireEnum, const M: u8> Parse for Variant<E, M> {
+    #[inline]
+    fn variant(&mut self, rule: &EnumRule<'_>, value: &str) -> bool {
+        if build(M) {
+            self.0 = E::from_wire(value);
+            self.0.is_some()
+        } else {
+            rule.accepts(value)
+        }
+    }
 }
 
 /// The error that makes a fast (raw bytes) decode start again in checked mode. It never
@@ -215,26 +155,24 @@ pub(crate) fn checked_str(bytes: &[u8]) -> Option<&str> {
 /// format rule (`LocalTime`, `GmtOffset`, `Timestamp`, `Currency`, `NumericCurrency`,
 /// `MinorUnits`, `Pan`).
 pub trait StrTarget: Sized {
-    /// Checks the format rule on `s` (which passed the charset) and, for a typed value, parses
-    /// it; a `String` is built only when `build` (every other rule passed and values are kept).
-    fn check_build(
-        s: Cow<'_, str>,
-        format: Option<&Format>,
-        build: bool,
-    ) -> Result<Option<Self>, RuleError>;
+    /// The format rule on `s` (which passed its charset): for a typed value, its parser, which
+    /// gives the value.
+    fn check_format(s: &str, format: &Format) -> Result<Option<Self>, RuleError>;
+
+    /// The value of a string that broke no rule: a `String`, or the typed value `parsed` by
+    /// [`StrTarget::check_format`].
+    fn from_valid(s: &str, parsed: Option<Self>) -> Option<Self>;
 }
 
 impl StrTarget for String {
     #[inline]
-    fn check_build(
-        s: Cow<'_, str>,
-        format: Option<&Format>,
-        build: bool,
-    ) -> Result<Option<String>, RuleError> {
-        if let Some(format) = format {
-            format.check(&s)?;
-        }
-        Ok(if build { Some(s.into_owned()) } else { None })
+    fn check_format(s: &str, format: &Format) -> Result<Option<String>, RuleError> {
+        format.check(s).map(|()| None)
+    }
+
+    #[inline]
+    fn from_valid(s: &str, _: Option<String>) -> Option<String> {
+        Some(s.to_owned())
     }
 }
 
@@ -242,13 +180,14 @@ macro_rules! typed_target {
     ($($ty:ty => $parse:expr),* $(,)?) => {$(
         impl StrTarget for $ty {
             #[inline]
-            fn check_build(
-                s: Cow<'_, str>,
-                _: Option<&Format>,
-                _: bool,
-            ) -> Result<Option<$ty>, RuleError> {
+            fn check_format(s: &str, _: &Format) -> Result<Option<$ty>, RuleError> {
                 let parse: fn(&[u8]) -> Result<$ty, RuleError> = $parse;
                 parse(s.as_bytes()).map(Some)
+            }
+
+            #[inline]
+            fn from_valid(_: &str, parsed: Option<$ty>) -> Option<$ty> {
+                parsed
             }
         }
     )*};
@@ -265,28 +204,27 @@ typed_target! {
 
 impl StrTarget for Pan {
     #[inline]
-    fn check_build(
-        s: Cow<'_, str>,
-        format: Option<&Format>,
-        _: bool,
-    ) -> Result<Option<Pan>, RuleError> {
+    fn check_format(s: &str, format: &Format) -> Result<Option<Pan>, RuleError> {
         // `Format::Pan`'s own rule; a `Pan` field's format is `PAN` or `PAN luhn`.
-        let luhn = format == Some(&Format::Pan { luhn: true });
+        let luhn = *format == Format::Pan { luhn: true };
         Pan::parse_format(s.as_bytes(), luhn).map(Some)
+    }
+
+    #[inline]
+    fn from_valid(_: &str, parsed: Option<Pan>) -> Option<Pan> {
+        parsed
     }
 }
 
 /// A generated enum's wire values.
 pub trait WireEnum: Sized {
-    /// The values of the enum, in table order (for the `enum` violation's message).
-    const VALUES: &'static [&'static str];
+    /// The enum rule: the values in table order (the `enum` violation lists them), and whether
+    /// the enum is open.
+    const RULE: EnumRule<'static>;
 
-    /// The variant of a wire value; `None` when a closed enum does not list it (an open enum
-    /// keeps any value).
+    /// The variant of a wire value; `None` when [`WireEnum::RULE`] does not accept it (an open
+    /// enum keeps any value).
     fn from_wire(value: &str) -> Option<Self>;
-
-    /// Whether [`WireEnum::from_wire`] would give a value, without building it.
-    fn accepts(value: &str) -> bool;
 }
 
 /// Reads the value of a string field into a [`StrValue`]. With `FAST` and a charset, the string

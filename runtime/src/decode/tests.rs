@@ -3,10 +3,8 @@
 use serde::de::MapAccess;
 
 use super::__decode as d;
-use crate::{
-    Charset, Format, LengthUnit, LocalTime, Path, Report, Rule, StrRules, from_json, from_str,
-    validate_json,
-};
+use crate::plan::prelude::*;
+use crate::{LocalTime, Path, Report, Rule, from_json, from_str, validate_json};
 
 #[derive(Debug, PartialEq)]
 struct Header {
@@ -22,16 +20,16 @@ enum Kind {
 }
 
 impl d::WireEnum for Kind {
-    const VALUES: &'static [&'static str] = &["A", "B"];
+    const RULE: EnumRule<'static> = EnumRule {
+        values: &["A", "B"],
+        open: false,
+    };
     fn from_wire(value: &str) -> Option<Self> {
         match value {
             "A" => Some(Kind::A),
             "B" => Some(Kind::B),
             _ => None,
         }
-    }
-    fn accepts(value: &str) -> bool {
-        matches!(value, "A" | "B")
     }
 }
 
@@ -53,23 +51,21 @@ impl d::Decode for Header {
     where
         A: MapAccess<'de>,
     {
-        const R0: StrRules<'static> = StrRules {
-            length: Some((LengthUnit::Bytes, 0, 2)),
-            charset: Some(Charset::An),
-            fixed: Some("41"),
-            format: None,
-        };
-        const R1: StrRules<'static> = StrRules {
-            length: Some((LengthUnit::Bytes, 0, 14)),
-            charset: Some(Charset::N),
-            fixed: None,
-            format: Some(Format::LocalTime),
-        };
-        const R2: StrRules<'static> = StrRules {
-            length: Some((LengthUnit::Bytes, 0, 500)),
-            charset: Some(Charset::Ans),
-            fixed: None,
-            format: None,
+        const FIELDS: [FieldPlan<'static>; 3] = [
+            FieldPlan::new("procType", Mandatory)
+                .length(Bytes, 0, 2)
+                .charset(Charset::An)
+                .fixed("41"),
+            FieldPlan::new("localTime", Mandatory)
+                .length(Bytes, 0, 14)
+                .charset(Charset::N)
+                .format(Format::LocalTime),
+            FieldPlan::new("resvFld", Optional)
+                .length(Bytes, 0, 500)
+                .charset(Charset::Ans),
+        ];
+        let seed = |i: usize| d::StrSeed::<M> {
+            charset: FIELDS[i].rules.charset,
         };
         let mut v0 = d::StrValue::Absent;
         let mut v1 = d::StrValue::Absent;
@@ -84,21 +80,9 @@ impl d::Decode for Header {
                 _ => u32::MAX,
             };
             match i {
-                0 if v0.is_absent() => {
-                    v0 = map.next_value_seed(d::StrSeed::<M> {
-                        charset: R0.charset,
-                    })?
-                }
-                1 if v1.is_absent() => {
-                    v1 = map.next_value_seed(d::StrSeed::<M> {
-                        charset: R1.charset,
-                    })?
-                }
-                2 if v2.is_absent() => {
-                    v2 = map.next_value_seed(d::StrSeed::<M> {
-                        charset: R2.charset,
-                    })?
-                }
+                0 if v0.is_absent() => v0 = map.next_value_seed(seed(0))?,
+                1 if v1.is_absent() => v1 = map.next_value_seed(seed(1))?,
+                2 if v2.is_absent() => v2 = map.next_value_seed(seed(2))?,
                 u32::MAX => {
                     x.unknown::<A::Error>(key, d::deny(M), path)?;
                     map.next_value_seed(d::Skip)?;
@@ -109,14 +93,15 @@ impl d::Decode for Header {
                 }
             }
         }
+        let s = d::no_siblings;
         let p = path.key("procType");
-        let f0 = v0.finish::<String, M>(&R0, true, &p, report);
+        let f0 = v0.finish::<String, M>(&FIELDS[0], &s, &p, report);
         x.repeats(0, &p, report);
         let p = path.key("localTime");
-        let f1 = v1.finish::<LocalTime, M>(&R1, true, &p, report);
+        let f1 = v1.finish::<LocalTime, M>(&FIELDS[1], &s, &p, report);
         x.repeats(1, &p, report);
         let p = path.key("resvFld");
-        let f2 = v2.finish::<String, M>(&R2, false, &p, report);
+        let f2 = v2.finish::<String, M>(&FIELDS[2], &s, &p, report);
         x.repeats(2, &p, report);
         x.finish(report);
         if !d::build(M) {
@@ -142,19 +127,22 @@ impl d::Decode for Msg {
     where
         A: MapAccess<'de>,
     {
-        const R1: StrRules<'static> = StrRules {
-            length: Some((LengthUnit::Bytes, 0, 3)),
-            charset: Some(Charset::An),
-            fixed: None,
-            format: None,
-        };
-        const R3: StrRules<'static> = StrRules::NONE;
-        const R4: StrRules<'static> = StrRules {
-            length: Some((LengthUnit::Chars, 1, 4)),
-            charset: None,
-            fixed: None,
-            format: None,
-        };
+        const FIELDS: [FieldPlan<'static>; 5] = [
+            FieldPlan::new("header", Mandatory),
+            FieldPlan::new("items", Optional)
+                .length(Bytes, 0, 3)
+                .charset(Charset::An),
+            FieldPlan::new("count", Optional),
+            FieldPlan::new("kind", Mandatory).enumeration(<Kind as d::WireEnum>::RULE),
+            FieldPlan::new(
+                "extra",
+                When(Condition {
+                    sibling: 3,
+                    values: &["B"],
+                }),
+            )
+            .length(Chars, 1, 4),
+        ];
         let mut v0 = d::Slot::Absent;
         let mut v1 = d::Slot::Absent;
         let mut v2 = d::Slot::Absent;
@@ -181,7 +169,7 @@ impl d::Decode for Msg {
                 1 if v1.is_absent() => {
                     let p = path.key("items");
                     v1 = map.next_value_seed(d::FieldSeed::<_, M>::new(
-                        d::ArrayElem(d::StrElem::<String>::new(&R1)),
+                        d::ArrayElem(d::StrElem::<String>::new(&FIELDS[1])),
                         &p,
                     ))?;
                 }
@@ -205,21 +193,21 @@ impl d::Decode for Msg {
                 }
             }
         }
-        let q4 = matches!(v3.as_str(), Some("B"));
+        let s = |i: usize| if i == 3 { v3.as_str() } else { None };
         let p = path.key("header");
-        let f0 = v0.finish(true, &p, report);
+        let f0 = v0.finish(&FIELDS[0], &s, &p, report);
         x.repeats(0, &p, report);
         let p = path.key("items");
-        let f1 = v1.finish(false, &p, report);
+        let f1 = v1.finish(&FIELDS[1], &s, &p, report);
         x.repeats(1, &p, report);
         let p = path.key("count");
-        let f2 = v2.finish(false, &p, report);
+        let f2 = v2.finish(&FIELDS[2], &s, &p, report);
         x.repeats(2, &p, report);
         let p = path.key("kind");
-        let f3 = v3.finish_enum::<Kind, M>(&R3, true, &p, report);
+        let f3 = v3.finish_enum::<Kind, M>(&FIELDS[3], &s, &p, report);
         x.repeats(3, &p, report);
         let p = path.key("extra");
-        let f4 = v4.finish::<String, M>(&R4, q4, &p, report);
+        let f4 = v4.finish::<String, M>(&FIELDS[4], &s, &p, report);
         x.repeats(4, &p, report);
         x.finish(report);
         if !d::build(M) {

@@ -1,6 +1,6 @@
 //! [`Fields`]: the fields of one struct value as generated `validate()` checks them.
 
-use super::{FieldPlan, Proven, Seen, Text};
+use super::{FieldPlan, Proven, Seen, Text, no_siblings};
 use crate::{Path, Report, ToWireStr, Validate};
 
 /// The fields of one struct value, checked one by one against its table of plans: each call
@@ -11,7 +11,7 @@ use crate::{Path, Report, ToWireStr, Validate};
 ///
 /// ```
 /// use fieldtab_runtime::plan::prelude::*;
-/// use fieldtab_runtime::plan::{Fields, no_siblings};
+/// use fieldtab_runtime::plan::Fields;
 /// use fieldtab_runtime::{Path, Report};
 ///
 /// const FIELDS: [FieldPlan<'static>; 2] = [
@@ -20,7 +20,7 @@ use crate::{Path, Report, ToWireStr, Validate};
 /// ];
 /// let (proc_type, resv_fld) = (String::from("4-1"), None::<String>);
 /// let (root, mut report) = (Path::root(), Report::new());
-/// let mut fields = Fields::new(&FIELDS, no_siblings, &root, &mut report);
+/// let mut fields = Fields::new(&FIELDS, &root, &mut report);
 /// fields.text(0, &proc_type);
 /// fields.text(1, &resv_fld);
 /// let found: Vec<(&str, &str)> =
@@ -34,28 +34,39 @@ pub struct Fields<'a, 'p, S> {
     report: &'a mut Report,
 }
 
-impl<'a, 'p, 's, S> Fields<'a, 'p, S>
-where
-    S: Fn(usize) -> Option<&'s str>,
-{
-    /// The fields of the struct at `path` whose table is `plans`; `siblings` gives the string
-    /// value of field `i` for conditions ([`no_siblings`](super::no_siblings) when the table has
-    /// none).
+impl<'a, 'p> Fields<'a, 'p, fn(usize) -> Option<&'static str>> {
+    /// The fields of the struct at `path` whose table is `plans`, which has no condition (see
+    /// [`Fields::with_siblings`]).
     #[inline]
-    pub fn new(
-        plans: &'a [FieldPlan<'a>],
-        siblings: S,
-        path: &'a Path<'p>,
-        report: &'a mut Report,
-    ) -> Self {
+    pub fn new(plans: &'a [FieldPlan<'a>], path: &'a Path<'p>, report: &'a mut Report) -> Self {
         Fields {
             plans,
-            siblings,
+            siblings: no_siblings,
             path,
             report,
         }
     }
 
+    /// The same fields, `siblings` giving the string value of field `i` for the conditions of
+    /// the table.
+    #[inline]
+    pub fn with_siblings<'s, T>(self, siblings: T) -> Fields<'a, 'p, T>
+    where
+        T: Fn(usize) -> Option<&'s str>,
+    {
+        Fields {
+            plans: self.plans,
+            siblings,
+            path: self.path,
+            report: self.report,
+        }
+    }
+}
+
+impl<'a, 'p, 's, S> Fields<'a, 'p, S>
+where
+    S: Fn(usize) -> Option<&'s str>,
+{
     /// Field `i`, a string or enum value (or its absence), checked as text.
     #[inline]
     pub fn text<'v>(&mut self, i: usize, value: impl Into<Seen<'v>>) {
@@ -64,10 +75,11 @@ where
         plan.check(value.into(), &mut Text, &self.siblings, &path, self.report);
     }
 
-    /// Field `i`, a typed value (or its absence) whose type proves its format: the other rules
-    /// on its wire text.
+    /// Field `i`, a typed value (`&T`, or an `Option<&T>`) whose type proves its format: the
+    /// other rules on its wire text.
     #[inline]
-    pub fn wire<T: ToWireStr>(&mut self, i: usize, value: Option<&T>) {
+    pub fn wire<'v, T: ToWireStr + 'v>(&mut self, i: usize, value: impl Into<Option<&'v T>>) {
+        let value = value.into();
         let plan = &self.plans[i];
         let path = self.path.key(plan.ident);
         let text = value.map(ToWireStr::to_wire_str);
@@ -85,10 +97,11 @@ where
         plan.check(seen, &mut Proven, &self.siblings, &path, self.report);
     }
 
-    /// Field `i`, a nested struct or array of them (or its absence): its requirement, then the
-    /// value's own violations under the field's path.
+    /// Field `i`, a nested struct or array of them (`&T`, or an `Option<&T>`): its requirement,
+    /// then the value's own violations under the field's path.
     #[inline]
-    pub fn nested<T: Validate + ?Sized>(&mut self, i: usize, value: Option<&T>) {
+    pub fn nested<'v, T: Validate + 'v>(&mut self, i: usize, value: impl Into<Option<&'v T>>) {
+        let value = value.into();
         let plan = &self.plans[i];
         let path = self.path.key(plan.ident);
         let seen = if value.is_some() {

@@ -43,6 +43,7 @@ mod fields;
 
 use crate::{Charset, Format, JsonKind, LengthUnit, RuleError, StrRules};
 
+pub(crate) use check::wrong_type;
 pub use fields::Fields;
 
 /// The runtime description of one field of a message or struct: a row of its table.

@@ -249,7 +249,7 @@ fn fields_check_each_value_at_its_path() {
     let siblings = |i: usize| if i == 0 { Some(kind.as_str()) } else { None };
     let root = Path::root();
     let mut report = Report::new();
-    let mut fields = Fields::new(&FIELDS, siblings, &root, &mut report);
+    let mut fields = Fields::new(&FIELDS, &root, &mut report).with_siblings(siblings);
     fields.text(0, kind.as_str());
     fields.text(1, &Some(String::from("not a url")));
     fields.present(2, false);

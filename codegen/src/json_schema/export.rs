@@ -9,7 +9,9 @@ use serde_json::Value;
 
 use super::tree::{Node, Obj};
 use super::{DRAFT_2020_12, JsonSchemaOptions};
-use crate::model::{Condition, Enum, Field, Item, ItemKind, Module, Object, Requirement, Type};
+use fieldtab_runtime::plan::{Condition, FieldPlan, Requirement};
+
+use crate::model::{Enum, Field, Item, ItemKind, Module, Object, Type};
 
 /// Walks a module's items into JSON Schema definitions.
 pub(super) struct Exporter<'m> {
@@ -99,16 +101,17 @@ impl Exporter<'_> {
         set_doc(&mut schema, &item.doc);
         schema.set("type", "object");
         let mut properties = Obj::new();
+        let mut required = Vec::new();
         for field in &object.fields {
-            properties.set(field.ident.clone(), self.field(field, notes));
+            // The runtime's description of the field, as the other consumers read it.
+            field.with_plan(self.module, object, |plan| {
+                properties.set(field.ident.clone(), self.field(field, plan, notes));
+                if plan.requirement == Requirement::Mandatory {
+                    required.push(Node::from(plan.ident));
+                }
+            });
         }
         schema.set("properties", properties);
-        let required: Vec<Node> = object
-            .fields
-            .iter()
-            .filter(|f| f.requirement == Requirement::Mandatory)
-            .map(|f| Node::from(f.ident.as_str()))
-            .collect();
         if !required.is_empty() {
             schema.set("required", Node::Arr(required));
         }
@@ -125,42 +128,44 @@ impl Exporter<'_> {
 
     /// One `if`/`then` per distinct condition, in the order of the first field that has it.
     fn conditions(&self, object: &Object) -> Vec<Node> {
-        let mut groups: Vec<(&Condition, Vec<&Field>)> = Vec::new();
+        // The condition (sibling, values), and the fields it requires with whether an empty
+        // string is `required` for them.
+        type Group<'m> = ((&'m str, Vec<String>), Vec<(&'m str, bool)>);
+        let mut groups: Vec<Group<'_>> = Vec::new();
         for field in &object.fields {
-            let Requirement::Conditional(condition) = &field.requirement else {
-                continue;
-            };
-            match groups.iter_mut().find(|(c, _)| *c == condition) {
-                Some(group) => group.1.push(field),
-                None => groups.push((condition, vec![field])),
-            }
+            field.with_plan(self.module, object, |plan| {
+                let Requirement::When(condition) = plan.requirement else {
+                    return;
+                };
+                let key = (sibling(object, &condition), owned(condition.values));
+                let member = (field.ident.as_str(), empty_is_required(&field.ty, plan));
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some(group) => group.1.push(member),
+                    None => groups.push((key, vec![member])),
+                }
+            });
         }
         groups
             .into_iter()
-            .map(|(condition, fields)| {
+            .map(|((sibling, values), fields)| {
                 let mut present = Obj::new();
-                for field in &fields {
+                for &(ident, nonempty) in &fields {
                     // Present, not `null`, and (for strings) not empty: `required` otherwise.
                     let mut must = Obj::new().with("not", Obj::new().with("type", "null"));
-                    if self.empty_is_required(&field.ty) {
+                    if nonempty {
                         must.set("minLength", 1);
                     }
-                    present.set(field.ident.clone(), must);
+                    present.set(ident, must);
                 }
                 let then = Obj::new()
                     .with(
                         "required",
-                        Node::Arr(
-                            fields
-                                .iter()
-                                .map(|f| Node::from(f.ident.as_str()))
-                                .collect(),
-                        ),
+                        Node::Arr(fields.iter().map(|&(ident, _)| Node::from(ident)).collect()),
                     )
                     .with("properties", present);
                 Node::Obj(
                     Obj::new()
-                        .with("if", condition_schema(condition))
+                        .with("if", condition_schema(sibling, &values))
                         .with("then", then),
                 )
             })
@@ -173,40 +178,30 @@ impl Exporter<'_> {
     fn format_conditions(&self, object: &Object, notes: &mut Used) -> Vec<Node> {
         let mut out = Vec::new();
         for field in &object.fields {
-            for conditional in &field.format_when {
-                let (mut keywords, comment) = format_keywords(&conditional.format, notes);
-                if let Some(comment) = comment {
-                    keywords.set("$comment", comment);
+            field.with_plan(self.module, object, |plan| {
+                for conditional in plan.format_when {
+                    let (mut keywords, comment) = format_keywords(&conditional.format, notes);
+                    if let Some(comment) = comment {
+                        keywords.set("$comment", comment);
+                    }
+                    let then = Obj::new().with("properties", Obj::new().with(plan.ident, keywords));
+                    let when = &conditional.when;
+                    let values = owned(when.values);
+                    out.push(Node::Obj(
+                        Obj::new()
+                            .with("if", condition_schema(sibling(object, when), &values))
+                            .with("then", then),
+                    ));
                 }
-                let then =
-                    Obj::new().with("properties", Obj::new().with(field.ident.clone(), keywords));
-                out.push(Node::Obj(
-                    Obj::new()
-                        .with("if", condition_schema(&conditional.when))
-                        .with("then", then),
-                ));
-            }
+            });
         }
         out
     }
 
-    /// Whether an empty string value of type `ty` is a `required` violation when the field
-    /// is required (and the type's own keywords do not already reject `""`).
-    fn empty_is_required(&self, ty: &Type) -> bool {
-        match ty {
-            Type::Iso(_) | Type::String => true,
-            Type::Named(name) => self
-                .module
-                .enum_named(name)
-                .is_some_and(|en| en.accepts("")),
-            _ => false,
-        }
-    }
-
-    fn field(&self, field: &Field, notes: &mut Used) -> Node {
-        let mandatory = field.requirement == Requirement::Mandatory;
+    fn field(&self, field: &Field, plan: &FieldPlan<'_>, notes: &mut Used) -> Node {
+        let mandatory = plan.requirement == Requirement::Mandatory;
         let mut comments: Vec<String> = Vec::new();
-        let value = self.value(field, &field.ty, mandatory, &mut comments, notes);
+        let value = self.value(field, plan, &field.ty, mandatory, &mut comments, notes);
 
         let mut schema = Obj::new();
         if let Some(label) = &field.label
@@ -266,6 +261,7 @@ impl Exporter<'_> {
     fn value(
         &self,
         field: &Field,
+        plan: &FieldPlan<'_>,
         ty: &Type,
         nonempty: bool,
         comments: &mut Vec<String>,
@@ -276,12 +272,11 @@ impl Exporter<'_> {
             Type::Iso(_) | Type::String => {
                 schema.set("type", "string");
                 // The rules generated code and the dynamic validator apply.
-                let rules = field.str_rules();
-                let rules = rules.as_ref();
-                if let Some(fixed) = rules.and_then(|r| r.fixed) {
+                let rules = &plan.rules;
+                if let Some(fixed) = rules.fixed {
                     schema.set("const", fixed);
                 }
-                let (min, max) = match rules.and_then(|r| r.length) {
+                let (min, max) = match rules.length {
                     Some((_, min, max)) => (min, Some(max)),
                     None => (0, None),
                 };
@@ -292,10 +287,10 @@ impl Exporter<'_> {
                 if let Some(max) = max {
                     schema.set("maxLength", max);
                 }
-                if let Some(charset) = rules.and_then(|r| r.charset) {
+                if let Some(charset) = rules.charset {
                     schema.set("pattern", charset.pattern());
                 }
-                if let Some(format) = rules.and_then(|r| r.format) {
+                if let Some(format) = rules.format {
                     let (keywords, comment) = format_keywords(&format, notes);
                     if let Some(comment) = comment {
                         comments.push(comment);
@@ -316,12 +311,12 @@ impl Exporter<'_> {
             Type::Boolean => schema.set("type", "boolean"),
             Type::Named(name) => {
                 schema.set("$ref", def_ref(name));
-                if nonempty && self.empty_is_required(ty) {
+                if nonempty && empty_is_required(ty, plan) {
                     schema.set("minLength", 1);
                 }
                 // A fixed value of an enum field is its `const` rule (checked before `enum`).
-                if self.module.enum_named(name).is_some()
-                    && let Some(fixed) = field.enum_rules().fixed
+                if plan.enumeration.is_some()
+                    && let Some(fixed) = plan.rules.fixed
                 {
                     schema.set("const", fixed);
                 }
@@ -329,7 +324,7 @@ impl Exporter<'_> {
             Type::Array(element) => {
                 schema.set("type", "array");
                 // Elements are never `required`: an empty string element is a value.
-                let items = self.value(field, element, false, comments, notes);
+                let items = self.value(field, plan, element, false, comments, notes);
                 schema.set("items", items);
             }
         }
@@ -471,17 +466,39 @@ fn image_max_length(max_bytes: u32) -> i64 {
     i64::try_from(bound).unwrap_or(i64::MAX)
 }
 
+/// Whether an empty string value of type `ty` (of the field `plan` describes) is a `required`
+/// violation when the field is required, and the type's own keywords do not already reject `""`:
+/// a string, or an enum whose rule accepts `""`.
+fn empty_is_required(ty: &Type, plan: &FieldPlan<'_>) -> bool {
+    match ty {
+        Type::Iso(_) | Type::String => true,
+        Type::Named(_) => plan.enumeration.is_some_and(|rule| rule.accepts("")),
+        _ => false,
+    }
+}
+
+/// The wire identifier of the sibling a condition names.
+fn sibling<'m>(object: &'m Object, condition: &Condition<'_>) -> &'m str {
+    object
+        .fields
+        .get(condition.sibling)
+        .map_or("", |field| field.ident.as_str())
+}
+
+fn owned(values: &[&str]) -> Vec<String> {
+    values.iter().map(|v| (*v).to_owned()).collect()
+}
+
 /// The `if` of a condition on a sibling: the sibling is present and holds one of the values
 /// (`const` for one value, `enum` for several).
-fn condition_schema(condition: &Condition) -> Obj {
-    let test = match condition.values.as_slice() {
+fn condition_schema(sibling: &str, values: &[String]) -> Obj {
+    let test = match values {
         [one] => Obj::new().with("const", one.as_str()),
         many => Obj::new().with(
             "enum",
             Node::Arr(many.iter().map(|v| Node::from(v.as_str())).collect()),
         ),
     };
-    let sibling = condition.sibling.as_str();
     Obj::new()
         .with("properties", Obj::new().with(sibling, test))
         .with("required", Node::Arr(vec![Node::from(sibling)]))

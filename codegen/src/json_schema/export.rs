@@ -201,7 +201,7 @@ impl Exporter<'_> {
     fn field(&self, field: &Field, plan: &FieldPlan<'_>, notes: &mut Used) -> Node {
         let mandatory = plan.requirement == Requirement::Mandatory;
         let mut comments: Vec<String> = Vec::new();
-        let value = self.value(field, plan, &field.ty, mandatory, &mut comments, notes);
+        let value = self.value(plan, &field.ty, mandatory, &mut comments, notes);
 
         let mut schema = Obj::new();
         if let Some(label) = &field.label
@@ -260,7 +260,6 @@ impl Exporter<'_> {
     /// element type inside an array). `nonempty`: an empty string is a violation.
     fn value(
         &self,
-        field: &Field,
         plan: &FieldPlan<'_>,
         ty: &Type,
         nonempty: bool,
@@ -324,7 +323,7 @@ impl Exporter<'_> {
             Type::Array(element) => {
                 schema.set("type", "array");
                 // Elements are never `required`: an empty string element is a value.
-                let items = self.value(field, plan, element, false, comments, notes);
+                let items = self.value(plan, element, false, comments, notes);
                 schema.set("items", items);
             }
         }

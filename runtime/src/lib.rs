@@ -3,8 +3,10 @@
 //!
 //! - character classes and lengths: [`Charset`], [`check_charset`], [`check_length`];
 //! - fixed values and card numbers: [`check_const`], [`check_luhn`];
-//! - value formats: [`Format::check`], and the typed values [`LocalTime`], [`GmtOffset`],
-//!   [`Timestamp`], [`Currency`], [`NumericCurrency`], [`MinorUnits`], [`Amount`], [`Pan`];
+//! - value formats: [`Format::check`] and each format's other facts (its names, samples, exact
+//!   length, JSON Schema pattern: [`Format::name`], [`Format::samples`], …), and the typed
+//!   values [`LocalTime`], [`GmtOffset`], [`Timestamp`], [`Currency`], [`NumericCurrency`],
+//!   [`MinorUnits`], [`Amount`], [`Pan`];
 //! - the violation report: [`Rule`], [`RuleError`], [`Path`], [`Violation`], [`Report`];
 //! - the per-field semantics, once: [`plan::FieldPlan`] and its check (requirement, conditions,
 //!   enum, fixed value, conditional formats, in order);

@@ -182,35 +182,16 @@ impl<'a> Member<'a> {
 
 /// The closure giving the string value of a field a condition of the object names (`__s`), from
 /// its slot; [`no_siblings`](fieldtab_runtime::plan::no_siblings) when no condition names one.
-fn siblings(object: &Object, members: &[Member<'_>]) -> TokenStream {
-    let mut named: Vec<usize> = Vec::new();
-    for field in &object.fields {
-        let conditions = field
-            .format_when
-            .iter()
-            .map(|conditional| &conditional.when)
-            .chain(match &field.requirement {
-                Requirement::Conditional(condition) => Some(condition),
-                _ => None,
-            });
-        for condition in conditions {
-            // An absent, `null` or non-string sibling holds no condition; the checker only lets
-            // conditions name string or enum siblings.
-            if let Some(j) = object
-                .fields
-                .iter()
-                .position(|f| f.ident == condition.sibling)
-                && members[j].is_str()
-                && !named.contains(&j)
-            {
-                named.push(j);
-            }
-        }
-    }
+fn siblings(module: &Module, object: &Object, members: &[Member<'_>]) -> TokenStream {
+    // An absent, `null` or non-string sibling holds no condition; the checker only lets
+    // conditions name string or enum siblings.
+    let named: Vec<usize> = super::table::condition_siblings(module, object)
+        .into_iter()
+        .filter(|&j| members[j].is_str())
+        .collect();
     if named.is_empty() {
         return quote!(let __s = __d::no_siblings;);
     }
-    named.sort_unstable();
     let arms = named.iter().map(|&j| {
         let (index, slot) = (&members[j].index, &members[j].slot);
         quote!(#index => #slot.as_str(),)
@@ -240,7 +221,7 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
     let slot_inits = members.iter().map(Member::slot_init);
     let key_arms = members.iter().map(Member::key_arm);
     let read_arms = members.iter().map(Member::read_arm);
-    let siblings = siblings(object, &members);
+    let siblings = siblings(module, object, &members);
     let checks = members.iter().map(Member::check);
     let inits = members.iter().map(Member::init);
     // The seed reading a string field's value with the charset of its plan.

@@ -100,6 +100,29 @@ fn row(plan: &FieldPlan<'_>, field: &Field) -> TokenStream {
     row
 }
 
+/// The indexes of the fields the object's conditions name (of conditional requirements and
+/// conditional formats), in table order, once each: what the `siblings` closures of `validate()`
+/// and of the decoder must answer.
+pub(crate) fn condition_siblings(module: &Module, object: &Object) -> Vec<usize> {
+    let mut named = Vec::new();
+    for field in &object.fields {
+        field.with_plan(module, object, |plan| {
+            let required_when = match plan.requirement {
+                Requirement::When(condition) => Some(condition),
+                _ => None,
+            };
+            let formats_when = plan.format_when.iter().map(|conditional| conditional.when);
+            for condition in required_when.into_iter().chain(formats_when) {
+                if condition.sibling < object.fields.len() && !named.contains(&condition.sibling) {
+                    named.push(condition.sibling);
+                }
+            }
+        });
+    }
+    named.sort_unstable();
+    named
+}
+
 fn condition_tokens(condition: &Condition<'_>) -> TokenStream {
     let sibling = Literal::usize_unsuffixed(condition.sibling);
     let values = condition.values;

@@ -220,31 +220,10 @@ fn index_name(depth: usize) -> Ident {
 /// The closure giving the string value of a field that a condition of the object names (by its
 /// index), with the locals it needs; `None` when no condition names a sibling.
 fn siblings(module: &Module, object: &Object, field_names: &[Ident]) -> Option<TokenStream> {
-    let mut named: Vec<usize> = Vec::new();
-    for field in &object.fields {
-        let conditions = field
-            .format_when
-            .iter()
-            .map(|conditional| &conditional.when)
-            .chain(match &field.requirement {
-                Requirement::Conditional(condition) => Some(condition),
-                _ => None,
-            });
-        for condition in conditions {
-            if let Some(j) = object
-                .fields
-                .iter()
-                .position(|f| f.ident == condition.sibling)
-                && !named.contains(&j)
-            {
-                named.push(j);
-            }
-        }
-    }
+    let named = table::condition_siblings(module, object);
     if named.is_empty() {
         return None;
     }
-    named.sort_unstable();
     let mut locals = TokenStream::new();
     let arms = named.iter().filter_map(|&j| {
         let field = &object.fields[j];

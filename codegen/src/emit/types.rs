@@ -1,5 +1,5 @@
-//! The Rust type of a field (the contract's type mapping) and the tokens of the runtime's
-//! charsets and formats.
+//! The Rust type of a field (from the types of schemas/README.md's `Types` table) and the
+//! tokens of the runtime's charsets and formats.
 //!
 //! Shared by every emitter: the struct definitions, `validate()` and the decoder must agree on a
 //! field's type, so it is computed here and only here.
@@ -21,7 +21,7 @@ pub(crate) fn rust_type(field: &Field) -> TokenStream {
     }
 }
 
-/// The type of the field's value when present: the contract's mapping of [`Type`] and format.
+/// The type of the field's value when present, from its [`Type`] and format.
 pub(crate) fn value_type(field: &Field) -> TokenStream {
     type_tokens(&field.ty, field.format.as_ref())
 }

@@ -1,5 +1,5 @@
-//! `impl Validate` for a generated struct: the contract's validation semantics applied to a
-//! typed value, in table order, with wire-identifier paths.
+//! `impl Validate` for a generated struct: the validation semantics (docs/SEMANTICS.md §8.1)
+//! applied to a typed value, in table order, with wire-identifier paths.
 //!
 //! Each field is checked by the runtime's one check of a field against the struct's rules table
 //! (see `table.rs`), through `plan::Fields`; what is emitted here is only how each Rust field

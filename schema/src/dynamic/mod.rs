@@ -101,7 +101,7 @@ impl<'m> Validator<'m> {
     /// Validates one JSON document. `deny_unknown` makes every field the schema does not name an
     /// `unknown_field` violation, in every object (as if each item denied them).
     ///
-    /// Returns every violation, in the order of the validation semantics.
+    /// Returns every violation, in the order of docs/SEMANTICS.md §6.1.
     pub fn validate(&self, bytes: &[u8], deny_unknown: bool) -> Result<(), Report> {
         let mut report = Report::new();
         self.validate_into(bytes, deny_unknown, &mut report);

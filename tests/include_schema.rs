@@ -319,3 +319,27 @@ fn conditional_formats_follow_their_sibling() {
         [("/content".to_owned(), "required")]
     );
 }
+
+/// `include_schema!` in a function body, not a module: the generated tables name nothing
+/// through `super::` (a function body is not a module), so enums, conditions and nested structs
+/// still resolve.
+#[test]
+fn include_schema_works_in_a_function_body() {
+    fieldtab::include_schema!("schemas/alipayplus/benefit.md");
+
+    let image = Image {
+        r#type: ImageType::Url,
+        content: "not a url".into(),
+    };
+    let report = image.validate().unwrap_err();
+    let found: Vec<(&str, &str)> = report
+        .iter()
+        .map(|v| (v.path.as_str(), v.rule.as_str()))
+        .collect();
+    assert_eq!(found, [("/content", "format")]);
+    let decoded =
+        fieldtab::from_json::<Image>(br#"{"type":"URL","content":"https://a.example/x.png"}"#);
+    assert!(decoded.is_ok(), "{decoded:?}");
+    let bad = fieldtab::from_json::<Image>(br#"{"type":"GIF","content":"x"}"#).unwrap_err();
+    assert_eq!(bad.violations()[0].rule.as_str(), "enum");
+}

@@ -10,7 +10,8 @@
 //! mod __Image {
 //!     use ::fieldtab::__private::plan::prelude::*;
 //!     pub(super) const FIELDS: [FieldPlan<'static>; 2] = [
-//!         FieldPlan::new("type", Mandatory).enumeration(super::ImageType::RULE),
+//!         FieldPlan::new("type", Mandatory)
+//!             .enumeration(EnumRule::closed(&["BASE64", "URL"])),
 //!         FieldPlan::new("content", Mandatory).format_when(&[ … ]),
 //!     ];
 //! }
@@ -39,7 +40,7 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object) -> TokenStream
     let rows = object
         .fields
         .iter()
-        .map(|field| field.with_plan(module, object, |plan| row(plan, field)));
+        .map(|field| field.with_plan(module, object, row));
     quote! {
         #[doc(hidden)]
         #[allow(non_snake_case)]
@@ -51,7 +52,7 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object) -> TokenStream
 }
 
 /// One row: `FieldPlan::new(ident, requirement)` and a builder call per rule it has.
-fn row(plan: &FieldPlan<'_>, field: &Field) -> TokenStream {
+fn row(plan: &FieldPlan<'_>) -> TokenStream {
     let ident = plan.ident;
     let requirement = match &plan.requirement {
         Requirement::Mandatory => quote!(Mandatory),
@@ -82,12 +83,16 @@ fn row(plan: &FieldPlan<'_>, field: &Field) -> TokenStream {
         let format = format_variant(format, || quote!(ImageKinds));
         row.extend(quote!(.format(Format::#format)));
     }
-    // The enum's rule is the enum's own (its `WireEnum` impl), named rather than copied.
-    if plan.enumeration.is_some()
-        && let Some(name) = field.ty.named()
-    {
-        let ty = names::type_name(name);
-        row.extend(quote!(.enumeration(super::#ty::RULE)));
+    // The enum's values are written out rather than named (`super::Status::RULE`): `super`
+    // would miss an enum that `include_schema!` defined inside a function body.
+    if let Some(rule) = &plan.enumeration {
+        let values = rule.values;
+        let rule = if rule.open {
+            quote!(EnumRule::open(&[#(#values),*]))
+        } else {
+            quote!(EnumRule::closed(&[#(#values),*]))
+        };
+        row.extend(quote!(.enumeration(#rule)));
     }
     if !plan.format_when.is_empty() {
         let formats = plan.format_when.iter().map(|conditional| {
@@ -182,7 +187,7 @@ mod tests {
         };
         let code = squash(emit(&module, &item, &object));
         for row in [
-            r#"FieldPlan::new("kind",Mandatory).enumeration(super::Kind::RULE)"#,
+            r#"FieldPlan::new("kind",Mandatory).enumeration(EnumRule::closed(&["A"]))"#,
             r#"FieldPlan::new("localTime",When(Condition{sibling:0,values:&["A"]})).length(Bytes,0,14).charset(Charset::N).format(Format::LocalTime)"#,
             r#"FieldPlan::new("count",Optional)]"#,
             "mod__Msg",

@@ -286,16 +286,29 @@ impl Condition<'_> {
     }
 }
 
-impl EnumRule<'_> {
+impl<'a> EnumRule<'a> {
+    /// The rule of a closed enum: a value must be one of `values`.
+    pub const fn closed(values: &'a [&'a str]) -> EnumRule<'a> {
+        EnumRule {
+            values,
+            open: false,
+        }
+    }
+
+    /// The rule of an open enum: `values` are the known ones, any other is kept.
+    pub const fn open(values: &'a [&'a str]) -> EnumRule<'a> {
+        EnumRule { values, open: true }
+    }
+
     /// Whether the rule keeps `value`: any value for an open enum, a listed one (raw string
     /// comparison) for a closed one.
     ///
     /// ```
     /// use fieldtab_runtime::plan::EnumRule;
     ///
-    /// let closed = EnumRule { values: &["S", "F"], open: false };
+    /// let closed = EnumRule::closed(&["S", "F"]);
     /// assert!(closed.accepts("S") && !closed.accepts("s"));
-    /// assert!(EnumRule { open: true, ..closed }.accepts("anything"));
+    /// assert!(EnumRule::open(&["S", "F"]).accepts("anything"));
     /// ```
     #[inline]
     pub fn accepts(&self, value: &str) -> bool {

@@ -24,7 +24,7 @@ use fieldtab_runtime::LengthUnit;
 use fieldtab_runtime::plan::{Condition, FieldPlan, Requirement};
 
 use super::types::{charset_variant, format_variant};
-use crate::model::{Field, Item, Module, Object};
+use crate::model::{Item, Module, Object};
 use crate::names;
 
 /// The name of the module holding `item`'s table: `__` and the item's name (never a schema
@@ -137,7 +137,9 @@ fn condition_tokens(condition: &Condition<'_>) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Charset, Enum, EnumValue, Format, ItemKind, Length, Requirement, Type};
+    use crate::model::{
+        Charset, Enum, EnumValue, Field, Format, ItemKind, Length, Requirement, Type,
+    };
 
     fn squash(tokens: TokenStream) -> String {
         tokens.to_string().replace(' ', "")

@@ -23,8 +23,12 @@ pub(super) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean"];
 
 impl FileChecker<'_> {
     pub(super) fn identifier(&mut self, cell: &Cell, ident: &str) -> bool {
-        if ident.is_empty() {
-            self.error(cell.span, "missing identifier", None);
+        if ident.is_empty() || is_placeholder(ident) {
+            self.error(
+                cell.span,
+                "missing identifier",
+                placeholder_help(ident, "the field's wire name"),
+            );
             return false;
         }
         let valid = ident.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
@@ -42,14 +46,15 @@ impl FileChecker<'_> {
         valid
     }
 
-    /// `AN`, `String`, `Integer`, `Boolean`, `Name`, `Array<T>`.
+    /// `AN`, `String`, `Integer`, `Boolean`, `Name`, `Array<T>` (or `List<T>`).
     pub(super) fn ty(&mut self, cell: &Cell, spans: &mut FieldSpans) -> Option<Type> {
         let text = strip_code(&cell.text);
-        if text.is_empty() {
+        if text.is_empty() || is_placeholder(text) {
+            let help = "write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name or `Array<T>`";
             self.error(
                 cell.span,
                 "missing type",
-                Some("write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name or `Array<T>`".into()),
+                placeholder_help(text, "the field's type").or(Some(help.into())),
             );
             return None;
         }
@@ -72,10 +77,14 @@ impl FileChecker<'_> {
             );
             return None;
         }
-        if let Some(inner) = array_inner(text) {
+        if let Some((spelling, inner)) = array_inner(text) {
             let inner = inner.trim();
             if inner.is_empty() {
-                self.error(span, "`Array<>` without an element type", None);
+                self.error(
+                    span,
+                    format!("`{spelling}<>` without an element type"),
+                    Some(format!("write the element type: `{spelling}<String>`")),
+                );
                 return None;
             }
             return self
@@ -176,7 +185,7 @@ impl FileChecker<'_> {
     }
 
     /// `M`, `O`, `M:Mandatory`, `O:Optional`, `Yes`, `No`, `C: sibling = V`,
-    /// `C: sibling in (V1, V2)`.
+    /// `C: sibling in (V1, V2)` (`Conditional:` for `C:`).
     pub(super) fn requirement(
         &mut self,
         cell: &Cell,
@@ -197,6 +206,14 @@ impl FileChecker<'_> {
             _ => {}
         }
         let help = "write `M`, `O`, `M:Mandatory`, `O:Optional`, `Yes`, `No`, `C: sibling = VALUE` or `C: sibling in (V1, V2)`";
+        if is_placeholder(text) {
+            self.error(
+                cell.span,
+                "missing requirement",
+                placeholder_help(text, "`Yes`, `No` or a condition"),
+            );
+            return None;
+        }
         let unknown = |cx: &mut Self| {
             cx.error(
                 cell.span,
@@ -204,7 +221,15 @@ impl FileChecker<'_> {
                 Some(help.into()),
             );
         };
-        let Some(after_c) = text.strip_prefix(['C', 'c']) else {
+        // `Conditional: …` is the long spelling of `C: …`.
+        let long = text
+            .get(..11)
+            .filter(|head| head.eq_ignore_ascii_case("conditional"));
+        let after_c = match long {
+            Some(_) => Some(&text[11..]),
+            None => text.strip_prefix(['C', 'c']),
+        };
+        let Some(after_c) = after_c else {
             unknown(self);
             return None;
         };
@@ -571,11 +596,32 @@ fn split_parts(text: &str) -> Vec<&str> {
     parts
 }
 
-fn array_inner(text: &str) -> Option<&str> {
-    let head = text.get(..6)?;
-    if head.eq_ignore_ascii_case("array<") {
-        text[6..].strip_suffix('>')
-    } else {
-        None
-    }
+/// The element type of `Array<T>`, or of `List<T>` (the Alipay+ spelling of the same type),
+/// with the spelling used (for messages); any case.
+fn array_inner(text: &str) -> Option<(&str, &str)> {
+    ["Array", "List"].into_iter().find_map(|word| {
+        let head = text.get(..word.len() + 1)?;
+        let inner = text[word.len() + 1..].strip_suffix('>')?;
+        (head[..word.len()].eq_ignore_ascii_case(word) && head.ends_with('<'))
+            .then_some((&head[..word.len()], inner))
+    })
+}
+
+/// The help for a placeholder (`-`, `N/A`) in a cell that must hold `what`; `None` for
+/// other text.
+fn placeholder_help(text: &str, what: &str) -> Option<String> {
+    is_placeholder(text).then(|| {
+        format!(
+            "`{text}` stands for an empty cell only in optional columns (Example, Length, \
+             Format, Description, …); this cell needs {what}"
+        )
+    })
+}
+
+/// Whether the text of an optional cell (Example, Length, Format, Note, …) is a vendor's way
+/// of writing "nothing": a lone `-`, `–`, `—` or `N/A`. The cell then reads as empty. Cells
+/// that must hold something (Identifier, Type, Request) do not go through this.
+pub(super) fn is_placeholder(text: &str) -> bool {
+    let text = strip_code(text);
+    matches!(text, "-" | "\u{2013}" | "\u{2014}") || text.eq_ignore_ascii_case("n/a")
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use heck::ToUpperCamelCase;
 
-use super::cells::strip_code;
+use super::cells::{is_placeholder, strip_code};
 use super::{Draft, FieldSpans};
 use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::model::{Enum, EnumValue, Field, Item, ItemKind, Object, Requirement, Type};
@@ -30,6 +30,15 @@ enum Column {
 }
 
 impl Column {
+    /// Whether a cell of this column may be left empty: then a placeholder (`-`, `N/A`) reads
+    /// as empty too.
+    fn optional(self) -> bool {
+        !matches!(
+            self,
+            Column::Identifier | Column::Type | Column::Request | Column::Value
+        )
+    }
+
     fn name(self) -> &'static str {
         match self {
             Column::Identifier => "Identifier",
@@ -46,11 +55,16 @@ impl Column {
     }
 }
 
-/// Header names of field tables, as offered by help texts; matched case-insensitively.
+/// Header names of field tables, as offered by help texts; matched case-insensitively. Vendors'
+/// own headings (`Field | Data type | Required | Description | Example`) are here, so a table
+/// pastes in as the vendor's page shows it.
 const FIELD_COLUMNS: &[(&str, Column)] = &[
     ("Identifier", Column::Identifier),
     ("Property", Column::Identifier),
+    ("Field", Column::Identifier),
+    ("Parameter", Column::Identifier),
     ("Field name", Column::Label),
+    // The identifier in a table without another identifier column (`FileChecker::columns`).
     ("Name", Column::Label),
     ("Type", Column::Type),
     ("Data Type", Column::Type),
@@ -64,6 +78,7 @@ const FIELD_COLUMNS: &[(&str, Column)] = &[
     ("Default", Column::Default),
     ("Note", Column::Note),
     ("Description", Column::Note),
+    ("Remarks", Column::Note),
     ("Example", Column::Example),
 ];
 
@@ -72,6 +87,7 @@ const ENUM_COLUMNS: &[(&str, Column)] = &[
     ("Value", Column::Value),
     ("Note", Column::Note),
     ("Description", Column::Note),
+    ("Remarks", Column::Note),
 ];
 
 /// Names an item may not take: they are the type column's own words.
@@ -225,22 +241,66 @@ impl<'a> FileChecker<'a> {
     ) -> Vec<Option<Column>> {
         let mut columns = Vec::new();
         let mut seen: HashMap<Column, Span> = HashMap::new();
-        for cell in &table.header.cells {
-            let name = strip_code(&cell.text);
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            let column = known
+        let names: Vec<String> = table
+            .header
+            .cells
+            .iter()
+            .map(|cell| {
+                strip_code(&cell.text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let meaning = |name: &str| {
+            known
                 .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(&name))
-                .map(|(_, c)| *c);
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, c)| *c)
+        };
+        // Vendors head the identifier `Name` when nothing else names the field; beside an
+        // identifier column, `Name` is a human label.
+        let name_is_identifier = known.iter().any(|(_, c)| *c == Column::Identifier)
+            && !names.iter().any(|n| meaning(n) == Some(Column::Identifier));
+        for (cell, name) in table.header.cells.iter().zip(&names) {
+            let name = name.as_str();
+            let column = match meaning(name) {
+                Some(Column::Label) if name_is_identifier && name.eq_ignore_ascii_case("Name") => {
+                    Some(Column::Identifier)
+                }
+                other => other,
+            };
             match column {
                 Some(column) => {
                     if let Some(first) = seen.get(&column) {
-                        let message = format!("duplicate column `{}`", cell.text);
-                        let help = format!(
-                            "the {} column is already at column {}",
-                            column.name(),
-                            first.col
-                        );
+                        let first_name = table
+                            .header
+                            .cells
+                            .iter()
+                            .find(|c| c.span == *first)
+                            .map_or("", |c| c.text.as_str());
+                        let (message, help) = if first_name.eq_ignore_ascii_case(&cell.text) {
+                            (
+                                format!("duplicate column `{}`", cell.text),
+                                format!(
+                                    "the {} column is already at column {}",
+                                    column.name(),
+                                    first.col
+                                ),
+                            )
+                        } else {
+                            (
+                                format!(
+                                    "columns `{first_name}` and `{}` both mean {}",
+                                    cell.text,
+                                    column.name()
+                                ),
+                                format!(
+                                    "a table has one {} column: remove or rename one of them",
+                                    column.name()
+                                ),
+                            )
+                        };
                         self.error(cell.span, message, Some(help));
                         columns.push(None);
                         continue;
@@ -248,7 +308,7 @@ impl<'a> FileChecker<'a> {
                     seen.insert(column, cell.span);
                 }
                 None => {
-                    let guess = suggest::did_you_mean(&name, known.iter().map(|(n, _)| *n));
+                    let guess = suggest::did_you_mean(name, known.iter().map(|(n, _)| *n));
                     let help = match guess {
                         Some(g) => Some(format!(
                             "did you mean `{g}`? (column names are case-insensitive)"
@@ -335,7 +395,7 @@ impl<'a> FileChecker<'a> {
             for (cell, column) in row.cells.iter().zip(&columns) {
                 match column {
                     Some(Column::Value) => value = Some(cell),
-                    Some(Column::Note) => doc = note(&cell.text),
+                    Some(Column::Note) if !is_placeholder(&cell.text) => doc = note(&cell.text),
                     _ => {}
                 }
             }
@@ -443,6 +503,9 @@ impl<'a> FileChecker<'a> {
             let mut length_cell = None;
             let mut format_cell = None;
             for (cell, column) in row.cells.iter().zip(&columns) {
+                if column.is_some_and(Column::optional) && is_placeholder(&cell.text) {
+                    continue;
+                }
                 match column {
                     Some(Column::Label) if !cell.text.is_empty() => {
                         field.label = Some(cell.text.clone());

@@ -216,6 +216,38 @@ fn name_collisions_are_reported_in_the_names_code_generation_emits() {
 }
 
 #[test]
+fn vendor_headings_and_spellings_read_as_the_language_s_own() {
+    // `Name` is the identifier when nothing else is, a label beside an identifier column.
+    let schema = parse(
+        "## struct Alone\n\n| Name | Data type | Required | Remarks |\n|---|---|---|---|\n| id | list<String> | Yes | The ID. |\n\n## struct Beside\n\n| Name | Parameter | Data Type | Required | Length | Format |\n|---|---|---|---|---|---|\n| The ID | id | String | Conditional: kind = A | N/A | - |\n| Kind | kind | String | No | — | n/a |\n",
+    );
+    let alone = &fields(&schema, "Alone")[0];
+    assert_eq!(
+        (
+            alone.ident.as_str(),
+            alone.label.as_deref(),
+            alone.doc.as_str()
+        ),
+        ("id", None, "The ID.")
+    );
+    assert_eq!(alone.ty, Type::Array(Box::new(Type::String)));
+    let beside = fields(&schema, "Beside");
+    assert_eq!(beside[0].ident, "id");
+    assert_eq!(beside[0].label.as_deref(), Some("The ID"));
+    let Requirement::Conditional(condition) = &beside[0].requirement else {
+        panic!("`Conditional:` is `C:`")
+    };
+    assert_eq!(condition.sibling, "kind");
+    // Placeholders in optional cells are empty cells.
+    for field in beside {
+        assert!(
+            field.length.is_none() && field.format.is_none(),
+            "{field:?}"
+        );
+    }
+}
+
+#[test]
 fn every_error_of_a_file_is_reported() {
     let text = errors(
         "## struct Sample\n\n| Identifier | Type | Length | Request |\n|---|---|---|---|\n| a | AM | 2 | M |\n| b | N | 0 | M |\n| c | String | 5..1 | M |\n| d | Integer | 3 | M |\n| e | Nope | | Q |\n",

@@ -38,6 +38,24 @@ fn clean_schema_exits_0_with_an_ok_line() {
 }
 
 #[test]
+fn the_ok_line_counts_imported_items_apart() {
+    let common = "# Common\n\n## struct Amount\n\n| Field | Data type | Required |\n|---|---|---|\n| value | String | Yes |\n\n## enum Status\n\n| Value |\n|---|\n| S |\n";
+    let root = "# Root\n\nImport: [common](common.md)\n\n## message Pay\n\n| Field | Data type | Required |\n|---|---|---|\n| amount | Amount | Yes |\n| status | Status | No |\n";
+    let common = scratch("common.md", common.as_bytes());
+    let root = scratch("root.md", root.as_bytes());
+    let shown = root.to_str().expect("utf-8 temp path");
+    let output = check(&[shown]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!("ok: {shown} (1 message, 0 structs, 0 enums; 2 imported items)\n")
+    );
+    for path in [common, root] {
+        std::fs::remove_file(path).ok();
+    }
+}
+
+#[test]
 fn schema_errors_exit_1_with_every_diagnostic() {
     let output = check(&["../schema/tests/bad_schemas/many_errors.md"]);
     assert_eq!(output.status.code(), Some(1));

@@ -25,9 +25,29 @@ pub struct Schema {
     /// for imports (so relative when the root path was relative): join them to a base folder
     /// (`CARGO_MANIFEST_DIR`) for `include_str!`.
     pub files: Vec<PathBuf>,
+    /// For each item of `module.items`, in the same order, the index in `files` of the file
+    /// that declares it: `0` for the root file's own items, another index for imported ones
+    /// (which come first in `module.items`).
+    pub item_files: Vec<usize>,
 }
 
 impl Schema {
+    /// The items the root file declares itself, in source order (not the imported ones).
+    ///
+    /// ```
+    /// let text = "# Demo\n\n## enum Status\n\n| Value |\n|---|\n| S |\n";
+    /// let schema = fieldtab_schema::Schema::parse("demo.md", text).unwrap();
+    /// assert_eq!(schema.own_items().count(), 1);
+    /// ```
+    pub fn own_items(&self) -> impl Iterator<Item = &crate::model::Item> {
+        self.module
+            .items
+            .iter()
+            .zip(&self.item_files)
+            .filter(|(_, file)| **file == 0)
+            .map(|(item, _)| item)
+    }
+
     /// Reads and checks the schema file at `path` and the files it imports.
     ///
     /// Every error of every file is reported, not only the first. A root file that cannot be
@@ -167,6 +187,8 @@ impl Loader {
                 &mut self.diagnostics,
             ));
         }
+        // The checker keeps the drafts' order: one item per draft.
+        let item_files: Vec<usize> = drafts.iter().map(|d| d.file).collect();
         let items = check_module(&self.sources, &visible, drafts, &mut self.diagnostics);
         if !self.diagnostics.is_empty() {
             // Stages find errors in their own order; the author reads a file top to bottom.
@@ -181,6 +203,7 @@ impl Loader {
                 items,
             },
             files: self.sources.into_iter().map(|s| s.path).collect(),
+            item_files,
         })
     }
 }
@@ -366,6 +389,9 @@ mod tests {
             .collect();
         assert_eq!(names, ["Amount", "Kind", "Period"]);
         assert_eq!(schema.files.len(), 2);
+        assert_eq!(schema.item_files, [1, 0, 0]);
+        let own: Vec<&str> = schema.own_items().map(|i| i.name.as_str()).collect();
+        assert_eq!(own, ["Kind", "Period"]);
         let amounts = field(&schema, "Period", "amounts");
         assert_eq!(
             amounts.ty,

@@ -302,6 +302,8 @@ fn imports_are_read_once_and_resolve_relative_to_the_importer() {
     assert_eq!(schema.files.len(), 4);
     assert_eq!(schema.files[0], dir.join("root.md"));
     assert_eq!(schema.files[2], dir.join("base.md"));
+    assert_eq!(schema.item_files, [2, 1, 3, 0]);
+    assert_eq!(schema.own_items().count(), 1);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -245,6 +245,15 @@ fn vendor_headings_and_spellings_read_as_the_language_s_own() {
             "{field:?}"
         );
     }
+    // `Field name` is a label, never the identifier: beside it, `Name` still names the field.
+    let schema = parse(
+        "## struct Labelled\n\n| Field name | Name | Type | Required |\n|---|---|---|---|\n| The ID | id | String | Yes |\n",
+    );
+    let labelled = &fields(&schema, "Labelled")[0];
+    assert_eq!(
+        (labelled.ident.as_str(), labelled.label.as_deref()),
+        ("id", Some("The ID"))
+    );
 }
 
 #[test]

@@ -34,6 +34,22 @@ impl LengthUnit {
         }
     }
 
+    /// The unit in words for a count of `n`: singular for 1 (`"1 byte"`), plural otherwise
+    /// (`"0 bytes"`, `"2 characters"`).
+    ///
+    /// ```
+    /// use fieldtab_runtime::LengthUnit;
+    /// assert_eq!(LengthUnit::Bytes.counted(1), "byte");
+    /// assert_eq!(LengthUnit::Chars.counted(2), "characters");
+    /// ```
+    pub const fn counted(self, n: u64) -> &'static str {
+        match (self, n) {
+            (LengthUnit::Bytes, 1) => "byte",
+            (LengthUnit::Chars, 1) => "character",
+            _ => self.as_str(),
+        }
+    }
+
     /// The length of `value` in this unit.
     ///
     /// ```
@@ -74,13 +90,22 @@ pub fn check_length(value: &str, unit: LengthUnit, min: u32, max: u32) -> Result
 #[cold]
 #[inline(never)]
 fn length_error(len: usize, unit: LengthUnit, min: u32, max: u32) -> RuleError {
-    let unit = unit.as_str();
+    // The count named is the bound, so the unit agrees with it ("at least 1 character").
     let message = if min == max {
-        format!("must be exactly {max} {unit} long, not {len}")
+        format!(
+            "must be exactly {max} {} long, not {len}",
+            unit.counted(max.into())
+        )
     } else if len > max as usize {
-        format!("must be at most {max} {unit} long, not {len}")
+        format!(
+            "must be at most {max} {} long, not {len}",
+            unit.counted(max.into())
+        )
     } else {
-        format!("must be at least {min} {unit} long, not {len}")
+        format!(
+            "must be at least {min} {} long, not {len}",
+            unit.counted(min.into())
+        )
     };
     RuleError::new(Rule::Length, message)
 }
@@ -119,5 +144,30 @@ mod tests {
             "must be at least 4 characters long, not 3"
         );
         assert_eq!(msg("abc", 2, 2), "must be exactly 2 characters long, not 3");
+    }
+
+    #[test]
+    fn a_bound_of_one_is_singular() {
+        let msg = |v: &str, unit, min, max| check_length(v, unit, min, max).unwrap_err().message;
+        assert_eq!(
+            msg("", LengthUnit::Chars, 1, 5),
+            "must be at least 1 character long, not 0"
+        );
+        assert_eq!(
+            msg("ab", LengthUnit::Bytes, 0, 1),
+            "must be at most 1 byte long, not 2"
+        );
+        assert_eq!(
+            msg("ab", LengthUnit::Bytes, 1, 1),
+            "must be exactly 1 byte long, not 2"
+        );
+        assert_eq!(
+            msg("", LengthUnit::Bytes, 2, 3),
+            "must be at least 2 bytes long, not 0"
+        );
+        assert_eq!(
+            msg("abc", LengthUnit::Chars, 0, 0),
+            "must be exactly 0 characters long, not 3"
+        );
     }
 }

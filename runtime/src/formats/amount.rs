@@ -22,7 +22,7 @@ use std::borrow::Cow;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MinorUnits(u64);
 
-const SHAPE: &str = "must be a positive integer in minor units (digits only)";
+const SHAPE: &str = "must be a positive integer in minor units, written in digits only";
 
 impl MinorUnits {
     /// The largest value (16 nines).
@@ -32,7 +32,9 @@ impl MinorUnits {
     /// ```
     pub const MAX: MinorUnits = MinorUnits(9_999_999_999_999_999);
 
-    /// Parses the digits; the one implementation of the `MinorUnits` format rule.
+    /// Parses the digits; the one implementation of the `MinorUnits` format rule. Each
+    /// message says what is wrong: a character that is not a digit, no digit at all, zero,
+    /// a leading zero, too many digits.
     #[inline]
     pub(crate) fn parse(s: &[u8]) -> Result<MinorUnits, RuleError> {
         let mut value = 0u64;
@@ -47,10 +49,11 @@ impl MinorUnits {
             }
         }
         match s.first() {
-            None => Err(RuleError::format(SHAPE)),
-            Some(b'0') => Err(RuleError::format(
-                "must be a positive integer without leading zeros",
+            None => Err(RuleError::format(
+                "must be a positive integer in minor units, not empty",
             )),
+            Some(b'0') if value == 0 => Err(RuleError::format("must be positive, not zero")),
+            Some(b'0') => Err(RuleError::format("must not have leading zeros")),
             Some(_) => Ok(MinorUnits(value)),
         }
     }
@@ -329,6 +332,27 @@ mod tests {
             let e = bad.parse::<MinorUnits>().unwrap_err();
             assert_eq!(e.rule, Rule::Format, "{bad}");
         }
+    }
+
+    #[test]
+    fn messages_say_what_is_wrong() {
+        let message = |v: &str| v.parse::<MinorUnits>().unwrap_err().message;
+        assert_eq!(message("001"), "must not have leading zeros");
+        assert_eq!(message("0100"), "must not have leading zeros");
+        assert_eq!(message("0"), "must be positive, not zero");
+        assert_eq!(message("000"), "must be positive, not zero");
+        assert_eq!(
+            message(""),
+            "must be a positive integer in minor units, not empty"
+        );
+        for bad in ["1.5", "-1", "+1", " 1", "1e3", "0x1"] {
+            assert_eq!(
+                message(bad),
+                "must be a positive integer in minor units, written in digits only",
+                "{bad}"
+            );
+        }
+        assert_eq!(message("12345678901234567"), "must have at most 16 digits");
     }
 
     #[test]

@@ -41,6 +41,7 @@ mod report;
 mod rule;
 mod rules;
 mod serde_struct;
+pub mod suggest;
 mod swar;
 mod validate;
 

@@ -184,6 +184,11 @@ impl Report {
         &self.violations
     }
 
+    /// The violations, to reword (the did-you-mean of `suggest`; paths and rules stay).
+    pub(crate) fn violations_mut(&mut self) -> &mut [Violation] {
+        &mut self.violations
+    }
+
     /// The violations, moved out.
     ///
     /// ```

@@ -1,4 +1,4 @@
-//! The property and its checks: the dynamic validator's (path, rule) list against the
+//! The property and its checks: the dynamic validator's (path, rule, message) list against the
 //! generated code's, on valid and mutated documents.
 
 use fieldtab_codegen::dynamic::Validator;
@@ -21,25 +21,50 @@ pub(crate) fn pairs(result: Result<(), fieldtab::Report>) -> Pairs {
     }
 }
 
+/// A report as its (path, rule, message) list.
+pub(crate) type Triples = Vec<(String, &'static str, String)>;
+
+pub(crate) fn triples(result: Result<(), fieldtab::Report>) -> Triples {
+    match result {
+        Ok(()) => vec![],
+        Err(report) => report
+            .iter()
+            .map(|v| (v.path.clone(), v.rule.as_str(), v.message.to_string()))
+            .collect(),
+    }
+}
+
 /// The generated code's (path, rule) list for `bytes`, checking that `from_json`,
 /// `validate_json` and a decoded value's `validate()` all agree.
 pub(crate) fn generated<T: fieldtab::Decode + fieldtab::Validate>(
     bytes: &[u8],
     deny_unknown: bool,
 ) -> Pairs {
+    generated_triples::<T>(bytes, deny_unknown)
+        .into_iter()
+        .map(|(path, rule, _)| (path, rule))
+        .collect()
+}
+
+/// The generated code's (path, rule, message) list for `bytes`, checking that `from_json`,
+/// `validate_json` and a decoded value's `validate()` all agree.
+pub(crate) fn generated_triples<T: fieldtab::Decode + fieldtab::Validate>(
+    bytes: &[u8],
+    deny_unknown: bool,
+) -> Triples {
     let options = fieldtab::DecodeOptions { deny_unknown };
     let decoded = fieldtab::from_json_with::<T>(bytes, options);
-    let only_validated = pairs(fieldtab::validate_json_with::<T>(bytes, options));
+    let only_validated = triples(fieldtab::validate_json_with::<T>(bytes, options));
     if !deny_unknown {
         // The plain entry points are the options' defaults.
-        assert_eq!(pairs(fieldtab::validate_json::<T>(bytes)), only_validated);
+        assert_eq!(triples(fieldtab::validate_json::<T>(bytes)), only_validated);
     }
     let list = match decoded {
         Ok(value) => {
             assert_eq!(pairs(value.validate()), vec![], "a decoded value is valid");
             vec![]
         }
-        Err(report) => pairs(Err(report)),
+        Err(report) => triples(Err(report)),
     };
     assert_eq!(list, only_validated, "from_json and validate_json disagree");
     list
@@ -49,7 +74,7 @@ pub(crate) fn generated<T: fieldtab::Decode + fieldtab::Validate>(
 pub(crate) struct Case {
     pub(crate) schema: &'static str,
     pub(crate) item: &'static str,
-    pub(crate) generated: fn(&[u8], bool) -> Pairs,
+    pub(crate) generated: fn(&[u8], bool) -> Triples,
 }
 
 fn cases_per_item() -> u32 {
@@ -112,9 +137,9 @@ pub(crate) fn agree_on(case: &Case) {
         } else {
             text
         };
-        let dynamic = pairs(validator.validate(text.as_bytes(), deny));
+        let dynamic = triples(validator.validate(text.as_bytes(), deny));
         let generated = (case.generated)(text.as_bytes(), deny);
-        for (_, rule) in &dynamic {
+        for (_, rule, _) in &dynamic {
             *rules_seen.borrow_mut().entry(rule).or_default() += 1;
         }
         if dynamic.is_empty() {

@@ -1,9 +1,9 @@
 //! The dynamic validator (`fieldtab_codegen::dynamic`, which interprets the schema) and the
 //! generated code (`include_schema!` + `fieldtab::from_json`) agree: on generated valid messages
 //! of every shipped message and struct, and on their mutations (fields removed, `null`, wrong
-//! JSON types, empty and random strings, enum values that flip conditions, unknown and
-//! duplicate keys, malformed documents), both give the same verdict and the same ordered
-//! (path, rule) list, with and without the caller's `deny_unknown`. `fieldtab::validate_json`
+//! JSON types, empty and random strings, enum values that flip conditions, unknown,
+//! misspelled and duplicate keys, malformed documents), both give the same verdict and the same ordered
+//! (path, rule, message) list, with and without the caller's `deny_unknown`. `fieldtab::validate_json`
 //! (no value built) gives that list too, and a decoded value passes its own `validate()`.
 //!
 //! Inputs come from a small seeded generator driven by the checked model, so every field of
@@ -27,7 +27,7 @@ use fieldtab_codegen::Schema;
 use fieldtab_codegen::dynamic::Validator;
 use fieldtab_codegen::model::Module;
 
-use assert::{Case, Pairs, agree_on, generated, pairs};
+use assert::{Case, Pairs, agree_on, generated, generated_triples, pairs};
 use common::{
     alipayplus_benefit, upi_enrollment_registration, upi_instant_discount_budget_progress_query,
     upi_instant_discount_usage_query,
@@ -38,7 +38,7 @@ macro_rules! cases {
         &[$($(Case {
             schema: $schema,
             item: stringify!($item),
-            generated: generated::<$module::$item>,
+            generated: generated_triples::<$module::$item>,
         },)*)*]
     };
 }
@@ -131,7 +131,7 @@ fn generated_code_gives_every_sample_its_expected_violations() {
             let bytes = std::fs::read(&file).unwrap();
             let got: Vec<(String, String)> = (case.generated)(&bytes, deny)
                 .into_iter()
-                .map(|(p, r)| (p, r.to_string()))
+                .map(|(p, r, _)| (p, r.to_string()))
                 .collect();
             assert_eq!(got, expected, "{}", file.display());
             checked += 1;

@@ -1,6 +1,6 @@
 //! Mutations of a valid document: of one member (removed, `null`, another JSON type, empty,
 //! random or number-like strings, raw JSON text, edited strings, enum values that flip
-//! conditions, unknown and duplicate keys, emptied objects, long strings), and of the whole text
+//! conditions, unknown, misspelled and duplicate keys, emptied objects, long strings), and of the whole text
 //! (cut, wrapped, malformed, escaped, spaced).
 
 use fieldtab_codegen::model::{Charset, ItemKind, Module};
@@ -121,6 +121,24 @@ pub(crate) fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[String]) {
             };
             let at = rng.below(members.len() + 1);
             members.insert(at, (key, value));
+        }
+        11 if !members.is_empty() => {
+            // A misspelled key: one edit away, so a required field it names gets a
+            // did-you-mean (the same message from both sides).
+            let key = &mut members[at].0;
+            let chars: Vec<char> = key.chars().collect();
+            if chars.len() >= 2 {
+                let i = rng.below(chars.len() - 1);
+                let mut edited = chars.clone();
+                match rng.below(3) {
+                    0 => edited.swap(i, i + 1),
+                    1 => {
+                        edited.remove(i);
+                    }
+                    _ => edited.insert(i, '`'),
+                }
+                *key = edited.into_iter().collect();
+            }
         }
         8 if !members.is_empty() => {
             // A duplicate key, holding the same value or another one.

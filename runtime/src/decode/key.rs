@@ -121,6 +121,10 @@ pub struct Extras<'de> {
     repeats: Vec<u32>,
     /// The unknown keys seen so far (created with the first one).
     unknown: Option<HashSet<Cow<'de, str>>>,
+    /// The same keys in input order, and the object's pointer: for the did-you-mean of
+    /// `suggest::hint_misspelled_keys` (docs/SEMANTICS.md §6.4).
+    order: Vec<Cow<'de, str>>,
+    object: String,
     /// The violations of unknown keys, in input order.
     report: Report,
 }
@@ -132,6 +136,8 @@ impl<'de> Extras<'de> {
         Extras {
             repeats: Vec::new(),
             unknown: None,
+            order: Vec::new(),
+            object: String::new(),
             report: Report::new(),
         }
     }
@@ -175,24 +181,40 @@ impl<'de> Extras<'de> {
             return Err(retry());
         };
         let key_path = path.key(&key);
-        let seen = self.unknown.get_or_insert_with(HashSet::new);
+        let seen = match &mut self.unknown {
+            Some(seen) => seen,
+            None => {
+                self.object = path.to_pointer();
+                self.unknown.insert(HashSet::new())
+            }
+        };
         if seen.contains(&key) {
             self.report.push(&key_path, duplicate_key());
         } else {
             if deny {
                 self.report.push(&key_path, RuleError::unknown_field());
             }
+            self.order.push(key.clone());
             seen.insert(key);
         }
         Ok(())
     }
 
-    /// Appends the violations of unknown keys to `report`: after every table field.
+    /// Appends the violations of unknown keys to `report`: after every table field. When the
+    /// object has unknown keys, a `required` field one of them misspells gets a did-you-mean.
     #[inline]
     pub fn finish(self, report: &mut Report) {
-        if !self.report.is_empty() {
-            report.append(self.report);
+        if self.unknown.is_some() {
+            self.finish_unknown(report);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn finish_unknown(self, report: &mut Report) {
+        report.append(self.report);
+        let keys: Vec<&str> = self.order.iter().map(AsRef::as_ref).collect();
+        crate::suggest::hint_misspelled_keys(report, &self.object, &keys);
     }
 }
 

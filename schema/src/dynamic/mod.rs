@@ -59,6 +59,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use fieldtab_runtime::plan::{FieldPlan, Seen, Text, no_siblings};
+use fieldtab_runtime::suggest::hint_misspelled_keys;
 use fieldtab_runtime::{JsonKind, Path, Report, RuleError};
 
 use crate::model::{Field, ItemKind, Module, Object, Type};
@@ -256,15 +257,24 @@ impl Walker<'_> {
         }
 
         let deny = self.deny_unknown || object.deny_unknown;
+        let mut unknown: Vec<&str> = Vec::new();
         for (i, (key, _)) in members.iter().enumerate() {
             if object.fields.iter().any(|f| f.ident == *key) {
                 continue;
             }
             if first[i] != i {
                 report.push(&path.key(key), duplicate_key());
-            } else if deny {
-                report.push(&path.key(key), RuleError::unknown_field());
+            } else {
+                if deny {
+                    report.push(&path.key(key), RuleError::unknown_field());
+                }
+                unknown.push(key);
             }
+        }
+        // A required field that an unknown key misspells: the runtime's did-you-mean, as the
+        // decoder gives it (docs/SEMANTICS.md §6.4).
+        if !unknown.is_empty() {
+            hint_misspelled_keys(report, &path.to_pointer(), &unknown);
         }
     }
 

@@ -386,6 +386,44 @@ fn unknown_fields_only_when_denied_in_input_order_after_table_fields() {
 }
 
 #[test]
+fn a_misspelled_key_of_a_required_field_gets_a_did_you_mean() {
+    let module = module();
+    let messages = |json: &str, deny: bool| -> Vec<(String, String)> {
+        let report = validate_json(&module, "Header", json.as_bytes(), deny).unwrap_err();
+        report
+            .iter()
+            .map(|v| (v.path.clone(), format!("{}: {}", v.rule, v.message)))
+            .collect()
+    };
+    let json = r#"{"procType":"41","pdi":"1","localTime":"20240101000000","lcoalTime\u001b":1}"#;
+    let pid = (
+        "/pid".to_string(),
+        "required: is required; did you misspell it as `pdi`?".to_string(),
+    );
+    assert_eq!(messages(json, false), [pid.clone()]);
+    assert_eq!(
+        messages(json, true),
+        [
+            pid,
+            (
+                "/pdi".to_string(),
+                "unknown_field: unknown field; did you mean `pid`?".to_string()
+            ),
+            (
+                "/lcoalTime\u{1b}".to_string(),
+                "unknown_field: unknown field".to_string()
+            ),
+        ]
+    );
+    // A key far from every absent field, or a present field: no hint.
+    let json = r#"{"procType":"41","localTime":"20240101000000","procTpye":"41"}"#;
+    assert_eq!(
+        messages(json, false),
+        [("/pid".to_string(), "required: is required".to_string())]
+    );
+}
+
+#[test]
 fn duplicate_keys_are_syntax_at_the_key_and_the_first_occurrence_is_checked() {
     let json = r#"{"pid":"1","procType":"4","procType":"41","localTime":"20240101000000","pid":"x","u":1,"u":2}"#;
     assert_eq!(

@@ -400,7 +400,7 @@ fn a_misspelled_key_of_a_required_field_gets_a_did_you_mean() {
         "/pid".to_string(),
         "required: is required; did you misspell it as `pdi`?".to_string(),
     );
-    assert_eq!(messages(json, false), [pid.clone()]);
+    assert_eq!(messages(json, false), std::slice::from_ref(&pid));
     assert_eq!(
         messages(json, true),
         [

@@ -93,6 +93,8 @@ pub(crate) fn format_variant(
         Format::Timestamp => quote!(Timestamp),
         Format::CurrencyAlpha => quote!(CurrencyAlpha),
         Format::CurrencyNumeric => quote!(CurrencyNumeric),
+        Format::CountryAlpha2 => quote!(CountryAlpha2),
+        Format::CountryAlpha3 => quote!(CountryAlpha3),
         Format::MinorUnits => quote!(MinorUnits),
         Format::Decimal { min, max, scale } => {
             let (min, max) = (Literal::i64_unsuffixed(*min), Literal::i64_unsuffixed(*max));

@@ -428,7 +428,9 @@ fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
             NOTE_LUHN,
         )),
         // Exact patterns.
-        Format::LocalTime
+        Format::CountryAlpha2
+        | Format::CountryAlpha3
+        | Format::LocalTime
         | Format::GmtOffset
         | Format::MinorUnits
         | Format::Decimal { .. }

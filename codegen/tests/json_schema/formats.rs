@@ -22,6 +22,8 @@ pub(crate) fn exact(format: &Format) -> bool {
             | Format::Decimal { .. }
             | Format::CurrencyAlpha
             | Format::CurrencyNumeric
+            | Format::CountryAlpha2
+            | Format::CountryAlpha3
     )
 }
 
@@ -35,6 +37,8 @@ const FORMATS: &str = "\
 | timestamp  | String | O       | ISO 8601 |
 | currency   | String | O       | ISO 4217 |
 | numeric    | String | O       | ISO 4217 numeric |
+| country    | String | O       | ISO 3166 |
+| country3   | String | O       | ISO 3166 alpha-3 |
 | minor      | String | O       | minor units |
 | ratio      | String | O       | decimal 0..1 scale 2 |
 | dec2       | String | O       | decimal -5..10 scale 1 |
@@ -120,6 +124,15 @@ fn values() -> Vec<String> {
         }
     }
     out.extend(["gmt+08:00", "GMT+8:00", "GMT+08:00 ", "UTC+08:00"].map(String::from));
+    for a in 'A'..='Z' {
+        for b in 'A'..='Z' {
+            out.push(format!("{a}{b}"));
+            for c in ['A', 'B', 'D', 'N', 'R', 'X'] {
+                out.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    out.extend(["cn", "Cn", "chn", "C N", "ＣN"].map(String::from));
     for v in [
         "USD",
         "usd",

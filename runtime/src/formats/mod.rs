@@ -13,6 +13,8 @@
 //! | [`Format::Timestamp`] | `ISO 8601` | `ISO 8601 date-time`, `ISO8601` |
 //! | [`Format::CurrencyAlpha`] | `ISO 4217` | `ISO 4217 alpha`, `ISO-4217` |
 //! | [`Format::CurrencyNumeric`] | `ISO 4217 numeric` | `ISO-4217 numeric` |
+//! | [`Format::CountryAlpha2`] | `ISO 3166` | `ISO 3166-1`, `ISO 3166 alpha-2`, `ISO 3166-1 alpha-2`, `ISO-3166` |
+//! | [`Format::CountryAlpha3`] | `ISO 3166 alpha-3` | `ISO 3166-1 alpha-3`, `ISO-3166 alpha-3` |
 //! | [`Format::MinorUnits`] | `minor units` | |
 //! | [`Format::Decimal`] | `decimal MIN..MAX scale N` (`decimal 0..1 scale 2`) | |
 //! | [`Format::Url`] | `URL` | |
@@ -25,6 +27,7 @@
 //! parametric names (`decimal …`, `base64 image …`) itself, with its diagnostics.
 
 mod amount;
+mod country;
 mod currency;
 mod decimal;
 mod digits;
@@ -79,6 +82,11 @@ pub enum Format {
     CurrencyAlpha,
     /// ISO 4217 numeric currency code (`840`, three digits), see [`crate::NumericCurrency`].
     CurrencyNumeric,
+    /// An assigned ISO 3166-1 alpha-2 country code (`CN`, capitals only), from the maintained
+    /// table of the `iso_country` crate; user-assigned (`XK`) and reserved codes are rejected.
+    CountryAlpha2,
+    /// An assigned ISO 3166-1 alpha-3 country code (`CHN`, capitals only), from the same table.
+    CountryAlpha3,
     /// A positive integer amount in minor units, as a string of at most 16 digits without a
     /// leading zero, see [`crate::MinorUnits`].
     MinorUnits,
@@ -199,6 +207,14 @@ macro_rules! with_spec {
                 let $spec = currency::NumericSpec;
                 $body
             }
+            Format::CountryAlpha2 => {
+                let $spec = country::Alpha2Spec;
+                $body
+            }
+            Format::CountryAlpha3 => {
+                let $spec = country::Alpha3Spec;
+                $body
+            }
             Format::MinorUnits => {
                 let $spec = amount::Spec;
                 $body
@@ -240,12 +256,14 @@ impl Format {
     ///
     /// assert!(Format::EXAMPLES.iter().all(|f| f.check(&f.samples()[0]).is_ok()));
     /// ```
-    pub const EXAMPLES: [Format; 13] = [
+    pub const EXAMPLES: [Format; 15] = [
         Format::LocalTime,
         Format::GmtOffset,
         Format::Timestamp,
         Format::CurrencyAlpha,
         Format::CurrencyNumeric,
+        Format::CountryAlpha2,
+        Format::CountryAlpha3,
         Format::MinorUnits,
         Format::Decimal {
             min: 0,

@@ -46,6 +46,8 @@ fn wrong(format: &Format) -> &'static str {
         Format::Timestamp => "2019-11-27T12:01:01",
         Format::CurrencyAlpha => "usd",
         Format::CurrencyNumeric => "8400",
+        Format::CountryAlpha2 => "XK",
+        Format::CountryAlpha3 => "chn",
         Format::MinorUnits => "0",
         Format::Decimal { .. } => "1.",
         Format::Url => "example.com/a.png",
@@ -72,10 +74,12 @@ fn variant(format: &Format) -> usize {
         Format::JsonText => 9,
         Format::Mobile => 10,
         Format::Pan { .. } => 11,
+        Format::CountryAlpha2 => 12,
+        Format::CountryAlpha3 => 13,
     }
 }
 
-const VARIANTS: usize = 12;
+const VARIANTS: usize = 14;
 
 fn anchored(pattern: &str) -> regex::Regex {
     assert!(
@@ -186,7 +190,7 @@ fn every_format_accepts_and_rejects() {
     };
     // A 1x1 PNG.
     let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-    let cases: [(Format, &str, &str); 13] = [
+    let cases: [(Format, &str, &str); 15] = [
         (Format::LocalTime, "20240229120000", "20230229120000"),
         (Format::GmtOffset, "GMT-12:00", "GMT-12:01"),
         (
@@ -196,6 +200,8 @@ fn every_format_accepts_and_rejects() {
         ),
         (Format::CurrencyAlpha, "KWD", "kwd"),
         (Format::CurrencyNumeric, "414", "4140"),
+        (Format::CountryAlpha2, "SS", "UK"),
+        (Format::CountryAlpha3, "SSD", "XKX"),
         (Format::MinorUnits, "100", "0"),
         (
             Format::Decimal {

@@ -1,0 +1,53 @@
+//! The closed formats (country codes, URIs, dates) through generated code and the dynamic
+//! validator: the same verdicts on generated messages and their mutations, and on chosen values.
+
+use fieldtab_codegen::dynamic::Validator;
+
+use crate::assert::{Case, Pairs, agree_on, generated, pairs};
+use crate::load;
+
+mod closed {
+    fieldtab::include_schema!("tests/schemas/closed_formats.md");
+}
+
+const SCHEMA: &str = "tests/schemas/closed_formats.md";
+
+#[test]
+fn generated_code_and_the_dynamic_validator_agree_on_closed_formats() {
+    agree_on(&Case {
+        schema: SCHEMA,
+        item: "Closed",
+        generated: generated::<closed::Closed>,
+    });
+
+    let module = load(SCHEMA);
+    let validator = Validator::new(&module, "Closed").unwrap_or_else(|e| panic!("{e}"));
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (r#"{"country":"CN","country3":"SSD","origin":"SS"}"#, &[]),
+        (r#"{"country":"XK"}"#, &[("/country", "format")]),
+        (r#"{"country":"cn"}"#, &[("/country", "format")]),
+        (
+            r#"{"country":"CN","country3":"ANT","origin":"UK"}"#,
+            &[("/country3", "format"), ("/origin", "format")],
+        ),
+    ];
+    for (json, expected) in cases {
+        let expected: Pairs = expected
+            .iter()
+            .map(|&(path, rule)| (path.to_string(), rule))
+            .collect();
+        let bytes = json.as_bytes();
+        for deny in [false, true] {
+            assert_eq!(
+                generated::<closed::Closed>(bytes, deny),
+                expected,
+                "generated code, {json}"
+            );
+            assert_eq!(
+                pairs(validator.validate(bytes, deny)),
+                expected,
+                "dynamic validator, {json}"
+            );
+        }
+    }
+}

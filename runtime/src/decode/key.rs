@@ -119,12 +119,9 @@ impl<'de> Visitor<'de> for KeyVisitor {
 pub struct Extras<'de> {
     /// The field index of every repeated occurrence of a field's key.
     repeats: Vec<u32>,
-    /// The unknown keys seen so far (created with the first one).
-    unknown: Option<HashSet<Cow<'de, str>>>,
-    /// The same keys in input order, and the object's pointer: for the did-you-mean of
-    /// `suggest::hint_misspelled_keys` (docs/SEMANTICS.md §6.4).
-    order: Vec<Cow<'de, str>>,
-    object: String,
+    /// The unknown keys seen so far (created with the first one; one word while `None`, so
+    /// an object without unknown keys costs what it did).
+    unknown: Option<Unknown<'de>>,
     /// The violations of unknown keys, in input order.
     report: Report,
 }
@@ -136,8 +133,6 @@ impl<'de> Extras<'de> {
         Extras {
             repeats: Vec::new(),
             unknown: None,
-            order: Vec::new(),
-            object: String::new(),
             report: Report::new(),
         }
     }
@@ -181,21 +176,19 @@ impl<'de> Extras<'de> {
             return Err(retry());
         };
         let key_path = path.key(&key);
-        let seen = match &mut self.unknown {
-            Some(seen) => seen,
-            None => {
-                self.object = path.to_pointer();
-                self.unknown.insert(HashSet::new())
-            }
-        };
-        if seen.contains(&key) {
+        let unknown = self.unknown.get_or_insert_with(|| Unknown {
+            seen: HashSet::new(),
+            order: Vec::new(),
+            object: path.to_pointer(),
+        });
+        if unknown.seen.contains(&key) {
             self.report.push(&key_path, duplicate_key());
         } else {
             if deny {
                 self.report.push(&key_path, RuleError::unknown_field());
             }
-            self.order.push(key.clone());
-            seen.insert(key);
+            unknown.order.push(key.clone());
+            unknown.seen.insert(key);
         }
         Ok(())
     }
@@ -204,15 +197,30 @@ impl<'de> Extras<'de> {
     /// object has unknown keys, a `required` field one of them misspells gets a did-you-mean.
     #[inline]
     pub fn finish(self, report: &mut Report) {
-        if self.unknown.is_some() {
-            self.finish_unknown(report);
+        if let Some(unknown) = self.unknown {
+            unknown.finish(self.report, report);
         }
     }
+}
 
+/// The unknown keys of one object.
+#[derive(Debug)]
+struct Unknown<'de> {
+    /// Each distinct key, to tell a repeat.
+    seen: HashSet<Cow<'de, str>>,
+    /// The same keys in input order, and the object's pointer: for the did-you-mean of
+    /// `suggest::hint_misspelled_keys` (docs/SEMANTICS.md §6.4).
+    order: Vec<Cow<'de, str>>,
+    object: String,
+}
+
+impl Unknown<'_> {
+    /// Appends `own` (the violations of unknown keys) to `report`, then hints the `required`
+    /// fields the keys misspell.
     #[cold]
     #[inline(never)]
-    fn finish_unknown(self, report: &mut Report) {
-        report.append(self.report);
+    fn finish(self, own: Report, report: &mut Report) {
+        report.append(own);
         let keys: Vec<&str> = self.order.iter().map(AsRef::as_ref).collect();
         crate::suggest::hint_misspelled_keys(report, &self.object, &keys);
     }

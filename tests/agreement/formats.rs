@@ -3,7 +3,7 @@
 
 use fieldtab_codegen::dynamic::Validator;
 
-use crate::assert::{Case, Pairs, agree_on, generated, pairs};
+use crate::assert::{Case, Pairs, agree_on, generated, generated_triples, pairs};
 use crate::load;
 
 mod closed {
@@ -17,7 +17,7 @@ fn generated_code_and_the_dynamic_validator_agree_on_closed_formats() {
     agree_on(&Case {
         schema: SCHEMA,
         item: "Closed",
-        generated: generated::<closed::Closed>,
+        generated: generated_triples::<closed::Closed>,
     });
 
     let module = load(SCHEMA);

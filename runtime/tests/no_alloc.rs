@@ -57,6 +57,10 @@ fn valid_values_allocate_nothing() {
         (Format::CurrencyAlpha, "USD"),
         (Format::CurrencyNumeric, "840"),
         (Format::CountryAlpha2, "SS"),
+        (Format::Date, "2024-02-29"),
+        (Format::CompactDate, "20240229"),
+        (Format::TimeOfDay, "23:59:59"),
+        (Format::CompactTimeOfDay, "235959"),
         (Format::CountryAlpha3, "SSD"),
         (Format::MinorUnits, "9999999999999999"),
         (

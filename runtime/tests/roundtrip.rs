@@ -169,6 +169,7 @@ proptest! {
     fn no_format_panics(s in "\\PC{0,40}|[0-9:+TZ.-]{0,30}|GMT[+-][0-9]{2}:[0-9]{2}") {
         for format in [
             Format::LocalTime, Format::GmtOffset, Format::Timestamp, Format::CurrencyAlpha,
+            Format::Date, Format::CompactDate, Format::TimeOfDay, Format::CompactTimeOfDay,
             Format::CurrencyNumeric, Format::CountryAlpha2, Format::CountryAlpha3, Format::MinorUnits,
             Format::Decimal { min: -3, max: 7, scale: 3 },
             Format::Url, Format::Base64Image { max_bytes: 64, kinds: ImageKinds::ALL },

@@ -25,6 +25,19 @@ fn generated_code_and_the_dynamic_validator_agree_on_closed_formats() {
     let cases: &[(&str, &[(&str, &str)])] = &[
         (r#"{"country":"CN","country3":"SSD","origin":"SS"}"#, &[]),
         (r#"{"country":"XK"}"#, &[("/country", "format")]),
+        (
+            r#"{"country":"CN","day":"2024-02-29","day8":"20000229","at":"23:59:59","at6":"000000"}"#,
+            &[],
+        ),
+        (
+            r#"{"country":"CN","day":"2023-02-29","day8":"19000229","at":"24:00:00","at6":"235960"}"#,
+            &[
+                ("/day", "format"),
+                ("/day8", "format"),
+                ("/at", "format"),
+                ("/at6", "format"),
+            ],
+        ),
         (r#"{"country":"cn"}"#, &[("/country", "format")]),
         (
             r#"{"country":"CN","country3":"ANT","origin":"UK"}"#,

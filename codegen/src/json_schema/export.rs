@@ -389,6 +389,10 @@ fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
             keywords.set("format", "date-time");
             None
         }
+        Format::Date => {
+            keywords.set("format", "date");
+            None
+        }
         Format::Url => {
             keywords.set("format", "uri");
             None
@@ -430,6 +434,9 @@ fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
         // Exact patterns.
         Format::CountryAlpha2
         | Format::CountryAlpha3
+        | Format::CompactDate
+        | Format::TimeOfDay
+        | Format::CompactTimeOfDay
         | Format::LocalTime
         | Format::GmtOffset
         | Format::MinorUnits

@@ -24,6 +24,10 @@ pub(crate) fn exact(format: &Format) -> bool {
             | Format::CurrencyNumeric
             | Format::CountryAlpha2
             | Format::CountryAlpha3
+            | Format::Date
+            | Format::CompactDate
+            | Format::TimeOfDay
+            | Format::CompactTimeOfDay
     )
 }
 
@@ -38,6 +42,10 @@ const FORMATS: &str = "\
 | currency   | String | O       | ISO 4217 |
 | numeric    | String | O       | ISO 4217 numeric |
 | country    | String | O       | ISO 3166 |
+| date       | String | O       | YYYY-MM-DD |
+| date8      | String | O       | YYYYMMDD |
+| time       | String | O       | HH:MM:SS |
+| time6      | String | O       | HHMMSS |
 | country3   | String | O       | ISO 3166 alpha-3 |
 | minor      | String | O       | minor units |
 | ratio      | String | O       | decimal 0..1 scale 2 |
@@ -67,12 +75,23 @@ fn values() -> Vec<String> {
                     out.push(format!("{year}{month:02}{day:02}{time}"));
                 }
                 out.push(format!("{year}-{month:02}-{day:02}T12:00:00Z"));
+                out.push(format!("{year}-{month:02}-{day:02}"));
+                out.push(format!("{year}{month:02}{day:02}"));
             }
         }
     }
     for time in ["240000", "236000", "235960", "99", "2359590"] {
         out.push(format!("20240229{time}"));
     }
+    for hour in [0, 9, 10, 19, 20, 23, 24, 25, 99] {
+        for minute in [0, 59, 60] {
+            for second in [0, 59, 60] {
+                out.push(format!("{hour:02}{minute:02}{second:02}"));
+                out.push(format!("{hour:02}:{minute:02}:{second:02}"));
+            }
+        }
+    }
+    out.extend(["1:00:00", "12:00", "12:00:00Z", "2024-1-01", "2024-01-01 "].map(String::from));
     for t in [
         "T00:00:00Z",
         "T23:59:59.123456789+23:59",

@@ -325,7 +325,7 @@ impl super::FormatSpec for Spec {
     }
 
     fn json_schema_pattern(&self) -> Option<String> {
-        Some(format!("^{DATE_COMPACT}{TIME_COMPACT}$"))
+        Some(format!("^{}{}$", date_pattern(""), time_pattern("")))
     }
 
     fn typed_value(&self) -> Option<&'static str> {
@@ -333,10 +333,17 @@ impl super::FormatSpec for Spec {
     }
 }
 
-/// `YYYYMMDD`, a real date of years 0000–9999 (proleptic Gregorian: 0000 is a leap year).
-const DATE_COMPACT: &str = "([0-9]{4}((0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])(29|30)|(0[13578]|1[02])31)|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)0229)";
-/// `HHMISS`, 00:00:00–23:59:59.
-const TIME_COMPACT: &str = "([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]";
+/// The pattern (unanchored) of a real date `YYYY<sep>MM<sep>DD` of years 0000–9999 (proleptic
+/// Gregorian: 0000 is a leap year).
+pub(super) fn date_pattern(sep: &str) -> String {
+    "([0-9]{4}~((0[1-9]|1[0-2])~(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])~(29|30)|(0[13578]|1[02])~31)|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)~02~29)"
+        .replace('~', sep)
+}
+
+/// The pattern (unanchored) of a time `HH<sep>MI<sep>SS`, 00:00:00–23:59:59.
+pub(super) fn time_pattern(sep: &str) -> String {
+    "([01][0-9]|2[0-3])~[0-5][0-9]~[0-5][0-9]".replace('~', sep)
+}
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,10 @@
 //! | [`Format::LocalTime`] | `YYYYMMDDHHMISS` | |
 //! | [`Format::GmtOffset`] | `GMT±hh:mm` | `GMT+hh:mm`, `GMT+/-hh:mm`, `GMT±xx:xx`, `GMT+/-xx:xx` |
 //! | [`Format::Timestamp`] | `ISO 8601` | `ISO 8601 date-time`, `ISO8601` |
+//! | [`Format::Date`] | `YYYY-MM-DD` | `ISO 8601 date` |
+//! | [`Format::CompactDate`] | `YYYYMMDD` | |
+//! | [`Format::TimeOfDay`] | `HH:MM:SS` | `HH:MI:SS` |
+//! | [`Format::CompactTimeOfDay`] | `HHMMSS` | `HHMISS` |
 //! | [`Format::CurrencyAlpha`] | `ISO 4217` | `ISO 4217 alpha`, `ISO-4217` |
 //! | [`Format::CurrencyNumeric`] | `ISO 4217 numeric` | `ISO-4217 numeric` |
 //! | [`Format::CountryAlpha2`] | `ISO 3166` | `ISO 3166-1`, `ISO 3166 alpha-2`, `ISO 3166-1 alpha-2`, `ISO-3166` |
@@ -29,6 +33,7 @@
 mod amount;
 mod country;
 mod currency;
+mod date;
 mod decimal;
 mod digits;
 mod gmt_offset;
@@ -78,6 +83,15 @@ pub enum Format {
     GmtOffset,
     /// ISO 8601 date-time with a mandatory offset, see [`crate::Timestamp`].
     Timestamp,
+    /// `YYYY-MM-DD`: a real calendar date of years 0000–9999, without a time (ISO 8601
+    /// extended, RFC 3339 `full-date`).
+    Date,
+    /// `YYYYMMDD`: a real calendar date of years 0000–9999, 8 digits (ISO 8601 basic).
+    CompactDate,
+    /// `HH:MM:SS`: a time of day 00:00:00–23:59:59, without a date, fraction or offset.
+    TimeOfDay,
+    /// `HHMMSS`: a time of day 00:00:00–23:59:59, 6 digits.
+    CompactTimeOfDay,
     /// ISO 4217 alphabetic currency code (`USD`, capitals only), see [`crate::Currency`].
     CurrencyAlpha,
     /// ISO 4217 numeric currency code (`840`, three digits), see [`crate::NumericCurrency`].
@@ -199,6 +213,22 @@ macro_rules! with_spec {
                 let $spec = timestamp::Spec;
                 $body
             }
+            Format::Date => {
+                let $spec = date::Spec(date::Kind::Date);
+                $body
+            }
+            Format::CompactDate => {
+                let $spec = date::Spec(date::Kind::CompactDate);
+                $body
+            }
+            Format::TimeOfDay => {
+                let $spec = date::Spec(date::Kind::Time);
+                $body
+            }
+            Format::CompactTimeOfDay => {
+                let $spec = date::Spec(date::Kind::CompactTime);
+                $body
+            }
             Format::CurrencyAlpha => {
                 let $spec = currency::AlphaSpec;
                 $body
@@ -256,10 +286,14 @@ impl Format {
     ///
     /// assert!(Format::EXAMPLES.iter().all(|f| f.check(&f.samples()[0]).is_ok()));
     /// ```
-    pub const EXAMPLES: [Format; 15] = [
+    pub const EXAMPLES: [Format; 19] = [
         Format::LocalTime,
         Format::GmtOffset,
         Format::Timestamp,
+        Format::Date,
+        Format::CompactDate,
+        Format::TimeOfDay,
+        Format::CompactTimeOfDay,
         Format::CurrencyAlpha,
         Format::CurrencyNumeric,
         Format::CountryAlpha2,

@@ -47,6 +47,10 @@ fn wrong(format: &Format) -> &'static str {
         Format::CurrencyAlpha => "usd",
         Format::CurrencyNumeric => "8400",
         Format::CountryAlpha2 => "XK",
+        Format::Date => "2023-02-29",
+        Format::CompactDate => "20240431",
+        Format::TimeOfDay => "24:00:00",
+        Format::CompactTimeOfDay => "235960",
         Format::CountryAlpha3 => "chn",
         Format::MinorUnits => "0",
         Format::Decimal { .. } => "1.",
@@ -76,10 +80,14 @@ fn variant(format: &Format) -> usize {
         Format::Pan { .. } => 11,
         Format::CountryAlpha2 => 12,
         Format::CountryAlpha3 => 13,
+        Format::Date => 14,
+        Format::CompactDate => 15,
+        Format::TimeOfDay => 16,
+        Format::CompactTimeOfDay => 17,
     }
 }
 
-const VARIANTS: usize = 14;
+const VARIANTS: usize = 18;
 
 fn anchored(pattern: &str) -> regex::Regex {
     assert!(
@@ -190,7 +198,7 @@ fn every_format_accepts_and_rejects() {
     };
     // A 1x1 PNG.
     let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-    let cases: [(Format, &str, &str); 15] = [
+    let cases: [(Format, &str, &str); 19] = [
         (Format::LocalTime, "20240229120000", "20230229120000"),
         (Format::GmtOffset, "GMT-12:00", "GMT-12:01"),
         (
@@ -201,6 +209,10 @@ fn every_format_accepts_and_rejects() {
         (Format::CurrencyAlpha, "KWD", "kwd"),
         (Format::CurrencyNumeric, "414", "4140"),
         (Format::CountryAlpha2, "SS", "UK"),
+        (Format::Date, "2024-02-29", "2023-02-29"),
+        (Format::CompactDate, "20000229", "19000229"),
+        (Format::TimeOfDay, "23:59:59", "23:59:60"),
+        (Format::CompactTimeOfDay, "000000", "240000"),
         (Format::CountryAlpha3, "SSD", "XKX"),
         (Format::MinorUnits, "100", "0"),
         (

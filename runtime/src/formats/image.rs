@@ -42,8 +42,9 @@ pub(crate) fn check_base64_image(
     }
     let decoded_len = significant / 4 * 3 + (significant % 4).saturating_sub(1);
     if decoded_len as u64 > u64::from(max_bytes) {
+        let unit = crate::LengthUnit::Bytes.counted(max_bytes.into());
         return Err(RuleError::format(format!(
-            "must be an image of at most {max_bytes} bytes once decoded"
+            "must be an image of at most {max_bytes} {unit} once decoded"
         )));
     }
     let mut buf = [0u8; CHUNK / 4 * 3];
@@ -230,6 +231,9 @@ mod tests {
             e.message,
             "must be an image of at most 102400 bytes once decoded"
         );
+        // A bound of one byte is singular.
+        let e = check_base64_image(&STANDARD.encode([0u8; 3]), 1, BOTH).unwrap_err();
+        assert_eq!(e.message, "must be an image of at most 1 byte once decoded");
     }
 
     #[test]

@@ -46,6 +46,33 @@ pub(crate) fn generated<T: fieldtab::Decode + fieldtab::Validate>(
         .collect()
 }
 
+/// Each hand-picked document gives its expected (path, rule) list, through the generated code of
+/// `T` and through `validator`, with and without `deny_unknown`.
+pub(crate) fn expect_cases<T: fieldtab::Decode + fieldtab::Validate>(
+    validator: &Validator<'_>,
+    cases: &[(&str, &[(&str, &'static str)])],
+) {
+    for (json, expected) in cases {
+        let expected: Pairs = expected
+            .iter()
+            .map(|&(path, rule)| (path.to_string(), rule))
+            .collect();
+        let bytes = json.as_bytes();
+        for deny in [false, true] {
+            assert_eq!(
+                generated::<T>(bytes, deny),
+                expected,
+                "generated code, {json}"
+            );
+            assert_eq!(
+                pairs(validator.validate(bytes, deny)),
+                expected,
+                "dynamic validator, {json}"
+            );
+        }
+    }
+}
+
 /// The generated code's (path, rule, message) list for `bytes`, checking that `from_json`,
 /// `validate_json` and a decoded value's `validate()` all agree.
 pub(crate) fn generated_triples<T: fieldtab::Decode + fieldtab::Validate>(

@@ -3,7 +3,7 @@
 
 use fieldtab_codegen::dynamic::Validator;
 
-use crate::assert::{Case, Pairs, agree_on, generated, generated_triples, pairs};
+use crate::assert::{Case, agree_on, expect_cases, generated_triples};
 use crate::load;
 
 mod closed {
@@ -22,7 +22,7 @@ fn generated_code_and_the_dynamic_validator_agree_on_closed_formats() {
 
     let module = load(SCHEMA);
     let validator = Validator::new(&module, "Closed").unwrap_or_else(|e| panic!("{e}"));
-    let cases: &[(&str, &[(&str, &str)])] = &[
+    let cases: &[(&str, &[(&str, &'static str)])] = &[
         (r#"{"country":"CN","country3":"SSD","origin":"SS"}"#, &[]),
         (r#"{"country":"XK"}"#, &[("/country", "format")]),
         (
@@ -44,23 +44,5 @@ fn generated_code_and_the_dynamic_validator_agree_on_closed_formats() {
             &[("/country3", "format"), ("/origin", "format")],
         ),
     ];
-    for (json, expected) in cases {
-        let expected: Pairs = expected
-            .iter()
-            .map(|&(path, rule)| (path.to_string(), rule))
-            .collect();
-        let bytes = json.as_bytes();
-        for deny in [false, true] {
-            assert_eq!(
-                generated::<closed::Closed>(bytes, deny),
-                expected,
-                "generated code, {json}"
-            );
-            assert_eq!(
-                pairs(validator.validate(bytes, deny)),
-                expected,
-                "dynamic validator, {json}"
-            );
-        }
-    }
+    expect_cases::<closed::Closed>(&validator, cases);
 }

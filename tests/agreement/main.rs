@@ -28,7 +28,7 @@ use fieldtab_codegen::Schema;
 use fieldtab_codegen::dynamic::Validator;
 use fieldtab_codegen::model::Module;
 
-use assert::{Case, Pairs, agree_on, generated, generated_triples, pairs};
+use assert::{Case, agree_on, expect_cases, generated_triples, pairs};
 use common::{
     alipayplus_benefit, upi_enrollment_registration, upi_instant_discount_budget_progress_query,
     upi_instant_discount_usage_query,
@@ -155,7 +155,7 @@ fn a_fixed_value_on_an_enum_field_is_const_before_enum() {
     const SCHEMA: &str = "tests/schemas/fixed_enum.md";
     let module = load(SCHEMA);
     let validator = Validator::new(&module, "Reply").unwrap_or_else(|e| panic!("{e}"));
-    let cases: &[(&str, &[(&str, &str)])] = &[
+    let cases: &[(&str, &[(&str, &'static str)])] = &[
         (r#"{"status":"S","maybe":"F","statuses":["S","F"]}"#, &[]),
         (r#"{"status":"F"}"#, &[("/status", "const")]),
         (
@@ -176,25 +176,7 @@ fn a_fixed_value_on_an_enum_field_is_const_before_enum() {
             &[("/statuses/0", "enum")],
         ),
     ];
-    for (json, expected) in cases {
-        let expected: Pairs = expected
-            .iter()
-            .map(|&(path, rule)| (path.to_string(), rule))
-            .collect();
-        let bytes = json.as_bytes();
-        for deny in [false, true] {
-            assert_eq!(
-                generated::<fixed_enum::Reply>(bytes, deny),
-                expected,
-                "generated code, {json}"
-            );
-            assert_eq!(
-                pairs(validator.validate(bytes, deny)),
-                expected,
-                "dynamic validator, {json}"
-            );
-        }
-    }
+    expect_cases::<fixed_enum::Reply>(&validator, cases);
 
     // A value built in Rust holds a listed value; its fixed value is still checked.
     let reply = fixed_enum::Reply {

@@ -1,8 +1,9 @@
 //! The checker: syntax trees -> the checked model, in two stages.
 //!
 //! 1. **One file at a time** ([`check_file`]): a [`file::FileChecker`] maps each table's header
-//!    to columns and reads every cell of every row ([`cells`]: type, length, requirement,
-//!    format, fixed value; a condition's text with [`conditions`]) into a [`Draft`] item,
+//!    to columns and reads every cell of every row ([`cells`]: type, length, requirement;
+//!    [`format_cell`]: format, fixed value, sensitivity; a condition's text with
+//!    [`conditions`]) into a [`Draft`] item,
 //!    reporting every malformed cell.
 //! 2. **Every file at once** ([`check_module`]): a [`module::ModuleChecker`] resolves type
 //!    references across imports, rejects structs that hold themselves, verifies that every
@@ -23,6 +24,7 @@ use crate::read::syntax::Document;
 mod cells;
 mod conditions;
 mod file;
+mod format_cell;
 pub(crate) mod formats;
 mod module;
 #[cfg(test)]

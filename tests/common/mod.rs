@@ -26,3 +26,13 @@ pub(crate) mod upi_instant_discount_budget_progress_query {
 pub(crate) mod alipayplus_benefit {
     fieldtab::include_schema!("schemas/alipayplus/benefit.md");
 }
+
+/// `schemas/alipayplus/payment_apis.md`.
+pub(crate) mod alipayplus_payment_apis {
+    fieldtab::include_schema!("schemas/alipayplus/payment_apis.md");
+}
+
+/// `schemas/alipayplus/connect_benefit_apis.md`.
+pub(crate) mod alipayplus_connect_benefit_apis {
+    fieldtab::include_schema!("schemas/alipayplus/connect_benefit_apis.md");
+}

@@ -17,7 +17,8 @@ mod edge_cases;
 mod never_panics;
 
 use common::{
-    alipayplus_benefit, upi_enrollment_registration, upi_instant_discount_budget_progress_query,
+    alipayplus_benefit, alipayplus_connect_benefit_apis, alipayplus_payment_apis,
+    upi_enrollment_registration, upi_instant_discount_budget_progress_query,
     upi_instant_discount_usage_query,
 };
 
@@ -166,6 +167,8 @@ where
 #[test]
 fn every_sample_decodes_as_expected() {
     use alipayplus_benefit as ap;
+    use alipayplus_connect_benefit_apis as cb;
+    use alipayplus_payment_apis as pa;
     use upi_enrollment_registration as er;
     use upi_instant_discount_budget_progress_query as bp;
     use upi_instant_discount_usage_query as uq;
@@ -229,6 +232,72 @@ fn every_sample_decodes_as_expected() {
                 "alipayplus/benefit/BenefitContent" => check_sample::<ap::BenefitContent>(&path),
                 "alipayplus/benefit/BenefitCollectRule" => {
                     check_sample::<ap::BenefitCollectRule>(&path)
+                }
+                "alipayplus/payment_apis/PayRequest" => check_sample::<pa::PayRequest>(&path),
+                "alipayplus/payment_apis/PayResponse" => check_sample::<pa::PayResponse>(&path),
+                "alipayplus/payment_apis/NotifyPaymentRequest" => {
+                    check_sample::<pa::NotifyPaymentRequest>(&path)
+                }
+                "alipayplus/payment_apis/NotifyPaymentResponse" => {
+                    check_sample::<pa::NotifyPaymentResponse>(&path)
+                }
+                "alipayplus/payment_apis/InquiryPaymentRequest" => {
+                    check_sample::<pa::InquiryPaymentRequest>(&path)
+                }
+                "alipayplus/payment_apis/InquiryPaymentResponse" => {
+                    check_sample::<pa::InquiryPaymentResponse>(&path)
+                }
+                "alipayplus/payment_apis/CancelPaymentRequest" => {
+                    check_sample::<pa::CancelPaymentRequest>(&path)
+                }
+                "alipayplus/payment_apis/CancelPaymentResponse" => {
+                    check_sample::<pa::CancelPaymentResponse>(&path)
+                }
+                "alipayplus/payment_apis/RefundRequest" => check_sample::<pa::RefundRequest>(&path),
+                "alipayplus/payment_apis/RefundResponse" => {
+                    check_sample::<pa::RefundResponse>(&path)
+                }
+                "alipayplus/connect_benefit_apis/SyncBenefitRequest" => {
+                    check_sample::<cb::SyncBenefitRequest>(&path)
+                }
+                "alipayplus/connect_benefit_apis/SyncBenefitResponse" => {
+                    check_sample::<cb::SyncBenefitResponse>(&path)
+                }
+                "alipayplus/connect_benefit_apis/InquireBenefitSyncRequest" => {
+                    check_sample::<cb::InquireBenefitSyncRequest>(&path)
+                }
+                "alipayplus/connect_benefit_apis/InquireBenefitSyncResponse" => {
+                    check_sample::<cb::InquireBenefitSyncResponse>(&path)
+                }
+                "alipayplus/connect_benefit_apis/NotifyBenefitSyncRequest" => {
+                    check_sample::<cb::NotifyBenefitSyncRequest>(&path)
+                }
+                "alipayplus/connect_benefit_apis/NotifyBenefitSyncResponse" => {
+                    check_sample::<cb::NotifyBenefitSyncResponse>(&path)
+                }
+                "alipayplus/connect_benefit_apis/IssueBenefitRequest" => {
+                    check_sample::<cb::IssueBenefitRequest>(&path)
+                }
+                "alipayplus/connect_benefit_apis/IssueBenefitResponse" => {
+                    check_sample::<cb::IssueBenefitResponse>(&path)
+                }
+                "alipayplus/connect_benefit_apis/InquireBenefitIssueRequest" => {
+                    check_sample::<cb::InquireBenefitIssueRequest>(&path)
+                }
+                "alipayplus/connect_benefit_apis/InquireBenefitIssueResponse" => {
+                    check_sample::<cb::InquireBenefitIssueResponse>(&path)
+                }
+                "alipayplus/connect_benefit_apis/ReverseBenefitIssueRequest" => {
+                    check_sample::<cb::ReverseBenefitIssueRequest>(&path)
+                }
+                "alipayplus/connect_benefit_apis/ReverseBenefitIssueResponse" => {
+                    check_sample::<cb::ReverseBenefitIssueResponse>(&path)
+                }
+                "alipayplus/connect_benefit_apis/SyncUsedBenefitRequest" => {
+                    check_sample::<cb::SyncUsedBenefitRequest>(&path)
+                }
+                "alipayplus/connect_benefit_apis/SyncUsedBenefitResponse" => {
+                    check_sample::<cb::SyncUsedBenefitResponse>(&path)
                 }
                 other => panic!("no type for samples in {other}: add it to tests/decode/main.rs"),
             };

@@ -7,6 +7,7 @@ use std::fmt;
 
 pub use fieldtab_runtime::{Charset, Format, ImageKinds};
 
+mod docs;
 mod plan;
 
 /// A checked schema file together with every item of the files it imports (transitively).

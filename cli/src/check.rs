@@ -1,8 +1,10 @@
-//! `fieldtab check SCHEMA...`: prints every diagnostic of every schema to stderr, and one
-//! `ok:` line per clean schema to stdout (so a newcomer's first run says something): the
-//! file's own items by kind, and apart from them the items it imports.
-//! Exit 0 when all are clean, 1 when some schema has errors, 2 when a file cannot be read
-//! (an I/O error outranks schema errors, as a usage error would).
+//! `fieldtab check [--explain] SCHEMA...`: prints every diagnostic of every schema to stderr
+//! (errors and warnings), and one `ok:` line per schema without errors to stdout (so a
+//! newcomer's first run says something): the file's own items by kind, and apart from them the
+//! items it imports. With `--explain`, before the `ok:` line, every rule read from the prose of
+//! a Description cell, with where it is and the cell that would state it.
+//! Exit 0 when no schema has errors (warnings do not count), 1 when some schema has errors,
+//! 2 when a file cannot be read (an I/O error outranks schema errors, as a usage error would).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,26 +32,34 @@ fn counts(schema: &Schema) -> String {
     text
 }
 
-/// Runs `fieldtab check`.
-pub(crate) fn run(schemas: &[PathBuf]) -> ExitCode {
+/// Runs `fieldtab check`; `explain` lists the rules read from prose.
+pub(crate) fn run(schemas: &[PathBuf], explain: bool) -> ExitCode {
     let mut errors = false;
     let mut io_error = false;
     for path in schemas {
         match Schema::load(path) {
-            Ok(schema) => println!("ok: {} ({})", path.display(), counts(&schema)),
+            Ok(schema) => {
+                if !schema.warnings.is_empty() {
+                    eprintln!("{}\n", schema.warnings);
+                    eprintln!(
+                        "warning: `{}`: {}",
+                        path.display(),
+                        schema.warnings.summary()
+                    );
+                }
+                if explain {
+                    print_explained(path, &schema);
+                }
+                println!("ok: {} ({})", path.display(), counts(&schema));
+            }
             Err(diagnostics) if diagnostics.is_io_error() => {
                 io_error = true;
                 eprintln!("{diagnostics}");
             }
             Err(diagnostics) => {
                 errors = true;
-                let n = diagnostics.len();
                 eprintln!("{diagnostics}\n");
-                eprintln!(
-                    "error: `{}`: {n} error{}",
-                    path.display(),
-                    if n == 1 { "" } else { "s" }
-                );
+                eprintln!("error: `{}`: {}", path.display(), diagnostics.summary());
             }
         }
     }
@@ -59,5 +69,16 @@ pub(crate) fn run(schemas: &[PathBuf]) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `--explain`: one line per rule read from prose (`x.md:12:40: Item.field: Length `64` from
+/// "Maximum length: 64 characters"`), or one line saying there is none.
+fn print_explained(path: &std::path::Path, schema: &Schema) {
+    if schema.prose.is_empty() {
+        println!("{}: no rules read from prose", path.display());
+    }
+    for rule in &schema.prose {
+        println!("{rule}");
     }
 }

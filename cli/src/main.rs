@@ -23,8 +23,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check schema files and print their diagnostics.
+    /// Check schema files and print their diagnostics (errors and warnings).
     Check {
+        /// Also print every rule read from the prose of a Description cell ("Maximum length:
+        /// 64 characters"), with its file:line:col and the cell that would state it.
+        #[arg(long)]
+        explain: bool,
         /// Schema files (Markdown field tables).
         #[arg(required = true, value_name = "SCHEMA")]
         schemas: Vec<PathBuf>,
@@ -78,7 +82,7 @@ fn main() -> ExitCode {
     // clap prints the usage line and exits with code 2 on bad arguments.
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { schemas } => check::run(&schemas),
+        Command::Check { explain, schemas } => check::run(&schemas, explain),
         Command::Expand { schema } => expand::run(&schema),
         Command::JsonSchema { schema, message } => json_schema::run(&schema, message.as_deref()),
         Command::Validate {

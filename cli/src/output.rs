@@ -18,12 +18,11 @@ pub(crate) fn load_schema(path: &Path, outcome: &str) -> Result<Schema, ExitCode
             Err(ExitCode::from(2))
         }
         Err(diagnostics) => {
-            let n = diagnostics.len();
             eprintln!("{diagnostics}\n");
             eprintln!(
-                "error: `{}`: {n} error{}; {outcome}",
+                "error: `{}`: {}; {outcome}",
                 path.display(),
-                if n == 1 { "" } else { "s" }
+                diagnostics.summary()
             );
             Err(ExitCode::from(1))
         }

@@ -1,6 +1,7 @@
-//! `fieldtab check` through the built binary: its exit codes (0 clean, 1 schema errors, 2 usage
-//! or I/O errors) and what it prints. Cargo runs these tests in `cli/`, so schema paths start
-//! with `../`.
+//! `fieldtab check` through the built binary: its exit codes (0 clean or warnings only, 1 schema
+//! errors, 2 usage or I/O errors) and what it prints, `--explain` included (the rules read from
+//! the prose of Description cells, snapshotted). Cargo runs these tests in `cli/`, so schema
+//! paths start with `../`.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -14,7 +15,11 @@ fn check(args: &[&str]) -> Output {
 }
 
 fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    text(&output.stderr)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// A scratch file of this test process, removed by the caller.
@@ -135,4 +140,79 @@ fn non_utf8_and_binary_input_exit_1_without_panicking() {
     for path in [latin1, binary, nul] {
         std::fs::remove_file(path).ok();
     }
+}
+
+const PUBLISHED: &str = "../schema/tests/fixtures/vendor_table_as_published.md";
+const TIDIED: &str = "../schema/tests/fixtures/vendor_table_tidied.md";
+const NOT_UNDERSTOOD: &str = "../schema/tests/bad_schemas/prose_not_understood.md";
+
+#[test]
+fn explain_lists_every_rule_read_from_prose() {
+    let output = check(&["--explain", PUBLISHED, TIDIED]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    insta::assert_snapshot!("explain_vendor_tables", text(&output.stdout));
+}
+
+#[test]
+fn explain_takes_its_flag_after_the_files_too() {
+    let before = check(&["--explain", TIDIED]);
+    let after = check(&[TIDIED, "--explain"]);
+    assert_eq!(before.stdout, after.stdout);
+    assert_eq!(
+        text(&after.stdout),
+        format!(
+            "{TIDIED}: no rules read from prose\nok: {TIDIED} (7 messages, 2 structs, 0 enums; 16 imported items)\n"
+        )
+    );
+}
+
+#[test]
+fn without_the_flag_the_output_is_unchanged() {
+    let output = check(&[TIDIED]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        text(&output.stdout),
+        format!("ok: {TIDIED} (7 messages, 2 structs, 0 enums; 16 imported items)\n")
+    );
+    assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
+}
+
+#[test]
+fn warnings_are_printed_and_exit_0() {
+    let output = check(&[NOT_UNDERSTOOD]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            ": warning: `Maximum length: sixty-four` reads like a rule but is not understood"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!("warning: `{NOT_UNDERSTOOD}`: 8 warnings\n")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert_eq!(
+        text(&output.stdout),
+        format!("ok: {NOT_UNDERSTOOD} (1 message, 0 structs, 0 enums)\n")
+    );
+}
+
+#[test]
+fn disagreements_are_errors_that_point_at_both_places() {
+    let output = check(&["../schema/tests/bad_schemas/prose_disagrees.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            "prose_disagrees.md:7:42: error: the Description and the Length cell disagree"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("prose_disagrees.md:7:16: note: the Length cell says `32`"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with(": 4 errors\n"), "{stderr}");
 }

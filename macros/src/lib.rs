@@ -135,9 +135,11 @@ fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
             Err(Error::new(literal.span(), messages.join("; ")))
         }
         Err(diagnostics) => {
-            // One error per diagnostic, as rustc reports several, all at the path literal: a
-            // proc-macro cannot point into another file.
-            let mut errors = strip_base(&diagnostics, &base).into_iter().map(|d| {
+            // One error per error diagnostic, as rustc reports several, all at the path
+            // literal: a proc-macro cannot point into another file. Warnings never fail a
+            // build (a schema with only warnings loads); `fieldtab check` shows them.
+            let errors = strip_base(&diagnostics, &base);
+            let mut errors = errors.into_iter().filter(|d| d.is_error()).map(|d| {
                 // rustc prints `error: ` itself: `x.md:7:16: message`, not
                 // `error: x.md:7:16: error: message`.
                 let text = d.to_string().replacen(": error: ", ": ", 1);

@@ -1,8 +1,11 @@
-//! Schema diagnostics, rendered like rustc's: `path:line:col: error: message`, the source line,
-//! a caret line under the span, and an optional `help:` line.
+//! Schema diagnostics, rendered like rustc's: `path:line:col: error: message` (or `warning:`),
+//! the source line, a caret line under the span, `= note:` and `= help:` lines, and notes that
+//! point at another place (`path:line:col: note: …` with its own snippet).
 //!
 //! Every stage of the reader pushes into one [`Diagnostics`] list and carries on, so a schema
-//! author sees every error of a file at once, not the first only.
+//! author sees every error of a file at once, not the first only. Errors make a schema unusable;
+//! warnings (a rule in prose that is not understood, `schemas/README.md`, "Rules in prose") do
+//! not: a schema with warnings only loads, and carries them in [`crate::Schema::warnings`].
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -36,9 +39,55 @@ pub(crate) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// One schema error, with everything needed to render it.
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    /// The schema cannot be used: it does not load.
+    Error,
+    /// Something the author should look at (text that reads like a rule but is not
+    /// understood); the schema loads.
+    Warning,
+}
+
+impl Severity {
+    /// The word rendered before the message: `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A note attached to a diagnostic: a fact that explains it, at another place of the source
+/// (the explicit cell a prose rule disagrees with) or nowhere in particular.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// What the note says.
+    pub message: String,
+    /// Where it points, if anywhere: line, column and width (as for [`Diagnostic`]) and the
+    /// text of that line, in the diagnostic's file.
+    pub at: Option<NoteSpan>,
+}
+
+/// Where a [`Note`] points, in its diagnostic's file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteSpan {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub col: u32,
+    /// Width of the underlined text, in characters.
+    pub len: u32,
+    /// The text of the line, for the snippet.
+    pub source_line: String,
+}
+
+/// One schema error or warning, with everything needed to render it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// The file, as given by the caller (imports: joined to the importing file's folder).
     pub file: PathBuf,
     /// 1-based line; `0` when the error concerns the whole file (it cannot be read).
@@ -53,12 +102,16 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The text of the source line, for the snippet (empty when `line` is 0).
     pub source_line: String,
+    /// Notes, rendered after the snippet: those without a place as `= note:` lines, those
+    /// with one as their own snippet.
+    pub notes: Vec<Note>,
 }
 
 impl Diagnostic {
     /// An error about a whole file, rendered on one line (`error: cannot read `x`: ...`).
     pub(crate) fn file_error(file: &Path, message: String) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             line: 0,
             col: 0,
@@ -66,7 +119,13 @@ impl Diagnostic {
             message,
             help: None,
             source_line: String::new(),
+            notes: Vec::new(),
         }
+    }
+
+    /// Whether this is an error (the schema does not load), not a warning.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
@@ -74,68 +133,97 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line == 0 {
             // Nothing to point at: one line, as the CLI contract wants for unreadable files.
-            return write!(f, "error: {}", self.message);
+            return write!(f, "{}: {}", self.severity.as_str(), self.message);
         }
-        writeln!(
+        write!(
             f,
-            "{}:{}:{}: error: {}",
+            "{}:{}:{}: {}: {}",
             self.file.display(),
             self.line,
             self.col,
+            self.severity.as_str(),
             self.message
         )?;
-        let number = self.line.to_string();
-        let pad = " ".repeat(number.len());
-        // Tabs are shown as four spaces (as rustc does) so the caret stays under its text;
-        // other control characters (only seen in broken files) as U+FFFD.
-        let mut shown = String::new();
-        let mut caret_col = 0usize;
-        let mut caret_len = 0usize;
-        let start = self.col.saturating_sub(1) as usize;
-        let end = start + self.len.max(1) as usize;
-        let mut line_chars = 0usize;
-        for (i, c) in self.source_line.chars().enumerate() {
-            let piece: &str = match c {
-                '\t' => "    ",
-                c if c.is_control() => "\u{fffd}",
-                _ => "",
-            };
-            let width = if piece.is_empty() {
-                display_width(c)
-            } else {
-                piece.chars().count()
-            };
-            if i < start {
-                caret_col += width;
-            } else if i < end {
-                caret_len += width;
-            }
-            if piece.is_empty() {
-                shown.push(c);
-            } else {
-                shown.push_str(piece);
-            }
-            line_chars = i + 1;
+        let pad = " ".repeat(self.line.to_string().len());
+        snippet(f, self.line, self.col, self.len, &self.source_line)?;
+        for note in self.notes.iter().filter(|n| n.at.is_none()) {
+            write!(f, "\n{pad} = note: {}", note.message)?;
         }
-        // A span past the end of the line (a missing cell) still gets its caret.
-        if start >= line_chars {
-            caret_col += start - line_chars;
-        }
-        let caret_len = caret_len.max(1);
-        let shown = shown.trim_end();
-        writeln!(f, "{pad} |")?;
-        writeln!(f, "{number} | {shown}")?;
-        write!(
-            f,
-            "{pad} | {}{}",
-            " ".repeat(caret_col),
-            "^".repeat(caret_len)
-        )?;
         if let Some(help) = &self.help {
             write!(f, "\n{pad} = help: {help}")?;
         }
+        for note in &self.notes {
+            if let Some(at) = &note.at {
+                write!(
+                    f,
+                    "\n{}:{}:{}: note: {}",
+                    self.file.display(),
+                    at.line,
+                    at.col,
+                    note.message
+                )?;
+                snippet(f, at.line, at.col, at.len, &at.source_line)?;
+            }
+        }
         Ok(())
     }
+}
+
+/// The snippet under a diagnostic's first line: a newline, then the source line with its
+/// number and a caret line under the span (`col`, `len` in characters).
+fn snippet(
+    f: &mut fmt::Formatter<'_>,
+    line: u32,
+    col: u32,
+    len: u32,
+    source_line: &str,
+) -> fmt::Result {
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    // Tabs are shown as four spaces (as rustc does) so the caret stays under its text;
+    // other control characters (only seen in broken files) as U+FFFD.
+    let mut shown = String::new();
+    let mut caret_col = 0usize;
+    let mut caret_len = 0usize;
+    let start = col.saturating_sub(1) as usize;
+    let end = start + len.max(1) as usize;
+    let mut line_chars = 0usize;
+    for (i, c) in source_line.chars().enumerate() {
+        let piece: &str = match c {
+            '\t' => "    ",
+            c if c.is_control() => "\u{fffd}",
+            _ => "",
+        };
+        let width = if piece.is_empty() {
+            display_width(c)
+        } else {
+            piece.chars().count()
+        };
+        if i < start {
+            caret_col += width;
+        } else if i < end {
+            caret_len += width;
+        }
+        if piece.is_empty() {
+            shown.push(c);
+        } else {
+            shown.push_str(piece);
+        }
+        line_chars = i + 1;
+    }
+    // A span past the end of the line (a missing cell) still gets its caret.
+    if start >= line_chars {
+        caret_col += start - line_chars;
+    }
+    let caret_len = caret_len.max(1);
+    let shown = shown.trim_end();
+    write!(f, "\n{pad} |\n{number} | {shown}\n")?;
+    write!(
+        f,
+        "{pad} | {}{}",
+        " ".repeat(caret_col),
+        "^".repeat(caret_len)
+    )
 }
 
 /// Terminal columns taken by `c`: 2 for East Asian wide characters and emoji (the common
@@ -192,14 +280,57 @@ impl Diagnostics {
         self
     }
 
-    /// How many errors there are.
+    /// The diagnostics pushed after the first `from`: the stage that pushed them adds notes.
+    pub(crate) fn since(&mut self, from: usize) -> &mut [Diagnostic] {
+        let from = from.min(self.list.len());
+        &mut self.list[from..]
+    }
+
+    /// Splits off the warnings: the diagnostics without them, and the warnings.
+    pub(crate) fn split_warnings(self) -> (Diagnostics, Diagnostics) {
+        let (errors, warnings) = self.list.into_iter().partition(Diagnostic::is_error);
+        (Diagnostics { list: errors }, Diagnostics { list: warnings })
+    }
+
+    /// How many diagnostics there are, errors and warnings.
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
-    /// Whether there is no error at all.
+    /// How many of them are errors.
+    pub fn errors(&self) -> usize {
+        self.list.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// How many of them are warnings.
+    pub fn warnings(&self) -> usize {
+        self.list.len() - self.errors()
+    }
+
+    /// Whether there is no diagnostic at all.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// Whether some diagnostic is an error (the schema does not load).
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Diagnostic::is_error)
+    }
+
+    /// `2 errors`, `1 error; 3 warnings`, `1 warning`: what a summary line counts.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        match (self.errors(), self.warnings()) {
+            (errors, 0) => plural(errors, "error"),
+            (0, warnings) => plural(warnings, "warning"),
+            (errors, warnings) => {
+                format!(
+                    "{}; {}",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                )
+            }
+        }
     }
 
     /// Whether this is the failure to read the root file itself (its one diagnostic has
@@ -208,7 +339,7 @@ impl Diagnostics {
         self.list.len() == 1 && self.list.iter().all(|d| d.line == 0)
     }
 
-    /// The errors, in the order found.
+    /// The diagnostics, errors and warnings, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.list.iter()
     }
@@ -273,6 +404,7 @@ impl Source {
 
     pub(crate) fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
+            severity: Severity::Error,
             file: self.path.clone(),
             line: span.line.max(1),
             col: span.col.max(1),
@@ -280,6 +412,32 @@ impl Source {
             message: message.into(),
             help: None,
             source_line: self.line(span.line.max(1)).to_string(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// A warning at `span`: the schema still loads.
+    pub(crate) fn warning(
+        &self,
+        span: Span,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Diagnostic {
+        let mut d = self.error_help(span, message, help);
+        d.severity = Severity::Warning;
+        d
+    }
+
+    /// A note pointing at `span` of this file.
+    pub(crate) fn note(&self, span: Span, message: impl Into<String>) -> Note {
+        Note {
+            message: message.into(),
+            at: Some(NoteSpan {
+                line: span.line.max(1),
+                col: span.col.max(1),
+                len: span.len.max(1),
+                source_line: self.line(span.line.max(1)).to_string(),
+            }),
         }
     }
 
@@ -308,6 +466,39 @@ mod tests {
                 .ends_with("1 | | 日本 | AM |\n  |          ^^"),
             "{d}"
         );
+    }
+
+    #[test]
+    fn warnings_and_notes_render_as_rustc_does() {
+        let source = Source::new(
+            PathBuf::from("x.md"),
+            "| a | 32 | Maximum length: 64 |".to_string(),
+        );
+        let mut d = source.error(Span::new(1, 12, 18), "two lengths");
+        d.notes
+            .push(source.note(Span::new(1, 7, 2), "the Length cell says `32`"));
+        d.notes.push(Note {
+            message: "read from prose".into(),
+            at: None,
+        });
+        d.help = Some("keep one".into());
+        assert_eq!(
+            d.to_string(),
+            "x.md:1:12: error: two lengths\n  |\n1 | | a | 32 | Maximum length: 64 |\n  |            ^^^^^^^^^^^^^^^^^^\n  = note: read from prose\n  = help: keep one\nx.md:1:7: note: the Length cell says `32`\n  |\n1 | | a | 32 | Maximum length: 64 |\n  |       ^^"
+        );
+        d.severity = Severity::Warning;
+        assert!(
+            d.to_string()
+                .starts_with("x.md:1:12: warning: two lengths\n")
+        );
+        let mut all = Diagnostics::single(d.clone());
+        assert_eq!(all.summary(), "1 warning");
+        assert!(!all.has_errors());
+        all.push(source.error(Span::new(1, 1, 1), "bad"));
+        assert_eq!(all.summary(), "1 error; 1 warning");
+        let (errors, warnings) = all.split_warnings();
+        assert_eq!((errors.len(), warnings.len()), (1, 1));
+        assert_eq!(errors.summary(), "1 error");
     }
 
     #[test]

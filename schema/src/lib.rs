@@ -15,6 +15,7 @@
 pub mod dynamic;
 pub mod model;
 pub mod names;
+pub mod prose;
 pub mod suggest;
 
 mod check;
@@ -22,5 +23,5 @@ mod diagnostics;
 mod load;
 mod read;
 
-pub use diagnostics::{Diagnostic, Diagnostics};
+pub use diagnostics::{Diagnostic, Diagnostics, Note, NoteSpan, Severity};
 pub use load::Schema;

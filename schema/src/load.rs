@@ -29,6 +29,13 @@ pub struct Schema {
     /// that declares it: `0` for the root file's own items, another index for imported ones
     /// (which come first in `module.items`).
     pub item_files: Vec<usize>,
+    /// The warnings of every file (a schema with errors does not load; its warnings come with
+    /// the errors): phrases of Description cells that read like rules but are not understood.
+    pub warnings: Diagnostics,
+    /// Every rule read from a Description cell's prose, with where it was written (what
+    /// `fieldtab check --explain` prints): ordered as [`Schema::files`], then by line. The
+    /// model holds these rules as if the cells had stated them.
+    pub prose: Vec<crate::prose::ProseRule>,
 }
 
 impl Schema {
@@ -50,9 +57,10 @@ impl Schema {
 
     /// Reads and checks the schema file at `path` and the files it imports.
     ///
-    /// Every error of every file is reported, not only the first. A root file that cannot be
-    /// read gives one diagnostic whose [`Diagnostic::line`] is 0 (see
-    /// [`Diagnostics::is_io_error`]).
+    /// Every error of every file is reported, not only the first, with the warnings among
+    /// them. A root file that cannot be read gives one diagnostic whose [`Diagnostic::line`]
+    /// is 0 (see [`Diagnostics::is_io_error`]). A schema with warnings and no error loads, its
+    /// warnings in [`Schema::warnings`].
     ///
     /// ```no_run
     /// let schema = fieldtab_schema::Schema::load("schemas/upi/enrollment_registration.md")?;
@@ -67,7 +75,7 @@ impl Schema {
                 format!("cannot read `{}`: {e}", path.display()),
             ))
         })?;
-        let text = decode(path, &bytes).map_err(Diagnostics::single)?;
+        let text = decode(path, &bytes).map_err(|d| Diagnostics::single(*d))?;
         Self::parse(path, &text)
     }
 
@@ -84,7 +92,7 @@ impl Schema {
         let mut loader = Loader::default();
         let text = match check_text(path, text) {
             Ok(text) => text,
-            Err(d) => return Err(Diagnostics::single(d)),
+            Err(d) => return Err(Diagnostics::single(*d)),
         };
         let key = identity(path);
         loader.add(path.to_path_buf(), key, text);
@@ -106,6 +114,8 @@ struct Loader {
     /// Keys of the files being read, root first: an import of one of them is a cycle.
     stack: Vec<PathBuf>,
     diagnostics: Diagnostics,
+    /// The rules read from prose, in the order the files are checked.
+    prose: Vec<crate::prose::ProseRule>,
 }
 
 impl Loader {
@@ -157,7 +167,7 @@ impl Loader {
                     let child = self.add(display, target, text);
                     self.imports[index].push(child);
                 }
-                Err(d) => self.diagnostics.push(d),
+                Err(d) => self.diagnostics.push(*d),
             }
         }
         self.stack.pop();
@@ -185,16 +195,21 @@ impl Loader {
                 &self.sources[file],
                 &self.docs[file],
                 &mut self.diagnostics,
+                &mut self.prose,
             ));
         }
         // The checker keeps the drafts' order: one item per draft.
         let item_files: Vec<usize> = drafts.iter().map(|d| d.file).collect();
         let items = check_module(&self.sources, &visible, drafts, &mut self.diagnostics);
-        if !self.diagnostics.is_empty() {
-            // Stages find errors in their own order; the author reads a file top to bottom.
-            let paths: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
+        // Stages find errors in their own order; the author reads a file top to bottom.
+        let paths: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
+        let rank = |file: &Path| paths.iter().position(|p| *p == file);
+        if self.diagnostics.has_errors() {
             return Err(self.diagnostics.sorted(&paths));
         }
+        let (_, warnings) = self.diagnostics.sorted(&paths).split_warnings();
+        self.prose
+            .sort_by_key(|rule| (rank(&rule.file), rule.line, rule.col));
         let root = &self.docs[0];
         Ok(Schema {
             module: Module {
@@ -204,6 +219,8 @@ impl Loader {
             },
             files: self.sources.into_iter().map(|s| s.path).collect(),
             item_files,
+            warnings,
+            prose: self.prose,
         })
     }
 }
@@ -224,33 +241,33 @@ fn read(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 /// Bytes -> text, diagnosing non-UTF-8 input at the first bad byte.
-fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+fn decode(path: &Path, bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     match std::str::from_utf8(bytes) {
         Ok(text) => check_text(path, text),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let before = String::from_utf8_lossy(good);
-            Err(point(
+            Err(Box::new(point(
                 path,
                 &String::from_utf8_lossy(bytes),
                 &before,
                 "the file is not valid UTF-8",
-            ))
+            )))
         }
     }
 }
 
 /// Text -> text without a byte-order mark, diagnosing binary content (a NUL byte) rather than
 /// reading it as a schema.
-fn check_text(path: &Path, text: &str) -> Result<String, Diagnostic> {
+fn check_text(path: &Path, text: &str) -> Result<String, Box<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match text.find('\0') {
-        Some(at) => Err(point(
+        Some(at) => Err(Box::new(point(
             path,
             text,
             &text[..at],
             "the file holds a NUL byte: it is binary, not a schema",
-        )),
+        ))),
         None => Ok(text.to_string()),
     }
 }

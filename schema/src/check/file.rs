@@ -8,9 +8,11 @@ use std::collections::HashMap;
 use heck::ToUpperCamelCase;
 
 use super::cells::{is_placeholder, strip_code};
+use super::prose::Explicit;
 use super::{Draft, FieldSpans};
-use crate::diagnostics::{Diagnostics, Source, Span};
+use crate::diagnostics::{Diagnostics, Note, Source, Span};
 use crate::model::{Enum, EnumValue, Field, Item, ItemKind, Object, Requirement, Type};
+use crate::prose::ProseRule;
 use crate::read::syntax::{Document, ItemSyntax, Keyword, Row, Table};
 use crate::{names, suggest};
 
@@ -102,14 +104,25 @@ pub(super) struct FileChecker<'a> {
     file: usize,
     source: &'a Source,
     diagnostics: &'a mut Diagnostics,
+    /// The rules read from prose, for `--explain`.
+    prose: &'a mut Vec<ProseRule>,
+    /// The name of the item being read.
+    current_item: String,
 }
 
 impl<'a> FileChecker<'a> {
-    pub(super) fn new(file: usize, source: &'a Source, diagnostics: &'a mut Diagnostics) -> Self {
+    pub(super) fn new(
+        file: usize,
+        source: &'a Source,
+        diagnostics: &'a mut Diagnostics,
+        prose: &'a mut Vec<ProseRule>,
+    ) -> Self {
         FileChecker {
             file,
             source,
             diagnostics,
+            prose,
+            current_item: String::new(),
         }
     }
 
@@ -126,8 +139,63 @@ impl<'a> FileChecker<'a> {
             .push(self.source.error_help(span, message, help));
     }
 
+    /// An error with notes (another place it concerns, a fact that explains it).
+    pub(super) fn error_notes(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        notes: Vec<Note>,
+        help: Option<String>,
+    ) {
+        let mut diagnostic = self.source.error_help(span, message, help);
+        diagnostic.notes = notes;
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// A warning: the schema still loads.
+    pub(super) fn warning(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
+        self.diagnostics
+            .push(self.source.warning(span, message, help));
+    }
+
+    /// A note pointing at `span` of this file.
+    pub(super) fn note(&self, span: Span, message: impl Into<String>) -> Note {
+        self.source.note(span, message)
+    }
+
+    /// How many diagnostics there are so far (for [`FileChecker::note_since`]).
+    pub(super) fn diagnostics_len(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// Adds a note without a place to every diagnostic pushed after the first `from`.
+    pub(super) fn note_since(&mut self, from: usize, message: String) {
+        for diagnostic in self.diagnostics.since(from) {
+            diagnostic.notes.push(Note {
+                message: message.clone(),
+                at: None,
+            });
+        }
+    }
+
+    /// The file being read, as displayed.
+    pub(super) fn path(&self) -> &std::path::Path {
+        &self.source.path
+    }
+
+    /// The item being read.
+    pub(super) fn current_item(&self) -> &str {
+        &self.current_item
+    }
+
+    /// Records a rule read from prose.
+    pub(super) fn push_prose(&mut self, rule: ProseRule) {
+        self.prose.push(rule);
+    }
+
     fn item(&mut self, syntax: &ItemSyntax) -> Option<Draft> {
         self.item_name(syntax);
+        self.current_item.clone_from(&syntax.name);
         let (mut open, mut deny_unknown) = (false, false);
         for (option, span) in &syntax.options {
             let allowed: &[&str] = match syntax.keyword {
@@ -502,6 +570,7 @@ impl<'a> FileChecker<'a> {
             let mut type_cell = None;
             let mut length_cell = None;
             let mut format_cell = None;
+            let mut note_cell = None;
             for (cell, column) in row.cells.iter().zip(&columns) {
                 if column.is_some_and(Column::optional) && is_placeholder(&cell.text) {
                     continue;
@@ -520,7 +589,10 @@ impl<'a> FileChecker<'a> {
                     Some(Column::Default) if !cell.text.is_empty() => {
                         default = Some(cell.text.clone());
                     }
-                    Some(Column::Note) => field.doc = note(&cell.text),
+                    Some(Column::Note) => {
+                        field.doc = note(&cell.text);
+                        note_cell = Some(cell);
+                    }
                     Some(Column::Example) if !cell.text.is_empty() => {
                         field_spans.example = Some(cell.clone());
                     }
@@ -550,14 +622,23 @@ impl<'a> FileChecker<'a> {
             {
                 field_spans.clean = false;
             }
+            let explicit = Explicit {
+                length: length_cell,
+            };
+            let prose_length = note_cell
+                .and_then(|cell| self.prose(cell, &mut field, &mut field_spans, &explicit));
             if field_spans.clean {
+                let before = self.diagnostics_len();
                 self.fit(
                     &field,
                     type_cell,
-                    length_cell,
+                    prose_length.as_ref().map(|(cell, _)| cell).or(length_cell),
                     format_cell,
                     &mut field_spans,
                 );
+                if let Some((_, read_as)) = prose_length {
+                    self.note_since(before, read_as);
+                }
             }
             fields.push(field);
             spans.push(field_spans);

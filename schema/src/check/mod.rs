@@ -18,6 +18,7 @@ use std::collections::HashSet;
 
 use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::model::Item;
+use crate::prose::ProseRule;
 use crate::read::lexer::Cell;
 use crate::read::syntax::Document;
 
@@ -27,6 +28,7 @@ mod file;
 mod format_cell;
 pub(crate) mod formats;
 mod module;
+mod prose;
 #[cfg(test)]
 mod tests;
 
@@ -72,14 +74,15 @@ pub(crate) struct ConditionSpans {
 }
 
 /// The first stage: checks the items of one file (`file`, the loader's index of `source`) into
-/// drafts.
+/// drafts; the rules read from prose (`Description` cells) are recorded in `prose`.
 pub(crate) fn check_file(
     file: usize,
     source: &Source,
     doc: &Document,
     diagnostics: &mut Diagnostics,
+    prose: &mut Vec<ProseRule>,
 ) -> Vec<Draft> {
-    file::FileChecker::new(file, source, diagnostics).items(doc)
+    file::FileChecker::new(file, source, diagnostics, prose).items(doc)
 }
 
 /// The second stage: checks the drafts of every file together and returns the items

@@ -34,11 +34,28 @@ pub(crate) struct Cell {
     pub(crate) span: Span,
     /// Character offsets in `text` at which a `\` was removed, to map offsets back to columns.
     escapes: Vec<usize>,
+    /// For a stand-in cell (a rule read from prose, written in cell syntax): every part of its
+    /// text is at `span`, the phrase it was read from.
+    pinned: bool,
 }
 
 impl Cell {
+    /// A cell that is not in the source: `text` in cell syntax, read from the phrase at `span`
+    /// (docs/ARCHITECTURE.md §2.2). Every part of it points at `span`.
+    pub(crate) fn stand_in(text: String, span: Span) -> Cell {
+        Cell {
+            text,
+            span,
+            escapes: Vec::new(),
+            pinned: true,
+        }
+    }
+
     /// The span of `len` characters starting `offset` characters into `text`.
     pub(crate) fn sub_span(&self, offset: usize, len: usize) -> Span {
+        if self.pinned {
+            return self.span;
+        }
         let before = self.escapes.iter().filter(|&&e| e < offset).count();
         let inside = self
             .escapes
@@ -191,6 +208,7 @@ fn make_cell(
             text: String::new(),
             span: Span::new(number, to_u32(col), 1),
             escapes: Vec::new(),
+            pinned: false,
         };
     }
     let width = text.chars().count();
@@ -210,6 +228,7 @@ fn make_cell(
         text: unescaped,
         span: Span::new(number, to_u32(col), to_u32(width)),
         escapes: char_escapes,
+        pinned: false,
     }
 }
 

@@ -1,0 +1,402 @@
+//! Rules stated in prose in a field's Description (Note, Remarks) cell, as vendors write them
+//! ("Maximum length: 64 characters", "The valid value is `X`"): [`phrases`] finds them, this
+//! module writes what they state in the syntax of the cell that would state it explicitly
+//! (Length `64`, Format `fixed X`) and reads that with the same cell readers as an explicit
+//! cell, so a rule in prose is exactly an explicit one (`schemas/README.md`, "Rules in prose").
+//!
+//! A phrase that starts like a rule but does not read is a warning; a rule in prose that
+//! disagrees with an explicit cell, or with another phrase, is an error pointing at both. Each
+//! rule read is recorded as a [`ProseRule`] for `fieldtab check --explain`; the model holds the
+//! rule only.
+
+mod phrases;
+#[cfg(test)]
+mod tests;
+
+use self::phrases::{Bound, Phrase, Reading, Stated, Unit};
+use super::FieldSpans;
+use super::file::FileChecker;
+use crate::diagnostics::Span;
+use crate::model::{Field, Requirement, Type};
+use crate::prose::ProseRule;
+use crate::read::lexer::Cell;
+
+/// The cell a rule in prose stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Column {
+    Length,
+    Format,
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Length => "Length",
+            Column::Format => "Format",
+        }
+    }
+}
+
+/// A rule of a cell's prose in cell syntax, and the phrases (indices) that state it.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct CellRule {
+    pub(super) column: Column,
+    pub(super) syntax: String,
+    pub(super) phrases: Vec<usize>,
+    /// For a length: whether the phrases state its minimum and its maximum (the other bound
+    /// is the explicit cell's to say).
+    pub(super) states: (bool, bool),
+}
+
+/// Why a phrase that reads is not a rule of the field.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Problem {
+    /// Two phrases state the same rule differently (indices: the later one, the earlier one).
+    Conflict(usize, usize),
+    /// The phrase reads, but what it states cannot be a rule here: a warning, with why.
+    Unsupported(usize, String),
+}
+
+/// The rules `phrases` state for a field of type `ty`, in cell syntax; and the problems.
+pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Vec<Problem>) {
+    let mut rules = Vec::new();
+    let mut problems = Vec::new();
+    let mut length = Bounds::default();
+    let mut fixed: Option<(String, Vec<usize>)> = None;
+    for (index, phrase) in phrases.iter().enumerate() {
+        let Reading::Rule(stated) = &phrase.reading else {
+            continue;
+        };
+        match stated {
+            Stated::Length { bound, n, unit } => {
+                if *unit == Unit::Bytes && *ty == Type::String {
+                    problems.push(Problem::Unsupported(
+                        index,
+                        "a `String` field's length counts characters, not bytes".into(),
+                    ));
+                    continue;
+                }
+                if let Err(other) = length.set(*bound, n, index) {
+                    problems.push(Problem::Conflict(index, other));
+                }
+            }
+            Stated::Fixed(value) => match &mut fixed {
+                Some((first, at)) if first == value => at.push(index),
+                Some((_, at)) => problems.push(Problem::Conflict(index, at[0])),
+                None => fixed = Some((value.clone(), vec![index])),
+            },
+            Stated::Size { .. } => problems.push(Problem::Unsupported(
+                index,
+                "an array's element count is not read from prose yet".into(),
+            )),
+            Stated::Values(_) => problems.push(Problem::Unsupported(
+                index,
+                "a list of values is not read from prose yet".into(),
+            )),
+            // `Value range: unlimited`: no rule to read.
+            Stated::Range {
+                min: None,
+                max: None,
+            } => {}
+            Stated::Range { .. } => problems.push(Problem::Unsupported(
+                index,
+                "a value range is not read from prose yet".into(),
+            )),
+            Stated::Forbidden(_) => problems.push(Problem::Unsupported(
+                index,
+                "characters not allowed are not read from prose yet".into(),
+            )),
+        }
+    }
+    match length.syntax() {
+        Ok(Some((syntax, states))) => rules.push(CellRule {
+            column: Column::Length,
+            syntax,
+            phrases: length.phrases.clone(),
+            states,
+        }),
+        Ok(None) => {}
+        Err(message) => {
+            for &index in &length.phrases {
+                problems.push(Problem::Unsupported(index, message.clone()));
+            }
+        }
+    }
+    if let Some((value, phrases)) = fixed {
+        rules.push(CellRule {
+            column: Column::Format,
+            syntax: format!("fixed {}", quote_if_needed(&value)),
+            phrases,
+            states: (false, false),
+        });
+    }
+    (rules, problems)
+}
+
+/// A Length cell's text, and whether it states the minimum and the maximum.
+type LengthCell = (String, (bool, bool));
+
+/// A length's bounds as the phrases state them: `(number, phrase)` for each.
+#[derive(Default)]
+struct Bounds {
+    min: Option<(String, usize)>,
+    max: Option<(String, usize)>,
+    phrases: Vec<usize>,
+}
+
+impl Bounds {
+    /// Records a bound (an exact length sets both); `Err(other)` when `other` phrase states
+    /// that bound differently.
+    fn set(&mut self, bound: Bound, n: &str, index: usize) -> Result<(), usize> {
+        let n = n.trim_start_matches('0');
+        let n = if n.is_empty() { "0" } else { n };
+        let slots: &mut [&mut Option<(String, usize)>] = match bound {
+            Bound::Min => &mut [&mut self.min],
+            Bound::Max => &mut [&mut self.max],
+            Bound::Exact => &mut [&mut self.min, &mut self.max],
+        };
+        for slot in slots.iter() {
+            if let Some((known, other)) = slot.as_ref()
+                && known != n
+            {
+                return Err(*other);
+            }
+        }
+        for slot in slots.iter_mut() {
+            if slot.is_none() {
+                **slot = Some((n.to_string(), index));
+            }
+        }
+        self.phrases.push(index);
+        Ok(())
+    }
+
+    /// The Length cell (`64`, `1..64`) and which bounds it states; `None` without a phrase;
+    /// `Err` for a minimum without a maximum, which a Length cell cannot state.
+    fn syntax(&self) -> Result<Option<LengthCell>, String> {
+        match (&self.min, &self.max) {
+            (None, None) => Ok(None),
+            (Some(_), None) => Err(
+                "a Length cell needs a maximum: state the length in the Length cell (`MIN..MAX`)"
+                    .into(),
+            ),
+            (None, Some((max, _))) => Ok(Some((max.clone(), (false, true)))),
+            (Some((min, _)), Some((max, _))) => Ok(Some((format!("{min}..{max}"), (true, true)))),
+        }
+    }
+}
+
+/// A value as a Format part writes it: bare, or a JSON string when it would not read back
+/// bare (`;`, edge spaces, a leading `"`).
+fn quote_if_needed(value: &str) -> String {
+    let bare = !value.contains(';')
+        && !value.starts_with('"')
+        && value.trim() == value
+        && !value.is_empty();
+    if bare {
+        value.to_string()
+    } else {
+        serde_json::Value::String(value.to_string()).to_string()
+    }
+}
+
+/// The explicit cells of the row, which rules in prose must agree with.
+pub(super) struct Explicit<'c> {
+    pub(super) length: Option<&'c Cell>,
+}
+
+impl FileChecker<'_> {
+    /// Reads the rules the Description cell `note` states into `field`, whose explicit cells
+    /// are read: a rule the cells do not state is added, one they state must agree. Returns
+    /// the stand-in Length cell when the length comes from prose (for [`FileChecker::fit`]),
+    /// and the note that says so.
+    pub(super) fn prose(
+        &mut self,
+        note: &Cell,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+        explicit: &Explicit<'_>,
+    ) -> Option<(Cell, String)> {
+        let phrases = phrases::find(&note.text);
+        if phrases.is_empty() {
+            return None;
+        }
+        let span = |phrase: &Phrase<'_>| note.span_of(phrase.text);
+        for phrase in &phrases {
+            if let Reading::Unclear { form } = phrase.reading {
+                self.warning(
+                    span(phrase),
+                    format!("`{}` reads like a rule but is not understood", phrase.text),
+                    Some(format!(
+                        "write it as \"{form}\", or state the rule in its column (see \"Rules in prose\" in schemas/README.md)"
+                    )),
+                );
+            }
+        }
+        // A row with a wrong cell is not read further: its rules would pile up consequences.
+        if !spans.clean {
+            return None;
+        }
+        let (rules, problems) = translate(&phrases, &field.ty);
+        for problem in problems {
+            match problem {
+                Problem::Conflict(index, other) => {
+                    let note_at = self.note(span(&phrases[other]), "stated here first");
+                    self.error_notes(
+                        span(&phrases[index]),
+                        format!(
+                            "the Description states this rule twice, differently: `{}`",
+                            phrases[index].shown
+                        ),
+                        vec![note_at],
+                        Some("keep one of the two phrases".into()),
+                    );
+                    spans.clean = false;
+                }
+                Problem::Unsupported(index, why) => {
+                    self.warning(
+                        span(&phrases[index]),
+                        format!("`{}` is not read as a rule: {why}", phrases[index].shown),
+                        Some("state the rule in its column, or reword the phrase".into()),
+                    );
+                }
+            }
+        }
+        if !spans.clean {
+            return None;
+        }
+        let mut length_cell = None;
+        for rule in rules {
+            let first = &phrases[rule.phrases[0]];
+            let cell = Cell::stand_in(rule.syntax.clone(), span(first));
+            let before = self.diagnostics_len();
+            let read = match rule.column {
+                Column::Length => self.prose_length(&rule, &cell, field, explicit),
+                Column::Format => self.prose_format(&cell, field, spans),
+            };
+            let read_as = format!(
+                "read from the Description's {:?} as the {} cell `{}`",
+                first.shown,
+                rule.column.name(),
+                rule.syntax
+            );
+            self.note_since(before, read_as.clone());
+            match read {
+                Read::Failed => spans.clean = false,
+                Read::Agrees | Read::Added => {
+                    if read == Read::Added && rule.column == Column::Length {
+                        length_cell = Some((cell, read_as));
+                    }
+                    for &index in &rule.phrases {
+                        let at = span(&phrases[index]);
+                        self.explained(
+                            at,
+                            field,
+                            rule.column.name(),
+                            &rule.syntax,
+                            &phrases[index].shown,
+                        );
+                    }
+                }
+            }
+        }
+        length_cell
+    }
+
+    /// The Length cell `rule` stands for, read and held to the explicit Length cell.
+    fn prose_length(
+        &mut self,
+        rule: &CellRule,
+        cell: &Cell,
+        field: &mut Field,
+        explicit: &Explicit<'_>,
+    ) -> Read {
+        let Ok(Some(length)) = self.length(cell) else {
+            return Read::Failed;
+        };
+        let Some(known) = field.length else {
+            field.length = Some(length);
+            return Read::Added;
+        };
+        let (min, max) = rule.states;
+        if (min && known.min != length.min) || (max && known.max != length.max) {
+            let cell_span = explicit.length.map_or(cell.span, |c| c.span);
+            let explicit_text = explicit.length.map_or(String::new(), |c| c.text.clone());
+            self.disagree(cell.span, "Length", &explicit_text, cell_span);
+            return Read::Failed;
+        }
+        Read::Agrees
+    }
+
+    /// The Format part of the stand-in `cell`, read into a blank field and merged into `field`.
+    fn prose_format(&mut self, cell: &Cell, field: &mut Field, spans: &mut FieldSpans) -> Read {
+        let mut read = Field::new(field.ident.clone(), field.ty.clone(), Requirement::Optional);
+        let mut read_spans = FieldSpans::default();
+        if !self.format_cell(cell, &mut read, &mut read_spans) {
+            return Read::Failed;
+        }
+        let mut outcome = Read::Agrees;
+        if let Some(value) = read.fixed {
+            match &field.fixed {
+                Some(known) if *known != value => {
+                    let explicit = format!("fixed {}", quote_if_needed(known));
+                    self.disagree(cell.span, "Format", &explicit, spans.fixed);
+                    return Read::Failed;
+                }
+                Some(_) => {}
+                None => {
+                    field.fixed = Some(value);
+                    spans.fixed = read_spans.fixed;
+                    outcome = Read::Added;
+                }
+            }
+        }
+        outcome
+    }
+
+    /// An error: the phrase at `at` disagrees with the explicit `column` cell (at
+    /// `explicit_at`), which says `explicit`.
+    fn disagree(&mut self, at: Span, column: &str, explicit: &str, explicit_at: Span) {
+        // The caller notes what the phrase reads as.
+        let notes = vec![self.note(explicit_at, format!("the {column} cell says `{explicit}`"))];
+        self.error_notes(
+            at,
+            format!("the Description and the {column} cell disagree"),
+            notes,
+            Some("make them agree, or state the rule in one place".into()),
+        );
+    }
+
+    /// Records a rule read from prose for `--explain`.
+    fn explained(
+        &mut self,
+        at: Span,
+        field: &Field,
+        column: &'static str,
+        syntax: &str,
+        phrase: &str,
+    ) {
+        let rule = ProseRule {
+            file: self.path().to_path_buf(),
+            line: at.line,
+            col: at.col,
+            item: self.current_item().to_string(),
+            field: field.ident.clone(),
+            column,
+            syntax: syntax.to_string(),
+            phrase: phrase.to_string(),
+        };
+        self.push_prose(rule);
+    }
+}
+
+/// How reading a rule from prose went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Read {
+    /// It is wrong (reported).
+    Failed,
+    /// The explicit cells state it already.
+    Agrees,
+    /// It is a rule the cells do not state, now the field's.
+    Added,
+}

@@ -1,8 +1,9 @@
-//! The string rules of a field: length, charset, fixed value and format, as data. Their order
-//! and composition with the field's other rules is [`FieldPlan::check`]'s.
+//! The string rules of a field: length, charset and forbidden characters, fixed value, pattern
+//! and format, as data. Their order and composition with the field's other rules is
+//! [`FieldPlan::check`]'s.
 
 use crate::plan::{FieldPlan, Requirement, Seen, Text, no_siblings};
-use crate::{Charset, Format, LengthUnit, Path, Report};
+use crate::{Charset, Format, LengthUnit, Path, PatternRef, Report};
 
 /// The string rules of one field (of its elements, for an array): the data part of its
 /// [`FieldPlan`], whose check runs them (docs/SEMANTICS.md).
@@ -12,8 +13,9 @@ use crate::{Charset, Format, LengthUnit, Path, Report};
 /// 1. an empty value in a field where it is `required` (mandatory, or conditional with its
 ///    condition holding) is one `required` violation ([`RuleError::empty`](crate::RuleError::empty))
 ///    and nothing else;
-/// 2. otherwise, each independently: `length`, `charset`, `const` (the fixed value), and
-///    `format`, which is skipped when `charset` failed (its message would only repeat it).
+/// 2. otherwise, each independently: `length`, `charset` (the ISO class, then, if it held, the
+///    forbidden characters), `const` (the fixed value), `pattern`, and `format`, which is
+///    skipped when `charset` failed (its message would only repeat it).
 ///
 /// ```
 /// use fieldtab_runtime::{Charset, Format, LengthUnit, Path, Report, StrRules};
@@ -21,7 +23,9 @@ use crate::{Charset, Format, LengthUnit, Path, Report};
 /// const LOCAL_TIME: StrRules<'static> = StrRules {
 ///     length: Some((LengthUnit::Bytes, 14, 14)),
 ///     charset: Some(Charset::N),
+///     forbidden: None,
 ///     fixed: None,
+///     pattern: None,
 ///     format: Some(Format::LocalTime),
 /// };
 /// let root = Path::root();
@@ -48,8 +52,13 @@ pub struct StrRules<'a> {
     pub length: Option<(LengthUnit, u32, u32)>,
     /// The ISO 8583 character class (ISO type codes only).
     pub charset: Option<Charset>,
+    /// The characters the value must not contain (`forbidden "@#?"`): part of the `charset`
+    /// rule, checked when the ISO class (if any) held.
+    pub forbidden: Option<&'a str>,
     /// The fixed value the field must hold.
     pub fixed: Option<&'a str>,
+    /// The pattern the value must match (anywhere, unless anchored).
+    pub pattern: Option<PatternRef<'a>>,
     /// The value format.
     pub format: Option<Format>,
 }
@@ -63,14 +72,17 @@ impl StrRules<'_> {
     pub const NONE: StrRules<'static> = StrRules {
         length: None,
         charset: None,
+        forbidden: None,
         fixed: None,
+        pattern: None,
         format: None,
     };
 
     /// The rules of one JSON string value in a field that is `required` (mandatory, or
     /// conditional with its condition holding) or not: [`FieldPlan::check`] of a field with
     /// only these rules (docs/SEMANTICS.md). An empty value when `required` is one `required`
-    /// violation; otherwise length, charset, const and format (skipped if charset failed).
+    /// violation; otherwise length, charset, const, pattern and format (skipped if charset
+    /// failed).
     /// Every violation is pushed to `report` at `path`; nothing is allocated when the value is
     /// valid.
     ///
@@ -81,7 +93,7 @@ impl StrRules<'_> {
     ///     length: Some((LengthUnit::Bytes, 0, 2)),
     ///     charset: Some(Charset::An),
     ///     fixed: Some("41"),
-    ///     format: None,
+    ///     ..StrRules::NONE
     /// };
     /// let mut report = Report::new();
     /// rules.check("4-1", true, &Path::root(), &mut report);
@@ -150,15 +162,15 @@ mod tests {
     const TIME: StrRules<'static> = StrRules {
         length: Some((LengthUnit::Bytes, 0, 14)),
         charset: Some(Charset::N),
-        fixed: None,
         format: Some(Format::LocalTime),
+        ..StrRules::NONE
     };
 
     const PROC: StrRules<'static> = StrRules {
         length: Some((LengthUnit::Bytes, 0, 2)),
         charset: Some(Charset::An),
         fixed: Some("41"),
-        format: None,
+        ..StrRules::NONE
     };
 
     #[test]
@@ -181,6 +193,39 @@ mod tests {
             [Rule::Length, Rule::Charset, Rule::Const]
         );
         assert_eq!(rules_of(&PROC, "42", true), [Rule::Const]);
+    }
+
+    #[test]
+    fn forbidden_and_pattern_take_their_places() {
+        fn digits() -> &'static crate::Pattern {
+            static PATTERN: crate::LazyPattern = crate::LazyPattern::new("^[0-9]+$");
+            PATTERN.get()
+        }
+        let rules = StrRules {
+            length: Some((LengthUnit::Bytes, 0, 4)),
+            charset: Some(Charset::Ans),
+            forbidden: Some("@#"),
+            fixed: Some("1234"),
+            pattern: Some(PatternRef::Lazy(digits)),
+            format: Some(Format::MinorUnits),
+        };
+        assert_eq!(rules_of(&rules, "1234", true), []);
+        assert_eq!(
+            rules_of(&rules, "12@45", true),
+            [Rule::Length, Rule::Charset, Rule::Const, Rule::Pattern],
+            "format skipped: the forbidden characters are the charset rule"
+        );
+        assert_eq!(
+            rules_of(&rules, "12é@", true),
+            [Rule::Length, Rule::Charset, Rule::Const, Rule::Pattern],
+            "one charset violation: the class's, the forbidden set is not checked"
+        );
+        assert_eq!(
+            rules_of(&rules, "0012", true),
+            [Rule::Const, Rule::Format],
+            "pattern holds"
+        );
+        assert_eq!(rules_of(&rules, "", true), [Rule::Required]);
     }
 
     #[test]

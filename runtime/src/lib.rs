@@ -2,6 +2,7 @@
 //! validator. Every rule is implemented here exactly once.
 //!
 //! - character classes and lengths: [`Charset`], [`check_charset`], [`check_length`];
+//! - forbidden characters and patterns: [`check_forbidden`], [`Pattern`], [`check_pattern`];
 //! - fixed values and card numbers: [`check_const`], [`check_luhn`];
 //! - value formats: [`Format::check`] and each format's other facts (its names, samples, exact
 //!   length, JSON Schema pattern: [`Format::name`], [`Format::samples`], …), and the typed
@@ -65,5 +66,9 @@ pub use formats::{
 pub use path::Path;
 pub use report::{Report, Violation};
 pub use rule::{JsonKind, Rule, RuleError};
-pub use rules::{Charset, LengthUnit, check_charset, check_const, check_length, check_luhn};
+pub use rules::{
+    Charset, LazyPattern, LengthUnit, PATTERN_SIZE_LIMIT, Pattern, PatternError, PatternRef,
+    check_charset, check_const, check_forbidden, check_length, check_luhn, check_pattern,
+    forbidden_list, forbidden_pattern,
+};
 pub use validate::{Message, Validate};

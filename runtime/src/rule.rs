@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// The names ([`Rule::as_str`], `Display`, serde) are those of docs/SEMANTICS.md §5.1:
 /// `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`,
-/// `unknown_field`.
+/// `unknown_field`, `pattern`.
 ///
 /// ```
 /// use fieldtab_runtime::Rule;
@@ -42,15 +42,17 @@ pub enum Rule {
     Range,
     /// A field the schema does not name, where unknown fields are denied.
     UnknownField,
+    /// The value does not match the field's pattern.
+    Pattern,
 }
 
 impl Rule {
     /// Every rule, in declaration order.
     ///
     /// ```
-    /// assert_eq!(fieldtab_runtime::Rule::ALL.len(), 10);
+    /// assert_eq!(fieldtab_runtime::Rule::ALL.len(), 11);
     /// ```
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::Syntax,
         Rule::Type,
         Rule::Required,
@@ -61,6 +63,7 @@ impl Rule {
         Rule::Const,
         Rule::Range,
         Rule::UnknownField,
+        Rule::Pattern,
     ];
 
     /// The rule's name as docs/SEMANTICS.md §5.1 spells it.
@@ -80,13 +83,14 @@ impl Rule {
             Rule::Const => "const",
             Rule::Range => "range",
             Rule::UnknownField => "unknown_field",
+            Rule::Pattern => "pattern",
         }
     }
 }
 
 /// The names of [`Rule::ALL`], in order: serde's list of variants.
-const NAMES: [&str; 10] = {
-    let mut names = [""; 10];
+const NAMES: [&str; Rule::ALL.len()] = {
+    let mut names = [""; Rule::ALL.len()];
     let mut i = 0;
     while i < names.len() {
         names[i] = Rule::ALL[i].as_str();
@@ -141,7 +145,7 @@ impl de::Visitor<'_> for Name {
             Some(&rule) => Ok(Name(rule)),
             None => Err(E::invalid_value(
                 Unexpected::Unsigned(index),
-                &"variant index 0 <= i < 10",
+                &"variant index 0 <= i < 11",
             )),
         }
     }
@@ -398,7 +402,8 @@ mod tests {
                 "enum",
                 "const",
                 "range",
-                "unknown_field"
+                "unknown_field",
+                "pattern"
             ]
         );
         for rule in Rule::ALL {

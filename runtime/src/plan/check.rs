@@ -2,7 +2,10 @@
 
 use super::{EnumRule, FieldPlan, Parse, Seen};
 use crate::field_rules::surely_in_length;
-use crate::{JsonKind, Path, Report, RuleError, check_charset, check_const, check_length};
+use crate::{
+    JsonKind, Path, Report, RuleError, check_charset, check_const, check_forbidden, check_length,
+    check_pattern,
+};
 
 impl FieldPlan<'_> {
     /// Checks what was seen for this field, pushing every violation to `report` at `path`, in
@@ -13,7 +16,8 @@ impl FieldPlan<'_> {
     /// 2. a value of another JSON kind: one `type` violation, nothing else (§2.2);
     /// 3. a non-string value decoded elsewhere: nothing left to check (§2.7 is the caller's);
     /// 4. an empty string in a required field: one `required` violation, nothing else (§2.3);
-    /// 5. otherwise, each independently: `length`, `charset`, `const` (the fixed value),
+    /// 5. otherwise, each independently: `length`, `charset` (the ISO class, then the
+    ///    forbidden characters when the class held), `const` (the fixed value), `pattern`,
     ///    `format` through `parse` (skipped when the charset failed: its message would only
     ///    repeat it) (§2.4), then each conditional format whose condition holds (skipped
     ///    likewise) (§2.5), then `enum` through `parse` (§2.6).
@@ -114,8 +118,22 @@ impl FieldPlan<'_> {
                 ok = false;
             }
         }
+        if charset_ok
+            && let Some(forbidden) = rules.forbidden
+            && let Err(error) = check_forbidden(value, forbidden)
+        {
+            report.push(path, error);
+            charset_ok = false;
+            ok = false;
+        }
         if let Some(fixed) = rules.fixed
             && let Err(error) = check_const(value, fixed)
+        {
+            report.push(path, error);
+            ok = false;
+        }
+        if let Some(pattern) = rules.pattern
+            && let Err(error) = check_pattern(value, pattern.get())
         {
             report.push(path, error);
             ok = false;

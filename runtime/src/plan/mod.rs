@@ -41,7 +41,7 @@
 mod check;
 mod fields;
 
-use crate::{Charset, Format, JsonKind, LengthUnit, RuleError, StrRules};
+use crate::{Charset, Format, JsonKind, LengthUnit, Pattern, PatternRef, RuleError, StrRules};
 
 pub(crate) use check::wrong_type;
 pub use fields::Fields;
@@ -224,9 +224,22 @@ impl<'a> FieldPlan<'a> {
         self
     }
 
+    /// The characters the value must not contain (part of the `charset` rule).
+    pub const fn forbidden(mut self, characters: &'a str) -> FieldPlan<'a> {
+        self.rules.forbidden = Some(characters);
+        self
+    }
+
     /// The fixed value (`const`).
     pub const fn fixed(mut self, value: &'a str) -> FieldPlan<'a> {
         self.rules.fixed = Some(value);
+        self
+    }
+
+    /// The pattern, reached through `get` (a function returning it from its
+    /// [`LazyPattern`](crate::LazyPattern) `static`: generated tables are `const`).
+    pub const fn pattern(mut self, get: fn() -> &'static Pattern) -> FieldPlan<'a> {
+        self.rules.pattern = Some(PatternRef::Lazy(get));
         self
     }
 
@@ -322,7 +335,7 @@ pub mod prelude {
     pub use super::{Condition, EnumRule, FieldPlan, FormatWhen};
     pub use crate::LengthUnit::{Bytes, Chars};
     pub use crate::decode::__decode::WireEnum;
-    pub use crate::{Charset, Format, ImageKinds, StrRules};
+    pub use crate::{Charset, Format, ImageKinds, LazyPattern, Pattern, StrRules};
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-pub use fieldtab_runtime::{Charset, Format, ImageKinds};
+pub use fieldtab_runtime::{Charset, Format, ImageKinds, Pattern};
 
 mod docs;
 mod plan;
@@ -117,6 +117,13 @@ pub struct Field {
     pub format_when: Vec<ConditionalFormat>,
     /// A fixed value the field must hold (`procType` is `41`).
     pub fixed: Option<String>,
+    /// The characters the value must not contain (`forbidden "@#?"`): part of the `charset`
+    /// rule (docs/SEMANTICS.md §2.4). Never empty; string fields (and their array elements)
+    /// only.
+    pub forbidden: Option<String>,
+    /// The pattern the value must match, compiled when the schema was loaded (`pattern
+    /// "^[0-9]{5}$"`; docs/SEMANTICS.md §2.4). String fields (and their array elements) only.
+    pub pattern: Option<Pattern>,
     /// Whether the value is sensitive: it is never printed by Debug, Display or reports.
     pub sensitive: bool,
     /// The `Note` column: the field's documentation.
@@ -138,6 +145,8 @@ impl Field {
             format: None,
             format_when: Vec::new(),
             fixed: None,
+            forbidden: None,
+            pattern: None,
             sensitive: false,
             doc: String::new(),
             examples: Vec::new(),
@@ -156,8 +165,8 @@ impl Field {
     }
 
     /// The string rules of the field's values (of its elements, for an array of strings): length
-    /// in bytes for ISO codes and in characters for `String`, the ISO charset, the fixed value and
-    /// the format. `None` when the values are not strings. Code generation and the dynamic
+    /// in bytes for ISO codes and in characters for `String`, the ISO charset, the forbidden
+    /// characters, the fixed value, the pattern and the format. `None` when the values are not strings. Code generation and the dynamic
     /// validator both take the rules from here, so they agree on them.
     pub fn str_rules(&self) -> Option<fieldtab_runtime::StrRules<'_>> {
         let (unit, charset) = match self.ty.element() {
@@ -168,7 +177,12 @@ impl Field {
         Some(fieldtab_runtime::StrRules {
             length: self.length.map(|length| (unit, length.min, length.max)),
             charset,
+            forbidden: self.forbidden.as_deref(),
             fixed: self.fixed.as_deref(),
+            pattern: self
+                .pattern
+                .as_ref()
+                .map(fieldtab_runtime::PatternRef::Compiled),
             format: self.format,
         })
     }

@@ -152,12 +152,44 @@ impl Gen<'_> {
         {
             return value;
         }
-        let alphabet = match ty {
+        // A pattern's valid values: its field's examples (the checker holds them to it).
+        if field.pattern.is_some() {
+            let examples = example_strings(field);
+            if !examples.is_empty() {
+                return rng.pick(&examples).clone();
+            }
+        }
+        let mut alphabet = match ty {
             Type::Iso(charset) => alphabet(*charset),
             _ => format!("{}é汉-_", alphabet(Charset::An)),
         };
+        if let Some(forbidden) = &field.forbidden {
+            alphabet.retain(|c| !forbidden.contains(c));
+        }
         let max = max.min(24).max(min);
         let len = min + rng.below(max - min + 1);
         text_of(rng, &alphabet, len)
     }
+}
+
+/// The string values of a field's examples, those inside array examples included.
+fn example_strings(field: &Field) -> Vec<String> {
+    fn strings(value: serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    strings(item, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for example in &field.examples {
+        if let Ok(value) = serde_json::from_str(example) {
+            strings(value, &mut out);
+        }
+    }
+    out
 }

@@ -19,6 +19,7 @@ mod formats;
 mod generate;
 mod json;
 mod mutate;
+mod strings;
 
 #[path = "../common/mod.rs"]
 mod common;

@@ -16,6 +16,10 @@
 //!     ];
 //! }
 //! ```
+//!
+//! A field with a pattern gets a function beside the table that returns it from a `static`
+//! compiled on first use (`.pattern(zip_pattern)`): a `const` table is copied at each use, so
+//! it holds the function, and every check of the field reaches the one compiled pattern.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -37,22 +41,47 @@ pub(crate) fn module_name(item: &Item) -> Ident {
 pub(crate) fn emit(module: &Module, item: &Item, object: &Object) -> TokenStream {
     let name = module_name(item);
     let len = Literal::usize_unsuffixed(object.fields.len());
-    let rows = object
+    let rust_names = names::field_names(&object.fields);
+    let mut pattern_fns = Vec::new();
+    let rows: Vec<TokenStream> = object
         .fields
         .iter()
-        .map(|field| field.with_plan(module, object, row));
+        .zip(&rust_names)
+        .map(|(field, rust_name)| {
+            let pattern_fn = field.pattern.as_ref().map(|pattern| {
+                let get =
+                    format_ident!("{}_pattern", rust_name.to_string().trim_start_matches("r#"));
+                let source = pattern.as_str();
+                let doc = format!(
+                    " The pattern of `{}`, compiled on its first use.",
+                    field.ident
+                );
+                pattern_fns.push(quote! {
+                    #[doc = #doc]
+                    fn #get() -> &'static Pattern {
+                        static PATTERN: LazyPattern = LazyPattern::new(#source);
+                        PATTERN.get()
+                    }
+                });
+                get
+            });
+            field.with_plan(module, object, |plan| row(plan, pattern_fn.as_ref()))
+        })
+        .collect();
     quote! {
         #[doc(hidden)]
         #[allow(non_snake_case)]
         mod #name {
             use ::fieldtab::__private::plan::prelude::*;
             pub(super) const FIELDS: [FieldPlan<'static>; #len] = [#(#rows),*];
+            #(#pattern_fns)*
         }
     }
 }
 
-/// One row: `FieldPlan::new(ident, requirement)` and a builder call per rule it has.
-fn row(plan: &FieldPlan<'_>) -> TokenStream {
+/// One row: `FieldPlan::new(ident, requirement)` and a builder call per rule it has;
+/// `pattern_fn` returns the field's pattern, if it has one.
+fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
     let ident = plan.ident;
     let requirement = match &plan.requirement {
         Requirement::Mandatory => quote!(Mandatory),
@@ -76,8 +105,14 @@ fn row(plan: &FieldPlan<'_>) -> TokenStream {
         let charset = charset_variant(charset);
         row.extend(quote!(.charset(Charset::#charset)));
     }
+    if let Some(forbidden) = rules.forbidden {
+        row.extend(quote!(.forbidden(#forbidden)));
+    }
     if let Some(fixed) = rules.fixed {
         row.extend(quote!(.fixed(#fixed)));
+    }
+    if let Some(get) = pattern_fn {
+        row.extend(quote!(.pattern(#get)));
     }
     if let Some(format) = &rules.format {
         let format = format_variant(format, || quote!(ImageKinds));
@@ -195,6 +230,35 @@ mod tests {
             "mod__Msg",
         ] {
             assert!(code.contains(row), "{row} in {code}");
+        }
+    }
+
+    #[test]
+    fn a_pattern_is_a_function_beside_the_table() {
+        let object = Object {
+            fields: vec![Field {
+                pattern: Some(crate::model::Pattern::new("^[0-9]{5}$").unwrap()),
+                forbidden: Some("@#".into()),
+                ..Field::new("zipCode", Type::String, Requirement::Optional)
+            }],
+            deny_unknown: false,
+        };
+        let item = Item {
+            name: "Address".into(),
+            doc: String::new(),
+            kind: ItemKind::Struct(object.clone()),
+        };
+        let module = Module {
+            title: None,
+            doc: String::new(),
+            items: vec![item.clone()],
+        };
+        let code = squash(emit(&module, &item, &object));
+        for part in [
+            r#"FieldPlan::new("zipCode",Optional).forbidden("@#").pattern(zip_code_pattern)]"#,
+            r#"fnzip_code_pattern()->&'staticPattern{staticPATTERN:LazyPattern=LazyPattern::new("^[0-9]{5}$");PATTERN.get()}"#,
+        ] {
+            assert!(code.contains(part), "{part} in {code}");
         }
     }
 }

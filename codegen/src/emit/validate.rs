@@ -70,11 +70,12 @@ pub(crate) fn emit(
 }
 
 /// Whether every value of the field's runtime type passes the field's length and charset rules
-/// (a fixed value is always checked), so `validate()` need not render it to text. Decided at
+/// (a fixed value, forbidden characters and a pattern are always checked), so `validate()` need
+/// not render it to text. Decided at
 /// generation time by the runtime's own rules, on the texts at the extremes of the type's shape:
 /// the ISO charsets treat all digits alike and all letters alike, and lengths are intervals.
 fn proven_by_type(field: &Field) -> bool {
-    if field.fixed.is_some() {
+    if field.fixed.is_some() || field.forbidden.is_some() || field.pattern.is_some() {
         return false;
     }
     let Some(rules) = field.str_rules() else {

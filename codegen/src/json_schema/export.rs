@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use fieldtab_runtime::Format;
+use fieldtab_runtime::{Format, forbidden_pattern};
 use serde_json::Value;
 
 use super::tree::{Node, Obj};
@@ -286,8 +286,21 @@ impl Exporter<'_> {
                 if let Some(max) = max {
                     schema.set("maxLength", max);
                 }
-                if let Some(charset) = rules.charset {
-                    schema.set("pattern", charset.pattern());
+                // One `pattern` per rule that has one; the second and later go to `allOf`.
+                let patterns = [
+                    rules.charset.map(|charset| charset.pattern().to_owned()),
+                    rules.forbidden.map(forbidden_pattern),
+                    rules
+                        .pattern
+                        .map(|pattern| pattern.get().as_str().to_owned()),
+                ];
+                let mut all_of = Vec::new();
+                for pattern in patterns.into_iter().flatten() {
+                    if schema.contains("pattern") {
+                        all_of.push(Node::Obj(Obj::new().with("pattern", pattern)));
+                    } else {
+                        schema.set("pattern", pattern);
+                    }
                 }
                 if let Some(format) = rules.format {
                     let (keywords, comment) = format_keywords(&format, notes);
@@ -295,10 +308,13 @@ impl Exporter<'_> {
                         comments.push(comment);
                     }
                     if keywords.keys().any(|k| schema.contains(k)) {
-                        schema.set("allOf", Node::Arr(vec![Node::Obj(keywords)]));
+                        all_of.push(Node::Obj(keywords));
                     } else {
                         schema.extend(keywords);
                     }
+                }
+                if !all_of.is_empty() {
+                    schema.set("allOf", Node::Arr(all_of));
                 }
             }
             Type::Integer => {

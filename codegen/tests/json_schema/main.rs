@@ -204,6 +204,61 @@ fn deny_unknown_option_closes_every_object() {
 }
 
 #[test]
+fn patterns_and_forbidden_sets_export_as_patterns() {
+    let schema = Schema::load(repo().join("tests/schemas/strings.md")).unwrap();
+    let text = schema.to_json_schema_pretty(None).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert!(jsonschema::meta::is_valid(&value));
+    assert_export_snapshot!("tests__strings", text);
+    // Value by value, the export's verdict is the runtime's.
+    let export = validator(&schema.to_json_schema(Some("Strings")).unwrap(), true);
+    let dynamic = fieldtab_codegen::dynamic::Validator::new(&schema.module, "Strings").unwrap();
+    let values = [
+        "",
+        "a",
+        "a@b",
+        "#",
+        "392/156",
+        "392/1567",
+        "x392/156",
+        "75001",
+        "75001-1234",
+        "7500 1",
+        "0",
+        "1",
+        "19",
+        "red",
+        "Red",
+        "box",
+        "a\\b",
+        "a`b",
+        "<",
+        "é",
+        "😀",
+    ];
+    let mut checked = 0;
+    for field in ["id", "pair", "zip", "code", "tags", "note"] {
+        for value in values {
+            let member = if field == "tags" {
+                json!([value])
+            } else {
+                json!(value)
+            };
+            let mut doc = json!({"id": "ok"});
+            doc[field] = member;
+            let bytes = serde_json::to_vec(&doc).unwrap();
+            assert_eq!(
+                export.is_valid(&doc),
+                dynamic.validate(&bytes, false).is_ok(),
+                "{doc}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 6 * values.len());
+}
+
+#[test]
 fn the_edge_case_schema_exports_to_its_snapshot() {
     // Every type, open and closed enums, conditions on enums and strings, nested arrays,
     // sensitive and fixed fields, denied unknown fields.

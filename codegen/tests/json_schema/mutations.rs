@@ -98,13 +98,33 @@ fn edge_case_request() -> Value {
     })
 }
 
+/// A valid `Strings` of `tests/schemas/strings.md`: patterns and forbidden characters, on
+/// strings and on array elements.
+fn strings() -> Value {
+    json!({
+        "id": "2088102122524333",
+        "pair": "392/156",
+        "zip": "75001-1234",
+        "code": "100000",
+        "tags": ["red", "blue"],
+        "note": "plain"
+    })
+}
+
 #[test]
 fn mutated_documents_agree_with_the_dynamic_validator() {
-    let mut bases: Vec<(PathBuf, String, Value)> = vec![(
-        repo().join("tests/schemas/edge_cases.md"),
-        "Request".into(),
-        edge_case_request(),
-    )];
+    let mut bases: Vec<(PathBuf, String, Value)> = vec![
+        (
+            repo().join("tests/schemas/edge_cases.md"),
+            "Request".into(),
+            edge_case_request(),
+        ),
+        (
+            repo().join("tests/schemas/strings.md"),
+            "Strings".into(),
+            strings(),
+        ),
+    ];
     let messages = repo().join("examples/messages");
     for path in files_under(&messages, "json") {
         let relative = path.strip_prefix(&messages).unwrap().to_path_buf();

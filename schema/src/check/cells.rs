@@ -291,6 +291,27 @@ impl FileChecker<'_> {
             }
             _ => {}
         }
+        let string_parts = [
+            ("pattern", field.pattern.is_some(), spans.pattern),
+            ("forbidden", field.forbidden.is_some(), spans.forbidden),
+        ];
+        for (part, given, span) in string_parts {
+            if given && !matches!(field.ty.element(), Type::Iso(_) | Type::String) {
+                self.error(
+                    span,
+                    format!("`{part}` does not fit type `{}`", field.ty),
+                    Some(format!(
+                        "`{part}` applies to string fields (a type code or `String`, or an array of them){}",
+                        if matches!(field.ty.element(), Type::Named(_)) {
+                            "; an enum's values are listed in its table"
+                        } else {
+                            ""
+                        }
+                    )),
+                );
+                spans.clean = false;
+            }
+        }
         let format_span = format_cell.map_or(type_span, |c| c.span);
         let formats = field
             .format

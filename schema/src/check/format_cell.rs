@@ -1,18 +1,19 @@
 //! The Format cell's reader: its `;`-separated parts (a format, conditional formats,
-//! `sensitive`, `fixed VALUE`) into the draft field, every malformed part reported through the
-//! [`FileChecker`]. Whether the format fits the row's type and length is
-//! [`FileChecker::fit`](super::cells)'s.
+//! `sensitive`, `fixed VALUE`, `pattern "REGEX"`, `forbidden "CHARS"`) into the draft field,
+//! every malformed part reported through the [`FileChecker`]. Whether the format fits the row's
+//! type and length is [`FileChecker::fit`](super::cells)'s.
 
 use super::cells::strip_code;
 use super::file::FileChecker;
 use super::{FieldSpans, formats};
 use crate::diagnostics::Span;
-use crate::model::{ConditionalFormat, Field};
+use crate::model::{ConditionalFormat, Field, Pattern};
 use crate::read::lexer::Cell;
 
 impl FileChecker<'_> {
-    /// `FORMAT; sensitive; fixed VALUE`, parts in any order, each at most once; a format may
-    /// be conditional (`FORMAT if sibling = VALUE`), several times. False when a part is wrong.
+    /// `FORMAT; sensitive; fixed VALUE; pattern "REGEX"; forbidden "CHARS"`, parts in any
+    /// order, each at most once; a format may be conditional (`FORMAT if sibling = VALUE`),
+    /// several times. False when a part is wrong.
     pub(super) fn format_cell(
         &mut self,
         cell: &Cell,
@@ -40,6 +41,9 @@ impl FileChecker<'_> {
                 once
             } else if lower == "fixed" || lower.starts_with("fixed ") {
                 self.fixed_part(trimmed, span, field, spans)
+            } else if let Some(keyword) = quoted_keyword(trimmed) {
+                // Before conditional formats: a quoted pattern may hold ` if `.
+                self.quoted_part(keyword, trimmed, span, field, spans)
             } else if let Some(at) = conditional {
                 self.conditional_format_part(cell, trimmed, at, span, field, spans)
             } else {
@@ -98,6 +102,122 @@ impl FileChecker<'_> {
         }
         field.fixed = Some(value);
         spans.fixed = span;
+        true
+    }
+
+    /// `pattern "REGEX"` or `forbidden "CHARS"` (`keyword`, the part's first word, any case):
+    /// the value is a JSON string, so a pattern's backslashes are doubled (`"^\\.$"` is the
+    /// pattern `^\.$`) and a `;` inside it does not end the part.
+    fn quoted_part(
+        &mut self,
+        keyword: Quoted,
+        part: &str,
+        span: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> bool {
+        let name = keyword.name();
+        let rest = part.get(name.len()..).unwrap_or_default().trim();
+        let example = match keyword {
+            Quoted::Pattern => r#"pattern "^[0-9]{5}$""#,
+            Quoted::Forbidden => r#"forbidden "@#?""#,
+        };
+        if rest.is_empty() {
+            self.error(
+                span,
+                format!("`{name}` without a value"),
+                Some(format!("write `{example}`")),
+            );
+            return false;
+        }
+        let value = if rest.starts_with('"') {
+            match serde_json::from_str::<String>(rest) {
+                Ok(value) => value,
+                Err(_) => {
+                    self.error(
+                        span,
+                        format!("malformed quoted `{name}` value"),
+                        Some(format!(
+                            "the value is one JSON string, with `\\` and `\"` escaped: `{example}`"
+                        )),
+                    );
+                    return false;
+                }
+            }
+        } else {
+            let quoted = serde_json::Value::String(rest.to_owned()).to_string();
+            self.error(
+                span,
+                format!("the value of `{name}` is a JSON string"),
+                Some(format!("write `{name} {quoted}`")),
+            );
+            return false;
+        };
+        match keyword {
+            Quoted::Pattern => self.pattern_value(&value, span, field, spans),
+            Quoted::Forbidden => {
+                if value.is_empty() {
+                    self.error(
+                        span,
+                        "an empty `forbidden` set",
+                        Some(format!(
+                            "list the characters the value must not contain: `{example}`"
+                        )),
+                    );
+                    return false;
+                }
+                if field.forbidden.is_some() {
+                    self.error(
+                        span,
+                        "two `forbidden` sets",
+                        Some("a field has at most one; list every character in it".into()),
+                    );
+                    return false;
+                }
+                field.forbidden = Some(value);
+                spans.forbidden = span;
+                true
+            }
+        }
+    }
+
+    /// The pattern of `pattern "REGEX"`, compiled now, once for every use of the schema.
+    fn pattern_value(
+        &mut self,
+        value: &str,
+        span: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> bool {
+        if value.is_empty() {
+            self.error(
+                span,
+                "an empty pattern",
+                Some("an empty pattern matches every value; drop the part".into()),
+            );
+            return false;
+        }
+        let pattern = match Pattern::new(value) {
+            Ok(pattern) => pattern,
+            Err(e) => {
+                self.error(
+                    span,
+                    format!("invalid pattern: {e}"),
+                    e.help().map(str::to_owned),
+                );
+                return false;
+            }
+        };
+        if field.pattern.is_some() {
+            self.error(
+                span,
+                "two patterns",
+                Some("a field has at most one pattern; join them into one".into()),
+            );
+            return false;
+        }
+        field.pattern = Some(pattern);
+        spans.pattern = span;
         true
     }
 
@@ -187,4 +307,28 @@ fn split_parts(text: &str) -> Vec<&str> {
     }
     parts.push(&text[start..]);
     parts
+}
+
+/// The parts whose value is a JSON string.
+#[derive(Clone, Copy)]
+enum Quoted {
+    Pattern,
+    Forbidden,
+}
+
+impl Quoted {
+    fn name(self) -> &'static str {
+        match self {
+            Quoted::Pattern => "pattern",
+            Quoted::Forbidden => "forbidden",
+        }
+    }
+}
+
+/// The quoted part `part` starts with (its first word, any case), if any.
+fn quoted_keyword(part: &str) -> Option<Quoted> {
+    let word = part.split(|c: char| c.is_whitespace() || c == '"').next()?;
+    [Quoted::Pattern, Quoted::Forbidden]
+        .into_iter()
+        .find(|keyword| keyword.name().eq_ignore_ascii_case(word))
 }

@@ -54,6 +54,10 @@ pub(crate) struct FieldSpans {
     /// The conditional requirement's condition, if the field has one.
     pub(crate) condition: ConditionSpans,
     pub(crate) fixed: Span,
+    /// The `pattern "…"` part of the Format cell.
+    pub(crate) pattern: Span,
+    /// The `forbidden "…"` part of the Format cell.
+    pub(crate) forbidden: Span,
     /// The unconditional format's part of the Format cell.
     pub(crate) format: Span,
     /// For each conditional format (`Field::format_when`, same order): its condition.

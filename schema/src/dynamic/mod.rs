@@ -29,17 +29,9 @@
 //!         doc: String::new(),
 //!         kind: ItemKind::Message(Object {
 //!             fields: vec![Field {
-//!                 ident: "procType".into(),
-//!                 label: None,
-//!                 ty: Type::Iso(Charset::An),
 //!                 length: Some(Length::max_only(2)),
-//!                 requirement: Requirement::Mandatory,
-//!                 format: None,
-//!                 format_when: Vec::new(),
 //!                 fixed: Some("41".into()),
-//!                 sensitive: false,
-//!                 doc: String::new(),
-//!                 examples: vec![],
+//!                 ..Field::new("procType", Type::Iso(Charset::An), Requirement::Mandatory)
 //!             }],
 //!             deny_unknown: false,
 //!         }),

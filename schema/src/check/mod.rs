@@ -62,6 +62,9 @@ pub(crate) struct FieldSpans {
     pub(crate) format: Span,
     /// For each conditional format (`Field::format_when`, same order): its condition.
     pub(crate) format_when: Vec<ConditionSpans>,
+    /// The values the Description lists for a field of a named type (checked against the enum
+    /// once every item is read).
+    pub(crate) listed: Option<prose::Listed>,
     /// The Example cell, read once the field's type is resolved (bare text is a string only
     /// for a string type, and whether a named type is an enum is known only then).
     pub(crate) example: Option<Cell>,

@@ -82,6 +82,7 @@ impl<'a> ModuleChecker<'a> {
             items: drafts.iter().map(|d| d.item.clone()).collect(),
         };
         self.conditions(&drafts, &module);
+        self.listed_values(&drafts, &module);
         self.values(&mut drafts, &module);
         drafts.into_iter().map(|d| d.item).collect()
     }
@@ -133,6 +134,24 @@ impl ModuleChecker<'_> {
     pub(super) fn error(&mut self, file: usize, span: Span, message: String, help: Option<String>) {
         self.diagnostics
             .push(self.sources[file].error_help(span, message, help));
+    }
+
+    /// An error with notes, each pointing at another place of the same file.
+    pub(super) fn error_notes(
+        &mut self,
+        file: usize,
+        span: Span,
+        message: String,
+        notes: Vec<(Span, String)>,
+        help: Option<String>,
+    ) {
+        let source = &self.sources[file];
+        let mut diagnostic = source.error_help(span, message, help);
+        diagnostic.notes = notes
+            .into_iter()
+            .map(|(at, note)| source.note(at, note))
+            .collect();
+        self.diagnostics.push(diagnostic);
     }
 
     /// Every `Type::Named` must name an item visible from its file.

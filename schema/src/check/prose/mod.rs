@@ -9,6 +9,7 @@
 //! rule read is recorded as a [`ProseRule`] for `fieldtab check --explain`; the model holds the
 //! rule only.
 
+mod listed;
 mod phrases;
 #[cfg(test)]
 mod tests;
@@ -26,6 +27,8 @@ use crate::read::lexer::Cell;
 pub(super) enum Column {
     Length,
     Format,
+    /// A list of values: the field's type, which must hold exactly those values.
+    Type,
 }
 
 impl Column {
@@ -33,6 +36,7 @@ impl Column {
         match self {
             Column::Length => "Length",
             Column::Format => "Format",
+            Column::Type => "Type",
         }
     }
 }
@@ -46,6 +50,8 @@ pub(super) struct CellRule {
     /// For a length: whether the phrases state its minimum and its maximum (the other bound
     /// is the explicit cell's to say).
     pub(super) states: (bool, bool),
+    /// For a list of values: the values listed.
+    pub(super) values: Vec<String>,
 }
 
 /// Why a phrase that reads is not a rule of the field.
@@ -55,6 +61,8 @@ pub(super) enum Problem {
     Conflict(usize, usize),
     /// The phrase reads, but what it states cannot be a rule here: a warning, with why.
     Unsupported(usize, String),
+    /// The phrase states what the field's type cannot hold: an error, with why.
+    Impossible(usize, String),
 }
 
 /// The rules `phrases` state for a field of type `ty`, in cell syntax; and the problems.
@@ -63,6 +71,7 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
     let mut problems = Vec::new();
     let mut length = Bounds::default();
     let mut fixed: Option<(String, Vec<usize>)> = None;
+    let mut values: Option<(Vec<String>, Vec<usize>)> = None;
     for (index, phrase) in phrases.iter().enumerate() {
         let Reading::Rule(stated) = &phrase.reading else {
             continue;
@@ -89,10 +98,11 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
                 index,
                 "an array's element count is not read from prose yet".into(),
             )),
-            Stated::Values(_) => problems.push(Problem::Unsupported(
-                index,
-                "a list of values is not read from prose yet".into(),
-            )),
+            Stated::Values(listed) => match &mut values {
+                Some((first, at)) if same_values(first, listed) => at.push(index),
+                Some((_, at)) => problems.push(Problem::Conflict(index, at[0])),
+                None => values = Some((listed.clone(), vec![index])),
+            },
             // `Value range: unlimited`: no rule to read.
             Stated::Range {
                 min: None,
@@ -114,6 +124,7 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
             syntax,
             phrases: length.phrases.clone(),
             states,
+            values: Vec::new(),
         }),
         Ok(None) => {}
         Err(message) => {
@@ -128,9 +139,55 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
             syntax: format!("fixed {}", quote_if_needed(&value)),
             phrases,
             states: (false, false),
+            values: Vec::new(),
         });
     }
+    if let Some((listed, phrases)) = values {
+        match values_rule(&listed, ty) {
+            Ok(syntax) => rules.push(CellRule {
+                column: Column::Type,
+                syntax,
+                phrases,
+                states: (false, false),
+                values: listed,
+            }),
+            Err(problem) => problems.extend(phrases.iter().map(|&i| problem(i))),
+        }
+    }
     (rules, problems)
+}
+
+/// Whether two lists hold the same values, in any order.
+fn same_values(a: &[String], b: &[String]) -> bool {
+    let mut a: Vec<&String> = a.iter().collect();
+    let mut b: Vec<&String> = b.iter().collect();
+    a.sort();
+    a.dedup();
+    b.sort();
+    b.dedup();
+    a == b
+}
+
+/// The Type cell a list of values stands for on a field of type `ty`: an enum type names its
+/// values (checked against the enum once the module is read), `Boolean` holds `true` and
+/// `false`; otherwise the problem it is.
+fn values_rule(listed: &[String], ty: &Type) -> Result<String, fn(usize) -> Problem> {
+    match ty {
+        Type::Named(name) => Ok(name.clone()),
+        Type::Boolean if listed.iter().all(|v| v == "true" || v == "false") => Ok("Boolean".into()),
+        Type::Boolean => Err(|i| {
+            Problem::Impossible(i, "a `Boolean` field holds only `true` and `false`".into())
+        }),
+        Type::String => {
+            Err(|i| Problem::Unsupported(i, "a list of values is not read from prose yet".into()))
+        }
+        _ => Err(|i| {
+            Problem::Unsupported(
+                i,
+                "a list of values is read on `String` fields and fields of an enum type".into(),
+            )
+        }),
+    }
 }
 
 /// A Length cell's text, and whether it states the minimum and the maximum.
@@ -200,6 +257,14 @@ fn quote_if_needed(value: &str) -> String {
     }
 }
 
+/// The values a Description lists for a field of a named type, where they are: the type must
+/// be an enum of exactly these values (`ModuleChecker::listed_values`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Listed {
+    pub(crate) values: Vec<String>,
+    pub(crate) span: Span,
+}
+
 /// The explicit cells of the row, which rules in prose must agree with.
 pub(super) struct Explicit<'c> {
     pub(super) length: Option<&'c Cell>,
@@ -253,6 +318,17 @@ impl FileChecker<'_> {
                     );
                     spans.clean = false;
                 }
+                Problem::Impossible(index, why) => {
+                    self.error(
+                        span(&phrases[index]),
+                        format!(
+                            "`{}` cannot be a rule of this field: {why}",
+                            phrases[index].shown
+                        ),
+                        Some("reword the phrase, or change the field's type".into()),
+                    );
+                    spans.clean = false;
+                }
                 Problem::Unsupported(index, why) => {
                     self.warning(
                         span(&phrases[index]),
@@ -273,6 +349,16 @@ impl FileChecker<'_> {
             let read = match rule.column {
                 Column::Length => self.prose_length(&rule, &cell, field, explicit),
                 Column::Format => self.prose_format(&cell, field, spans),
+                Column::Type => {
+                    if field.ty.named().is_some() {
+                        // Held to the enum's values once every item is read.
+                        spans.listed = Some(Listed {
+                            values: rule.values.clone(),
+                            span: cell.span,
+                        });
+                    }
+                    Read::Agrees
+                }
             };
             let read_as = format!(
                 "read from the Description's {:?} as the {} cell `{}`",

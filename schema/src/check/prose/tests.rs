@@ -261,7 +261,8 @@ fn lengths_translate_into_the_length_cell() {
             column: Column::Length,
             syntax: "64".into(),
             phrases: vec![0],
-            states: (false, true)
+            states: (false, true),
+            values: Vec::new(),
         }]
     );
     let (rules, _) = translated("Minimum length: 1<br>Maximum length: 64", Type::String);
@@ -470,4 +471,23 @@ proptest::proptest! {
         let row = format!("| id | String | | Yes | | {} |\n", text.replace('|', "\\|"));
         let _ = Schema::parse("p.md", &table(&row));
     }
+}
+
+#[test]
+fn a_list_of_values_agrees_with_an_enum_type_or_a_boolean() {
+    let text = format!(
+        "{}\n## enum Status\n\n| Value |\n|---|\n| S |\n| F |\n| U |\n",
+        table(
+            "| status | Status | | Yes | | Valid values are:<br>• S: ok<br>• F: failed<br>• U: unknown |\n| flag | Boolean | | No | | Valid values are: `true`, `false` |\n"
+        )
+    );
+    let schema = Schema::parse("p.md", &text).expect("clean");
+    let explained: Vec<String> = schema.prose.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        explained,
+        [
+            "p.md:7:31: M.status: Type `Status` from \"Valid values are: S, F, U\"",
+            "p.md:8:29: M.flag: Type `Boolean` from \"Valid values are: `true`, `false`\"",
+        ]
+    );
 }

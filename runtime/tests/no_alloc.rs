@@ -73,6 +73,14 @@ fn valid_values_allocate_nothing() {
         ),
         (Format::Url, "https://www.isv.host:8443/a/b?c=%2F#d"),
         (
+            Format::Uri,
+            "ldap://u@[::ffff:192.0.2.128]:389/c=GB?objectClass?one#x",
+        ),
+        (
+            Format::Uri,
+            "alipays://platformapi/startApp?appId=20000067&url=https%3A%2F%2Fa.b",
+        ),
+        (
             Format::Base64Image {
                 max_bytes: 100 * 1024,
                 kinds: ImageKinds::ALL,

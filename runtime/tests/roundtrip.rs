@@ -166,19 +166,32 @@ proptest! {
     }
 
     #[test]
-    fn no_format_panics(s in "\\PC{0,40}|[0-9:+TZ.-]{0,30}|GMT[+-][0-9]{2}:[0-9]{2}") {
+    fn no_format_panics(
+        s in "\\PC{0,40}|[0-9:+TZ.-]{0,30}|GMT[+-][0-9]{2}:[0-9]{2}|[a-z]{1,3}:[/\\[\\]:@%0-9a-fv.?#]{0,30}"
+    ) {
         for format in [
             Format::LocalTime, Format::GmtOffset, Format::Timestamp, Format::CurrencyAlpha,
             Format::Date, Format::CompactDate, Format::TimeOfDay, Format::CompactTimeOfDay,
             Format::CurrencyNumeric, Format::CountryAlpha2, Format::CountryAlpha3, Format::MinorUnits,
             Format::Decimal { min: -3, max: 7, scale: 3 },
-            Format::Url, Format::Base64Image { max_bytes: 64, kinds: ImageKinds::ALL },
+            Format::Url, Format::Uri, Format::Base64Image { max_bytes: 64, kinds: ImageKinds::ALL },
             Format::JsonText, Format::Mobile, Format::Pan { luhn: true },
         ] {
             if let Err(e) = format.check(&s) {
                 prop_assert!(matches!(e.rule, Rule::Format | Rule::Range));
             }
         }
+    }
+
+    #[test]
+    fn the_uri_pattern_is_the_uri_rule(
+        s in "[a-zA-Z][a-z0-9+.-]{0,2}:(//([a-z:]{0,3}@)?(\\[[0-9a-fv:.]{0,12}\\]|[a-z0-9.%]{0,6})(:[0-9a-z]{0,3})?)?[/a-z0-9%:@ ?#]{0,12}"
+    ) {
+        static PATTERN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let pattern = PATTERN.get_or_init(|| {
+            regex::Regex::new(&Format::Uri.json_schema_pattern().unwrap()).unwrap()
+        });
+        prop_assert_eq!(pattern.is_match(&s), Format::Uri.check(&s).is_ok(), "{}", s);
     }
 
     #[test]

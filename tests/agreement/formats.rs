@@ -43,6 +43,28 @@ fn generated_code_and_the_dynamic_validator_agree_on_closed_formats() {
             r#"{"country":"CN","country3":"ANT","origin":"UK"}"#,
             &[("/country3", "format"), ("/origin", "format")],
         ),
+        (
+            r#"{"country":"CN","redirect":"alipays://platformapi/startApp?appId=20000067&url=https%3A%2F%2Fa.b","link":"mailto:a@b.c"}"#,
+            &[],
+        ),
+        (
+            r#"{"country":"CN","redirect":"urn:isbn:0451450523","link":"ldap://[2001:db8::7]/c=GB?one"}"#,
+            &[],
+        ),
+        // A relative reference, a bad escape, a non-ASCII character (outside ANS: the format is
+        // skipped), a space, a bad IPv6 address.
+        (
+            r#"{"country":"CN","redirect":"//example.com/x","link":"https://a.b/%zz"}"#,
+            &[("/redirect", "format"), ("/link", "format")],
+        ),
+        (
+            r#"{"country":"CN","redirect":"https://a.b/é","link":"https://a.b/c d"}"#,
+            &[("/redirect", "charset"), ("/link", "format")],
+        ),
+        (
+            r#"{"country":"CN","link":"https://[1::2::3]/"}"#,
+            &[("/link", "format")],
+        ),
     ];
     expect_cases::<closed::Closed>(&validator, cases);
 }

@@ -106,6 +106,7 @@ pub(crate) fn format_variant(
             quote!(Decimal { min: #min, max: #max, scale: #scale })
         }
         Format::Url => quote!(Url),
+        Format::Uri => quote!(Uri),
         Format::Base64Image { max_bytes, kinds } => {
             let max_bytes = Literal::u32_unsuffixed(*max_bytes);
             let (jpeg, png) = (kinds.jpeg, kinds.png);

@@ -409,7 +409,7 @@ fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
             keywords.set("format", "date");
             None
         }
-        Format::Url => {
+        Format::Url | Format::Uri => {
             keywords.set("format", "uri");
             None
         }

@@ -54,6 +54,8 @@
 //! | `C: type in (A, B)` | as `O`, plus `allOf: [{if: {properties: {type: {enum: [A, B]}}, required: [type]}, then: {required: [...], properties: {f: {not: {type: null}, minLength: 1}}}}]` |
 //! | `FORMAT if type = A` (conditional format) | in the object's `allOf`: `{if: {properties: {type: {const: A}}, required: [type]}, then: {properties: {f: <the format's keywords>}}}` |
 //! | fixed value | `const` |
+//! | `forbidden "@#?"` | `pattern: ^[^@#?]*$` (from [`forbidden_pattern`](fieldtab_runtime::forbidden_pattern)); with a charset `pattern`, in an `allOf` |
+//! | `pattern "REGEX"` | `pattern: REGEX`, exact (the schema's patterns keep to the syntax ECMA-262 reads alike); with another `pattern`, in an `allOf` |
 //! | closed enum | `enum` (value docs in the `description`) |
 //! | open enum | `type: string`, the known values as `examples` |
 //! | denied unknown fields | `additionalProperties: false` |
@@ -76,6 +78,7 @@
 //! | `minor units` | `pattern: ^[1-9][0-9]{0,15}$`, exact |
 //! | `decimal MIN..MAX scale N` | `pattern`, exact: the shape, the scale and the range (an alternation of digit ranges) |
 //! | `URL` | `format: uri` and a `pattern`, exact: `http(s)://`, host name or IP literal, port ≤ 65535, allowed characters and `%` escapes |
+//! | `URI` | `format: uri` and a `pattern`, exact: RFC 3986's `URI` rule written out (scheme, authority with IPv6 and `vX.…` literals, path, query, fragment, allowed characters and `%` escapes) |
 //! | `base64 image` | `pattern` of the data URL prefix, the image signature and the alphabet, and a `maxLength` bound from the size (approximated: padding, trailing bits and the exact decoded size are not checked) |
 //! | `JSON` | `contentMediaType: application/json` (an annotation: that the text is JSON is not checked) |
 //! | `mobile` | `pattern`, exact: `+cc-number`, at most 15 digits |

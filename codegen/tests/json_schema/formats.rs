@@ -17,6 +17,7 @@ pub(crate) fn exact(format: &Format) -> bool {
             | Format::Timestamp
             | Format::MinorUnits
             | Format::Url
+            | Format::Uri
             | Format::Mobile
             | Format::Pan { luhn: false }
             | Format::Decimal { .. }
@@ -55,6 +56,7 @@ const FORMATS: &str = "\
 | dec5       | String | O       | decimal -120..-7 scale 2 |
 | dec6       | String | O       | decimal -9223372036854775808..9223372036854775807 scale 18 |
 | url        | String | O       | URL |
+| uri        | String | O       | URI |
 | image      | String | O       | base64 image 1 KB jpeg png |
 | json       | String | O       | JSON |
 | mobile     | String | O       | mobile |
@@ -223,6 +225,35 @@ fn values() -> Vec<String> {
         "https://exa_mple.com/",
         "https://a.com/\"",
         "https://a.com/|",
+    ] {
+        out.push(v.to_owned());
+    }
+    for v in [
+        "alipays://platformapi/startApp?appId=20000067&url=https%3A%2F%2Fa.b",
+        "mailto:John.Doe@example.com",
+        "urn:isbn:0451450523",
+        "urn:oasis:names:specification:docbook:dtd:xml:4.1.2",
+        "tel:+1-816-555-1212",
+        "ldap://[2001:db8::7]/c=GB?objectClass?one",
+        "telnet://192.0.2.16:80/",
+        "foo://u:p@example.com:8042/over/there?name=ferret#nose",
+        "s://[v1.fe80::a+en1]/",
+        "s://[::ffff:192.0.2.128]/",
+        "s://[1:2:3:4:5:6:7]/",
+        "s://[1::2::3]/",
+        "s://[::256.1.1.1]/",
+        "s://a@b@c",
+        "s:/abs//path",
+        "s:rootless:a@b",
+        "s:",
+        "s:?q#f",
+        "s:#a#b",
+        "s://h:8o/",
+        "//example.com/x",
+        "/path",
+        "1s:x",
+        "s:a%2",
+        "s:a%41",
     ] {
         out.push(v.to_owned());
     }

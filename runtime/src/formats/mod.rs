@@ -22,6 +22,7 @@
 //! | [`Format::MinorUnits`] | `minor units` | |
 //! | [`Format::Decimal`] | `decimal MIN..MAX scale N` (`decimal 0..1 scale 2`) | |
 //! | [`Format::Url`] | `URL` | |
+//! | [`Format::Uri`] | `URI` | `absolute URI`, `RFC 3986`, `RFC 3986 URI` |
 //! | [`Format::Base64Image`] | `base64 image SIZE KINDS` (`base64 image 100 KB jpeg png`) | |
 //! | [`Format::JsonText`] | `JSON` | |
 //! | [`Format::Mobile`] | `mobile` | |
@@ -46,6 +47,7 @@ mod serde_str;
 #[cfg(test)]
 mod tests;
 mod timestamp;
+mod uri;
 mod url;
 mod wire_str;
 
@@ -119,6 +121,11 @@ pub enum Format {
     /// An absolute `http` or `https` URL: a valid host name or bracketed IP literal, an
     /// optional port, no user information, and printable ASCII (non-ASCII percent-encoded).
     Url,
+    /// A URI of any scheme, as RFC 3986 §3 defines it (`alipays://platformapi/startApp?…`,
+    /// `mailto:a@b.c`, `urn:isbn:0451450523`): a scheme, then an authority and a path, or a
+    /// path; an optional query and fragment; only the characters the RFC allows in each
+    /// component, others percent-encoded. A relative reference is not a URI.
+    Uri,
     /// A base64-encoded image (standard alphabet, padding optional, an optional
     /// `data:image/png;base64,`-style prefix), at most `max_bytes` once decoded, of one of
     /// `kinds` by its magic bytes.
@@ -257,6 +264,10 @@ macro_rules! with_spec {
                 let $spec = url::Spec;
                 $body
             }
+            Format::Uri => {
+                let $spec = uri::Spec;
+                $body
+            }
             Format::Base64Image { max_bytes, kinds } => {
                 let $spec = image::Spec { max_bytes, kinds };
                 $body
@@ -286,7 +297,7 @@ impl Format {
     ///
     /// assert!(Format::EXAMPLES.iter().all(|f| f.check(&f.samples()[0]).is_ok()));
     /// ```
-    pub const EXAMPLES: [Format; 19] = [
+    pub const EXAMPLES: [Format; 20] = [
         Format::LocalTime,
         Format::GmtOffset,
         Format::Timestamp,
@@ -305,6 +316,7 @@ impl Format {
             scale: 2,
         },
         Format::Url,
+        Format::Uri,
         Format::Base64Image {
             max_bytes: 100 * 1024,
             kinds: ImageKinds::ALL,

@@ -55,6 +55,7 @@ fn wrong(format: &Format) -> &'static str {
         Format::MinorUnits => "0",
         Format::Decimal { .. } => "1.",
         Format::Url => "example.com/a.png",
+        Format::Uri => "//example.com/a.png",
         Format::Base64Image { .. } => "not base64!",
         Format::JsonText => "{k:v}",
         Format::Mobile => "13800000000",
@@ -84,10 +85,11 @@ fn variant(format: &Format) -> usize {
         Format::CompactDate => 15,
         Format::TimeOfDay => 16,
         Format::CompactTimeOfDay => 17,
+        Format::Uri => 18,
     }
 }
 
-const VARIANTS: usize = 18;
+const VARIANTS: usize = 19;
 
 fn anchored(pattern: &str) -> regex::Regex {
     assert!(
@@ -198,7 +200,7 @@ fn every_format_accepts_and_rejects() {
     };
     // A 1x1 PNG.
     let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-    let cases: [(Format, &str, &str); 19] = [
+    let cases: [(Format, &str, &str); 20] = [
         (Format::LocalTime, "20240229120000", "20230229120000"),
         (Format::GmtOffset, "GMT-12:00", "GMT-12:01"),
         (
@@ -228,6 +230,11 @@ fn every_format_accepts_and_rejects() {
             Format::Url,
             "https://example.com/a.png",
             "example.com/a.png",
+        ),
+        (
+            Format::Uri,
+            "alipays://platformapi/startApp?appId=20000067",
+            "alipays://platformapi/start App",
         ),
         (image, png, "not base64!"),
         (Format::JsonText, r#"{"k":"v"}"#, "{k:v}"),

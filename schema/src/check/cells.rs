@@ -444,10 +444,10 @@ pub(super) fn looks_like_type_code(name: &str) -> bool {
 /// with the spelling used (for messages); any case.
 fn array_inner(text: &str) -> Option<(&str, &str)> {
     ["Array", "List"].into_iter().find_map(|word| {
-        let head = text.get(..word.len() + 1)?;
-        let inner = text[word.len() + 1..].strip_suffix('>')?;
-        (head[..word.len()].eq_ignore_ascii_case(word) && head.ends_with('<'))
-            .then_some((&head[..word.len()], inner))
+        // `get`, not indexing: the text may hold a multi-byte character anywhere.
+        let head = text.get(..word.len())?;
+        let inner = text.get(word.len()..)?.strip_prefix('<')?.strip_suffix('>')?;
+        head.eq_ignore_ascii_case(word).then_some((head, inner))
     })
 }
 

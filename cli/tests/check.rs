@@ -214,5 +214,5 @@ fn disagreements_are_errors_that_point_at_both_places() {
         stderr.contains("prose_disagrees.md:7:16: note: the Length cell says `32`"),
         "{stderr}"
     );
-    assert!(stderr.ends_with(": 7 errors\n"), "{stderr}");
+    assert!(stderr.ends_with(": 8 errors\n"), "{stderr}");
 }

@@ -39,7 +39,7 @@ fn a_table_as_published_reads_as_the_tidied_table() {
     assert_only_pending_warnings(&published);
     assert!(tidied.warnings.is_empty(), "{}", tidied.warnings);
     assert!(tidied.prose.is_empty(), "the tidied notes state no rule");
-    assert_eq!(published.prose.len(), 14);
+    assert_eq!(published.prose.len(), 24);
 }
 
 #[test]
@@ -73,6 +73,7 @@ fn the_published_table_means_what_the_vendor_wrote() {
             .starts_with("Indicates the result codes\n• Maximum length"),
         "the note keeps the vendor's words"
     );
+    assert_eq!(response[1].forbidden.as_deref(), Some("@#?"));
     assert_eq!(response[2].length, Some(Length::max_only(256)));
     assert_eq!(
         response[3].ty,

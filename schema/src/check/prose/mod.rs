@@ -72,6 +72,7 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
     let mut length = Bounds::default();
     let mut fixed: Option<(String, Vec<usize>)> = None;
     let mut values: Option<(Vec<String>, Vec<usize>)> = None;
+    let mut forbidden: Option<(String, Vec<usize>)> = None;
     for (index, phrase) in phrases.iter().enumerate() {
         let Reading::Rule(stated) = &phrase.reading else {
             continue;
@@ -112,10 +113,16 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
                 index,
                 "a value range is not read from prose yet".into(),
             )),
-            Stated::Forbidden(_) => problems.push(Problem::Unsupported(
-                index,
-                "characters not allowed are not read from prose yet".into(),
-            )),
+            // Two lists of characters not allowed both hold: the union is not allowed.
+            Stated::Forbidden(chars) => {
+                let (known, at) = forbidden.get_or_insert_with(|| (String::new(), Vec::new()));
+                for c in chars.chars() {
+                    if !known.contains(c) {
+                        known.push(c);
+                    }
+                }
+                at.push(index);
+            }
         }
     }
     match length.syntax() {
@@ -142,6 +149,15 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
             values: Vec::new(),
         });
     }
+    if let Some((chars, phrases)) = forbidden {
+        rules.push(CellRule {
+            column: Column::Format,
+            syntax: format!("forbidden {}", serde_json::Value::String(chars)),
+            phrases,
+            states: (false, false),
+            values: Vec::new(),
+        });
+    }
     if let Some((listed, phrases)) = values {
         match values_rule(&listed, ty) {
             Ok(syntax) => rules.push(CellRule {
@@ -155,6 +171,11 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
         }
     }
     (rules, problems)
+}
+
+/// Whether two sets of characters are the same, in any order.
+fn same_chars(a: &str, b: &str) -> bool {
+    a.chars().all(|c| b.contains(c)) && b.chars().all(|c| a.contains(c))
 }
 
 /// Whether two lists hold the same values, in any order.
@@ -422,6 +443,22 @@ impl FileChecker<'_> {
             return Read::Failed;
         }
         let mut outcome = Read::Agrees;
+        if let Some(chars) = read.forbidden {
+            match &field.forbidden {
+                Some(known) if !same_chars(known, &chars) => {
+                    let explicit =
+                        format!("forbidden {}", serde_json::Value::String(known.clone()));
+                    self.disagree(cell.span, "Format", &explicit, spans.forbidden);
+                    return Read::Failed;
+                }
+                Some(_) => {}
+                None => {
+                    field.forbidden = Some(chars);
+                    spans.forbidden = read_spans.forbidden;
+                    outcome = Read::Added;
+                }
+            }
+        }
         if let Some(value) = read.fixed {
             match &field.fixed {
                 Some(known) if *known != value => {

@@ -411,8 +411,9 @@ fn forbidden(cursor: &mut Cursor<'_>) -> Option<Stated> {
                 cursor.at += token_len;
             }
             _ => {
-                // A word after the characters ends the list; anything else is not read.
-                if token.chars().all(char::is_alphabetic) && !chars.is_empty() {
+                // Words after the characters end the list (`@ # ? (and spaces)`); anything
+                // else is not read.
+                if token.chars().any(char::is_alphanumeric) && !chars.is_empty() {
                     cursor.at = before;
                     break;
                 }

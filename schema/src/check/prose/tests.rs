@@ -314,6 +314,23 @@ fn fixed_values_translate_into_a_format_part() {
     assert_eq!(problems, [Problem::Conflict(1, 0)]);
 }
 
+#[test]
+fn characters_not_allowed_translate_into_a_format_part() {
+    let (rules, problems) = translate(
+        &find(
+            "• Characters not allowed: special characters such as @ # ?<br>Characters not allowed: `\"`, `?`",
+        ),
+        &Type::String,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(rules[0].column, Column::Format);
+    assert_eq!(
+        rules[0].syntax, r#"forbidden "@#?\"""#,
+        "the union, as a JSON string"
+    );
+    assert_eq!(rules[0].phrases, [0, 1]);
+}
+
 fn table(rows: &str) -> String {
     format!(
         "# T\n\n## message M\n\n| Field | Data type | Length | Required | Format | Description |\n|---|---|---|---|---|---|\n{rows}"
@@ -324,18 +341,19 @@ fn table(rows: &str) -> String {
 fn a_rule_in_prose_is_the_rule_of_the_explicit_cell() {
     let prose = Schema::parse(
         "p.md",
-        &table("| id | String | | Yes | | The ID.<br>• Maximum length: 64 characters |\n| code | String | | No | | The valid value is `SPICE`. |\n"),
+        &table("| id | String | | Yes | | The ID.<br>• Maximum length: 64 characters |\n| code | String | | No | | The valid value is `SPICE`. Characters not allowed: @ # ? |\n"),
     )
     .expect("clean");
     let explicit = Schema::parse(
         "e.md",
-        &table("| id | String | 64 | Yes | | The ID.<br>• Maximum length: 64 characters |\n| code | String | | No | fixed SPICE | The valid value is `SPICE`. |\n"),
+        &table("| id | String | 64 | Yes | | The ID.<br>• Maximum length: 64 characters |\n| code | String | | No | fixed SPICE; forbidden \"@#?\" | The valid value is `SPICE`. Characters not allowed: @ # ? |\n"),
     )
     .expect("clean");
     assert_eq!(prose.module, explicit.module);
     let fields = &prose.module.items[0].kind.object().expect("object").fields;
     assert_eq!(fields[0].length, Some(Length::max_only(64)));
     assert_eq!(fields[1].fixed.as_deref(), Some("SPICE"));
+    assert_eq!(fields[1].forbidden.as_deref(), Some("@#?"));
     assert!(prose.warnings.is_empty());
     let explained: Vec<String> = prose.prose.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -343,9 +361,10 @@ fn a_rule_in_prose_is_the_rule_of_the_explicit_cell() {
         [
             "p.md:7:40: M.id: Length `64` from \"Maximum length: 64 characters\"",
             "p.md:8:28: M.code: Format `fixed SPICE` from \"The valid value is `SPICE`\"",
+            "p.md:8:56: M.code: Format `forbidden \"@#?\"` from \"Characters not allowed: @ # ?\"",
         ]
     );
-    assert_eq!(explicit.prose.len(), 2, "agreeing phrases are listed too");
+    assert_eq!(explicit.prose.len(), 3, "agreeing phrases are listed too");
 }
 
 #[test]

@@ -147,12 +147,9 @@ fn valid_values_allocate_nothing() {
 fn the_check_of_a_valid_field_allocates_nothing() {
     use fieldtab_runtime::Report;
     use fieldtab_runtime::plan::prelude::*;
-    use fieldtab_runtime::plan::{Fields, Seen, Text};
+    use fieldtab_runtime::plan::{Fact, Fields, Seen, Text};
 
-    const WHEN_URL: Condition<'static> = Condition {
-        sibling: 0,
-        values: &["URL"],
-    };
+    const WHEN_URL: Condition<'static> = In(FactPath::own(0, &["type"]), &[Str("URL")]);
     const FIELDS: [FieldPlan<'static>; 3] = [
         FieldPlan::new("type", Mandatory).enumeration(EnumRule {
             values: &["BASE64", "URL"],
@@ -175,11 +172,17 @@ fn the_check_of_a_valid_field_allocates_nothing() {
     let root = Path::root();
     let mut report = Report::new();
     let (n, ()) = allocations(|| {
-        let siblings = |i: usize| if i == 0 { Some(kind.as_str()) } else { None };
+        let siblings = |i: usize| {
+            if i == 0 {
+                Fact::from(&kind)
+            } else {
+                Fact::Absent
+            }
+        };
         let path = root.key("localTime");
         let seen = Seen::Str("20240229235959", Some(true));
         FIELDS[2].check(seen, &mut Text, &siblings, &path, &mut report);
-        let mut fields = Fields::new(&FIELDS, &root, &mut report).with_siblings(siblings);
+        let mut fields = Fields::new(&FIELDS, &root, &mut report).with_facts(siblings);
         fields.text(0, &kind);
         fields.text(1, &content);
         fields.wire(2, Some(&time));

@@ -312,7 +312,7 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Field, Length, Requirement, Type};
+    use crate::model::{Condition, Field, Length, Requirement, Type};
     use fieldtab_runtime::{Charset, Format};
 
     fn shipped(name: &str) -> Schema {
@@ -418,8 +418,7 @@ mod tests {
         let Requirement::Conditional(c) = &amounts.requirement else {
             panic!()
         };
-        assert_eq!(c.sibling, "type");
-        assert_eq!(c.values, ["ABSOLUTE", "RELATIVE"]);
+        assert_eq!(c, &Condition::one_of("type", &["ABSOLUTE", "RELATIVE"]));
         let e = schema.module.enum_named("Kind").expect("an enum");
         assert!(e.open);
         std::fs::remove_dir_all(&dir).ok();

@@ -1,14 +1,17 @@
 //! The checked model of a schema: what code generation, JSON Schema export and the dynamic
 //! validator consume. Everything here has already passed the checker, so consumers never
-//! re-validate it: every type reference resolves, every condition names a sibling, every length
+//! re-validate it: every type reference resolves, every condition's path resolves, every length
 //! is well-formed.
 
 use std::fmt;
 
 pub use fieldtab_runtime::{Charset, Format, ImageKinds, Pattern};
 
+mod condition;
 mod docs;
 mod plan;
+
+pub use condition::{Condition, FieldPath, Value};
 
 /// A checked schema file together with every item of the files it imports (transitively).
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +29,38 @@ impl Module {
     /// The item named `name`, if any.
     pub fn item(&self, name: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.name == name)
+    }
+
+    /// The messages and structs that hold an object of the item `name` in a field, directly or
+    /// through arrays (the objects a `super.` path of its conditions reads), each once, in
+    /// module order.
+    pub fn holders(&self, name: &str) -> Vec<&Item> {
+        self.items
+            .iter()
+            .filter(|item| {
+                item.kind
+                    .object()
+                    .is_some_and(|o| o.fields.iter().any(|f| f.ty.named() == Some(name)))
+            })
+            .collect()
+    }
+
+    /// The objects `up` levels above an object of the item `name` (`super.super.`: 2), each
+    /// once, in the order found: every chain of holders of that length.
+    pub fn ancestors(&self, name: &str, up: usize) -> Vec<&Item> {
+        let mut level: Vec<&Item> = self.item(name).into_iter().collect();
+        for _ in 0..up {
+            let mut above: Vec<&Item> = Vec::new();
+            for item in &level {
+                for holder in self.holders(&item.name) {
+                    if !above.iter().any(|known| known.name == holder.name) {
+                        above.push(holder);
+                    }
+                }
+            }
+            level = above;
+        }
+        level
     }
 
     /// The enum item named `name`, if `name` names an enum (not a message, struct or nothing):
@@ -103,17 +138,15 @@ pub struct Field {
     pub requirement: Requirement,
     /// The value format, from the closed registry.
     pub format: Option<Format>,
-    /// Formats that apply only when a condition on a sibling holds (`base64 image 100 KB jpeg
-    /// png if type = BASE64; URL if type = URL`), in the order the Format cell gives them.
+    /// Formats that apply only when a condition holds (`base64 image 100 KB jpeg png if type =
+    /// BASE64; URL if type = URL`), in the order the Format cell gives them.
     ///
     /// Semantics (docs/SEMANTICS.md §2.5): after the string rules (§2.4), each conditional
-    /// format whose condition holds (exactly as for a conditional requirement, §3: the sibling's
-    /// first occurrence is a JSON string whose value is listed; for a typed value, the sibling's
-    /// wire value) is checked with [`Format::check`], a failure being a `format` violation.
-    /// Skipped, as the unconditional format is, when the value is an empty required one (§2.3)
-    /// or the charset failed. The checker guarantees such a field is a string (ISO
-    /// code or `String`, not an array) without an unconditional [`Field::format`], and that every
-    /// condition names a string or enum sibling.
+    /// format whose condition holds (exactly as for a conditional requirement, §3) is checked
+    /// with [`Format::check`], a failure being a `format` violation. Skipped, as the
+    /// unconditional format is, when the value is an empty required one (§2.3) or the charset
+    /// failed. The checker guarantees such a field is a string (ISO code or `String`, not an
+    /// array) without an unconditional [`Field::format`].
     pub format_when: Vec<ConditionalFormat>,
     /// A fixed value the field must hold (`procType` is `41`).
     pub fixed: Option<String>,
@@ -151,6 +184,18 @@ impl Field {
             doc: String::new(),
             examples: Vec::new(),
         }
+    }
+
+    /// The conditions of the field: its conditional requirement's, then its conditional
+    /// formats', in the order of the Format cell.
+    pub fn conditions(&self) -> impl Iterator<Item = &Condition> {
+        let required = match &self.requirement {
+            Requirement::Conditional(condition) => Some(condition),
+            _ => None,
+        };
+        required
+            .into_iter()
+            .chain(self.format_when.iter().map(|conditional| &conditional.when))
     }
 
     /// The string rules of the values of a field whose type is an enum (or an array of one): only
@@ -275,41 +320,17 @@ pub enum Requirement {
     Mandatory,
     /// `O`: may be absent (JSON `null` counts as absent).
     Optional,
-    /// `C`: mandatory when the condition on a sibling holds, optional otherwise.
+    /// `C`: mandatory when the condition holds, optional otherwise.
     Conditional(Condition),
 }
 
-/// A condition on a sibling field: the sibling's value is one of `values`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Condition {
-    /// The sibling's wire identifier; the checker guarantees it names a string or enum field
-    /// of the same object.
-    pub sibling: String,
-    /// The values (as they appear on the wire) for which the field is required.
-    pub values: Vec<String>,
-}
-
-/// A format that applies when a condition on a sibling holds. See [`Field::format_when`].
+/// A format that applies when a condition holds. See [`Field::format_when`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConditionalFormat {
     /// When the format applies: the same kind of condition as a conditional requirement's.
     pub when: Condition,
     /// The format checked when the condition holds.
     pub format: Format,
-}
-
-impl Condition {
-    /// Whether the condition holds for the sibling's value (`None`: absent, `null` or not a
-    /// JSON string, so the condition is false). Raw string comparison, by the runtime's
-    /// [`Condition::holds`](fieldtab_runtime::plan::Condition::holds).
-    pub fn holds(&self, sibling: Option<&str>) -> bool {
-        let values = self.wire_values();
-        fieldtab_runtime::plan::Condition {
-            sibling: 0,
-            values: &values,
-        }
-        .holds(sibling)
-    }
 }
 
 /// An enum item: a closed or open set of string values.

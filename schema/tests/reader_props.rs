@@ -120,7 +120,7 @@ fn well_formed(diagnostics: &Diagnostics) {
 /// What the checker promises consumers of the model (code generation, the dynamic
 /// validator): checked on every schema that loads, mutated ones included.
 fn model_invariants(schema: &Schema) {
-    use fieldtab_schema::model::{Requirement, Type};
+    use fieldtab_schema::model::{Requirement, Type, Value};
     let module = &schema.module;
     let mut names = std::collections::HashSet::new();
     for item in &module.items {
@@ -168,15 +168,28 @@ fn model_invariants(schema: &Schema) {
                 assert!(serde_json::from_str::<serde_json::Value>(example).is_ok());
             }
             if let Requirement::Conditional(c) = &field.requirement {
-                assert_ne!(c.sibling, field.ident);
-                let sibling = object.fields.iter().find(|f| f.ident == c.sibling);
-                let sibling = sibling.unwrap_or_else(|| panic!("no sibling {}", c.sibling));
-                assert!(match &sibling.ty {
-                    Type::Iso(_) | Type::String => true,
-                    Type::Named(name) => is_enum(name),
-                    _ => false,
+                c.for_each_atom(&mut |path, values| {
+                    let Some(sibling) = path.as_sibling() else {
+                        return;
+                    };
+                    assert_ne!(sibling, field.ident);
+                    let sibling = object.fields.iter().find(|f| f.ident == sibling);
+                    let sibling = sibling.unwrap_or_else(|| panic!("no sibling {path}"));
+                    let Some(values) = values else {
+                        return;
+                    };
+                    assert!(!values.is_empty());
+                    for value in values {
+                        assert!(match (&sibling.ty, value) {
+                            (Type::Iso(_) | Type::String, Value::Str(_)) => true,
+                            (Type::Named(name), Value::Str(_)) => is_enum(name),
+                            (Type::Boolean, Value::Bool(_)) | (Type::Integer, Value::Int(_)) => {
+                                true
+                            }
+                            _ => false,
+                        });
+                    }
                 });
-                assert!(!c.values.is_empty());
             }
         }
     }

@@ -119,7 +119,7 @@ pub(crate) fn agree_on(case: &Case) {
         .expect("cases are messages and structs")
         .clone();
     let enums = enum_values(&module);
-    let generator = Gen { module: &module };
+    let generator = Gen::new(&module);
     let config = ProptestConfig {
         cases: cases_per_item(),
         failure_persistence: None,
@@ -136,7 +136,7 @@ pub(crate) fn agree_on(case: &Case) {
     let invalid_seen = std::cell::Cell::new(0u32);
     let rules_seen = std::cell::RefCell::new(std::collections::BTreeMap::<&str, u32>::new());
     let result = runner.run(&strategy, |(seed, plan, (text_kind, text_seed), deny)| {
-        let mut doc = generator.object(&object, &mut Rng::new(seed), 0);
+        let mut doc = generator.document(&object, &mut Rng::new(seed));
         let unmutated = plan.is_empty();
         if unmutated {
             // The generator makes valid messages: the dynamic validator says so.

@@ -1,8 +1,11 @@
 //! A seeded generator of valid documents, driven by the checked model: every field of every
 //! schema is exercised without a hand-written strategy per message.
 
+use std::collections::HashMap;
+
 use fieldtab_codegen::model::{
-    Charset, Field, Format, ItemKind, Module, Object, Requirement, Type,
+    Charset, Condition, Field, FieldPath, Format, ItemKind, Module, Object, Requirement, Type,
+    Value,
 };
 
 use crate::json::Node;
@@ -51,51 +54,176 @@ pub(crate) fn text_of(rng: &mut Rng, alphabet: &str, len: usize) -> String {
 /// Generates valid documents of a module's objects.
 pub(crate) struct Gen<'m> {
     pub(crate) module: &'m Module,
+    /// The values conditions compare each field with (by the field's address in the module):
+    /// generated half the time, so conditions hold as often as not.
+    compared: HashMap<usize, Vec<Node>>,
 }
 
-impl Gen<'_> {
-    pub(crate) fn object(&self, object: &Object, rng: &mut Rng, depth: usize) -> Node {
-        let mut values: Vec<Node> = object
-            .fields
-            .iter()
-            .map(|f| self.value(f, &f.ty, rng, depth))
-            .collect();
-        // A conditional format whose condition holds (docs/SEMANTICS.md §2.5): a value of that
-        // format.
-        for (i, field) in object.fields.iter().enumerate() {
-            let holding = field.format_when.iter().find(|conditional| {
-                object.fields.iter().zip(&values).any(|(f, v)| {
-                    f.ident == conditional.when.sibling
-                        && matches!(v, Node::Str(s) if conditional.when.values.contains(s))
-                })
-            });
-            if let Some(conditional) = holding
-                && let Some(value) = self.of_format(field, &conditional.format, rng)
-            {
-                values[i] = Node::Str(value);
+/// Members of the objects from a value's own object up to the document (`super.` goes right).
+type Chain<'a> = [&'a [(String, Node)]];
+
+impl<'m> Gen<'m> {
+    pub(crate) fn new(module: &'m Module) -> Gen<'m> {
+        let mut compared: HashMap<usize, Vec<Node>> = HashMap::new();
+        for item in &module.items {
+            let Some(object) = item.kind.object() else {
+                continue;
+            };
+            for condition in object.fields.iter().flat_map(Field::conditions) {
+                condition.for_each_atom(&mut |path, values| {
+                    let Some(values) = values else {
+                        return;
+                    };
+                    for start in module.ancestors(&item.name, path.up) {
+                        if let Some(leaf) = leaf(module, start.kind.object(), &path.steps) {
+                            let list = compared
+                                .entry(std::ptr::from_ref(leaf) as usize)
+                                .or_default();
+                            list.extend(values.iter().map(node_of));
+                        }
+                    }
+                });
             }
         }
+        Gen { module, compared }
+    }
+
+    /// A valid document of `object`: generated, then repaired until every condition that holds
+    /// is met (a required field present, a value in its conditional formats).
+    pub(crate) fn document(&self, object: &Object, rng: &mut Rng) -> Node {
+        let mut doc = self.object(object, rng, 0);
+        for _ in 0..8 {
+            let Node::Obj(members) = &mut doc else {
+                break;
+            };
+            if !self.repair(object, members, &[], rng) {
+                break;
+            }
+        }
+        doc
+    }
+
+    pub(crate) fn object(&self, object: &Object, rng: &mut Rng, depth: usize) -> Node {
         let mut members = Vec::new();
-        for (field, value) in object.fields.iter().zip(&values) {
+        for field in &object.fields {
             let include = match &field.requirement {
                 Requirement::Mandatory => true,
                 Requirement::Optional => rng.chance(60),
-                Requirement::Conditional(condition) => {
-                    let holds = object.fields.iter().zip(&values).any(|(f, v)| {
-                        f.ident == condition.sibling
-                            && matches!(v, Node::Str(s) if condition.values.contains(s))
-                    });
-                    holds || rng.chance(30)
-                }
+                // Required when the condition holds: `repair` adds it then.
+                Requirement::Conditional(_) => rng.chance(40),
             };
             if include {
-                members.push((field.ident.clone(), value.clone()));
+                members.push((
+                    field.ident.clone(),
+                    self.value(field, &field.ty, rng, depth),
+                ));
             }
         }
         Node::Obj(members)
     }
 
+    /// Makes `members` (an object of `object`, under the objects `above`) meet the conditions
+    /// that hold, then its nested objects; whether anything changed.
+    fn repair(
+        &self,
+        object: &Object,
+        members: &mut Vec<(String, Node)>,
+        above: &Chain<'_>,
+        rng: &mut Rng,
+    ) -> bool {
+        let mut changed = false;
+        for (i, field) in object.fields.iter().enumerate() {
+            let snapshot = members.clone();
+            let chain: Vec<&[(String, Node)]> = std::iter::once(snapshot.as_slice())
+                .chain(above.iter().copied())
+                .collect();
+            let at = members.iter().position(|(k, _)| *k == field.ident);
+            let present = at.is_some_and(|at| !matches!(members[at].1, Node::Null));
+            if let Requirement::Conditional(condition) = &field.requirement
+                && !present
+                && holds(condition, &chain)
+            {
+                let value = self.value(field, &field.ty, rng, 1);
+                match at {
+                    Some(at) => members[at].1 = value,
+                    None => {
+                        // In table order, before the first member of a later field.
+                        let later =
+                            |key: &str| object.fields[i + 1..].iter().any(|f| f.ident == key);
+                        let to = members
+                            .iter()
+                            .position(|(k, _)| later(k))
+                            .unwrap_or(members.len());
+                        members.insert(to, (field.ident.clone(), value));
+                    }
+                }
+                changed = true;
+            }
+            let formats: Vec<&Format> = field
+                .format_when
+                .iter()
+                .filter(|conditional| holds(&conditional.when, &chain))
+                .map(|conditional| &conditional.format)
+                .collect();
+            if let Some(at) = members.iter().position(|(k, _)| *k == field.ident)
+                && let Node::Str(value) = &members[at].1
+                && !formats.iter().all(|format| format.check(value).is_ok())
+                && let Some(value) = self.of_formats(field, &formats, rng)
+            {
+                members[at].1 = Node::Str(value);
+                changed = true;
+            }
+        }
+        // The objects under this one, this one (as repaired) above them.
+        let snapshot = members.clone();
+        let chain: Vec<&[(String, Node)]> = std::iter::once(snapshot.as_slice())
+            .chain(above.iter().copied())
+            .collect();
+        for (key, value) in members.iter_mut() {
+            let Some(field) = object.fields.iter().find(|f| f.ident == *key) else {
+                continue;
+            };
+            let Some(inner) = field
+                .ty
+                .named()
+                .and_then(|n| self.module.item(n))
+                .and_then(|i| i.kind.object())
+            else {
+                continue;
+            };
+            changed |= self.repair_value(inner, value, &chain, rng);
+        }
+        changed
+    }
+
+    /// [`Gen::repair`] on an object value, or on each object of an array value.
+    fn repair_value(
+        &self,
+        object: &Object,
+        value: &mut Node,
+        above: &Chain<'_>,
+        rng: &mut Rng,
+    ) -> bool {
+        match value {
+            Node::Obj(members) => self.repair(object, members, above, rng),
+            Node::Arr(items) => {
+                let mut changed = false;
+                for item in items {
+                    changed |= self.repair_value(object, item, above, rng);
+                }
+                changed
+            }
+            _ => false,
+        }
+    }
+
     fn value(&self, field: &Field, ty: &Type, rng: &mut Rng, depth: usize) -> Node {
+        if ty == &field.ty
+            && let Some(values) = self.compared.get(&(std::ptr::from_ref(field) as usize))
+            && rng.chance(50)
+        {
+            return rng.pick(values).clone();
+        }
         match ty {
             Type::Iso(_) | Type::String => Node::Str(self.string(field, ty, rng)),
             Type::Integer => Node::Num(match rng.below(4) {
@@ -119,6 +247,23 @@ impl Gen<'_> {
                 None => Node::Null,
             },
         }
+    }
+
+    /// A value of every one of `formats` that fits the field's length, if the runtime's samples
+    /// have one.
+    fn of_formats(&self, field: &Field, formats: &[&Format], rng: &mut Rng) -> Option<String> {
+        let first = formats.first()?;
+        let (min, max) = field
+            .length
+            .map_or((1, usize::MAX), |l| (l.min.max(1) as usize, l.max as usize));
+        let samples = first.samples();
+        let fitting: Vec<&str> = samples
+            .iter()
+            .map(String::as_str)
+            .filter(|v| v.chars().count() >= min && v.len() <= max)
+            .filter(|v| formats.iter().all(|f| f.check(v).is_ok()))
+            .collect();
+        (!fitting.is_empty()).then(|| rng.pick(&fitting).to_string())
     }
 
     /// A value of `format` that fits the field's length, if the runtime's samples have one.
@@ -192,4 +337,63 @@ fn example_strings(field: &Field) -> Vec<String> {
         }
     }
     out
+}
+
+/// The field `steps` lead to from `object`, through object fields.
+fn leaf<'m>(module: &'m Module, object: Option<&'m Object>, steps: &[String]) -> Option<&'m Field> {
+    let (last, through) = steps.split_last()?;
+    let mut object = object?;
+    for step in through {
+        let field = object.fields.iter().find(|f| f.ident == *step)?;
+        object = module.item(field.ty.named()?)?.kind.object()?;
+    }
+    object.fields.iter().find(|f| f.ident == *last)
+}
+
+/// A condition's value as a document value.
+fn node_of(value: &Value) -> Node {
+    match value {
+        Value::Str(s) => Node::Str(s.clone()),
+        Value::Bool(b) => Node::Bool(*b),
+        Value::Int(i) => Node::Num(i.to_string()),
+    }
+}
+
+/// What the document holds at `path` from the object `chain[0]` (docs/SEMANTICS.md §3): up
+/// `path.up` objects, then the first occurrence of each step, through objects; `None` when
+/// absent, `null` or through anything else.
+fn at<'a>(chain: &Chain<'a>, path: &FieldPath) -> Option<&'a Node> {
+    let mut members = *chain.get(path.up)?;
+    let (last, through) = path.steps.split_last()?;
+    for step in through {
+        match members.iter().find(|(k, _)| k == step).map(|(_, v)| v) {
+            Some(Node::Obj(inner)) => members = inner,
+            _ => return None,
+        }
+    }
+    match members.iter().find(|(k, _)| k == last).map(|(_, v)| v) {
+        None | Some(Node::Null) => None,
+        found => found,
+    }
+}
+
+/// Whether `condition` holds for the object `chain[0]` (an implementation of its own, from
+/// docs/SEMANTICS.md §3, to generate documents the two sides then judge).
+pub(crate) fn holds(condition: &Condition, chain: &Chain<'_>) -> bool {
+    match condition {
+        Condition::In(path, values) => at(chain, path).is_some_and(|node| {
+            values.iter().any(|value| match (node, value) {
+                (Node::Str(a), Value::Str(b)) => a == b,
+                (Node::Bool(a), Value::Bool(b)) => a == b,
+                (Node::Num(a), Value::Int(b)) => {
+                    a.parse::<i64>().is_ok_and(|a| a == *b) && !a.contains(['.', 'e', 'E'])
+                }
+                _ => false,
+            })
+        }),
+        Condition::Present(path) => at(chain, path).is_some(),
+        Condition::Not(inner) => !holds(inner, chain),
+        Condition::All(list) => list.iter().all(|c| holds(c, chain)),
+        Condition::Any(list) => list.iter().any(|c| holds(c, chain)),
+    }
 }

@@ -3,25 +3,40 @@
 //! conditions, unknown, misspelled and duplicate keys, emptied objects, long strings), and of the whole text
 //! (cut, wrapped, malformed, escaped, spaced).
 
-use fieldtab_codegen::model::{Charset, ItemKind, Module};
+use fieldtab_codegen::model::{Charset, Field, ItemKind, Module, Value};
 
 use crate::generate::{Rng, alphabet, text_of};
 use crate::json::Node;
 
-/// Every enum value of the module: mutations that set them flip conditions.
-pub(crate) fn enum_values(module: &Module) -> Vec<String> {
-    module
+/// Every enum value of the module and every value a condition compares with (strings,
+/// Booleans, integers): mutations that set them flip conditions.
+pub(crate) fn enum_values(module: &Module) -> Vec<Node> {
+    let mut values: Vec<Node> = module
         .items
         .iter()
         .filter_map(|i| match &i.kind {
-            ItemKind::Enum(en) => Some(en.values.iter().map(|v| v.value.clone())),
+            ItemKind::Enum(en) => Some(en.values.iter().map(|v| Node::Str(v.value.clone()))),
             _ => None,
         })
         .flatten()
-        .collect()
+        .collect();
+    for object in module.items.iter().filter_map(|i| i.kind.object()) {
+        for condition in object.fields.iter().flat_map(Field::conditions) {
+            condition.for_each_atom(&mut |_, compared| {
+                for value in compared.unwrap_or_default() {
+                    values.push(match value {
+                        Value::Str(s) => Node::Str(s.clone()),
+                        Value::Bool(b) => Node::Bool(*b),
+                        Value::Int(i) => Node::Num(i.to_string()),
+                    });
+                }
+            });
+        }
+    }
+    values
 }
 
-pub(crate) fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[String]) {
+pub(crate) fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[Node]) {
     let mut rng = Rng::new(seed);
     let count = doc.objects();
     if count == 0 {
@@ -110,7 +125,7 @@ pub(crate) fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[String]) {
             }
         }
         6 if !members.is_empty() && !enums.is_empty() => {
-            members[at].1 = Node::Str(rng.pick(enums).clone());
+            members[at].1 = rng.pick(enums).clone();
         }
         7 => {
             let key = rng.pick(&["zz", "extra", "a/b", "~t", "é"]).to_string();

@@ -11,15 +11,19 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::facts::{Reads, own_reads};
 use super::types::type_tokens;
 use crate::model::{Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
 
 /// The decoder of one item: for a message or struct its `Decode` and `Deserialize` impls, for an
-/// enum its `WireEnum` and `Deserialize` impls.
-pub(crate) fn emit(module: &Module, item: &Item) -> TokenStream {
+/// enum its `WireEnum` and `Deserialize` impls. `reads` says what conditions read across
+/// objects.
+pub(crate) fn emit(module: &Module, reads: &Reads, item: &Item) -> TokenStream {
     match &item.kind {
-        ItemKind::Message(object) | ItemKind::Struct(object) => emit_object(module, item, object),
+        ItemKind::Message(object) | ItemKind::Struct(object) => {
+            emit_object(module, reads, item, object)
+        }
         ItemKind::Enum(enumeration) => emit_enum(item, enumeration),
     }
 }
@@ -84,17 +88,35 @@ struct Member<'a> {
     value: Ident,
     /// How it is read.
     kind: Kind,
+    /// For an object field that conditions read into: the local holding the facts its value
+    /// exports (`__n3`).
+    facts: Option<Ident>,
 }
 
 impl<'a> Member<'a> {
-    fn new(module: &Module, index: usize, field: &'a Field, rust: &'a Ident) -> Member<'a> {
+    /// Field `index` of the object; `exporting`: whether conditions read into its value (an
+    /// object), so its facts are kept.
+    fn new(
+        module: &Module,
+        index: usize,
+        field: &'a Field,
+        rust: &'a Ident,
+        exporting: bool,
+    ) -> Member<'a> {
         let index_literal = Literal::usize_unsuffixed(index);
-        let kind = match &field.ty {
-            Type::Iso(_) | Type::String => Kind::Str,
-            Type::Named(name) if is_enum(module, name) => Kind::Enum {
+        let facts = exporting.then(|| format_ident!("__n{}", index));
+        let kind = match (&field.ty, &facts) {
+            (Type::Iso(_) | Type::String, _) => Kind::Str,
+            (Type::Named(name), _) if is_enum(module, name) => Kind::Enum {
                 ty: names::type_name(name),
             },
-            ty => Kind::Elem {
+            (Type::Named(name), Some(facts)) => {
+                let target = names::type_name(name);
+                Kind::Elem {
+                    kind: quote!(__d::ObjElem::<#target>::exporting(&#facts)),
+                }
+            }
+            (ty, _) => Kind::Elem {
                 kind: elem_kind(module, field, ty, &quote!(&__fields[#index_literal])),
             },
         };
@@ -105,7 +127,14 @@ impl<'a> Member<'a> {
             slot: format_ident!("__v{}", index),
             value: format_ident!("__f{}", index),
             kind,
+            facts,
         }
+    }
+
+    /// The local holding the fact of a field decoded in place (`__g3`), taken before the
+    /// second phase consumes its slot.
+    fn kept_fact(&self) -> Ident {
+        format_ident!("__g{}", self.index.to_string())
     }
 
     /// Whether the slot is a `StrValue` (read by the `__seed` of its plan).
@@ -113,13 +142,20 @@ impl<'a> Member<'a> {
         matches!(self.kind, Kind::Str | Kind::Enum { .. })
     }
 
-    /// `let mut __v3 = …;`
-    fn slot_init(&self) -> TokenStream {
+    /// `let mut __v3 = …;` (and the cells of the facts its value exports).
+    fn slot_init(&self, reads: &Reads) -> TokenStream {
         let slot = &self.slot;
+        let facts = match (&self.facts, self.field.ty.named()) {
+            (Some(facts), Some(name)) => {
+                let n = Literal::usize_unsuffixed(reads.exports(name).len());
+                quote!(let #facts = __d::facts::<#n>();)
+            }
+            _ => TokenStream::new(),
+        };
         if self.is_str() {
-            quote!(let mut #slot = __d::StrValue::Absent;)
+            quote!(#facts let mut #slot = __d::StrValue::Absent;)
         } else {
-            quote!(let mut #slot = __d::Slot::Absent;)
+            quote!(#facts let mut #slot = __d::Slot::Absent;)
         }
     }
 
@@ -180,48 +216,136 @@ impl<'a> Member<'a> {
     }
 }
 
-/// The closure giving the string value of a field a condition of the object names (`__s`), from
-/// its slot; [`no_siblings`](fieldtab_runtime::plan::no_siblings) when no condition names one.
-fn siblings(module: &Module, object: &Object, members: &[Member<'_>]) -> TokenStream {
-    // An absent, `null` or non-string sibling holds no condition; the checker only lets
-    // conditions name string or enum siblings.
-    let named: Vec<usize> = super::table::condition_siblings(module, object)
-        .into_iter()
-        .filter(|&j| members[j].is_str())
-        .collect();
-    if named.is_empty() {
+/// The fact at `steps` of the object being decoded (docs/SEMANTICS.md §3), from what its
+/// first phase read: a string field's slot, the kept fact of a field decoded in place
+/// ([`Member::kept_fact`]), or a fact its value exported (`__n3[0].get()`).
+fn fact(reads: &Reads, members: &[Member<'_>], steps: &[String]) -> TokenStream {
+    let Some(member) = members
+        .iter()
+        .find(|m| Some(&m.field.ident) == steps.first())
+    else {
+        return quote!(__d::Fact::Absent);
+    };
+    if steps.len() == 1 {
+        let slot = &member.slot;
+        return if member.is_str() {
+            quote!(#slot.fact())
+        } else {
+            let kept = member.kept_fact();
+            quote!(#kept)
+        };
+    }
+    let at = member
+        .field
+        .ty
+        .named()
+        .and_then(|name| reads.export_index(name, &steps[1..]));
+    match (&member.facts, at) {
+        (Some(facts), Some(at)) => {
+            let at = Literal::usize_unsuffixed(at);
+            quote!(#facts[#at].get())
+        }
+        _ => quote!(__d::Fact::Absent),
+    }
+}
+
+/// The facts the second phase reads of fields decoded in place (integers, booleans, objects,
+/// arrays), kept before it consumes their slots: `let __g3 = __v3.fact();`.
+fn kept_facts(members: &[Member<'_>], paths: &[&[String]]) -> TokenStream {
+    let mut kept = TokenStream::new();
+    for member in members.iter().filter(|m| !m.is_str()) {
+        if !paths
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == member.field.ident)
+        {
+            continue;
+        }
+        let (slot, local) = (&member.slot, member.kept_fact());
+        kept.extend(match member.field.ty {
+            Type::Integer | Type::Boolean => quote!(let #local = #slot.fact();),
+            _ => quote!(let #local = #slot.presence();),
+        });
+    }
+    kept
+}
+
+/// Sets the facts the object exports for the object holding it, from what it read.
+fn export(reads: &Reads, item: &Item, members: &[Member<'_>]) -> TokenStream {
+    let exports = reads.exports(&item.name);
+    if exports.is_empty() {
+        return TokenStream::new();
+    }
+    let facts = exports.iter().map(|export| {
+        let fact = fact(reads, members, &export.steps);
+        let string = members
+            .iter()
+            .find(|m| Some(&m.field.ident) == export.steps.first())
+            .is_some_and(Member::is_str);
+        if export.steps.len() == 1 && string {
+            let known = &export.known;
+            quote!(#fact.known(&[#(#known),*]))
+        } else {
+            fact
+        }
+    });
+    quote!(__d::export(__facts, [#(#facts),*]);)
+}
+
+/// The closure giving the facts the object's own conditions read, by their number (`__s`);
+/// [`no_siblings`](fieldtab_runtime::plan::no_siblings) when they read none.
+fn siblings(reads: &Reads, object: &Object, members: &[Member<'_>]) -> TokenStream {
+    let own = own_reads(object);
+    if own.is_empty() {
         return quote!(let __s = __d::no_siblings;);
     }
-    let arms = named.iter().map(|&j| {
-        let (index, slot) = (&members[j].index, &members[j].slot);
-        quote!(#index => #slot.as_str(),)
+    let arms = own.iter().map(|(at, steps)| {
+        let at = Literal::usize_unsuffixed(*at);
+        let fact = fact(reads, members, steps);
+        quote!(#at => #fact,)
     });
     quote! {
         let __s = |__i: usize| match __i {
             #(#arms)*
-            _ => ::core::option::Option::None,
+            _ => __d::Fact::Absent,
         };
     }
 }
 
-fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
+fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> TokenStream {
     let name = names::type_name(&item.name);
     let table = super::table::module_name(item);
     let d = quote!(::fieldtab::__private::__decode);
     let some = quote!(::core::option::Option::Some);
     let rust_names = names::field_names(&object.fields);
+    // Every path of this object whose fact the decoder needs: for its own conditions, for the
+    // object holding it (exports), for the objects under it (`super.`).
+    let own = own_reads(object);
+    let exports = reads.exports(&item.name);
+    let paths: Vec<&[String]> = own
+        .iter()
+        .map(|(_, steps)| steps.as_slice())
+        .chain(exports.iter().map(|e| e.steps.as_slice()))
+        .chain(reads.asked(&item.name).iter().map(Vec::as_slice))
+        .collect();
     let members: Vec<Member<'_>> = object
         .fields
         .iter()
         .zip(&rust_names)
         .enumerate()
-        .map(|(index, (field, rust))| Member::new(module, index, field, rust))
+        .map(|(index, (field, rust))| {
+            let exporting = paths
+                .iter()
+                .any(|p| p.len() > 1 && p[0] == field.ident && field.ty.depth() == 0);
+            Member::new(module, index, field, rust, exporting)
+        })
         .collect();
 
-    let slot_inits = members.iter().map(Member::slot_init);
+    let slot_inits = members.iter().map(|m| m.slot_init(reads));
     let key_arms = members.iter().map(Member::key_arm);
     let read_arms = members.iter().map(Member::read_arm);
-    let siblings = siblings(module, object, &members);
+    let kept = kept_facts(&members, &paths);
+    let export = export(reads, item, &members);
+    let siblings = siblings(reads, object, &members);
     let checks = members.iter().map(Member::check);
     let inits = members.iter().map(Member::init);
     // The seed reading a string field's value with the charset of its plan.
@@ -240,10 +364,9 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
         quote!(__d::deny(__M))
     };
 
-    quote! {
-        #[automatically_derived]
-        #[allow(clippy::all, clippy::pedantic, clippy::nursery, non_snake_case, unused_mut)]
-        impl #d::Decode for #name {
+    // An object that exports facts decodes in `decode_exporting`, which sets them.
+    let signature = if exports.is_empty() {
+        quote! {
             fn decode_object<'de, __A, const __M: u8>(
                 mut __map: __A,
                 __path: &::fieldtab::__private::Path<'_>,
@@ -251,6 +374,36 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
             ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error>
             where
                 __A: ::fieldtab::__private::serde::de::MapAccess<'de>,
+        }
+    } else {
+        quote! {
+            fn decode_object<'de, __A, const __M: u8>(
+                __map: __A,
+                __path: &::fieldtab::__private::Path<'_>,
+                __report: &mut ::fieldtab::__private::Report,
+            ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error>
+            where
+                __A: ::fieldtab::__private::serde::de::MapAccess<'de>,
+            {
+                Self::decode_exporting::<__A, __M>(__map, __path, __report, &[])
+            }
+
+            fn decode_exporting<'de, __A, const __M: u8>(
+                mut __map: __A,
+                __path: &::fieldtab::__private::Path<'_>,
+                __report: &mut ::fieldtab::__private::Report,
+                __facts: &[#d::Cell<#d::Fact<'static>>],
+            ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error>
+            where
+                __A: ::fieldtab::__private::serde::de::MapAccess<'de>,
+        }
+    };
+
+    quote! {
+        #[automatically_derived]
+        #[allow(clippy::all, clippy::pedantic, clippy::nursery, non_snake_case, unused_mut)]
+        impl #d::Decode for #name {
+            #signature
             {
                 use ::fieldtab::__private::__decode as __d;
                 let __fields = &#table::FIELDS;
@@ -275,6 +428,8 @@ fn emit_object(module: &Module, item: &Item, object: &Object) -> TokenStream {
                         }
                     }
                 }
+                #kept
+                #export
                 #siblings
                 #(#checks)*
                 __x.finish(__report);
@@ -383,10 +538,7 @@ mod tests {
                     field(
                         "when",
                         Type::String,
-                        Requirement::Conditional(Condition {
-                            sibling: "kind".into(),
-                            values: vec!["A".into()],
-                        }),
+                        Requirement::Conditional(Condition::one_of("kind", &["A"])),
                     ),
                     field(
                         "inners",
@@ -405,6 +557,10 @@ mod tests {
         }
     }
 
+    fn emit_item(module: &Module, item: &Item) -> TokenStream {
+        emit(module, &Reads::of(module), item)
+    }
+
     /// The code, checked to parse, with every whitespace removed (so tests do not depend on
     /// prettyplease's line breaks).
     fn text(tokens: TokenStream) -> String {
@@ -420,14 +576,14 @@ mod tests {
     fn emits_parseable_code_for_every_item() {
         let module = module();
         for item in &module.items {
-            text(emit(&module, item));
+            text(emit_item(&module, item));
         }
     }
 
     #[test]
     fn keys_match_by_length_then_bytes() {
         let module = module();
-        let code = text(emit(&module, &module.items[2]));
+        let code = text(emit_item(&module, &module.items[2]));
         assert!(
             code.contains(&squash(r#"4 if __b == b"kind" => 0"#)),
             "{code}"
@@ -445,11 +601,11 @@ mod tests {
     #[test]
     fn conditions_read_the_sibling_slot() {
         let module = module();
-        let code = text(emit(&module, &module.items[2]));
+        let code = text(emit_item(&module, &module.items[2]));
         // `when` (index 1) is conditional on `kind` (index 0): the check reads its slot.
         assert!(
             code.contains(&squash(
-                "let __s = |__i: usize| match __i { 0 => __v0.as_str(), _ => ::core::option::Option::None, };"
+                "let __s = |__i: usize| match __i { 0 => __v0.fact(), _ => __d::Fact::Absent, };"
             )),
             "{code}"
         );
@@ -474,7 +630,7 @@ mod tests {
     #[test]
     fn enums_know_their_values() {
         let module = module();
-        let code = text(emit(&module, &module.items[0]));
+        let code = text(emit_item(&module, &module.items[0]));
         assert!(
             code.contains(&squash(
                 r#""REDUCE_BY" => ::core::option::Option::Some(Self::ReduceBy)"#
@@ -492,7 +648,7 @@ mod tests {
     #[test]
     fn deny_unknown_is_passed_on() {
         let module = module();
-        let code = text(emit(&module, &module.items[1]));
+        let code = text(emit_item(&module, &module.items[1]));
         assert!(
             code.contains(&squash("__x.unknown::<__A::Error>(__k, true, __path)?")),
             "{code}"

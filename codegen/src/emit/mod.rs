@@ -8,6 +8,7 @@ mod debug;
 mod decode;
 mod doc;
 mod enums;
+mod facts;
 mod structs;
 mod table;
 #[cfg(test)]
@@ -19,15 +20,16 @@ mod validate;
 /// path in them is absolute (`::fieldtab::__private::…`, `::core::…`, `::std::…`), so schema items
 /// named like prelude types (`Result`, `Option`, `String`, `Vec`) cannot break them.
 pub(crate) fn rust_tokens(module: &Module) -> TokenStream {
+    let reads = facts::Reads::of(module);
     let mut tokens = TokenStream::new();
     for item in &module.items {
         tokens.extend(match &item.kind {
-            ItemKind::Message(object) => structs::emit(module, item, object, true),
-            ItemKind::Struct(object) => structs::emit(module, item, object, false),
+            ItemKind::Message(object) => structs::emit(module, &reads, item, object, true),
+            ItemKind::Struct(object) => structs::emit(module, &reads, item, object, false),
             ItemKind::Enum(enumeration) => enums::emit(item, enumeration),
         });
         // The hand-written `Deserialize` of the item (one-pass decoding).
-        tokens.extend(decode::emit(module, item));
+        tokens.extend(decode::emit(module, &reads, item));
     }
     tokens
 }

@@ -5,14 +5,21 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc::doc_attrs;
+use super::facts::Reads;
 use super::types::{is_optional, rust_type};
 use super::{debug as emit_debug, table as emit_table, validate as emit_validate};
-use crate::model::{Field, Item, Module, Object, Requirement, Type};
+use crate::model::{Condition, Field, FieldPath, Item, Module, Object, Requirement, Type};
 use crate::names;
 
 /// Everything EMIT generates for one message or struct (the decoder's `Deserialize` is emitted
 /// separately).
-pub(crate) fn emit(module: &Module, item: &Item, object: &Object, message: bool) -> TokenStream {
+pub(crate) fn emit(
+    module: &Module,
+    reads: &Reads,
+    item: &Item,
+    object: &Object,
+    message: bool,
+) -> TokenStream {
     let name = names::type_name(&item.name);
     let doc = doc_attrs(&item.doc);
     let field_names = names::field_names(&object.fields);
@@ -50,7 +57,7 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object, message: bool)
         TokenStream::new()
     };
     let table = emit_table::emit(module, item, object);
-    let validate = emit_validate::emit(module, item, &name, object, &field_names);
+    let validate = emit_validate::emit(module, reads, item, &name, object, &field_names);
     let message_impl = if message {
         let wire_name = &item.name;
         quote! {
@@ -118,27 +125,16 @@ fn summary(field: &Field) -> String {
     parts.push(match &field.requirement {
         Requirement::Mandatory => "mandatory".to_owned(),
         Requirement::Optional => "optional".to_owned(),
-        Requirement::Conditional(condition) => {
-            let values: Vec<String> = condition.values.iter().map(|v| format!("`{v}`")).collect();
-            format!(
-                "required when `{}` is {}",
-                condition.sibling,
-                values.join(" or ")
-            )
-        }
+        Requirement::Conditional(condition) => match comparison(condition) {
+            Some((path, values)) => format!("required when `{path}` is {values}"),
+            None => format!("required when `{condition}`"),
+        },
     });
     for conditional in &field.format_when {
-        let values: Vec<String> = conditional
-            .when
-            .values
-            .iter()
-            .map(|v| format!("`{v}`"))
-            .collect();
-        parts.push(format!(
-            "a format that depends on `{}` (when {})",
-            conditional.when.sibling,
-            values.join(" or ")
-        ));
+        parts.push(match comparison(&conditional.when) {
+            Some((path, values)) => format!("a format that depends on `{path}` (when {values})"),
+            None => format!("a format that applies when `{}`", conditional.when),
+        });
     }
     if let Some(fixed) = &field.fixed {
         parts.push(format!("always `{fixed}`"));
@@ -149,6 +145,16 @@ fn summary(field: &Field) -> String {
     let mut text = parts.join(", ");
     text.push('.');
     text
+}
+
+/// A condition that is one comparison (`type in (A, B)`), in words: the path and
+/// "`A` or `B`".
+fn comparison(condition: &Condition) -> Option<(&FieldPath, String)> {
+    let Condition::In(path, values) = condition else {
+        return None;
+    };
+    let values: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    Some((path, values.join(" or ")))
 }
 
 /// The schema type in the schema's own words (its `Display`: `AN`, `Array<AN>`), as rustdoc

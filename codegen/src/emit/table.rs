@@ -25,7 +25,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use fieldtab_runtime::LengthUnit;
-use fieldtab_runtime::plan::{Condition, FieldPlan, Requirement};
+use fieldtab_runtime::plan::{Condition, FactPath, FieldPlan, Requirement, Value};
 
 use super::types::{charset_variant, format_variant};
 use crate::model::{Item, Module, Object};
@@ -140,33 +140,51 @@ fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
     row
 }
 
-/// The indexes of the fields the object's conditions name (of conditional requirements and
-/// conditional formats), in table order, once each: what the `siblings` closures of `validate()`
-/// and of the decoder must answer.
-pub(crate) fn condition_siblings(module: &Module, object: &Object) -> Vec<usize> {
-    let mut named = Vec::new();
-    for field in &object.fields {
-        field.with_plan(module, object, |plan| {
-            let required_when = match plan.requirement {
-                Requirement::When(condition) => Some(condition),
-                _ => None,
-            };
-            let formats_when = plan.format_when.iter().map(|conditional| conditional.when);
-            for condition in required_when.into_iter().chain(formats_when) {
-                if condition.sibling < object.fields.len() && !named.contains(&condition.sibling) {
-                    named.push(condition.sibling);
+/// The tokens of a condition: `In(FactPath::own(0, &["type"]), &[Str("A")])`, `Not(&…)`,
+/// `All(&[…])`.
+fn condition_tokens(condition: &Condition<'_>) -> TokenStream {
+    match condition {
+        Condition::In(path, values) => {
+            let path = path_tokens(path);
+            let values = values.iter().map(|value| match value {
+                Value::Str(s) => quote!(Str(#s)),
+                Value::Bool(b) => quote!(Bool(#b)),
+                Value::Int(i) => {
+                    let i = Literal::i64_unsuffixed(*i);
+                    quote!(Int(#i))
                 }
+            });
+            quote!(In(#path, &[#(#values),*]))
+        }
+        Condition::Present(path) => {
+            let path = path_tokens(path);
+            quote!(Present(#path))
+        }
+        Condition::Not(inner) => {
+            let inner = condition_tokens(inner);
+            quote!(Not(&#inner))
+        }
+        Condition::All(list) | Condition::Any(list) => {
+            let list = list.iter().map(condition_tokens);
+            if matches!(condition, Condition::All(_)) {
+                quote!(All(&[#(#list),*]))
+            } else {
+                quote!(Any(&[#(#list),*]))
             }
-        });
+        }
     }
-    named.sort_unstable();
-    named
 }
 
-fn condition_tokens(condition: &Condition<'_>) -> TokenStream {
-    let sibling = Literal::usize_unsuffixed(condition.sibling);
-    let values = condition.values;
-    quote!(Condition { sibling: #sibling, values: &[#(#values),*] })
+/// `FactPath::own(0, &["type"])` or `FactPath::up(1, &["kind"])`.
+fn path_tokens(path: &FactPath<'_>) -> TokenStream {
+    let steps = path.steps;
+    if path.up == 0 {
+        let at = Literal::usize_unsuffixed(path.at);
+        quote!(FactPath::own(#at, &[#(#steps),*]))
+    } else {
+        let up = Literal::u8_unsuffixed(path.up);
+        quote!(FactPath::up(#up, &[#(#steps),*]))
+    }
 }
 
 #[cfg(test)]
@@ -202,10 +220,7 @@ mod tests {
                     ..Field::new(
                         "localTime",
                         Type::Iso(Charset::N),
-                        Requirement::Conditional(crate::model::Condition {
-                            sibling: "kind".into(),
-                            values: vec!["A".into()],
-                        }),
+                        Requirement::Conditional(crate::model::Condition::one_of("kind", &["A"])),
                     )
                 },
                 Field::new("count", Type::Integer, Requirement::Optional),
@@ -225,7 +240,7 @@ mod tests {
         let code = squash(emit(&module, &item, &object));
         for row in [
             r#"FieldPlan::new("kind",Mandatory).enumeration(EnumRule::closed(&["A"]))"#,
-            r#"FieldPlan::new("localTime",When(Condition{sibling:0,values:&["A"]})).length(Bytes,0,14).charset(Charset::N).format(Format::LocalTime)"#,
+            r#"FieldPlan::new("localTime",When(In(FactPath::own(0,&["kind"]),&[Str("A")]))).length(Bytes,0,14).charset(Charset::N).format(Format::LocalTime)"#,
             r#"FieldPlan::new("count",Optional)]"#,
             "mod__Msg",
         ] {

@@ -7,10 +7,7 @@ fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
 }
 
 fn when(sibling: &str, values: &[&str]) -> Requirement {
-    Requirement::Conditional(Condition {
-        sibling: sibling.to_owned(),
-        values: values.iter().map(|v| (*v).to_owned()).collect(),
-    })
+    Requirement::Conditional(Condition::one_of(sibling, values))
 }
 
 fn value(value: &str) -> EnumValue {

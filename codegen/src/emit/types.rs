@@ -154,10 +154,7 @@ mod tests {
             text(rust_type(&url)),
             "::core::option::Option<::std::string::String>"
         );
-        let condition = Requirement::Conditional(Condition {
-            sibling: "t".into(),
-            values: vec![],
-        });
+        let condition = Requirement::Conditional(Condition::one_of("t", &[]));
         let list = field(
             Type::Array(Box::new(Type::Named("Result".into()))),
             condition,

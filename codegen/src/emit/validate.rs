@@ -14,6 +14,7 @@ use quote::{format_ident, quote};
 
 use fieldtab_runtime::StrRules;
 
+use super::facts::{Reads, own_reads};
 use super::table;
 use super::types::{is_optional, is_typed_string};
 use crate::model::{Field, Format, Item, ItemKind, Module, Object, Requirement, Type};
@@ -22,11 +23,13 @@ use crate::model::{Field, Format, Item, ItemKind, Module, Object, Requirement, T
 /// object's fields.
 pub(crate) fn emit(
     module: &Module,
+    reads: &Reads,
     item: &Item,
     name: &Ident,
     object: &Object,
     field_names: &[Ident],
 ) -> TokenStream {
+    let exports = exports(module, reads, item, name, object, field_names);
     let checks: Vec<TokenStream> = object
         .fields
         .iter()
@@ -43,13 +46,14 @@ pub(crate) fn emit(
                     _report: &mut ::fieldtab::__private::Report,
                 ) {}
             }
+            #exports
         };
     }
     let table = table::module_name(item);
-    let fields = match siblings(module, object, field_names) {
-        Some(siblings) => quote! {
-            #siblings
-            let mut fields = Fields::new(&FIELDS, path, report).with_siblings(siblings);
+    let fields = match siblings(module, reads, object, field_names) {
+        Some(facts) => quote! {
+            #facts
+            let mut fields = Fields::new(&FIELDS, path, report).with_facts(facts);
         },
         None => quote!(let mut fields = Fields::new(&FIELDS, path, report);),
     };
@@ -66,6 +70,7 @@ pub(crate) fn emit(
                 #(#checks)*
             }
         }
+        #exports
     }
 }
 
@@ -218,59 +223,165 @@ fn index_name(depth: usize) -> Ident {
     }
 }
 
-/// The closure giving the string value of a field that a condition of the object names (by its
-/// index), with the locals it needs; `None` when no condition names a sibling.
-fn siblings(module: &Module, object: &Object, field_names: &[Ident]) -> Option<TokenStream> {
-    let named = table::condition_siblings(module, object);
-    if named.is_empty() {
+/// The fact of `field` (the Rust field `rust_name` of `self`) that a condition reads
+/// (docs/SEMANTICS.md §3), as an expression of type `plan::Fact<'_>`, with the locals it needs
+/// (`text_3`, a typed value's wire text, rendered once).
+fn field_fact(
+    module: &Module,
+    index: usize,
+    field: &Field,
+    rust_name: &Ident,
+) -> (TokenStream, TokenStream) {
+    let fact = quote!(::fieldtab::__private::plan::Fact);
+    let optional = is_optional(field);
+    let mut locals = TokenStream::new();
+    let expr = match &field.ty {
+        // A typed value's wire text.
+        Type::Iso(_) | Type::String if is_typed_string(field) => {
+            let local = format_ident!("text_{}", index);
+            if optional {
+                locals.extend(quote! {
+                    let #local = self.#rust_name
+                        .as_ref()
+                        .map(::fieldtab::__private::ToWireStr::to_wire_str);
+                });
+                quote!(#fact::from(#local.as_deref()))
+            } else {
+                locals.extend(quote! {
+                    let #local = ::fieldtab::__private::ToWireStr::to_wire_str(&self.#rust_name);
+                });
+                quote!(#fact::Str(&#local))
+            }
+        }
+        Type::Iso(_) | Type::String if optional => quote!(#fact::from(self.#rust_name.as_deref())),
+        Type::Iso(_) | Type::String => quote!(#fact::Str(self.#rust_name.as_str())),
+        Type::Named(name) if module.enum_named(name).is_some() => {
+            if optional {
+                quote!(#fact::from(self.#rust_name.as_ref().map(|value| value.as_str())))
+            } else {
+                quote!(#fact::Str(self.#rust_name.as_str()))
+            }
+        }
+        Type::Integer | Type::Boolean => quote!(#fact::from(self.#rust_name)),
+        // An object or an array: only its presence is tested.
+        _ if optional => quote! {
+            if self.#rust_name.is_some() { #fact::Other } else { #fact::Absent }
+        },
+        _ => quote!(#fact::Other),
+    };
+    (locals, expr)
+}
+
+/// The fact at `steps` of `self` (see [`field_fact`]): of a field, or exported by the object a
+/// field holds.
+fn fact_at(
+    module: &Module,
+    reads: &Reads,
+    object: &Object,
+    field_names: &[Ident],
+    steps: &[String],
+) -> (TokenStream, TokenStream) {
+    let Some(index) = object
+        .fields
+        .iter()
+        .position(|f| Some(&f.ident) == steps.first())
+    else {
+        return (
+            TokenStream::new(),
+            quote!(::fieldtab::__private::plan::Fact::Absent),
+        );
+    };
+    let (field, rust_name) = (&object.fields[index], &field_names[index]);
+    if steps.len() == 1 {
+        return field_fact(module, index, field, rust_name);
+    }
+    let at = field
+        .ty
+        .named()
+        .and_then(|name| reads.export_index(name, &steps[1..]));
+    let expr = match at {
+        Some(at) => {
+            let at = Literal::usize_unsuffixed(at);
+            quote!(::fieldtab::__private::plan::Exports::export(&self.#rust_name, #at))
+        }
+        None => quote!(::fieldtab::__private::plan::Fact::Absent),
+    };
+    (TokenStream::new(), expr)
+}
+
+/// The closure giving the facts the object's own conditions read, by their number, with the
+/// locals it needs; `None` when they read none.
+fn siblings(
+    module: &Module,
+    reads: &Reads,
+    object: &Object,
+    field_names: &[Ident],
+) -> Option<TokenStream> {
+    let own = own_reads(object);
+    if own.is_empty() {
         return None;
     }
     let mut locals = TokenStream::new();
-    let arms = named.iter().filter_map(|&j| {
-        let field = &object.fields[j];
-        let rust_name = &field_names[j];
-        let optional = is_optional(field);
-        let text = match &field.ty {
-            // A typed value's wire text, rendered once.
-            Type::Iso(_) | Type::String if is_typed_string(field) => {
-                let local = format_ident!("text_{}", j);
-                if optional {
-                    locals.extend(quote! {
-                        let #local = self.#rust_name
-                            .as_ref()
-                            .map(::fieldtab::__private::ToWireStr::to_wire_str);
-                    });
-                    quote!(#local.as_deref())
-                } else {
-                    locals.extend(quote! {
-                        let #local = ::fieldtab::__private::ToWireStr::to_wire_str(&self.#rust_name);
-                    });
-                    quote!(::core::option::Option::Some(&*#local))
-                }
-            }
-            Type::Iso(_) | Type::String if optional => quote!(self.#rust_name.as_deref()),
-            Type::Iso(_) | Type::String => {
-                quote!(::core::option::Option::Some(self.#rust_name.as_str()))
-            }
-            Type::Named(name) if module.enum_named(name).is_some() => {
-                if optional {
-                    quote!(self.#rust_name.as_ref().map(|value| value.as_str()))
-                } else {
-                    quote!(::core::option::Option::Some(self.#rust_name.as_str()))
-                }
-            }
-            // The checker only lets conditions name string or enum siblings.
-            _ => return None,
-        };
-        let j = Literal::usize_unsuffixed(j);
-        Some(quote!(#j => #text,))
-    });
-    let arms: Vec<TokenStream> = arms.collect();
+    let arms: Vec<TokenStream> = own
+        .iter()
+        .map(|(at, steps)| {
+            let (local, expr) = fact_at(module, reads, object, field_names, steps);
+            locals.extend(local);
+            let at = Literal::usize_unsuffixed(*at);
+            quote!(#at => #expr,)
+        })
+        .collect();
     Some(quote! {
         #locals
-        let siblings = |i: usize| match i {
+        let facts = |i: usize| match i {
             #(#arms)*
-            _ => ::core::option::Option::None,
+            _ => ::fieldtab::__private::plan::Fact::Absent,
         };
     })
+}
+
+/// `impl plan::Exports` for a struct whose values conditions of other objects read: each
+/// export by its number, a string as one of the values they compare it with.
+fn exports(
+    module: &Module,
+    reads: &Reads,
+    item: &Item,
+    name: &Ident,
+    object: &Object,
+    field_names: &[Ident],
+) -> TokenStream {
+    let exports = reads.exports(&item.name);
+    if exports.is_empty() {
+        return TokenStream::new();
+    }
+    let arms = exports.iter().enumerate().map(|(at, export)| {
+        let (locals, expr) = fact_at(module, reads, object, field_names, &export.steps);
+        let string = export.steps.len() == 1
+            && object
+                .fields
+                .iter()
+                .find(|f| f.ident == export.steps[0])
+                .is_some_and(|f| {
+                    matches!(f.ty, Type::Iso(_) | Type::String)
+                        || f.ty.named().is_some_and(|n| module.enum_named(n).is_some())
+                });
+        let expr = if string {
+            let known = &export.known;
+            quote!(#expr.known(&[#(#known),*]))
+        } else {
+            expr
+        };
+        let at = Literal::usize_unsuffixed(at);
+        quote!(#at => { #locals #expr })
+    });
+    quote! {
+        impl ::fieldtab::__private::plan::Exports for #name {
+            fn export(&self, at: usize) -> ::fieldtab::__private::plan::Fact<'static> {
+                match at {
+                    #(#arms)*
+                    _ => ::fieldtab::__private::plan::Fact::Absent,
+                }
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::tree::{Node, Obj};
 use super::{DRAFT_2020_12, JsonSchemaOptions};
-use fieldtab_runtime::plan::{Condition, FieldPlan, Requirement};
+use fieldtab_runtime::plan::{self, Condition, FieldPlan, Requirement};
 
 use crate::model::{Enum, Field, Item, ItemKind, Module, Object, Type};
 
@@ -128,16 +128,16 @@ impl Exporter<'_> {
 
     /// One `if`/`then` per distinct condition, in the order of the first field that has it.
     fn conditions(&self, object: &Object) -> Vec<Node> {
-        // The condition (sibling, values), and the fields it requires with whether an empty
-        // string is `required` for them.
-        type Group<'m> = ((&'m str, Vec<String>), Vec<(&'m str, bool)>);
+        // The condition's `if`, and the fields it requires with whether an empty string is
+        // `required` for them.
+        type Group<'m> = (Obj, Vec<(&'m str, bool)>);
         let mut groups: Vec<Group<'_>> = Vec::new();
         for field in &object.fields {
             field.with_plan(self.module, object, |plan| {
                 let Requirement::When(condition) = plan.requirement else {
                     return;
                 };
-                let key = (sibling(object, &condition), owned(condition.values));
+                let key = condition_schema(&condition);
                 let member = (field.ident.as_str(), empty_is_required(&field.ty, plan));
                 match groups.iter_mut().find(|(k, _)| *k == key) {
                     Some(group) => group.1.push(member),
@@ -147,7 +147,7 @@ impl Exporter<'_> {
         }
         groups
             .into_iter()
-            .map(|((sibling, values), fields)| {
+            .map(|(when, fields)| {
                 let mut present = Obj::new();
                 for &(ident, nonempty) in &fields {
                     // Present, not `null`, and (for strings) not empty: `required` otherwise.
@@ -163,18 +163,13 @@ impl Exporter<'_> {
                         Node::Arr(fields.iter().map(|&(ident, _)| Node::from(ident)).collect()),
                     )
                     .with("properties", present);
-                Node::Obj(
-                    Obj::new()
-                        .with("if", condition_schema(sibling, &values))
-                        .with("then", then),
-                )
+                Node::Obj(Obj::new().with("if", when).with("then", then))
             })
             .collect()
     }
 
-    /// One `if`/`then` per conditional format, after the
-    /// conditional requirements, in field order: when the sibling holds one of the values, the
-    /// field (if present) also has the format's keywords.
+    /// One `if`/`then` per conditional format, after the conditional requirements, in field
+    /// order: when the condition holds, the field (if present) also has the format's keywords.
     fn format_conditions(&self, object: &Object, notes: &mut Used) -> Vec<Node> {
         let mut out = Vec::new();
         for field in &object.fields {
@@ -185,11 +180,9 @@ impl Exporter<'_> {
                         keywords.set("$comment", comment);
                     }
                     let then = Obj::new().with("properties", Obj::new().with(plan.ident, keywords));
-                    let when = &conditional.when;
-                    let values = owned(when.values);
                     out.push(Node::Obj(
                         Obj::new()
-                            .with("if", condition_schema(sibling(object, when), &values))
+                            .with("if", condition_schema(&conditional.when))
                             .with("then", then),
                     ));
                 }
@@ -501,31 +494,66 @@ fn empty_is_required(ty: &Type, plan: &FieldPlan<'_>) -> bool {
     }
 }
 
-/// The wire identifier of the sibling a condition names.
-fn sibling<'m>(object: &'m Object, condition: &Condition<'_>) -> &'m str {
-    object
-        .fields
-        .get(condition.sibling)
-        .map_or("", |field| field.ident.as_str())
-}
-
-fn owned(values: &[&str]) -> Vec<String> {
-    values.iter().map(|v| (*v).to_owned()).collect()
-}
-
-/// The `if` of a condition on a sibling: the sibling is present and holds one of the values
-/// (`const` for one value, `enum` for several).
-fn condition_schema(sibling: &str, values: &[String]) -> Obj {
-    let test = match values {
-        [one] => Obj::new().with("const", one.as_str()),
-        many => Obj::new().with(
-            "enum",
-            Node::Arr(many.iter().map(|v| Node::from(v.as_str())).collect()),
+/// The `if` of a condition (docs/SEMANTICS.md §3), on the object its paths start from: each
+/// step of a path is a required property of an object (a path through anything else is
+/// absent), the last one `const`/`enum` for a comparison, not `null` for a presence test.
+fn condition_schema(condition: &Condition<'_>) -> Obj {
+    match condition {
+        Condition::In(path, values) => {
+            let values: Vec<Node> = values
+                .iter()
+                .map(|value| match value {
+                    plan::Value::Str(s) => Node::from(*s),
+                    plan::Value::Bool(b) => Node::Bool(*b),
+                    plan::Value::Int(i) => Node::Int(*i),
+                })
+                .collect();
+            let test = match <[Node; 1]>::try_from(values) {
+                Ok([one]) => Obj::new().with("const", one),
+                Err(many) => Obj::new().with("enum", Node::Arr(many)),
+            };
+            along(path.steps, test)
+        }
+        Condition::Present(path) => along(
+            path.steps,
+            Obj::new().with("not", Obj::new().with("type", "null")),
         ),
+        Condition::Not(inner) => Obj::new().with("not", condition_schema(inner)),
+        Condition::All(list) => Obj::new().with(
+            "allOf",
+            Node::Arr(
+                list.iter()
+                    .map(|c| Node::Obj(condition_schema(c)))
+                    .collect(),
+            ),
+        ),
+        Condition::Any(list) => Obj::new().with(
+            "anyOf",
+            Node::Arr(
+                list.iter()
+                    .map(|c| Node::Obj(condition_schema(c)))
+                    .collect(),
+            ),
+        ),
+    }
+}
+
+/// `leaf` at the end of `steps`: `{"properties": {a: {"type": "object", "properties": {b:
+/// leaf}, "required": [b]}}, "required": [a]}`.
+fn along(steps: &[&str], leaf: Obj) -> Obj {
+    let Some((first, rest)) = steps.split_first() else {
+        return leaf;
+    };
+    let inner = if rest.is_empty() {
+        leaf
+    } else {
+        Obj::new()
+            .with("type", "object")
+            .extend_with(along(rest, leaf))
     };
     Obj::new()
-        .with("properties", Obj::new().with(sibling, test))
-        .with("required", Node::Arr(vec![Node::from(sibling)]))
+        .with("properties", Obj::new().with(*first, inner))
+        .with("required", Node::Arr(vec![Node::from(*first)]))
 }
 
 /// `item` and every item it uses, directly or not, in module order.

@@ -59,6 +59,12 @@ impl Obj {
         }
     }
 
+    /// [`Obj::extend`], by value.
+    pub(super) fn extend_with(mut self, other: Obj) -> Self {
+        self.extend(other);
+        self
+    }
+
     pub(super) fn to_value(&self) -> Value {
         Value::Object(
             self.0

@@ -268,3 +268,14 @@ fn the_edge_case_schema_exports_to_its_snapshot() {
     assert!(jsonschema::meta::is_valid(&value));
     assert_export_snapshot!("tests__edge_cases", text);
 }
+
+#[test]
+fn the_conditions_schema_exports_to_its_snapshot() {
+    // Conditions on paths into objects, Booleans, Integers, enums, with `!=`, `in`, `is
+    // present`, `is absent`, `and`, `or`, `not`: `if` schemas of nested `properties`.
+    let schema = Schema::load(repo().join("tests/schemas/conditions.md")).unwrap();
+    let text = schema.to_json_schema_pretty(None).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert!(jsonschema::meta::is_valid(&value));
+    assert_export_snapshot!("tests__conditions", text);
+}

@@ -111,6 +111,28 @@ fn strings() -> Value {
     })
 }
 
+/// A valid `Inquiry` of the condition schema (`tests/schemas/conditions.md`) in which most
+/// conditions hold: paths into objects, Booleans, Integers, enums, `!=`, `is absent`, `and`,
+/// `or`, `not`, and conditional formats on them.
+fn conditions_inquiry() -> Value {
+    json!({
+        "result": {"resultStatus": "S", "resultCode": "NO MORE", "tries": 1},
+        "success": false,
+        "attempts": 2,
+        "env": {
+            "terminalType": "WEB",
+            "paymentFactor": {"inStorePaymentScenario": "PaymentCode", "isAgreementPay": true},
+            "userAgent": "ua"
+        },
+        "paymentId": "p",
+        "resultCode": "c",
+        "code": "c1",
+        "redirectUrl": "https://a.example/x",
+        "detail": "d",
+        "orders": [{"result": {"resultStatus": "F"}, "status": "F", "amount": "12"}]
+    })
+}
+
 #[test]
 fn mutated_documents_agree_with_the_dynamic_validator() {
     let mut bases: Vec<(PathBuf, String, Value)> = vec![
@@ -123,6 +145,11 @@ fn mutated_documents_agree_with_the_dynamic_validator() {
             repo().join("tests/schemas/strings.md"),
             "Strings".into(),
             strings(),
+        ),
+        (
+            repo().join("tests/schemas/conditions.md"),
+            "Inquiry".into(),
+            conditions_inquiry(),
         ),
     ];
     let messages = repo().join("examples/messages");

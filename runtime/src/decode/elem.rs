@@ -1,6 +1,7 @@
 //! Values decoded in place, each reporting its own violations: array elements, nested objects,
 //! integers and booleans; and the slot a field of such a type is read into.
 
+use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -10,7 +11,7 @@ use super::Decode;
 use super::mode::build;
 use super::skip::{skip_map, skip_seq};
 use super::strings::{StrSeed, StrTarget, StrValue, Target, Variant, WireEnum};
-use crate::plan::{FieldPlan, Proven, Seen, wrong_type};
+use crate::plan::{Fact, Facts, FieldPlan, Proven, Seen, wrong_type};
 use crate::{JsonKind, Path, Report};
 
 /// How one present JSON value of a schema type is decoded where it occurs (an array element, a
@@ -149,19 +150,53 @@ pub struct IntElem;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BoolElem;
 
-/// A JSON object decoded as the message or struct `T`.
-pub struct ObjElem<T>(PhantomData<fn() -> T>);
+/// A JSON object decoded as the message or struct `T`; when its value is a field that
+/// conditions of other objects read into, the facts they read are set in `facts`
+/// ([`Decode::decode_exporting`]).
+pub struct ObjElem<'f, T> {
+    facts: &'f [Cell<Fact<'static>>],
+    target: PhantomData<fn() -> T>,
+}
 
-impl<T> ObjElem<T> {
+impl<T> ObjElem<'_, T> {
     /// The element kind of objects of type `T`.
-    pub const fn new() -> ObjElem<T> {
-        ObjElem(PhantomData)
+    pub const fn new() -> ObjElem<'static, T> {
+        ObjElem {
+            facts: &[],
+            target: PhantomData,
+        }
     }
 }
 
-impl<T> Default for ObjElem<T> {
+impl<'f, T> ObjElem<'f, T> {
+    /// The kind of an object of type `T` whose exported facts go to `facts`.
+    pub const fn exporting(facts: &'f [Cell<Fact<'static>>]) -> ObjElem<'f, T> {
+        ObjElem {
+            facts,
+            target: PhantomData,
+        }
+    }
+}
+
+impl<T> Default for ObjElem<'_, T> {
     fn default() -> Self {
         ObjElem::new()
+    }
+}
+
+/// The cells an object's exported facts are set in (see [`ObjElem::exporting`]), all
+/// [`Fact::Absent`] until it is read: what the facts of an absent, `null` or non-object value
+/// stay.
+#[inline]
+pub fn facts<const N: usize>() -> [Cell<Fact<'static>>; N] {
+    [const { Cell::new(Fact::Absent) }; N]
+}
+
+/// Sets `out` (the cells of [`ObjElem::exporting`], or none) to `facts`.
+#[inline]
+pub fn export<const N: usize>(out: &[Cell<Fact<'static>>], facts: [Fact<'static>; N]) {
+    for (cell, fact) in out.iter().zip(facts) {
+        cell.set(fact);
     }
 }
 
@@ -324,7 +359,7 @@ impl<'de, const M: u8> Visitor<'de> for KindVisitor<'_, '_, BoolElem, M> {
 
 visited_elem!(for BoolElem => bool);
 
-impl<'de, T: Decode, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ObjElem<T>, M> {
+impl<'de, T: Decode, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ObjElem<'_, T>, M> {
     type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -335,11 +370,11 @@ impl<'de, T: Decode, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ObjElem<T
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
-        T::decode_object::<A, M>(map, self.path, self.report)
+        T::decode_exporting::<A, M>(map, self.path, self.report, self.kind.facts)
     }
 }
 
-visited_elem!(<T: Decode> for ObjElem<T> => T);
+visited_elem!(<T: Decode> for ObjElem<'_, T> => T);
 
 /// Decodes one array element (a seed for `SeqAccess`).
 struct ElemSeed<'a, 'p, K, const M: u8> {
@@ -417,7 +452,7 @@ impl<T> Slot<T> {
         matches!(self, Slot::Absent)
     }
 
-    /// The field's requirement (its `plan`; `siblings` as for [`FieldPlan::check`]), then the
+    /// The field's requirement (its `plan`; `facts` as for [`FieldPlan::check`]), then the
     /// value's own violations appended to `report`.
     ///
     /// `None` when a rule failed; `Some(value)` otherwise (`value` is `None` for an absent
@@ -426,16 +461,16 @@ impl<T> Slot<T> {
     pub fn finish<'s>(
         self,
         plan: &FieldPlan<'_>,
-        siblings: &impl Fn(usize) -> Option<&'s str>,
+        facts: &impl Facts<'s>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<T>> {
         match self {
             Slot::Absent => plan
-                .check(Seen::Absent, &mut Proven, siblings, path, report)
+                .check(Seen::Absent, &mut Proven, facts, path, report)
                 .then_some(None),
             Slot::Null => plan
-                .check(Seen::Null, &mut Proven, siblings, path, report)
+                .check(Seen::Null, &mut Proven, facts, path, report)
                 .then_some(None),
             // Present: the value's own checks ran where it was read.
             Slot::Done(value, violations) => {
@@ -446,6 +481,31 @@ impl<T> Slot<T> {
                     None
                 }
             }
+        }
+    }
+}
+
+impl<T> Slot<T> {
+    /// What a presence test of this field (an object or an array) finds: present or not.
+    #[inline]
+    pub fn presence(&self) -> Fact<'static> {
+        match self {
+            Slot::Absent | Slot::Null => Fact::Absent,
+            Slot::Done(..) => Fact::Other,
+        }
+    }
+}
+
+impl<T: Copy + Into<Fact<'static>>> Slot<T> {
+    /// What a condition that reads this field (an integer or a boolean) finds
+    /// (docs/SEMANTICS.md §3): a value of another kind, or out of range, is
+    /// [`Fact::Other`].
+    #[inline]
+    pub fn fact(&self) -> Fact<'static> {
+        match self {
+            Slot::Absent | Slot::Null => Fact::Absent,
+            Slot::Done(Some(value), _) => (*value).into(),
+            Slot::Done(None, _) => Fact::Other,
         }
     }
 }

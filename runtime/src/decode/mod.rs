@@ -32,6 +32,26 @@
 //! Violations are recorded through `#[cold]` functions and paths ([`Path`]) are rendered only
 //! then, so a valid message pays for neither.
 //!
+//! # What conditions read, in one pass
+//!
+//! A condition (docs/SEMANTICS.md §3) reads *facts*: the value at a path, as a
+//! [`Fact`](crate::plan::Fact) (absent, a string, a boolean, an integer, present of another
+//! kind). In the second phase of an object every fact of the object itself is known: a
+//! sibling's is its slot (`StrValue::fact`, and for a field decoded in place its
+//! `Slot::fact`, taken before the second phase consumes the slot).
+//!
+//! A path into a sibling object (`result.resultStatus`) needs a fact of an object that was
+//! decoded in place — in validate-only mode nothing of it is built. So that object hands the
+//! facts up itself: code generation knows the whole module, so it knows, for each struct, which
+//! of its values conditions of other objects read (its *exports*, numbered), and the object
+//! that holds such a struct decodes it with [`ObjElem::exporting`](__decode::ObjElem), giving it
+//! cells to fill ([`Decode::decode_exporting`]). The struct fills them at the end of its first
+//! phase from its own facts (or its own nested objects' exports). A string is exported as the
+//! schema's own copy of the value it equals ([`Fact::known`](crate::plan::Fact::known), one of
+//! the values conditions compare it with; any other string is just "present"), so nothing
+//! borrows from the input and a cell is a few bytes on the stack. A struct nothing reads into
+//! exports nothing: its decoder is unchanged, and a schema without such paths pays nothing.
+//!
 //! The value of an ISO 8583 field (`N`, `AN`, `ANS`, …) is read as raw bytes, without serde_json's
 //! UTF-8 validation: the charset check, which every such value needs anyway, proves the bytes are
 //! ASCII. A value that fails its charset, or anything unusual the raw reading cannot judge the
@@ -69,8 +89,11 @@ mod root;
 mod skip;
 mod strings;
 
+use std::cell::Cell;
+
 use serde::de::MapAccess;
 
+use crate::plan::Fact;
 use crate::{Path, Report};
 
 pub use root::{
@@ -95,6 +118,25 @@ pub trait Decode: Sized {
     ) -> Result<Option<Self>, A::Error>
     where
         A: MapAccess<'de>;
+
+    /// [`Decode::decode_object`] for the value of a field that conditions of other objects
+    /// read into (`result.resultStatus`): also sets `facts` to what they read here, in the
+    /// order code generation numbers them (see the module docs). An object nothing reads into
+    /// ignores `facts`.
+    #[doc(hidden)]
+    #[inline]
+    fn decode_exporting<'de, A, const M: u8>(
+        map: A,
+        path: &Path<'_>,
+        report: &mut Report,
+        facts: &[Cell<Fact<'static>>],
+    ) -> Result<Option<Self>, A::Error>
+    where
+        A: MapAccess<'de>,
+    {
+        let _ = facts;
+        Self::decode_object::<A, M>(map, path, report)
+    }
 }
 
 /// The decoding mode: the bits of the `M` const parameter every decoding function takes
@@ -134,14 +176,16 @@ pub(crate) mod mode {
 pub mod __decode {
     pub use super::Decode;
     pub use super::elem::{
-        ArrayElem, BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem,
+        ArrayElem, BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem, export,
+        facts,
     };
     pub use super::key::{Extras, Key, KeySeed};
     pub use super::mode::{build, deny, fast};
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
-    pub use crate::plan::no_siblings;
+    pub use crate::plan::{Fact, no_siblings};
+    pub use std::cell::Cell;
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::fast::{ISO_STRING, charset_bit};
 use super::mode::{build, fast};
 use super::skip::{skip_map, skip_seq};
-use crate::plan::{EnumRule, FieldPlan, Parse, Seen};
+use crate::plan::{EnumRule, Fact, Facts, FieldPlan, Parse, Seen};
 use crate::{
     Charset, Currency, Format, GmtOffset, JsonKind, LocalTime, MinorUnits, NumericCurrency, Pan,
     Path, Report, RuleError, Timestamp,
@@ -37,12 +37,22 @@ impl StrValue<'_> {
         matches!(self, StrValue::Absent)
     }
 
-    /// The string, when the value is one (what a sibling's condition compares).
+    /// The string, when the value is one.
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match self {
             StrValue::Str(s, _) => Some(s),
             _ => None,
+        }
+    }
+
+    /// What a condition that reads this field finds (docs/SEMANTICS.md §3).
+    #[inline]
+    pub fn fact(&self) -> Fact<'_> {
+        match self {
+            StrValue::Absent | StrValue::Null => Fact::Absent,
+            StrValue::Str(s, _) => Fact::Str(s),
+            StrValue::Wrong(_) => Fact::Other,
         }
     }
 
@@ -61,8 +71,8 @@ impl StrValue<'_> {
     }
 
     /// Checks the value of a string field against its `plan` ([`FieldPlan::check`]; the format
-    /// through `T`'s parser when `T` is a typed value); `siblings` gives the string values of
-    /// the fields a condition names.
+    /// through `T`'s parser when `T` is a typed value); `facts` gives what the conditions
+    /// read.
     ///
     /// Returns `None` when a rule failed; `Some(None)` for an absent optional value, or for any
     /// valid value when not `BUILD`; `Some(Some(value))` otherwise.
@@ -70,12 +80,12 @@ impl StrValue<'_> {
     pub fn finish<'s, T: StrTarget, const M: u8>(
         &self,
         plan: &FieldPlan<'_>,
-        siblings: &impl Fn(usize) -> Option<&'s str>,
+        facts: &impl Facts<'s>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<T>> {
         let mut target = Target::<T>(None);
-        if !plan.check(self.seen(), &mut target, siblings, path, report) {
+        if !plan.check(self.seen(), &mut target, facts, path, report) {
             return None;
         }
         Some(match self {
@@ -90,12 +100,12 @@ impl StrValue<'_> {
     pub fn finish_enum<'s, E: WireEnum, const M: u8>(
         &self,
         plan: &FieldPlan<'_>,
-        siblings: &impl Fn(usize) -> Option<&'s str>,
+        facts: &impl Facts<'s>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<E>> {
         let mut variant = Variant::<E, M>(None);
-        if plan.check(self.seen(), &mut variant, siblings, path, report) {
+        if plan.check(self.seen(), &mut variant, facts, path, report) {
             Some(variant.0)
         } else {
             None

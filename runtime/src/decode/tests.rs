@@ -134,14 +134,8 @@ impl d::Decode for Msg {
                 .charset(Charset::An),
             FieldPlan::new("count", Optional),
             FieldPlan::new("kind", Mandatory).enumeration(<Kind as d::WireEnum>::RULE),
-            FieldPlan::new(
-                "extra",
-                When(Condition {
-                    sibling: 3,
-                    values: &["B"],
-                }),
-            )
-            .length(Chars, 1, 4),
+            FieldPlan::new("extra", When(In(FactPath::own(3, &["kind"]), &[Str("B")])))
+                .length(Chars, 1, 4),
         ];
         let mut v0 = d::Slot::Absent;
         let mut v1 = d::Slot::Absent;
@@ -193,7 +187,7 @@ impl d::Decode for Msg {
                 }
             }
         }
-        let s = |i: usize| if i == 3 { v3.as_str() } else { None };
+        let s = |i: usize| if i == 3 { v3.fact() } else { d::Fact::Absent };
         let p = path.key("header");
         let f0 = v0.finish(&FIELDS[0], &s, &p, report);
         x.repeats(0, &p, report);

@@ -1,6 +1,6 @@
 //! [`FieldPlan::check`]: the one sequence of checks of a field, for every consumer.
 
-use super::{EnumRule, FieldPlan, Parse, Seen};
+use super::{EnumRule, Facts, FieldPlan, Parse, Seen};
 use crate::field_rules::surely_in_length;
 use crate::{
     JsonKind, Path, Report, RuleError, check_charset, check_const, check_forbidden, check_length,
@@ -22,25 +22,25 @@ impl FieldPlan<'_> {
     ///    repeat it) (§2.4), then each conditional format whose condition holds (skipped
     ///    likewise) (§2.5), then `enum` through `parse` (§2.6).
     ///
-    /// `siblings` gives the string value of the field at an index of the same table (`None`
-    /// when absent, `null` or not a string): what conditions read. Nothing is allocated when
-    /// the value is valid.
+    /// `facts` gives what the conditions' paths lead to (for the paths of the field's own
+    /// object, a function from the path's index to its [`Fact`](super::Fact)). Nothing is
+    /// allocated when the value is valid.
     #[inline]
-    pub fn check<'s, P, S>(
+    pub fn check<'s, P, F>(
         &self,
         seen: Seen<'_>,
         parse: &mut P,
-        siblings: &S,
+        facts: &F,
         path: &Path<'_>,
         report: &mut Report,
     ) -> bool
     where
         P: Parse,
-        S: Fn(usize) -> Option<&'s str>,
+        F: Facts<'s>,
     {
         match seen {
             Seen::Absent | Seen::Null => {
-                if self.is_required(siblings) {
+                if self.is_required(facts) == Some(true) {
                     missing(path, report);
                     false
                 } else {
@@ -53,11 +53,11 @@ impl FieldPlan<'_> {
             }
             Seen::Decoded => true,
             Seen::Str(value, charset) => {
-                if value.is_empty() && self.is_required(siblings) {
+                if value.is_empty() && self.is_required(facts) == Some(true) {
                     empty(path, report);
                     return false;
                 }
-                self.check_str(value, charset, parse, Some(siblings), path, report)
+                self.check_str(value, charset, parse, Some(facts), path, report)
             }
         }
     }
@@ -75,25 +75,25 @@ impl FieldPlan<'_> {
         path: &Path<'_>,
         report: &mut Report,
     ) -> bool {
-        self.check_str::<P, fn(usize) -> Option<&'static str>>(
+        self.check_str::<P, fn(usize) -> super::Fact<'static>>(
             value, charset, parse, None, path, report,
         )
     }
 
-    /// Step 5 of [`FieldPlan::check`]; the conditional formats only with `siblings`.
+    /// Step 5 of [`FieldPlan::check`]; the conditional formats only with `facts`.
     #[inline(always)]
-    fn check_str<'s, P, S>(
+    fn check_str<'s, P, F>(
         &self,
         value: &str,
         charset_known: Option<bool>,
         parse: &mut P,
-        siblings: Option<&S>,
+        facts: Option<&F>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> bool
     where
         P: Parse,
-        S: Fn(usize) -> Option<&'s str>,
+        F: Facts<'s>,
     {
         let rules = &self.rules;
         let mut ok = true;
@@ -145,10 +145,9 @@ impl FieldPlan<'_> {
                 report.push(path, error);
                 ok = false;
             }
-            if let Some(siblings) = siblings {
+            if let Some(facts) = facts {
                 for conditional in self.format_when {
-                    let when = &conditional.when;
-                    if when.holds(siblings(when.sibling))
+                    if conditional.when.holds(facts)
                         && let Err(error) = conditional.format.check(value)
                     {
                         report.push(path, error);

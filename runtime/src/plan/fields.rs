@@ -1,6 +1,6 @@
 //! [`Fields`]: the fields of one struct value as generated `validate()` checks them.
 
-use super::{FieldPlan, Proven, Seen, Text, no_siblings};
+use super::{Fact, Facts, FieldPlan, Proven, Seen, Text, no_siblings};
 use crate::{Path, Report, ToWireStr, Validate};
 
 /// The fields of one struct value, checked one by one against its table of plans: each call
@@ -29,34 +29,34 @@ use crate::{Path, Report, ToWireStr, Validate};
 /// ```
 pub struct Fields<'a, 'p, S> {
     plans: &'a [FieldPlan<'a>],
-    siblings: S,
+    facts: S,
     path: &'a Path<'p>,
     report: &'a mut Report,
 }
 
-impl<'a, 'p> Fields<'a, 'p, fn(usize) -> Option<&'static str>> {
+impl<'a, 'p> Fields<'a, 'p, fn(usize) -> Fact<'static>> {
     /// The fields of the struct at `path` whose table is `plans`, which has no condition (see
-    /// [`Fields::with_siblings`]).
+    /// [`Fields::with_facts`]).
     #[inline]
     pub fn new(plans: &'a [FieldPlan<'a>], path: &'a Path<'p>, report: &'a mut Report) -> Self {
         Fields {
             plans,
-            siblings: no_siblings,
+            facts: no_siblings,
             path,
             report,
         }
     }
 
-    /// The same fields, `siblings` giving the string value of field `i` for the conditions of
-    /// the table.
+    /// The same fields, `facts` giving what the conditions of the table read (for the paths
+    /// of this object, a function from the path's index to its [`Fact`]).
     #[inline]
-    pub fn with_siblings<'s, T>(self, siblings: T) -> Fields<'a, 'p, T>
+    pub fn with_facts<'s, T>(self, facts: T) -> Fields<'a, 'p, T>
     where
-        T: Fn(usize) -> Option<&'s str>,
+        T: Facts<'s>,
     {
         Fields {
             plans: self.plans,
-            siblings,
+            facts,
             path: self.path,
             report: self.report,
         }
@@ -65,14 +65,14 @@ impl<'a, 'p> Fields<'a, 'p, fn(usize) -> Option<&'static str>> {
 
 impl<'a, 'p, 's, S> Fields<'a, 'p, S>
 where
-    S: Fn(usize) -> Option<&'s str>,
+    S: Facts<'s>,
 {
     /// Field `i`, a string or enum value (or its absence), checked as text.
     #[inline]
     pub fn text<'v>(&mut self, i: usize, value: impl Into<Seen<'v>>) {
         let plan = &self.plans[i];
         let path = self.path.key(plan.ident);
-        plan.check(value.into(), &mut Text, &self.siblings, &path, self.report);
+        plan.check(value.into(), &mut Text, &self.facts, &path, self.report);
     }
 
     /// Field `i`, a typed value (`&T`, or an `Option<&T>`) whose type proves its format: the
@@ -84,7 +84,7 @@ where
         let path = self.path.key(plan.ident);
         let text = value.map(ToWireStr::to_wire_str);
         let seen = Seen::from(text.as_deref());
-        plan.check(seen, &mut Proven, &self.siblings, &path, self.report);
+        plan.check(seen, &mut Proven, &self.facts, &path, self.report);
     }
 
     /// Field `i` when its present value needs no check (its type proves every rule): only its
@@ -94,7 +94,7 @@ where
         let plan = &self.plans[i];
         let path = self.path.key(plan.ident);
         let seen = if present { Seen::Decoded } else { Seen::Absent };
-        plan.check(seen, &mut Proven, &self.siblings, &path, self.report);
+        plan.check(seen, &mut Proven, &self.facts, &path, self.report);
     }
 
     /// Field `i`, a nested struct or array of them (`&T`, or an `Option<&T>`): its requirement,
@@ -109,7 +109,7 @@ where
         } else {
             Seen::Absent
         };
-        plan.check(seen, &mut Proven, &self.siblings, &path, self.report);
+        plan.check(seen, &mut Proven, &self.facts, &path, self.report);
         if let Some(value) = value {
             value.validate_into(&path, self.report);
         }

@@ -11,22 +11,22 @@
 //! - the JSON Schema export translates the same plans.
 //!
 //! Each caller brings what differs between them: its view of the value ([`Seen`]: the decoder
-//! knows a string's charset verdict from the raw bytes), how a condition reads a sibling (a
-//! function from the sibling's index in the table to its string value), and what the format
-//! and enum rules do with a string ([`Parse`]: check the text, trust a Rust value that proves
-//! them, or parse a typed value).
+//! knows a string's charset verdict from the raw bytes), what a condition finds at the paths it
+//! reads ([`Facts`]: for the paths of the field's own object, a function from the path's index
+//! to its [`Fact`]), and what the format and enum rules do with a string ([`Parse`]: check the
+//! text, trust a Rust value that proves them, or parse a typed value).
 //!
 //! ```
 //! use fieldtab_runtime::plan::prelude::*;
-//! use fieldtab_runtime::plan::{Seen, Text, no_siblings};
+//! use fieldtab_runtime::plan::{Fact, Seen, Text, no_siblings};
 //! use fieldtab_runtime::{Path, Report};
 //!
 //! const FIELDS: [FieldPlan<'static>; 2] = [
 //!     FieldPlan::new("type", Mandatory),
-//!     FieldPlan::new("count", When(Condition { sibling: 0, values: &["COUNT"] }))
+//!     FieldPlan::new("count", When(In(FactPath::own(0, &["type"]), &[Str("COUNT")])))
 //!         .length(Chars, 1, 4),
 //! ];
-//! let siblings = |i: usize| if i == 0 { Some("COUNT") } else { None };
+//! let siblings = |i: usize| if i == 0 { Fact::Str("COUNT") } else { Fact::Absent };
 //! let root = Path::root();
 //! let path = root.key("count");
 //!
@@ -39,11 +39,13 @@
 //! ```
 
 mod check;
+mod condition;
 mod fields;
 
 use crate::{Charset, Format, JsonKind, LengthUnit, Pattern, PatternRef, RuleError, StrRules};
 
 pub(crate) use check::wrong_type;
+pub use condition::{Condition, Exports, Fact, FactPath, Facts, Value, no_siblings};
 pub use fields::Fields;
 
 /// The runtime description of one field of a message or struct: a row of its table.
@@ -61,8 +63,8 @@ pub struct FieldPlan<'a> {
     pub rules: StrRules<'a>,
     /// The enum rule, for a field whose values are those of an enum.
     pub enumeration: Option<EnumRule<'a>>,
-    /// Formats that apply when a condition on a sibling holds, in order (only on a string
-    /// field that has no format of its own).
+    /// Formats that apply when a condition holds, in order (only on a string field that has no
+    /// format of its own).
     pub format_when: &'a [FormatWhen<'a>],
 }
 
@@ -74,18 +76,8 @@ pub enum Requirement<'a> {
     Mandatory,
     /// `O`: never required.
     Optional,
-    /// `C`: required when the condition on a sibling holds.
+    /// `C`: required when the condition holds.
     When(Condition<'a>),
-}
-
-/// A condition on a sibling field: the sibling is a JSON string (its first occurrence) whose
-/// value is one of `values`, compared as raw strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Condition<'a> {
-    /// The sibling's index in its object's table.
-    pub sibling: usize,
-    /// The values (as on the wire) for which the condition holds.
-    pub values: &'a [&'a str],
 }
 
 /// The `enum` rule: a value must be one of `values`, unless the enum is open.
@@ -97,7 +89,7 @@ pub struct EnumRule<'a> {
     pub open: bool,
 }
 
-/// A format that applies when a condition on a sibling holds.
+/// A format that applies when a condition holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FormatWhen<'a> {
     /// When the format applies.
@@ -194,12 +186,6 @@ impl Parse for Proven {
     }
 }
 
-/// The siblings of a field whose table has no condition: none is ever read.
-#[inline]
-pub fn no_siblings(_: usize) -> Option<&'static str> {
-    None
-}
-
 impl<'a> FieldPlan<'a> {
     /// A field with no rule beyond its requirement: what the builders below start from.
     pub const fn new(ident: &'a str, requirement: Requirement<'a>) -> FieldPlan<'a> {
@@ -267,35 +253,15 @@ impl<'a> FieldPlan<'a> {
         self
     }
 
-    /// Whether an absent value (or an empty string) is a `required` violation, reading the
-    /// siblings a condition names through `siblings`.
+    /// Whether an absent value (or an empty string) is a `required` violation, the condition
+    /// of a conditional field reading `facts`: `None` when it depends on a fact not known yet.
     #[inline]
-    pub fn is_required<'s, S>(&self, siblings: &S) -> bool
-    where
-        S: Fn(usize) -> Option<&'s str>,
-    {
+    pub fn is_required<'s>(&self, facts: &impl Facts<'s>) -> Option<bool> {
         match &self.requirement {
-            Requirement::Mandatory => true,
-            Requirement::Optional => false,
-            Requirement::When(condition) => condition.holds(siblings(condition.sibling)),
+            Requirement::Mandatory => Some(true),
+            Requirement::Optional => Some(false),
+            Requirement::When(condition) => condition.eval(facts),
         }
-    }
-}
-
-impl Condition<'_> {
-    /// Whether the condition holds for the sibling's value (`None`: absent, `null` or not a
-    /// JSON string, so it does not).
-    ///
-    /// ```
-    /// use fieldtab_runtime::plan::Condition;
-    ///
-    /// let when = Condition { sibling: 0, values: &["RATIO", "41"] };
-    /// assert!(when.holds(Some("41")));
-    /// assert!(!when.holds(Some("ratio")) && !when.holds(None));
-    /// ```
-    #[inline]
-    pub fn holds(&self, sibling: Option<&str>) -> bool {
-        sibling.is_some_and(|value| self.values.contains(&value))
     }
 }
 
@@ -331,8 +297,10 @@ impl<'a> EnumRule<'a> {
 
 /// The names generated rules tables use, imported at once (`use …::plan::prelude::*`).
 pub mod prelude {
+    pub use super::Condition::{All, Any, In, Not, Present};
     pub use super::Requirement::{Mandatory, Optional, When};
-    pub use super::{Condition, EnumRule, FieldPlan, FormatWhen};
+    pub use super::Value::{Bool, Int, Str};
+    pub use super::{Condition, EnumRule, FactPath, FieldPlan, FormatWhen};
     pub use crate::LengthUnit::{Bytes, Chars};
     pub use crate::decode::__decode::WireEnum;
     pub use crate::{Charset, Format, ImageKinds, LazyPattern, Pattern, StrRules};

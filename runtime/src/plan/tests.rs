@@ -2,13 +2,16 @@
 //! formats, enum rule, fixed value, and the caller's steps.
 
 use super::prelude::*;
-use super::{Fields, Parse, Proven, Seen, Text, no_siblings};
+use super::{Fact, Fields, Parse, Proven, Seen, Text, no_siblings};
 use crate::{JsonKind, Path, Report, Rule, RuleError};
 
 /// The rules `plan` reports for `seen` (siblings from `type_value` at index 0), checking that
 /// the verdict agrees with the report.
 fn rules(plan: &FieldPlan<'_>, seen: Seen<'_>, type_value: Option<&str>) -> Vec<Rule> {
-    let siblings = |i: usize| if i == 0 { type_value } else { None };
+    let siblings = |i: usize| match type_value {
+        Some(value) if i == 0 => Fact::Str(value),
+        _ => Fact::Absent,
+    };
     let mut report = Report::new();
     let ok = plan.check(seen, &mut Text, &siblings, &Path::root(), &mut report);
     assert_eq!(ok, report.is_empty(), "{seen:?}");
@@ -30,10 +33,7 @@ const TIME: FieldPlan<'static> = FieldPlan::new("localTime", Optional)
     .charset(Charset::N)
     .format(Format::LocalTime);
 
-const WHEN_URL: Condition<'static> = Condition {
-    sibling: 0,
-    values: &["URL"],
-};
+const WHEN_URL: Condition<'static> = In(FactPath::own(0, &["type"]), &[Str("URL")]);
 
 const CONTENT: FieldPlan<'static> =
     FieldPlan::new("content", When(WHEN_URL)).format_when(&[FormatWhen {
@@ -246,10 +246,16 @@ fn fields_check_each_value_at_its_path() {
         FieldPlan::new("sentAt", When(WHEN_URL)),
     ];
     let kind = String::from("URL");
-    let siblings = |i: usize| if i == 0 { Some(kind.as_str()) } else { None };
+    let siblings = |i: usize| {
+        if i == 0 {
+            Fact::from(&kind)
+        } else {
+            Fact::Absent
+        }
+    };
     let root = Path::root();
     let mut report = Report::new();
-    let mut fields = Fields::new(&FIELDS, &root, &mut report).with_siblings(siblings);
+    let mut fields = Fields::new(&FIELDS, &root, &mut report).with_facts(siblings);
     fields.text(0, kind.as_str());
     fields.text(1, &Some(String::from("not a url")));
     fields.present(2, false);
@@ -267,4 +273,52 @@ fn fields_check_each_value_at_its_path() {
             ("/tags/1", Rule::Enum),
         ]
     );
+}
+
+#[test]
+fn conditions_compare_kinds_and_combine_in_three_values() {
+    const KIND: FactPath<'static> = FactPath::own(0, &["kind"]);
+    const PAID: FactPath<'static> = FactPath::own(1, &["paid"]);
+    const TRIES: FactPath<'static> = FactPath::own(2, &["result", "tries"]);
+    const ABOVE: FactPath<'static> = FactPath::up(1, &["kind"]);
+    let facts = |i: usize| match i {
+        0 => Fact::Str("A"),
+        1 => Fact::Bool(false),
+        2 => Fact::Int(7),
+        _ => Fact::Absent,
+    };
+    // Same kind and value only: a string is not the Boolean, a Boolean not the string.
+    assert!(In(KIND, &[Str("A")]).holds(&facts));
+    assert!(!In(KIND, &[Str("a"), Bool(true)]).holds(&facts));
+    assert!(In(PAID, &[Bool(false)]).holds(&facts));
+    assert!(!In(PAID, &[Str("false")]).holds(&facts));
+    assert!(In(TRIES, &[Int(1), Int(7)]).holds(&facts));
+    assert!(!In(TRIES, &[Str("7")]).holds(&facts));
+    // `!=` of an absent value holds; presence.
+    const NOWHERE: FactPath<'static> = FactPath::own(9, &["nowhere"]);
+    assert!(Not(&In(NOWHERE, &[Str("A")])).holds(&facts));
+    assert!(Present(KIND).holds(&facts) && !Present(NOWHERE).holds(&facts));
+    let other = |_: usize| Fact::Other;
+    assert!(Present(KIND).holds(&other) && !In(KIND, &[Str("A")]).holds(&other));
+    // A fact above the object is not known here: decided only when it does not matter.
+    assert_eq!(In(ABOVE, &[Str("A")]).eval(&facts), None);
+    assert_eq!(Not(&Present(ABOVE)).eval(&facts), None);
+    assert_eq!(
+        All(&[In(ABOVE, &[Str("A")]), Present(NOWHERE)]).eval(&facts),
+        Some(false)
+    );
+    assert_eq!(
+        All(&[In(ABOVE, &[Str("A")]), Present(KIND)]).eval(&facts),
+        None
+    );
+    assert_eq!(
+        Any(&[In(ABOVE, &[Str("A")]), Present(KIND)]).eval(&facts),
+        Some(true)
+    );
+    assert_eq!(
+        Any(&[In(ABOVE, &[Str("A")]), Present(NOWHERE)]).eval(&facts),
+        None
+    );
+    assert_eq!(Any(&[]).eval(&facts), Some(false));
+    assert_eq!(All(&[]).eval(&facts), Some(true));
 }

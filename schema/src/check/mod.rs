@@ -73,11 +73,22 @@ pub(crate) struct FieldSpans {
     pub(crate) clean: bool,
 }
 
-/// Where a condition's parts are in its cell: the sibling's name and each value.
+/// Where a condition's parts are in its cell: one entry per comparison or presence test, in
+/// the order they are written (that of `Condition::for_each_atom`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ConditionSpans {
-    pub(crate) sibling: Span,
-    pub(crate) values: Vec<Span>,
+    pub(crate) atoms: Vec<AtomSpans>,
+}
+
+/// Where one comparison (`result.resultStatus in (S, F)`) or presence test is in its cell.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct AtomSpans {
+    /// The whole path.
+    pub(crate) path: Span,
+    /// Each step of the path after its `super.`s.
+    pub(crate) steps: Vec<Span>,
+    /// Each value, and whether it was written quoted (a JSON string or in backticks).
+    pub(crate) values: Vec<(Span, bool)>,
 }
 
 /// The first stage: checks the items of one file (`file`, the loader's index of `source`) into

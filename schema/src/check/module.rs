@@ -81,7 +81,7 @@ impl<'a> ModuleChecker<'a> {
             doc: String::new(),
             items: drafts.iter().map(|d| d.item.clone()).collect(),
         };
-        self.conditions(&drafts, &module);
+        self.conditions(&mut drafts, &module);
         self.listed_values(&drafts, &module);
         self.values(&mut drafts, &module);
         drafts.into_iter().map(|d| d.item).collect()

@@ -8,8 +8,9 @@
 //! two cannot disagree. What is left here is the walk of the document:
 //!
 //! - per object, fields in table order, each field's violations at its position; a condition
-//!   reads its sibling's first occurrence, when it is a JSON string; array elements in index
-//!   order ([`FieldPlan::check_element`]); `unknown_field` (only when denied) after the table
+//!   reads the document where its paths lead ([`ObjectFacts`]: first occurrences, through
+//!   objects, up to the objects that hold this one); array elements in index order
+//!   ([`FieldPlan::check_element`]); `unknown_field` (only when denied) after the table
 //!   fields, in input order;
 //! - malformed JSON: exactly one `syntax` violation at `""`; a document that is JSON but not
 //!   an object: exactly one `type` violation at `""`;
@@ -44,17 +45,19 @@
 //! assert_eq!(rules, ["length", "const"]);
 //! ```
 
+mod facts;
 mod json;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use fieldtab_runtime::plan::{FieldPlan, Seen, Text, no_siblings};
+use fieldtab_runtime::plan::{Facts, FieldPlan, Seen, Text, no_siblings};
 use fieldtab_runtime::suggest::hint_misspelled_keys;
 use fieldtab_runtime::{JsonKind, Path, Report, RuleError};
 
 use crate::model::{Field, ItemKind, Module, Object, Type};
+use facts::ObjectFacts;
 pub(crate) use json::{Json, parse_all};
 
 /// Checks JSON documents against one message or struct of a module.
@@ -111,7 +114,7 @@ impl<'m> Validator<'m> {
                     module: self.module,
                     deny_unknown,
                 };
-                walker.object(self.object, &members, &root, report);
+                walker.object(self.object, &members, None, &root, report);
             }
             // A value of the wrong kind, as anywhere else (docs/SEMANTICS.md §7.1).
             Ok(other) => report.push(&root, RuleError::wrong_type(JsonKind::Object, other.kind())),
@@ -139,7 +142,15 @@ pub(crate) fn check_value(
         deny_unknown: false,
     };
     field.with_lone_plan(module, required, |plan| {
-        walker.field(plan, &field.ty, Some(value), &no_siblings, path, report);
+        walker.field(
+            plan,
+            &field.ty,
+            Some(value),
+            &no_siblings,
+            None,
+            path,
+            report,
+        );
     });
 }
 
@@ -211,10 +222,13 @@ struct Walker<'m> {
 const HASH_THRESHOLD: usize = 16;
 
 impl Walker<'_> {
+    /// The object `members` as a value of `object`; `parent` the facts of the object holding
+    /// it (`None` for the document).
     fn object(
         &self,
         object: &Object,
         members: &[(Cow<'_, str>, Json<'_>)],
+        parent: Option<&ObjectFacts<'_, '_>>,
         path: &Path<'_>,
         report: &mut Report,
     ) {
@@ -222,14 +236,8 @@ impl Walker<'_> {
         let first: Vec<usize> = first_occurrences(members);
         let lookup = |ident: &str| members.iter().position(|(k, _)| k == ident);
 
-        // What a condition reads: the sibling's first occurrence, when it is a JSON string.
-        let siblings = |i: usize| match object.fields.get(i).and_then(|f| lookup(&f.ident)) {
-            Some(at) => match &members[at].1 {
-                Json::Str(s) => Some(s.as_ref()),
-                _ => None,
-            },
-            None => None,
-        };
+        // What a condition reads, from this object and those above it.
+        let facts = ObjectFacts { members, parent };
 
         for field in &object.fields {
             let ident = field.ident.as_str();
@@ -237,7 +245,15 @@ impl Walker<'_> {
             let field_path = path.key(ident);
             let value = at.map(|i| &members[i].1);
             field.with_plan(self.module, object, |plan| {
-                self.field(plan, &field.ty, value, &siblings, &field_path, report);
+                self.field(
+                    plan,
+                    &field.ty,
+                    value,
+                    &facts,
+                    Some(&facts),
+                    &field_path,
+                    report,
+                );
             });
             if let Some(at) = at {
                 for (i, _) in members.iter().enumerate().skip(at + 1) {
@@ -271,13 +287,17 @@ impl Walker<'_> {
     }
 
     /// One field of type `ty` described by `plan`: what the document holds for it (`None`:
-    /// absent) checked by the plan, then the members or elements of a present object or array.
+    /// absent) checked by the plan (its conditions reading `facts`), then the members or
+    /// elements of a present object or array (whose objects `holder`, the facts of the object
+    /// holding the field, is the parent of).
+    #[allow(clippy::too_many_arguments)]
     fn field<'s>(
         &self,
         plan: &FieldPlan<'_>,
         ty: &Type,
         value: Option<&Json<'_>>,
-        siblings: &impl Fn(usize) -> Option<&'s str>,
+        facts: &impl Facts<'s>,
+        holder: Option<&ObjectFacts<'_, '_>>,
         path: &Path<'_>,
         report: &mut Report,
     ) {
@@ -286,9 +306,9 @@ impl Walker<'_> {
             Some(Json::Null) => Seen::Null,
             Some(value) => self.seen(ty, value),
         };
-        plan.check(seen, &mut Text, siblings, path, report);
+        plan.check(seen, &mut Text, facts, path, report);
         if let (Seen::Decoded, Some(value)) = (seen, value) {
-            self.nested(plan, ty, value, path, report);
+            self.nested(plan, ty, value, holder, path, report);
         }
     }
 
@@ -333,6 +353,7 @@ impl Walker<'_> {
         plan: &FieldPlan<'_>,
         ty: &Type,
         value: &Json<'_>,
+        holder: Option<&ObjectFacts<'_, '_>>,
         path: &Path<'_>,
         report: &mut Report,
     ) {
@@ -347,7 +368,7 @@ impl Walker<'_> {
                         seen => {
                             plan.check(seen, &mut Text, &no_siblings, &item_path, report);
                             if let Seen::Decoded = seen {
-                                self.nested(plan, element, item, &item_path, report);
+                                self.nested(plan, element, item, holder, &item_path, report);
                             }
                         }
                     }
@@ -355,7 +376,7 @@ impl Walker<'_> {
             }
             (Type::Named(name), Json::Object(members)) => {
                 if let Some(object) = self.module.item(name).and_then(|i| i.kind.object()) {
-                    self.object(object, members, path, report);
+                    self.object(object, members, holder, path, report);
                 }
             }
             _ => {}

@@ -40,10 +40,7 @@ fn item(name: &str, kind: ItemKind) -> Item {
 }
 
 fn cond(sibling: &str, values: &[&str]) -> R {
-    R::Conditional(Condition {
-        sibling: sibling.into(),
-        values: values.iter().map(|v| v.to_string()).collect(),
-    })
+    R::Conditional(Condition::one_of(sibling, values))
 }
 
 /// A module shaped like the shipped schemas: a UPI-style request with a header struct and an

@@ -4,97 +4,95 @@
 //! all of them (the runtime's check gives them their meaning).
 
 use fieldtab_runtime::StrRules;
-use fieldtab_runtime::plan::{self, EnumRule, FieldPlan, FormatWhen};
+use fieldtab_runtime::plan::{self, EnumRule, FactPath, FieldPlan, FormatWhen};
 
-use super::{Condition, Enum, Field, Module, Object, Requirement};
+use super::{Condition, Enum, Field, FieldPath, Module, Object, Requirement, Value};
 
 impl Field {
-    /// Calls `f` with the runtime description of this field of `object` (conditions name their
-    /// sibling by its index in `object`; `module` gives an enum type its rule). The description
-    /// borrows from a few short lists built here, hence the callback.
+    /// Calls `f` with the runtime description of this field of `object` (a condition's path of
+    /// `object` is numbered as [`Object::fact_index`] says; `module` gives an enum type its
+    /// rule). The description borrows from a few short lists built here, hence the callback.
     pub fn with_plan<R>(
         &self,
         module: &Module,
         object: &Object,
-        f: impl FnOnce(&FieldPlan<'_>) -> R,
+        f: impl FnMut(&FieldPlan<'_>) -> R,
     ) -> R {
-        self.plan_with(module, &object.fields, None, f)
+        self.plan_with(module, Some(object), None, f)
     }
 
     /// [`Field::with_plan`] for a value checked on its own (an example, a fixed value): no
-    /// siblings, and the requirement `Mandatory` when `required` (an empty string is then a
-    /// `required` violation), else `Optional`.
+    /// object around it, so no condition and no conditional format, and the requirement
+    /// `Mandatory` when `required` (an empty string is then a `required` violation), else
+    /// `Optional`.
     pub(crate) fn with_lone_plan<R>(
         &self,
         module: &Module,
         required: bool,
-        f: impl FnOnce(&FieldPlan<'_>) -> R,
+        f: impl FnMut(&FieldPlan<'_>) -> R,
     ) -> R {
         let requirement = if required {
             plan::Requirement::Mandatory
         } else {
             plan::Requirement::Optional
         };
-        self.plan_with(module, &[], Some(requirement), f)
+        self.plan_with(module, None, Some(requirement), f)
     }
 
     fn plan_with<R>(
         &self,
         module: &Module,
-        siblings: &[Field],
-        requirement: Option<plan::Requirement<'_>>,
-        f: impl FnOnce(&FieldPlan<'_>) -> R,
+        object: Option<&Object>,
+        requirement: Option<plan::Requirement<'static>>,
+        mut f: impl FnMut(&FieldPlan<'_>) -> R,
     ) -> R {
         let enumeration = self.ty.named().and_then(|name| module.enum_named(name));
         let enum_values = enumeration.map(Enum::wire_values).unwrap_or_default();
-        let required_when = match &self.requirement {
-            Requirement::Conditional(condition) => condition.wire_values(),
-            _ => Vec::new(),
-        };
-        let format_values: Vec<Vec<&str>> = self
-            .format_when
-            .iter()
-            .map(|conditional| conditional.when.wire_values())
-            .collect();
-        let format_when: Vec<FormatWhen<'_>> = self
-            .format_when
-            .iter()
-            .zip(&format_values)
-            .map(|(conditional, values)| FormatWhen {
-                when: runtime_condition(&conditional.when, values, siblings),
-                format: conditional.format,
-            })
-            .collect();
-        let requirement = requirement.unwrap_or(match &self.requirement {
-            Requirement::Mandatory => plan::Requirement::Mandatory,
-            Requirement::Optional => plan::Requirement::Optional,
-            Requirement::Conditional(condition) => {
-                plan::Requirement::When(runtime_condition(condition, &required_when, siblings))
-            }
-        });
         let rules = match (self.str_rules(), enumeration) {
             (Some(rules), _) => rules,
             (None, Some(_)) => self.enum_rules(),
             (None, None) => StrRules::NONE,
         };
-        let plan = FieldPlan {
-            ident: &self.ident,
-            requirement,
-            rules,
-            enumeration: enumeration.map(|en| EnumRule {
-                values: &enum_values,
-                open: en.open,
-            }),
-            format_when: &format_when,
+        // The conditions, in one list (the requirement's first, then the formats'); a lone
+        // value has none.
+        let conditions: Vec<&Condition> = match object {
+            Some(_) => self.conditions().collect(),
+            None => Vec::new(),
         };
-        f(&plan)
-    }
-}
-
-impl Condition {
-    /// The values, borrowed.
-    pub(crate) fn wire_values(&self) -> Vec<&str> {
-        self.values.iter().map(String::as_str).collect()
+        let conditional = matches!(self.requirement, Requirement::Conditional(_));
+        with_conditions(&conditions, object, &mut |runtime| {
+            let (required_when, formats_when) = match runtime.split_first() {
+                Some((first, rest)) if conditional => (Some(*first), rest),
+                _ => (None, runtime),
+            };
+            let format_when: Vec<FormatWhen<'_>> = self
+                .format_when
+                .iter()
+                .zip(formats_when)
+                .map(|(conditional, when)| FormatWhen {
+                    when: *when,
+                    format: conditional.format,
+                })
+                .collect();
+            let requirement = requirement.unwrap_or(match (&self.requirement, required_when) {
+                (Requirement::Mandatory, _) => plan::Requirement::Mandatory,
+                (Requirement::Conditional(_), Some(when)) => plan::Requirement::When(when),
+                (Requirement::Optional | Requirement::Conditional(_), _) => {
+                    plan::Requirement::Optional
+                }
+            });
+            let plan = FieldPlan {
+                ident: &self.ident,
+                requirement,
+                rules,
+                enumeration: enumeration.map(|en| EnumRule {
+                    values: &enum_values,
+                    open: en.open,
+                }),
+                format_when: &format_when,
+            };
+            f(&plan)
+        })
     }
 }
 
@@ -105,16 +103,83 @@ impl Enum {
     }
 }
 
-/// `condition` with its sibling as an index into `siblings` (past the end when no sibling has
-/// that name: such a condition never holds).
-fn runtime_condition<'a>(
+/// The callback of [`with_conditions`].
+type WithAll<'f, R> = dyn FnMut(&[plan::Condition<'_>]) -> R + 'f;
+
+/// Calls `f` with the runtime form of `conditions`, one slice in the same order (each is built
+/// in a stack frame of its own, hence the callbacks).
+fn with_conditions<R>(
+    conditions: &[&Condition],
+    object: Option<&Object>,
+    f: &mut WithAll<'_, R>,
+) -> R {
+    fn go<R>(
+        rest: &[&Condition],
+        done: &[plan::Condition<'_>],
+        object: Option<&Object>,
+        f: &mut WithAll<'_, R>,
+    ) -> R {
+        match rest.split_first() {
+            None => f(done),
+            Some((first, rest)) => with_condition(first, object, &mut |condition| {
+                let next: Vec<plan::Condition<'_>> =
+                    done.iter().copied().chain([condition]).collect();
+                go(rest, &next, object, f)
+            }),
+        }
+    }
+    go(conditions, &[], object, f)
+}
+
+/// Calls `f` with the runtime form of `condition`, its paths numbered in `object`.
+fn with_condition<R>(
     condition: &Condition,
-    values: &'a [&'a str],
-    siblings: &[Field],
-) -> plan::Condition<'a> {
-    let sibling = siblings
-        .iter()
-        .position(|field| field.ident == condition.sibling)
-        .unwrap_or(usize::MAX);
-    plan::Condition { sibling, values }
+    object: Option<&Object>,
+    f: &mut dyn FnMut(plan::Condition<'_>) -> R,
+) -> R {
+    match condition {
+        Condition::In(path, values) => {
+            let steps: Vec<&str> = path.steps.iter().map(String::as_str).collect();
+            let values: Vec<plan::Value<'_>> = values
+                .iter()
+                .map(|value| match value {
+                    Value::Str(s) => plan::Value::Str(s),
+                    Value::Bool(b) => plan::Value::Bool(*b),
+                    Value::Int(i) => plan::Value::Int(*i),
+                })
+                .collect();
+            f(plan::Condition::In(
+                fact_path(path, &steps, object),
+                &values,
+            ))
+        }
+        Condition::Present(path) => {
+            let steps: Vec<&str> = path.steps.iter().map(String::as_str).collect();
+            f(plan::Condition::Present(fact_path(path, &steps, object)))
+        }
+        Condition::Not(inner) => {
+            with_condition(inner, object, &mut |inner| f(plan::Condition::Not(&inner)))
+        }
+        Condition::All(list) | Condition::Any(list) => {
+            let all = matches!(condition, Condition::All(_));
+            let list: Vec<&Condition> = list.iter().collect();
+            with_conditions(&list, object, &mut |list| {
+                f(if all {
+                    plan::Condition::All(list)
+                } else {
+                    plan::Condition::Any(list)
+                })
+            })
+        }
+    }
+}
+
+/// The runtime form of `path` (its steps borrowed as `steps`), numbered in `object` when it is
+/// one of its own (see [`Object::fact_index`]).
+fn fact_path<'a>(path: &FieldPath, steps: &'a [&'a str], object: Option<&Object>) -> FactPath<'a> {
+    match (path.up, object) {
+        (0, Some(object)) => FactPath::own(object.fact_index(&path.steps), steps),
+        (0, None) => FactPath::own(usize::MAX, steps),
+        (up, _) => FactPath::up(u8::try_from(up).unwrap_or(u8::MAX), steps),
+    }
 }

@@ -446,7 +446,10 @@ fn array_inner(text: &str) -> Option<(&str, &str)> {
     ["Array", "List"].into_iter().find_map(|word| {
         // `get`, not indexing: the text may hold a multi-byte character anywhere.
         let head = text.get(..word.len())?;
-        let inner = text.get(word.len()..)?.strip_prefix('<')?.strip_suffix('>')?;
+        let inner = text
+            .get(word.len()..)?
+            .strip_prefix('<')?
+            .strip_suffix('>')?;
         head.eq_ignore_ascii_case(word).then_some((head, inner))
     })
 }

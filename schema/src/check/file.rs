@@ -163,21 +163,6 @@ impl<'a> FileChecker<'a> {
         self.source.note(span, message)
     }
 
-    /// How many diagnostics there are so far (for [`FileChecker::note_since`]).
-    pub(super) fn diagnostics_len(&self) -> usize {
-        self.diagnostics.len()
-    }
-
-    /// Adds a note without a place to every diagnostic pushed after the first `from`.
-    pub(super) fn note_since(&mut self, from: usize, message: String) {
-        for diagnostic in self.diagnostics.since(from) {
-            diagnostic.notes.push(Note {
-                message: message.clone(),
-                at: None,
-            });
-        }
-    }
-
     /// The file being read, as displayed.
     pub(super) fn path(&self) -> &std::path::Path {
         &self.source.path
@@ -628,17 +613,13 @@ impl<'a> FileChecker<'a> {
             let prose_length = note_cell
                 .and_then(|cell| self.prose(cell, &mut field, &mut field_spans, &explicit));
             if field_spans.clean {
-                let before = self.diagnostics_len();
                 self.fit(
                     &field,
                     type_cell,
-                    prose_length.as_ref().map(|(cell, _)| cell).or(length_cell),
+                    prose_length.as_ref().or(length_cell),
                     format_cell,
                     &mut field_spans,
                 );
-                if let Some((_, read_as)) = prose_length {
-                    self.note_since(before, read_as);
-                }
             }
             fields.push(field);
             spans.push(field_spans);

@@ -62,6 +62,9 @@ pub(crate) struct FieldSpans {
     pub(crate) format: Span,
     /// For each conditional format (`Field::format_when`, same order): its condition.
     pub(crate) format_when: Vec<ConditionSpans>,
+    /// Where each rule read from the Description stands (its phrase), and what it was read
+    /// as: the note of every diagnostic there.
+    pub(crate) prose: Vec<(Span, String)>,
     /// The values the Description lists for a field of a named type (checked against the enum
     /// once every item is read).
     pub(crate) listed: Option<prose::Listed>,
@@ -112,5 +115,8 @@ pub(crate) fn check_module(
     drafts: Vec<Draft>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Item> {
-    module::ModuleChecker::new(sources, visible, &drafts, diagnostics).items(drafts)
+    let notes = prose::notes(sources, &drafts);
+    let items = module::ModuleChecker::new(sources, visible, &drafts, diagnostics).items(drafts);
+    prose::annotate(&notes, diagnostics);
+    items
 }

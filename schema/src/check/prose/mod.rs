@@ -14,10 +14,12 @@ mod phrases;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
+
 use self::phrases::{Bound, Phrase, Reading, Stated, Unit};
-use super::FieldSpans;
 use super::file::FileChecker;
-use crate::diagnostics::Span;
+use super::{Draft, FieldSpans};
+use crate::diagnostics::{Diagnostics, Note, Source, Span};
 use crate::model::{Field, Requirement, Type};
 use crate::prose::ProseRule;
 use crate::read::lexer::Cell;
@@ -286,6 +288,56 @@ pub(crate) struct Listed {
     pub(crate) span: Span,
 }
 
+/// Where each rule read from prose stands (its file and phrase) and what it was read as.
+pub(super) type ProseNotes = Vec<(std::path::PathBuf, Span, String)>;
+
+/// The notes of the rules read from prose in `drafts`, for [`annotate`].
+pub(super) fn notes(sources: &[Source], drafts: &[Draft]) -> ProseNotes {
+    let mut notes = Vec::new();
+    for draft in drafts {
+        let path = &sources[draft.file].path;
+        for spans in &draft.fields {
+            notes.extend(
+                spans
+                    .prose
+                    .iter()
+                    .map(|(at, note)| (path.clone(), *at, note.clone())),
+            );
+        }
+    }
+    notes
+}
+
+/// Adds to every diagnostic at the phrase of a rule read from prose (its reader's errors, a
+/// disagreement, `fit`'s and the module checks' errors about the rule) a note saying what the
+/// phrase was read as: the diagnostic points at prose, the note names the cell it stands for.
+pub(super) fn annotate(notes: &ProseNotes, diagnostics: &mut Diagnostics) {
+    if notes.is_empty() {
+        return;
+    }
+    let mut at: HashMap<(&std::path::Path, u32, u32, u32), Vec<&str>> = HashMap::new();
+    for (path, span, note) in notes {
+        let key = (path.as_path(), span.line, span.col, span.len.max(1));
+        at.entry(key).or_default().push(note);
+    }
+    for diagnostic in diagnostics.since(0) {
+        let key = (
+            diagnostic.file.as_path(),
+            diagnostic.line,
+            diagnostic.col,
+            diagnostic.len,
+        );
+        for note in at.get(&key).into_iter().flatten() {
+            if !diagnostic.notes.iter().any(|n| n.message == *note) {
+                diagnostic.notes.push(Note {
+                    message: note.to_string(),
+                    at: None,
+                });
+            }
+        }
+    }
+}
+
 /// The explicit cells of the row, which rules in prose must agree with.
 pub(super) struct Explicit<'c> {
     pub(super) length: Option<&'c Cell>,
@@ -294,15 +346,14 @@ pub(super) struct Explicit<'c> {
 impl FileChecker<'_> {
     /// Reads the rules the Description cell `note` states into `field`, whose explicit cells
     /// are read: a rule the cells do not state is added, one they state must agree. Returns
-    /// the stand-in Length cell when the length comes from prose (for [`FileChecker::fit`]),
-    /// and the note that says so.
+    /// the stand-in Length cell when the length comes from prose (for [`FileChecker::fit`]).
     pub(super) fn prose(
         &mut self,
         note: &Cell,
         field: &mut Field,
         spans: &mut FieldSpans,
         explicit: &Explicit<'_>,
-    ) -> Option<(Cell, String)> {
+    ) -> Option<Cell> {
         let phrases = phrases::find(&note.text);
         if phrases.is_empty() {
             return None;
@@ -366,7 +417,6 @@ impl FileChecker<'_> {
         for rule in rules {
             let first = &phrases[rule.phrases[0]];
             let cell = Cell::stand_in(rule.syntax.clone(), span(first));
-            let before = self.diagnostics_len();
             let read = match rule.column {
                 Column::Length => self.prose_length(&rule, &cell, field, explicit),
                 Column::Format => self.prose_format(&cell, field, spans),
@@ -387,12 +437,13 @@ impl FileChecker<'_> {
                 rule.column.name(),
                 rule.syntax
             );
-            self.note_since(before, read_as.clone());
+            // Every diagnostic at the phrase, of this stage or the next, says what it read as.
+            spans.prose.push((cell.span, read_as));
             match read {
                 Read::Failed => spans.clean = false,
                 Read::Agrees | Read::Added => {
                     if read == Read::Added && rule.column == Column::Length {
-                        length_cell = Some((cell, read_as));
+                        length_cell = Some(cell);
                     }
                     for &index in &rule.phrases {
                         let at = span(&phrases[index]);

@@ -242,6 +242,9 @@ impl<'m> Gen<'m> {
                 )
             }
             Type::Named(name) => match self.module.item(name).map(|i| &i.kind) {
+                Some(ItemKind::Enum(_)) if field.fixed.is_some() => {
+                    Node::Str(field.fixed.clone().unwrap_or_default())
+                }
                 Some(ItemKind::Enum(en)) => Node::Str(rng.pick(&en.values).value.clone()),
                 Some(ItemKind::Struct(o) | ItemKind::Message(o)) => self.object(o, rng, depth + 1),
                 None => Node::Null,

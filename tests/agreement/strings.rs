@@ -1,6 +1,6 @@
-//! Patterns and forbidden characters (docs/SEMANTICS.md §2.4) through generated code and the
-//! dynamic validator: the same verdicts on generated messages, their mutations and chosen
-//! values; and each pattern compiled once per field, not per check.
+//! Patterns and forbidden characters (docs/SEMANTICS.md §2.4) and inline enums through generated
+//! code and the dynamic validator: the same verdicts on generated messages, their mutations and
+//! chosen values; and each pattern compiled once per field, not per check.
 
 use fieldtab::Pattern;
 use fieldtab_codegen::dynamic::Validator;
@@ -60,6 +60,19 @@ fn generated_code_and_the_dynamic_validator_agree_on_patterns_and_forbidden_sets
         (r#"{"id":"a1","note":"a`b"}"#, &[("/note", "charset")]),
         // An empty required value is `required` and nothing else.
         (r#"{"id":""}"#, &[("/id", "required")]),
+        // Inline enums: closed, open with a fixed value, of array elements; conditions on them.
+        (r#"{"id":"a1","channel":"POS"}"#, &[("/channel", "enum")]),
+        (r#"{"id":"a1","channel":"WEB"}"#, &[("/site", "required")]),
+        (
+            r#"{"id":"a1","channel":"IN STORE","site":"a b"}"#,
+            &[("/site", "charset")],
+        ),
+        (r#"{"id":"a1","channel":"APP","os":"IOS"}"#, &[]),
+        (r#"{"id":"a1","os":"WINDOWS"}"#, &[("/os", "const")]),
+        (
+            r#"{"id":"a1","kinds":["A","C","B",""]}"#,
+            &[("/kinds/1", "enum"), ("/kinds/3", "enum")],
+        ),
     ];
     expect_cases::<generated::Strings>(&validator, cases);
 
@@ -91,6 +104,11 @@ fn generated_code_and_the_dynamic_validator_agree_on_patterns_and_forbidden_sets
         code: None,
         tags: Some(vec!["ok".into(), "x".into()]),
         note: None,
+        // An inline enum is a Rust enum named after its item and field.
+        channel: Some(generated::StringsChannel::InStore),
+        os: Some(generated::StringsOs::Other("WINDOWS".into())),
+        kinds: Some(vec![generated::StringsKinds::B]),
+        site: None,
     };
     assert_eq!(
         crate::assert::pairs(fieldtab::Validate::validate(&value)),
@@ -98,8 +116,11 @@ fn generated_code_and_the_dynamic_validator_agree_on_patterns_and_forbidden_sets
             ("/id".to_string(), "charset"),
             ("/pair".to_string(), "pattern"),
             ("/tags/1".to_string(), "charset"),
+            ("/os".to_string(), "const"),
+            ("/site".to_string(), "required"),
         ]
     );
+    assert_eq!(generated::StringsChannel::InStore.as_str(), "IN STORE");
 }
 
 /// Only this test uses these generated types, so their patterns are compiled on its thread.

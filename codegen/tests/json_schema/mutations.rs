@@ -99,7 +99,7 @@ fn edge_case_request() -> Value {
 }
 
 /// A valid `Strings` of `tests/schemas/strings.md`: patterns and forbidden characters, on
-/// strings and on array elements.
+/// strings and on array elements; inline enums, and a condition on one.
 fn strings() -> Value {
     json!({
         "id": "2088102122524333",
@@ -107,7 +107,11 @@ fn strings() -> Value {
         "zip": "75001-1234",
         "code": "100000",
         "tags": ["red", "blue"],
-        "note": "plain"
+        "note": "plain",
+        "channel": "WEB",
+        "os": "IOS",
+        "kinds": ["A", "B"],
+        "site": "example.com"
     })
 }
 

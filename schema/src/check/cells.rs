@@ -9,6 +9,7 @@ use fieldtab_runtime::Charset;
 
 use super::FieldSpans;
 use super::file::FileChecker;
+use super::inline_enum::inline_enum_text;
 use crate::diagnostics::Span;
 use crate::dynamic::{Json, parse_all};
 use crate::model::{Field, Format, Length, Requirement, Type};
@@ -76,6 +77,9 @@ impl FileChecker<'_> {
                 None,
             );
             return None;
+        }
+        if let Some((open, list)) = inline_enum_text(text) {
+            return self.inline_enum(cell, list, open, span, spans);
         }
         if let Some((spelling, inner)) = array_inner(text) {
             let inner = inner.trim();

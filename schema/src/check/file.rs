@@ -93,7 +93,7 @@ const ENUM_COLUMNS: &[(&str, Column)] = &[
 ];
 
 /// Names an item may not take: they are the type column's own words.
-const RESERVED: &[&str] = &[
+pub(super) const RESERVED: &[&str] = &[
     "String", "Integer", "Boolean", "Array", "Object", "Self", "A", "N", "S", "AN", "AS", "NS",
     "ANS",
 ];
@@ -127,11 +127,18 @@ impl<'a> FileChecker<'a> {
     }
 
     /// The drafts of the file's items, in source order; an item without a table is left out.
+    /// The enum item of each inline enum (`enum(S, F)` in a Type cell) follows the item that
+    /// holds it.
     pub(super) fn items(mut self, doc: &Document) -> Vec<Draft> {
-        doc.items
-            .iter()
-            .filter_map(|item| self.item(item))
-            .collect()
+        let mut drafts = Vec::new();
+        for item in &doc.items {
+            if let Some(mut draft) = self.item(item) {
+                let inline = self.inline_enum_items(&mut draft);
+                drafts.push(draft);
+                drafts.extend(inline);
+            }
+        }
+        drafts
     }
 
     pub(super) fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
@@ -254,6 +261,7 @@ impl<'a> FileChecker<'a> {
                 kind,
             },
             fields,
+            inline_of: None,
         })
     }
 

@@ -27,6 +27,7 @@ mod conditions;
 mod file;
 mod format_cell;
 pub(crate) mod formats;
+mod inline_enum;
 mod module;
 mod prose;
 #[cfg(test)]
@@ -43,6 +44,9 @@ pub(crate) struct Draft {
     pub(crate) item: Item,
     /// For messages and structs: one entry per field of the object, in the same order.
     pub(crate) fields: Vec<FieldSpans>,
+    /// For the enum item of an inline enum (`enum(S, F)` in a Type cell): the field that
+    /// states it, as `Item.field` (its diagnostics name it).
+    pub(crate) inline_of: Option<String>,
 }
 
 /// Where the parts of a field row are, and whether the row read cleanly.
@@ -51,6 +55,8 @@ pub(crate) struct FieldSpans {
     pub(crate) ident: Span,
     /// The span of the named type inside the type cell (`Amount` in `Array<Amount>`).
     pub(crate) type_name: Span,
+    /// An inline enum in the Type cell (`enum(S, F)`), until the first stage makes it an item.
+    pub(crate) inline_enum: Option<inline_enum::InlineEnum>,
     /// The conditional requirement's condition, if the field has one.
     pub(crate) condition: ConditionSpans,
     pub(crate) fixed: Span,

@@ -37,7 +37,11 @@ impl<'a> ModuleChecker<'a> {
         diagnostics: &'a mut Diagnostics,
     ) -> Self {
         let mut names: HashMap<String, usize> = HashMap::new();
-        for (index, draft) in drafts.iter().enumerate() {
+        // Declared items first: an inline enum's name is the one reported when it collides.
+        let declared = (0..drafts.len()).filter(|&i| drafts[i].inline_of.is_none());
+        let inline = (0..drafts.len()).filter(|&i| drafts[i].inline_of.is_some());
+        for index in declared.chain(inline) {
+            let draft = &drafts[index];
             let name = &draft.item.name;
             if name.is_empty() {
                 continue;
@@ -45,14 +49,32 @@ impl<'a> ModuleChecker<'a> {
             match names.get(name) {
                 Some(&first) => {
                     let first = &drafts[first];
-                    let help = format!(
-                        "first defined at {}:{}",
+                    let at = format!(
+                        "{}:{}",
                         sources[first.file].path.display(),
                         first.name_span.line
                     );
+                    let (message, help) = match &draft.inline_of {
+                        None => (
+                            format!("duplicate item name `{name}`"),
+                            format!("first defined at {at}"),
+                        ),
+                        Some(field) => (
+                            format!(
+                                "the inline enum of `{field}` is named `{name}`, which {} already takes",
+                                match &first.inline_of {
+                                    Some(other) => format!("the inline enum of `{other}`"),
+                                    None => format!("the item at {at}"),
+                                }
+                            ),
+                            "rename the field or the other item, or declare the values as \
+                             `## enum Name` and write `Name` in the Type cell"
+                                .to_owned(),
+                        ),
+                    };
                     diagnostics.push(sources[draft.file].error_help(
                         draft.name_span,
-                        format!("duplicate item name `{name}`"),
+                        message,
                         Some(help),
                     ));
                 }

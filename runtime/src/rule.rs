@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// The names ([`Rule::as_str`], `Display`, serde) are those of docs/SEMANTICS.md §5.1:
 /// `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`,
-/// `unknown_field`, `pattern`.
+/// `unknown_field`, `pattern`, `group`.
 ///
 /// ```
 /// use fieldtab_runtime::Rule;
@@ -44,15 +44,18 @@ pub enum Rule {
     UnknownField,
     /// The value does not match the field's pattern.
     Pattern,
+    /// A group of an object's fields (`Exactly one of: a, b`) has too many or too few of its
+    /// members present.
+    Group,
 }
 
 impl Rule {
     /// Every rule, in declaration order.
     ///
     /// ```
-    /// assert_eq!(fieldtab_runtime::Rule::ALL.len(), 11);
+    /// assert_eq!(fieldtab_runtime::Rule::ALL.len(), 12);
     /// ```
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::Syntax,
         Rule::Type,
         Rule::Required,
@@ -64,6 +67,7 @@ impl Rule {
         Rule::Range,
         Rule::UnknownField,
         Rule::Pattern,
+        Rule::Group,
     ];
 
     /// The rule's name as docs/SEMANTICS.md §5.1 spells it.
@@ -84,6 +88,7 @@ impl Rule {
             Rule::Range => "range",
             Rule::UnknownField => "unknown_field",
             Rule::Pattern => "pattern",
+            Rule::Group => "group",
         }
     }
 }
@@ -145,7 +150,7 @@ impl de::Visitor<'_> for Name {
             Some(&rule) => Ok(Name(rule)),
             None => Err(E::invalid_value(
                 Unexpected::Unsigned(index),
-                &"variant index 0 <= i < 11",
+                &"variant index 0 <= i < 12",
             )),
         }
     }
@@ -403,7 +408,8 @@ mod tests {
                 "const",
                 "range",
                 "unknown_field",
-                "pattern"
+                "pattern",
+                "group"
             ]
         );
         for rule in Rule::ALL {

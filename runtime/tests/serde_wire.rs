@@ -26,13 +26,14 @@ const RULES: &[(&str, &str)] = &[
     (r#""syntax""#, r#"Ok(Syntax)"#),
     (r#""unknown_field""#, r#"Ok(UnknownField)"#),
     (r#""pattern""#, r#"Ok(Pattern)"#),
+    (r#""group""#, r#"Ok(Group)"#),
     (
         r#""Type""#,
-        r#"Err(unknown variant `Type`, expected one of `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`, `unknown_field`, `pattern` at line 1 column 6)"#,
+        r#"Err(unknown variant `Type`, expected one of `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`, `unknown_field`, `pattern`, `group` at line 1 column 6)"#,
     ),
     (
         r#""""#,
-        r#"Err(unknown variant ``, expected one of `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`, `unknown_field`, `pattern` at line 1 column 2)"#,
+        r#"Err(unknown variant ``, expected one of `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`, `unknown_field`, `pattern`, `group` at line 1 column 2)"#,
     ),
     (r#"{"type":null}"#, r#"Ok(Type)"#),
     (
@@ -81,7 +82,7 @@ const VIOLATIONS: &[(&str, &str)] = &[
     ),
     (
         r#"{"path":"/a","rule":"nope","message":"m"}"#,
-        r#"Err(unknown variant `nope`, expected one of `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`, `unknown_field`, `pattern` at line 1 column 26)"#,
+        r#"Err(unknown variant `nope`, expected one of `syntax`, `type`, `required`, `length`, `charset`, `format`, `enum`, `const`, `range`, `unknown_field`, `pattern`, `group` at line 1 column 26)"#,
     ),
     (
         r#"["/a","length","m"]"#,

@@ -452,6 +452,13 @@ impl<T> Slot<T> {
         matches!(self, Slot::Absent)
     }
 
+    /// Whether the field holds a value: its key occurred and the value is not `null`
+    /// (docs/SEMANTICS.md §4), whatever its kind; what a group counts.
+    #[inline]
+    pub fn is_present(&self) -> bool {
+        !matches!(self, Slot::Absent | Slot::Null)
+    }
+
     /// The field's requirement (its `plan`; `facts` as for [`FieldPlan::check`]), then the
     /// value's own violations appended to `report`.
     ///

@@ -184,7 +184,7 @@ pub mod __decode {
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
-    pub use crate::plan::{Fact, no_siblings};
+    pub use crate::plan::{Fact, check_groups, no_siblings};
     pub use std::cell::Cell;
 }
 

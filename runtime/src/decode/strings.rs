@@ -37,6 +37,13 @@ impl StrValue<'_> {
         matches!(self, StrValue::Absent)
     }
 
+    /// Whether the field holds a value: its key occurred and the value is not `null`
+    /// (docs/SEMANTICS.md §4), whatever its kind; what a group counts.
+    #[inline]
+    pub fn is_present(&self) -> bool {
+        !matches!(self, StrValue::Absent | StrValue::Null)
+    }
+
     /// The string, when the value is one.
     #[inline]
     pub fn as_str(&self) -> Option<&str> {

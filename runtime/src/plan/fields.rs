@@ -1,6 +1,6 @@
 //! [`Fields`]: the fields of one struct value as generated `validate()` checks them.
 
-use super::{Fact, Facts, FieldPlan, Proven, Seen, Text, no_siblings};
+use super::{Fact, Facts, FieldPlan, GroupRule, Proven, Seen, Text, check_groups, no_siblings};
 use crate::{Path, Report, ToWireStr, Validate};
 
 /// The fields of one struct value, checked one by one against its table of plans: each call
@@ -127,5 +127,12 @@ where
     pub fn wire_element<T: ToWireStr>(&mut self, i: usize, value: &T, path: &Path<'_>) {
         let text = value.to_wire_str();
         self.plans[i].check_element(&text, None, &mut Proven, path, self.report);
+    }
+
+    /// The groups of the struct, after its fields (docs/SEMANTICS.md §6.1): `present(i)` tells
+    /// whether field `i` holds a value (`Option::is_some` of the member's Rust field).
+    #[inline]
+    pub fn groups(&mut self, groups: &[GroupRule<'_>], present: impl Fn(usize) -> bool) {
+        check_groups(groups, present, self.path, self.report);
     }
 }

@@ -10,6 +10,9 @@
 //! - the dynamic validator builds the plans from the schema model;
 //! - the JSON Schema export translates the same plans.
 //!
+//! The groups of an object (`Exactly one of: a, b`) are [`GroupRule`]s over the same table,
+//! checked after its fields by [`check_groups`].
+//!
 //! Each caller brings what differs between them: its view of the value ([`Seen`]: the decoder
 //! knows a string's charset verdict from the raw bytes), what a condition finds at the paths it
 //! reads ([`Facts`]: for the paths of the field's own object, a function from the path's index
@@ -41,12 +44,14 @@
 mod check;
 mod condition;
 mod fields;
+mod group;
 
 use crate::{Charset, Format, JsonKind, LengthUnit, Pattern, PatternRef, RuleError, StrRules};
 
 pub(crate) use check::wrong_type;
 pub use condition::{Condition, Exports, Fact, FactPath, Facts, Value, no_siblings};
 pub use fields::Fields;
+pub use group::{GroupKind, GroupRule, check_groups};
 
 /// The runtime description of one field of a message or struct: a row of its table.
 ///
@@ -298,9 +303,10 @@ impl<'a> EnumRule<'a> {
 /// The names generated rules tables use, imported at once (`use …::plan::prelude::*`).
 pub mod prelude {
     pub use super::Condition::{All, Any, In, Not, Present};
+    pub use super::GroupKind::{AllOrNone, AtLeastOne, AtMostOne, ExactlyOne};
     pub use super::Requirement::{Mandatory, Optional, When};
     pub use super::Value::{Bool, Int, Str};
-    pub use super::{Condition, EnumRule, FactPath, FieldPlan, FormatWhen};
+    pub use super::{Condition, EnumRule, FactPath, FieldPlan, FormatWhen, GroupRule};
     pub use crate::LengthUnit::{Bytes, Chars};
     pub use crate::decode::__decode::WireEnum;
     pub use crate::{Charset, Format, ImageKinds, LazyPattern, Pattern, StrRules};

@@ -81,13 +81,18 @@ fn expansion_is_deterministic() {
 }
 
 /// The code-generation test schemas of the facade (items named like prelude types, keyword
-/// fields, nested arrays, open enums, conditions, conditional formats), which
-/// `tests/include_schema.rs` compiles and exercises. Listed, not globbed: other test schemas in
+/// fields, nested arrays, open enums, conditions, conditional formats, groups), which
+/// `tests/include_schema.rs` and `tests/agreement/` compile and exercise. Listed, not globbed: other test schemas in
 /// `tests/schemas/` belong to other suites.
 #[test]
 fn test_schemas_expand_to_their_snapshots() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/schemas");
-    let paths = ["edge_cases.md", "conditional_formats.md"].map(|name| dir.join(name));
+    let paths = [
+        "edge_cases.md",
+        "conditional_formats.md",
+        "groups_and_variants.md",
+    ]
+    .map(|name| dir.join(name));
     for path in paths {
         let schema = Schema::load(&path).unwrap_or_else(|d| panic!("{d}"));
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();

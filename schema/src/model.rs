@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+pub use fieldtab_runtime::plan::GroupKind;
 pub use fieldtab_runtime::{Charset, Format, ImageKinds, Pattern};
 
 mod condition;
@@ -121,6 +122,20 @@ pub struct Object {
     pub fields: Vec<Field>,
     /// Whether a field the table does not name is an `unknown_field` violation.
     pub deny_unknown: bool,
+    /// The groups (`Exactly one of: a, b`), in the order the schema declares them (which is
+    /// also the order of their violations, after the fields').
+    pub groups: Vec<Group>,
+}
+
+/// A group of an object's fields: how many of them must be present (docs/SEMANTICS.md §6.5).
+/// The checker guarantees at least two distinct members, each a field of the object that is
+/// not mandatory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// How many members must be present.
+    pub kind: GroupKind,
+    /// The members' wire identifiers, in the order the schema lists them.
+    pub members: Vec<String>,
 }
 
 /// One row of a field table.
@@ -403,6 +418,7 @@ mod tests {
         let object = Object {
             fields: vec![Field::new("a", Type::String, Requirement::Optional)],
             deny_unknown: false,
+            groups: Vec::new(),
         };
         let enumeration = Enum {
             values: Vec::new(),

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use crate::generate::{Gen, Rng};
 use crate::load;
-use crate::mutate::{enum_values, mutate, mutate_text, spaced};
+use crate::mutate::{enum_values, group_members, mutate, mutate_text, spaced};
 
 /// A report as its (path, rule) list.
 pub(crate) type Pairs = Vec<(String, &'static str)>;
@@ -111,8 +111,9 @@ fn cases_per_item() -> u32 {
         .unwrap_or(1000)
 }
 
-/// One item: proptest draws a seed (the valid message) and up to four mutations.
-pub(crate) fn agree_on(case: &Case) {
+/// One item: proptest draws a seed (the valid message) and up to four mutations. Returns how
+/// many violations of each rule the cases gave.
+pub(crate) fn agree_on(case: &Case) -> std::collections::BTreeMap<&'static str, u32> {
     let module = load(case.schema);
     let validator = Validator::new(&module, case.item).unwrap();
     let object = (module.item(case.item).unwrap().kind.object())
@@ -120,6 +121,7 @@ pub(crate) fn agree_on(case: &Case) {
         .clone();
     let enums = enum_values(&module);
     let generator = Gen::new(&module);
+    let members = group_members(&module, case.item, &generator);
     let config = ProptestConfig {
         cases: cases_per_item(),
         failure_persistence: None,
@@ -150,7 +152,7 @@ pub(crate) fn agree_on(case: &Case) {
             );
         }
         for (kind, seed) in &plan {
-            mutate(&mut doc, *kind, *seed, &enums);
+            mutate(&mut doc, *kind, *seed, &enums, &members);
         }
         let text = doc.text();
         let text = if plan.len() == 3 {
@@ -216,4 +218,5 @@ pub(crate) fn agree_on(case: &Case) {
         "{}: {valid_seen} valid, {invalid_seen} invalid",
         case.item
     );
+    rules_seen
 }

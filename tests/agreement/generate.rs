@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use fieldtab_codegen::model::{
-    Charset, Condition, Field, FieldPath, Format, ItemKind, Module, Object, Requirement, Type,
-    Value,
+    Charset, Condition, Field, FieldPath, Format, GroupKind, ItemKind, Module, Object, Requirement,
+    Type, Value,
 };
 
 use crate::json::Node;
@@ -174,6 +174,7 @@ impl<'m> Gen<'m> {
                 changed = true;
             }
         }
+        changed |= self.satisfy_groups(object, members, above, rng);
         // The objects under this one, this one (as repaired) above them.
         let snapshot = members.clone();
         let chain: Vec<&[(String, Node)]> = std::iter::once(snapshot.as_slice())
@@ -192,6 +193,77 @@ impl<'m> Gen<'m> {
                 continue;
             };
             changed |= self.repair_value(inner, value, &chain, rng);
+        }
+        changed
+    }
+
+    /// Makes the groups of `object` hold in `members` (docs/SEMANTICS.md §6.5): members added
+    /// or removed, keeping the fields that must be there (mandatory, or conditional with the
+    /// condition holding); whether anything changed. A group that such a field breaks is the
+    /// schema's own contradiction (no test schema has one).
+    fn satisfy_groups(
+        &self,
+        object: &Object,
+        members: &mut Vec<(String, Node)>,
+        above: &Chain<'_>,
+        rng: &mut Rng,
+    ) -> bool {
+        let mut changed = false;
+        for group in &object.groups {
+            let snapshot = members.clone();
+            let chain: Vec<&[(String, Node)]> = std::iter::once(snapshot.as_slice())
+                .chain(above.iter().copied())
+                .collect();
+            let fields: Vec<&Field> = group
+                .members
+                .iter()
+                .filter_map(|m| object.fields.iter().find(|f| f.ident == *m))
+                .collect();
+            let present = |members: &[(String, Node)], field: &Field| {
+                members
+                    .iter()
+                    .find(|(k, _)| *k == field.ident)
+                    .is_some_and(|(_, v)| !matches!(v, Node::Null))
+            };
+            let forced = |field: &Field| match &field.requirement {
+                Requirement::Mandatory => true,
+                Requirement::Optional => false,
+                Requirement::Conditional(condition) => holds(condition, &chain),
+            };
+            let found: Vec<&Field> = fields
+                .iter()
+                .copied()
+                .filter(|f| present(members, f))
+                .collect();
+            let keep: Vec<&Field> = match group.kind {
+                GroupKind::ExactlyOne | GroupKind::AtMostOne if found.len() > 1 => {
+                    let first = found
+                        .iter()
+                        .copied()
+                        .find(|f| forced(f))
+                        .unwrap_or(found[0]);
+                    vec![first]
+                }
+                GroupKind::ExactlyOne | GroupKind::AtLeastOne if found.is_empty() => {
+                    vec![*rng.pick(&fields)]
+                }
+                GroupKind::AllOrNone if !found.is_empty() && found.len() < fields.len() => {
+                    fields.clone()
+                }
+                _ => continue,
+            };
+            for field in &fields {
+                let wanted = keep.iter().any(|k| k.ident == field.ident);
+                if wanted && !present(members, field) {
+                    let value = self.value(field, &field.ty, rng, 1);
+                    members.retain(|(k, _)| *k != field.ident);
+                    members.push((field.ident.clone(), value));
+                    changed = true;
+                } else if !wanted && present(members, field) {
+                    members.retain(|(k, _)| *k != field.ident);
+                    changed = true;
+                }
+            }
         }
         changed
     }
@@ -217,7 +289,8 @@ impl<'m> Gen<'m> {
         }
     }
 
-    fn value(&self, field: &Field, ty: &Type, rng: &mut Rng, depth: usize) -> Node {
+    /// A valid value of `field` (of the type `ty`, the field's or an element's).
+    pub(crate) fn value(&self, field: &Field, ty: &Type, rng: &mut Rng, depth: usize) -> Node {
         if ty == &field.ty
             && let Some(values) = self.compared.get(&(std::ptr::from_ref(field) as usize))
             && rng.chance(50)

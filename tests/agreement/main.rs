@@ -18,6 +18,7 @@ mod assert;
 mod conditions;
 mod formats;
 mod generate;
+mod groups;
 mod json;
 mod mutate;
 mod strings;

@@ -1,12 +1,53 @@
 //! Mutations of a valid document: of one member (removed, `null`, another JSON type, empty,
 //! random or number-like strings, raw JSON text, edited strings, enum values that flip
-//! conditions, unknown, misspelled and duplicate keys, emptied objects, long strings), and of the whole text
+//! conditions, unknown, misspelled and duplicate keys, members of groups added, emptied
+//! objects, long strings), and of the whole text
 //! (cut, wrapped, malformed, escaped, spaced).
 
 use fieldtab_codegen::model::{Charset, Field, ItemKind, Module, Value};
 
-use crate::generate::{Rng, alphabet, text_of};
+use crate::generate::{Gen, Rng, alphabet, text_of};
 use crate::json::Node;
+
+/// Every member of every group of `item` and of the objects it holds (directly or not), each
+/// with a valid value: mutations that add them break groups (docs/SEMANTICS.md §6.5).
+pub(crate) fn group_members(
+    module: &Module,
+    item: &str,
+    generator: &Gen<'_>,
+) -> Vec<(String, Node)> {
+    let mut rng = Rng::new(1);
+    let mut out = Vec::new();
+    let mut todo = vec![item.to_string()];
+    let mut seen: Vec<String> = Vec::new();
+    while let Some(name) = todo.pop() {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name.clone());
+        let Some(object) = module.item(&name).and_then(|i| i.kind.object()) else {
+            continue;
+        };
+        todo.extend(
+            object
+                .fields
+                .iter()
+                .filter_map(|f| f.ty.named())
+                .map(str::to_string),
+        );
+        for group in &object.groups {
+            for member in &group.members {
+                if let Some(field) = object.fields.iter().find(|f| f.ident == *member) {
+                    out.push((
+                        member.clone(),
+                        generator.value(field, &field.ty, &mut rng, 0),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
 
 /// Every enum value of the module and every value a condition compares with (strings,
 /// Booleans, integers): mutations that set them flip conditions.
@@ -36,7 +77,16 @@ pub(crate) fn enum_values(module: &Module) -> Vec<Node> {
     values
 }
 
-pub(crate) fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[Node]) {
+/// Mutates `doc` by mutation `kind`; `enums` are the values that flip conditions,
+/// `group_members` the members of the groups with a valid value each (added where absent, they
+/// break `at most one` and `exactly one` groups).
+pub(crate) fn mutate(
+    doc: &mut Node,
+    kind: u8,
+    seed: u64,
+    enums: &[Node],
+    group_members: &[(String, Node)],
+) {
     let mut rng = Rng::new(seed);
     let count = doc.objects();
     if count == 0 {
@@ -126,6 +176,17 @@ pub(crate) fn mutate(doc: &mut Node, kind: u8, seed: u64, enums: &[Node]) {
         }
         6 if !members.is_empty() && !enums.is_empty() => {
             members[at].1 = rng.pick(enums).clone();
+        }
+        7 if !group_members.is_empty() && rng.chance(50) => {
+            // Two members of groups, with valid values, where they are absent: enough to break
+            // an `at most one` group of two.
+            for _ in 0..2 {
+                let (key, value) = rng.pick(group_members).clone();
+                if !members.iter().any(|(k, _)| *k == key) {
+                    let at = rng.below(members.len() + 1);
+                    members.insert(at, (key, value));
+                }
+            }
         }
         7 => {
             let key = rng.pick(&["zz", "extra", "a/b", "~t", "é"]).to_string();

@@ -311,6 +311,38 @@ fn siblings(reads: &Reads, object: &Object, members: &[Member<'_>]) -> TokenStre
     }
 }
 
+/// The decoder's part of the object's groups (docs/SEMANTICS.md §6.1): which members hold a
+/// value, read before the checks take the slots (`let __h2 = __v2.is_present();`), and the
+/// groups' check after the fields, which ends the decoding without a value when it fails.
+/// Nothing when the object has no group.
+fn groups(object: &Object, members: &[Member<'_>], table: &Ident) -> (TokenStream, TokenStream) {
+    let named = super::table::group_members(object);
+    if named.is_empty() {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let flag = |j: usize| format_ident!("__h{}", j);
+    let presence = named.iter().map(|&j| {
+        let (flag, slot) = (flag(j), &members[j].slot);
+        quote!(let #flag = #slot.is_present();)
+    });
+    let arms = named.iter().map(|&j| {
+        let (index, flag) = (&members[j].index, flag(j));
+        quote!(#index => #flag,)
+    });
+    let presence = quote!(#(#presence)*);
+    let check = quote! {
+        let __present = |__i: usize| match __i {
+            #(#arms)*
+            _ => false,
+        };
+        if !__d::check_groups(&#table::GROUPS, __present, __path, __report) {
+            __x.finish(__report);
+            return ::core::result::Result::Ok(::core::option::Option::None);
+        }
+    };
+    (presence, check)
+}
+
 fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> TokenStream {
     let name = names::type_name(&item.name);
     let table = super::table::module_name(item);
@@ -348,6 +380,7 @@ fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> 
     let siblings = siblings(reads, object, &members);
     let checks = members.iter().map(Member::check);
     let inits = members.iter().map(Member::init);
+    let (presence, groups) = groups(object, &members, &table);
     // The seed reading a string field's value with the charset of its plan.
     let seed = if members.iter().any(Member::is_str) {
         quote! {
@@ -431,7 +464,9 @@ fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> 
                 #kept
                 #export
                 #siblings
+                #presence
                 #(#checks)*
+                #groups
                 __x.finish(__report);
                 if !__d::build(__M) {
                     return ::core::result::Result::Ok(::core::option::Option::None);
@@ -527,6 +562,7 @@ mod tests {
             kind: ItemKind::Struct(Object {
                 fields: vec![field("type", Type::Iso(Charset::N), Requirement::Mandatory)],
                 deny_unknown: true,
+                groups: Vec::new(),
             }),
         };
         let msg = Item {
@@ -548,6 +584,7 @@ mod tests {
                     field("count", Type::Integer, Requirement::Optional),
                 ],
                 deny_unknown: false,
+                groups: Vec::new(),
             }),
         };
         Module {

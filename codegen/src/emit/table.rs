@@ -25,7 +25,9 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use fieldtab_runtime::LengthUnit;
-use fieldtab_runtime::plan::{Condition, FactPath, FieldPlan, Requirement, Value};
+use fieldtab_runtime::plan::{
+    Condition, FactPath, FieldPlan, GroupKind, GroupRule, Requirement, Value,
+};
 
 use super::types::{charset_variant, format_variant};
 use crate::model::{Item, Module, Object};
@@ -68,15 +70,53 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object) -> TokenStream
             field.with_plan(module, object, |plan| row(plan, pattern_fn.as_ref()))
         })
         .collect();
+    let groups = object.with_groups(|groups| {
+        if groups.is_empty() {
+            return TokenStream::new();
+        }
+        let len = Literal::usize_unsuffixed(groups.len());
+        let groups = groups.iter().map(group);
+        quote!(pub(super) const GROUPS: [GroupRule<'static>; #len] = [#(#groups),*];)
+    });
     quote! {
         #[doc(hidden)]
         #[allow(non_snake_case)]
         mod #name {
             use ::fieldtab::__private::plan::prelude::*;
             pub(super) const FIELDS: [FieldPlan<'static>; #len] = [#(#rows),*];
+            #groups
             #(#pattern_fns)*
         }
     }
+}
+
+/// One group: `GroupRule::new(kind, &[(index, ident), …])`.
+fn group(rule: &GroupRule<'_>) -> TokenStream {
+    let kind = match rule.kind {
+        GroupKind::ExactlyOne => quote!(ExactlyOne),
+        GroupKind::AtMostOne => quote!(AtMostOne),
+        GroupKind::AtLeastOne => quote!(AtLeastOne),
+        GroupKind::AllOrNone => quote!(AllOrNone),
+    };
+    let members = rule.members.iter().map(|&(index, ident)| {
+        let index = Literal::usize_unsuffixed(index);
+        quote!((#index, #ident))
+    });
+    quote!(GroupRule::new(#kind, &[#(#members),*]))
+}
+
+/// The indexes of the fields the object's groups name, in table order, once each: the
+/// presence flags `validate()` and the decoder hand to the groups' check.
+pub(crate) fn group_members(object: &Object) -> Vec<usize> {
+    let mut members: Vec<usize> = object.with_groups(|groups| {
+        groups
+            .iter()
+            .flat_map(|group| group.members.iter().map(|&(index, _)| index))
+            .collect()
+    });
+    members.sort_unstable();
+    members.dedup();
+    members
 }
 
 /// One row: `FieldPlan::new(ident, requirement)` and a builder call per rule it has;
@@ -226,6 +266,7 @@ mod tests {
                 Field::new("count", Type::Integer, Requirement::Optional),
             ],
             deny_unknown: false,
+            groups: Vec::new(),
         };
         let item = Item {
             name: "Msg".into(),
@@ -257,6 +298,7 @@ mod tests {
                 ..Field::new("zipCode", Type::String, Requirement::Optional)
             }],
             deny_unknown: false,
+            groups: Vec::new(),
         };
         let item = Item {
             name: "Address".into(),

@@ -63,6 +63,7 @@ pub(crate) fn everything() -> Module {
     let object = |fields: Vec<Field>| Object {
         fields,
         deny_unknown: false,
+        groups: Vec::new(),
     };
     Module {
         title: Some("Everything".into()),

@@ -30,13 +30,15 @@ pub(crate) fn emit(
     field_names: &[Ident],
 ) -> TokenStream {
     let exports = exports(module, reads, item, name, object, field_names);
-    let checks: Vec<TokenStream> = object
+    let mut checks: Vec<TokenStream> = object
         .fields
         .iter()
         .zip(field_names)
         .enumerate()
         .filter_map(|(index, (field, rust_name))| field_check(module, index, field, rust_name))
         .collect();
+    let table = table::module_name(item);
+    checks.extend(groups_check(object, field_names, &table));
     if checks.is_empty() {
         return quote! {
             impl ::fieldtab::__private::Validate for #name {
@@ -49,7 +51,6 @@ pub(crate) fn emit(
             #exports
         };
     }
-    let table = table::module_name(item);
     let fields = match siblings(module, reads, object, field_names) {
         Some(facts) => quote! {
             #facts
@@ -72,6 +73,26 @@ pub(crate) fn emit(
         }
         #exports
     }
+}
+
+/// The check of the object's groups, after its fields (docs/SEMANTICS.md §6.1): a member is
+/// present when its `Option` is `Some`. `None` when the object has no group.
+fn groups_check(object: &Object, field_names: &[Ident], table: &Ident) -> Option<TokenStream> {
+    let members = table::group_members(object);
+    if members.is_empty() {
+        return None;
+    }
+    let arms = members.iter().map(|&j| {
+        let rust_name = &field_names[j];
+        let j = Literal::usize_unsuffixed(j);
+        quote!(#j => self.#rust_name.is_some(),)
+    });
+    Some(quote! {
+        fields.groups(&#table::GROUPS, |i| match i {
+            #(#arms)*
+            _ => false,
+        });
+    })
 }
 
 /// Whether every value of the field's runtime type passes the field's length and charset rules

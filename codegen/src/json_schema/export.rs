@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::tree::{Node, Obj};
 use super::{DRAFT_2020_12, JsonSchemaOptions};
-use fieldtab_runtime::plan::{self, Condition, FieldPlan, Requirement};
+use fieldtab_runtime::plan::{self, Condition, FieldPlan, GroupKind, GroupRule, Requirement};
 
 use crate::model::{Enum, Field, Item, ItemKind, Module, Object, Type};
 
@@ -117,6 +117,9 @@ impl Exporter<'_> {
         }
         let mut conditions = self.conditions(object);
         conditions.extend(self.format_conditions(object, notes));
+        conditions.extend(
+            object.with_groups(|groups| groups.iter().map(group_schema).collect::<Vec<_>>()),
+        );
         if !conditions.is_empty() {
             schema.set("allOf", Node::Arr(conditions));
         }
@@ -651,6 +654,59 @@ fn currency_codes(numeric: bool) -> &'static [String] {
         candidates.retain(|code| format.check(code).is_ok());
         candidates
     })
+}
+
+/// A group as JSON Schema (docs/SEMANTICS.md §6.5), in the object's `allOf`, with a `$comment`
+/// in the runtime's words. A member is present when it is there and not `null`: `P(m)` is
+/// `{required: [m], properties: {m: {not: {type: null}}}}`. Exactly one: `oneOf` of the `P`s;
+/// at least one: `anyOf`; at most one: `oneOf` of "none" and each `P`; all or none: `anyOf` of
+/// "all" and "none".
+fn group_schema(group: &GroupRule<'_>) -> Node {
+    let present: Vec<Node> = group
+        .members
+        .iter()
+        .map(|&(_, ident)| {
+            Node::Obj(
+                Obj::new()
+                    .with("required", Node::Arr(vec![Node::from(ident)]))
+                    .with(
+                        "properties",
+                        Obj::new().with(
+                            ident,
+                            Obj::new().with("not", Obj::new().with("type", "null")),
+                        ),
+                    ),
+            )
+        })
+        .collect();
+    let none =
+        || Node::Obj(Obj::new().with("not", Obj::new().with("anyOf", Node::Arr(present.clone()))));
+    let schema = match group.kind {
+        GroupKind::ExactlyOne => Obj::new().with("oneOf", Node::Arr(present.clone())),
+        GroupKind::AtLeastOne => Obj::new().with("anyOf", Node::Arr(present.clone())),
+        GroupKind::AtMostOne => {
+            let mut choices = vec![none()];
+            choices.extend(present.iter().cloned());
+            Obj::new().with("oneOf", Node::Arr(choices))
+        }
+        GroupKind::AllOrNone => {
+            let all = Node::Obj(Obj::new().with("allOf", Node::Arr(present.clone())));
+            Obj::new().with("anyOf", Node::Arr(vec![all, none()]))
+        }
+    };
+    let names: Vec<String> = group
+        .members
+        .iter()
+        .map(|&(_, ident)| format!("`{ident}`"))
+        .collect();
+    let comment = format!(
+        "group: {} {} must be present",
+        group.kind.phrase(),
+        names.join(", ")
+    );
+    let mut node = Obj::new().with("$comment", comment);
+    node.extend(schema);
+    Node::Obj(node)
 }
 
 #[cfg(test)]

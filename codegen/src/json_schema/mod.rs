@@ -58,6 +58,7 @@
 //! | `pattern "REGEX"` | `pattern: REGEX`, exact (the schema's patterns keep to the syntax ECMA-262 reads alike); with another `pattern`, in an `allOf` |
 //! | closed enum | `enum` (value docs in the `description`) |
 //! | open enum | `type: string`, the known values as `examples` |
+//! | group `Exactly one of: a, b` | in the object's `allOf`: `{oneOf: [P(a), P(b)]}`, where `P(m)` is `{required: [m], properties: {m: {not: {type: null}}}}` (present, not `null`); `At least one of`: `anyOf` of the `P`s; `At most one of`: `oneOf` of `{not: {anyOf: [P…]}}` and the `P`s; `All or none of`: `anyOf` of `{allOf: [P…]}` and `{not: {anyOf: [P…]}}`; exact |
 //! | denied unknown fields | `additionalProperties: false` |
 //! | `Field name`, `Note`, `Example` | `title`, `description`, `examples` (no examples for sensitive fields) |
 //! | sensitive | a `$comment` |

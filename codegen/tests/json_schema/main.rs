@@ -11,13 +11,14 @@
 //!   formats the export calls exact, never stricter for the others.
 //!
 //! The tests of the samples are in `samples.rs`, of the format patterns in `formats.rs`, of
-//! mutated documents in `mutations.rs`; the snapshot tests are here.
+//! mutated documents in `mutations.rs`, of groups in `groups.rs`; the snapshot tests are here.
 //!
 //! Review and accept new snapshots with
 //! `INSTA_UPDATE=always cargo test -p fieldtab-codegen --test json_schema`, then commit
 //! `codegen/tests/snapshots/json_schema__*.snap`.
 
 mod formats;
+mod groups;
 mod mutations;
 mod samples;
 
@@ -256,6 +257,15 @@ fn patterns_and_forbidden_sets_export_as_patterns() {
         }
     }
     assert_eq!(checked, 6 * values.len());
+}
+
+#[test]
+fn the_groups_and_variants_schema_exports_to_its_snapshot() {
+    let schema = Schema::load(repo().join("tests/schemas/groups_and_variants.md")).unwrap();
+    let text = schema.to_json_schema_pretty(None).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert!(jsonschema::meta::is_valid(&value));
+    assert_export_snapshot!("tests__groups_and_variants", text);
 }
 
 #[test]

@@ -47,9 +47,8 @@ pub(crate) fn expressible(
     rule: &str,
 ) -> Option<bool> {
     match rule {
-        "required" | "length" | "charset" | "const" | "enum" | "unknown_field" | "pattern" => {
-            Some(true)
-        }
+        "required" | "length" | "charset" | "const" | "enum" | "group" | "unknown_field"
+        | "pattern" => Some(true),
         // A top-level value that is not an object; a duplicate key depends on which occurrence
         // the JSON parser keeps.
         "syntax" if path.is_empty() => Some(!doc.is_object()),

@@ -230,6 +230,17 @@ impl<'a> FileChecker<'a> {
             );
         }
         let doc = syntax.doc.clone();
+        if syntax.keyword == Keyword::Enum {
+            for group in &syntax.groups {
+                self.error(
+                    group.span,
+                    format!("a group in `enum {}`", syntax.name),
+                    Some(
+                        "groups count the fields of a message or struct; an enum has values".into(),
+                    ),
+                );
+            }
+        }
         let (kind, fields) = match syntax.keyword {
             Keyword::Enum => (
                 ItemKind::Enum(Enum {
@@ -240,9 +251,16 @@ impl<'a> FileChecker<'a> {
             ),
             keyword => {
                 let (fields, spans) = self.fields(table);
+                let mut errors = Vec::new();
+                let groups =
+                    super::groups::groups(&syntax.name, &syntax.groups, &fields, &mut errors);
+                for (span, message, help) in errors {
+                    self.error(span, message, help);
+                }
                 let object = Object {
                     fields,
                     deny_unknown,
+                    groups,
                 };
                 let kind = if keyword == Keyword::Message {
                     ItemKind::Message(object)

@@ -27,6 +27,7 @@ mod conditions;
 mod file;
 mod format_cell;
 pub(crate) mod formats;
+mod groups;
 mod inline_enum;
 mod module;
 mod prose;

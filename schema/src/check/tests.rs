@@ -356,3 +356,34 @@ fn the_language_reference_examples_are_valid() {
         }
     }
 }
+
+#[test]
+fn group_lines_become_the_objects_groups_and_stay_in_its_prose() {
+    use crate::model::{Group, GroupKind};
+    let schema = parse(
+        "## message Order\n\nAn order.\n\nexactly ONE of: `priceId`, referenceGoodsId\nAt least one of: a, b and c\n\n| Identifier | Type | Request |\n|---|---|---|\n| priceId | String | O |\n| referenceGoodsId | String | C: a = X |\n| a | String | O |\n| b | Integer | O |\n| c | Boolean | O |\n",
+    );
+    let item = schema.module.item("Order").expect("Order");
+    let object = item.kind.object().expect("a message");
+    assert_eq!(
+        object.groups,
+        [
+            Group {
+                kind: GroupKind::ExactlyOne,
+                members: vec!["priceId".into(), "referenceGoodsId".into()],
+            },
+            Group {
+                kind: GroupKind::AtLeastOne,
+                members: vec!["a".into(), "b".into(), "c".into()],
+            },
+        ]
+    );
+    assert_eq!(
+        item.doc,
+        "An order.\n\nexactly ONE of: `priceId`, referenceGoodsId\nAt least one of: a, b and c"
+    );
+    let text = errors(
+        "## struct S\n\nAt most one of: a, x\n\n| Identifier | Type | Request |\n|---|---|---|\n| a | String | O |\n| b | String | M |\n",
+    );
+    assert!(text.contains("`x` is not a field of `S`"), "{text}");
+}

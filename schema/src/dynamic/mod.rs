@@ -10,8 +10,9 @@
 //! - per object, fields in table order, each field's violations at its position; a condition
 //!   reads the document where its paths lead ([`ObjectFacts`]: first occurrences, through
 //!   objects, up to the objects that hold this one); array elements in index order
-//!   ([`FieldPlan::check_element`]); `unknown_field` (only when denied) after the table
-//!   fields, in input order;
+//!   ([`FieldPlan::check_element`]); the object's groups
+//!   ([`check_groups`](fieldtab_runtime::plan::check_groups)) after the table fields;
+//!   `unknown_field` (only when denied) after them, in input order;
 //! - malformed JSON: exactly one `syntax` violation at `""`; a document that is JSON but not
 //!   an object: exactly one `type` violation at `""`;
 //! - a duplicate key: a `syntax` violation at the key's path (after the violations of the field
@@ -35,6 +36,7 @@
 //!                 ..Field::new("procType", Type::Iso(Charset::An), Requirement::Mandatory)
 //!             }],
 //!             deny_unknown: false,
+//!             groups: Vec::new(),
 //!         }),
 //!     }],
 //! };
@@ -52,7 +54,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use fieldtab_runtime::plan::{Facts, FieldPlan, Seen, Text, no_siblings};
+use fieldtab_runtime::plan::{Facts, FieldPlan, Seen, Text, check_groups, no_siblings};
 use fieldtab_runtime::suggest::hint_misspelled_keys;
 use fieldtab_runtime::{JsonKind, Path, Report, RuleError};
 
@@ -262,6 +264,19 @@ impl Walker<'_> {
                     }
                 }
             }
+        }
+
+        // The groups, after the fields (docs/SEMANTICS.md §6.1): a member is present when its
+        // first occurrence is not `null` (§4).
+        if !object.groups.is_empty() {
+            let present = |i: usize| {
+                object
+                    .fields
+                    .get(i)
+                    .and_then(|f| lookup(&f.ident))
+                    .is_some_and(|at| !matches!(members[at].1, Json::Null))
+            };
+            object.with_groups(|groups| check_groups(groups, present, path, report));
         }
 
         let deny = self.deny_unknown || object.deny_unknown;

@@ -28,6 +28,7 @@ fn object(fields: Vec<Field>) -> Object {
     Object {
         fields,
         deny_unknown: false,
+        groups: Vec::new(),
     }
 }
 

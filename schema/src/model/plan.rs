@@ -4,7 +4,7 @@
 //! all of them (the runtime's check gives them their meaning).
 
 use fieldtab_runtime::StrRules;
-use fieldtab_runtime::plan::{self, EnumRule, FactPath, FieldPlan, FormatWhen};
+use fieldtab_runtime::plan::{self, EnumRule, FactPath, FieldPlan, FormatWhen, GroupRule};
 
 use super::{Condition, Enum, Field, FieldPath, Module, Object, Requirement, Value};
 
@@ -181,5 +181,34 @@ fn fact_path<'a>(path: &FieldPath, steps: &'a [&'a str], object: Option<&Object>
         (0, Some(object)) => FactPath::own(object.fact_index(&path.steps), steps),
         (0, None) => FactPath::own(usize::MAX, steps),
         (up, _) => FactPath::up(u8::try_from(up).unwrap_or(u8::MAX), steps),
+    }
+}
+
+impl Object {
+    /// Calls `f` with the runtime description of the object's groups, in order: each member
+    /// by its index in the table and its identifier (a member the table does not have, which
+    /// the checker rules out, is left out).
+    pub fn with_groups<R>(&self, f: impl FnOnce(&[GroupRule<'_>]) -> R) -> R {
+        let members: Vec<Vec<(usize, &str)>> = self
+            .groups
+            .iter()
+            .map(|group| {
+                group
+                    .members
+                    .iter()
+                    .filter_map(|ident| {
+                        let index = self.fields.iter().position(|f| f.ident == *ident)?;
+                        Some((index, ident.as_str()))
+                    })
+                    .collect()
+            })
+            .collect();
+        let rules: Vec<GroupRule<'_>> = self
+            .groups
+            .iter()
+            .zip(&members)
+            .map(|(group, members)| GroupRule::new(group.kind, members))
+            .collect();
+        f(&rules)
     }
 }

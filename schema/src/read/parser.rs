@@ -2,6 +2,7 @@
 //! items, their prose and tables), not what the cells mean; that is the checker's job.
 
 use crate::diagnostics::{Diagnostics, Source, Span};
+use crate::read::directives;
 use crate::read::lexer::{Line, lex};
 use crate::read::syntax::{Document, Import, ItemSyntax, Keyword, Row, Table};
 use crate::suggest;
@@ -31,6 +32,10 @@ pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document 
                             Some("write `Import: [label](path/to/file.md)`".into()),
                         )),
                     }
+                } else if directives::group_line(text).is_some() {
+                    group(source, text, *span, &mut current, diagnostics);
+                    // The line is documentation too: the item's prose shows it.
+                    prose.push(text.clone());
                 } else {
                     prose.push(text.clone());
                 }
@@ -145,6 +150,33 @@ fn table(
         alignment,
         rows,
     });
+}
+
+/// Attaches a group line to the current item, or reports why it cannot.
+fn group(
+    source: &Source,
+    text: &str,
+    span: Span,
+    current: &mut Option<ItemSyntax>,
+    diagnostics: &mut Diagnostics,
+) {
+    let help = "write group lines under a `## message|struct Name` heading, above its table";
+    let Some(item) = current.as_mut() else {
+        diagnostics.push(source.error_help(span, "a group outside an item", Some(help.into())));
+        return;
+    };
+    if item.table.is_some() {
+        diagnostics.push(source.error_help(
+            span,
+            format!("a group after the table of `{}`", item.name),
+            Some(help.into()),
+        ));
+        return;
+    }
+    match directives::parse_group(text, span) {
+        Ok(group) => item.groups.push(group),
+        Err((at, message, help)) => diagnostics.push(source.error_help(at, message, Some(help))),
+    }
 }
 
 fn flush(doc: &mut Document, current: &mut Option<ItemSyntax>, prose: &mut Vec<String>) {
@@ -279,6 +311,7 @@ fn parse_heading(
         name: name.to_string(),
         name_span,
         options,
+        groups: Vec::new(),
         doc: String::new(),
         table: None,
     }

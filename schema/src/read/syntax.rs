@@ -2,6 +2,7 @@
 //! is checked. The parser builds it; the checker turns it into the model.
 
 use crate::diagnostics::Span;
+use crate::model::GroupKind;
 use crate::read::lexer::Cell;
 
 /// One schema file.
@@ -52,10 +53,22 @@ pub(crate) struct ItemSyntax {
     pub(crate) name_span: Span,
     /// The words between parentheses after the name, each with its span.
     pub(crate) options: Vec<(String, Span)>,
+    /// The group lines between the heading and the table, in order.
+    pub(crate) groups: Vec<GroupSyntax>,
     /// The prose under the heading (outside the table).
     pub(crate) doc: String,
     /// The item's table, if it has one.
     pub(crate) table: Option<Table>,
+}
+
+/// A group line of an item: `Exactly one of: priceId, referenceGoodsId`.
+#[derive(Clone, Debug)]
+pub(crate) struct GroupSyntax {
+    pub(crate) kind: GroupKind,
+    /// The members as written (without backticks), each with its span.
+    pub(crate) members: Vec<(String, Span)>,
+    /// The whole line.
+    pub(crate) span: Span,
 }
 
 /// A pipe table: a header row, an alignment row, and the rows under them.

@@ -161,7 +161,7 @@ fn explain_takes_its_flag_after_the_files_too() {
     assert_eq!(
         text(&after.stdout),
         format!(
-            "{TIDIED}: no rules read from prose\nok: {TIDIED} (7 messages, 2 structs, 0 enums; 16 imported items)\n"
+            "{TIDIED}: no rules read from prose\nok: {TIDIED} (7 messages, 2 structs, 6 enums; 16 imported items)\n"
         )
     );
 }
@@ -172,7 +172,7 @@ fn without_the_flag_the_output_is_unchanged() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         text(&output.stdout),
-        format!("ok: {TIDIED} (7 messages, 2 structs, 0 enums; 16 imported items)\n")
+        format!("ok: {TIDIED} (7 messages, 2 structs, 6 enums; 16 imported items)\n")
     );
     assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
 }

@@ -202,8 +202,10 @@ fn values_rule(listed: &[String], ty: &Type) -> Result<String, fn(usize) -> Prob
             Problem::Impossible(i, "a `Boolean` field holds only `true` and `false`".into())
         }),
         Type::String => {
-            Err(|i| Problem::Unsupported(i, "a list of values is not read from prose yet".into()))
+            let values: Vec<String> = listed.iter().map(|v| enum_value(v)).collect();
+            Ok(format!("enum({})", values.join(", ")))
         }
+        Type::Array(element) => values_rule(listed, element).map(|inner| format!("Array<{inner}>")),
         _ => Err(|i| {
             Problem::Unsupported(
                 i,
@@ -263,6 +265,18 @@ impl Bounds {
             (None, Some((max, _))) => Ok(Some((max.clone(), (false, true)))),
             (Some((min, _)), Some((max, _))) => Ok(Some((format!("{min}..{max}"), (true, true)))),
         }
+    }
+}
+
+/// A value as `enum(…)` writes it: a bare word, or a JSON string when it holds a space, a
+/// comma, parentheses, a quote or a backtick.
+fn enum_value(value: &str) -> String {
+    let bare =
+        !value.is_empty() && !value.contains(|c: char| c.is_whitespace() || "(),`\"".contains(c));
+    if bare {
+        value.to_string()
+    } else {
+        serde_json::Value::String(value.to_string()).to_string()
     }
 }
 
@@ -420,16 +434,18 @@ impl FileChecker<'_> {
             let read = match rule.column {
                 Column::Length => self.prose_length(&rule, &cell, field, explicit),
                 Column::Format => self.prose_format(&cell, field, spans),
-                Column::Type => {
-                    if field.ty.named().is_some() {
+                Column::Type => match field.ty.element() {
+                    Type::String => self.prose_enum(&rule, &cell, field, spans),
+                    Type::Named(_) => {
                         // Held to the enum's values once every item is read.
                         spans.listed = Some(Listed {
                             values: rule.values.clone(),
                             span: cell.span,
                         });
+                        Read::Agrees
                     }
-                    Read::Agrees
-                }
+                    _ => Read::Agrees,
+                },
             };
             let read_as = format!(
                 "read from the Description's {:?} as the {} cell `{}`",
@@ -526,6 +542,47 @@ impl FileChecker<'_> {
             }
         }
         outcome
+    }
+
+    /// The Type cell `enum(…)` (in arrays as the field's type is) that a list of values on a
+    /// `String` field stands for. The field's length and forbidden characters, which an enum
+    /// field cannot have, are checked against the listed values instead: a vendor writes
+    /// "Maximum length: 32 characters" beside "Valid values are:" (docs: "Rules in prose").
+    fn prose_enum(
+        &mut self,
+        rule: &CellRule,
+        cell: &Cell,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> Read {
+        let Some(ty) = self.ty(cell, spans) else {
+            return Read::Failed;
+        };
+        for value in &rule.values {
+            let count = u32::try_from(value.chars().count()).unwrap_or(u32::MAX);
+            let broken = match (field.length, &field.forbidden) {
+                (Some(length), _) if count < length.min || count > length.max => Some(format!(
+                    "the listed value `{value}` has {count} characters, which the field's length ({}..{}) does not allow",
+                    length.min, length.max
+                )),
+                (_, Some(chars)) if value.contains(|c| chars.contains(c)) => Some(format!(
+                    "the listed value `{value}` holds a character the field forbids ({chars:?})"
+                )),
+                _ => None,
+            };
+            if let Some(message) = broken {
+                self.error(
+                    cell.span,
+                    message,
+                    Some("make the list and the field's rules agree".into()),
+                );
+                return Read::Failed;
+            }
+        }
+        field.length = None;
+        field.forbidden = None;
+        field.ty = ty;
+        Read::Added
     }
 
     /// An error: the phrase at `at` disagrees with the explicit `column` cell (at

@@ -510,3 +510,64 @@ fn a_list_of_values_agrees_with_an_enum_type_or_a_boolean() {
         ]
     );
 }
+
+#[test]
+fn a_list_of_values_on_a_string_field_is_an_inline_enum() {
+    let translated = |text: &str, ty: Type| translate(&find(text), &ty).0;
+    let rules = translated(
+        "Valid values are:<br>• PROCESSING: busy<br>• SUCCESS: done<br>• FAIL: failed",
+        Type::String,
+    );
+    assert_eq!(rules[0].column, Column::Type);
+    assert_eq!(rules[0].syntax, "enum(PROCESSING, SUCCESS, FAIL)");
+    let rules = translated("Valid values are: `in store`, `a,b`, S", Type::String);
+    assert_eq!(rules[0].syntax, r#"enum("in store", "a,b", S)"#);
+    let rules = translated(
+        "Valid values are: `S`, `F`",
+        Type::Array(Box::new(Type::String)),
+    );
+    assert_eq!(rules[0].syntax, "Array<enum(S, F)>");
+    let listed =
+        "| status | String | | Yes | | Valid values are:<br>- `S`: Successful<br>- `F`: Failed |\n";
+    let prose = Schema::parse("p.md", &table(listed)).expect("clean");
+    let cell = Schema::parse(
+        "c.md",
+        &table("| status | enum(S, F) | | Yes | | Successful or failed. |\n"),
+    )
+    .expect("clean");
+    assert_eq!(prose.module.without_docs(), cell.module.without_docs());
+    let status = prose
+        .module
+        .enum_named("MStatus")
+        .expect("the inline enum's item");
+    let values: Vec<&str> = status.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, ["S", "F"]);
+    assert_eq!(
+        prose.prose[0].to_string(),
+        "p.md:7:31: M.status: Type `enum(S, F)` from \"Valid values are: S, F\""
+    );
+}
+
+#[test]
+fn a_length_beside_a_list_of_values_is_held_to_the_values() {
+    let rows = "| method | String | 4 | Yes | | Valid values are: POST, GET. Maximum length: 4 characters. Characters not allowed: @ |\n";
+    let schema = Schema::parse("p.md", &table(rows)).expect("every value fits");
+    let field = &schema.module.items[0].kind.object().expect("object").fields[0];
+    assert_eq!(field.ty, Type::Named("MMethod".into()));
+    assert_eq!((field.length, field.forbidden.as_deref()), (None, None));
+    let errors = |rows: &str| match Schema::parse("p.md", &table(rows)) {
+        Ok(_) => panic!("no error: {rows}"),
+        Err(d) => d.to_string(),
+    };
+    let long = errors("| method | String | 3 | Yes | | Valid values are: POST, GET |\n");
+    assert!(
+        long.contains("error: the listed value `POST` has 4 characters, which the field's length (0..3) does not allow"),
+        "{long}"
+    );
+    let forbidden =
+        errors("| c | String | | Yes | | Valid values are: A@, B. Characters not allowed: @ |\n");
+    assert!(
+        forbidden.contains("the listed value `A@` holds a character the field forbids"),
+        "{forbidden}"
+    );
+}

@@ -13,8 +13,8 @@
 //!   enum, fixed value, conditional formats, in order);
 //! - the traits generated code implements: [`Validate`], [`Message`].
 //!
-//! No rule allocates when the value is valid; a [`RuleError`]'s message never contains the
-//! value it rejected.
+//! No rule allocates when the value is valid (a [`Pattern`] once its matcher is warm: see
+//! [`Pattern::is_match`]); a [`RuleError`]'s message never contains the value it rejected.
 //!
 //! ```
 //! use fieldtab_runtime::{check_charset, check_length, Charset, LengthUnit, Path, Report};

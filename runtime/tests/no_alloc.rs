@@ -190,3 +190,40 @@ fn the_check_of_a_valid_field_allocates_nothing() {
     assert!(report.is_empty());
     assert_eq!(n, 0, "checking valid fields allocated");
 }
+
+#[test]
+fn forbidden_characters_and_a_compiled_pattern_allocate_nothing() {
+    use fieldtab_runtime::plan::prelude::*;
+    use fieldtab_runtime::plan::{Seen, Text, no_siblings};
+    use fieldtab_runtime::{LazyPattern, Pattern, Report, check_forbidden, check_pattern};
+
+    fn zip() -> &'static Pattern {
+        static PATTERN: LazyPattern = LazyPattern::new("^[0-9]{5}(-[0-9]{4})?$");
+        PATTERN.get()
+    }
+    const FIELD: FieldPlan<'static> = FieldPlan::new("zip", Mandatory)
+        .length(Chars, 5, 10)
+        .forbidden("@#?")
+        .pattern(zip);
+    let root = Path::root();
+    let path = root.key("zip");
+    let mut report = Report::new();
+    let mut check = || {
+        check_forbidden("2088102122524333", "@#?").is_ok()
+            && check_forbidden("ééé", "€").is_ok()
+            && check_pattern("75001-1234", zip()).is_ok()
+            && FIELD.check(
+                Seen::from("75001"),
+                &mut Text,
+                &no_siblings,
+                &path,
+                &mut report,
+            )
+    };
+    // The first run compiles the pattern and warms its matcher up: the `regex` crate's lazy
+    // DFA builds its states (within a bounded cache) the first time an input needs them.
+    assert!(check());
+    let (n, ok) = allocations(check);
+    assert!(ok && report.is_empty());
+    assert_eq!(n, 0, "forbidden characters or a warm pattern allocated");
+}

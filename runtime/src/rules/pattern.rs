@@ -99,7 +99,9 @@ impl Pattern {
     }
 
     /// Whether the pattern matches somewhere in `value` (anchors as written). Linear in the
-    /// length of `value`.
+    /// length of `value`. Allocates nothing once warm: the `regex` crate's lazy DFA builds its
+    /// states, in a cache bounded by [`PATTERN_SIZE_LIMIT`], the first time an input needs
+    /// them.
     #[inline]
     pub fn is_match(&self, value: &str) -> bool {
         self.regex.is_match(value)

@@ -343,3 +343,52 @@ fn include_schema_works_in_a_function_body() {
     let bad = fieldtab::from_json::<Image>(br#"{"type":"GIF","content":"x"}"#).unwrap_err();
     assert_eq!(bad.violations()[0].rule.as_str(), "enum");
 }
+
+mod selected {
+    fieldtab::include_schema!("tests/schemas/selected_imports.md");
+}
+
+/// An import's selection and aliases (schemas/README.md, "Imports"): the alias is the Rust type
+/// of the imported item everywhere in the module, beside this file's own item of the item's
+/// own name; an item the selected ones use is generated too.
+#[test]
+fn selected_items_take_their_aliases_in_generated_code() {
+    let basket = selected::Basket {
+        order: selected::Order {
+            scenario: selected::Scenario::Entry,
+            price_id: Some("P1".into()),
+            reference_goods_id: None,
+            payment_request_id: Some("R".into()),
+            payment_id: None,
+            latitude: None,
+            longitude: None,
+            accuracy: None,
+            gift: Some(selected::Article {
+                name: "gift".into(),
+                sku: None,
+                barcode: None,
+            }),
+            goods: None,
+        },
+        articles: Some(vec![selected::Article {
+            name: "a".into(),
+            sku: Some("S".into()),
+            barcode: Some("1".into()),
+        }]),
+        own: Some(selected::Goods {
+            code: "AB12".into(),
+        }),
+    };
+    let paths: Vec<(String, &str)> = match basket.validate() {
+        Ok(()) => vec![],
+        Err(report) => report
+            .iter()
+            .map(|v| (v.path.clone(), v.rule.as_str()))
+            .collect(),
+    };
+    assert_eq!(paths, [("/articles/0".to_string(), "group")]);
+    let json =
+        br#"{"order":{"scenario":"ENTRY","priceId":"P1","paymentId":"I"},"own":{"code":"AB12"}}"#;
+    let decoded = fieldtab::from_json::<selected::Basket>(json).unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(decoded.own.map(|own| own.code).as_deref(), Some("AB12"));
+}

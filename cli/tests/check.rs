@@ -60,6 +60,17 @@ fn the_ok_line_counts_imported_items_apart() {
     }
 }
 
+/// With a selection, the imported items are those selected and those they use.
+#[test]
+fn the_ok_line_counts_the_selected_items_and_what_they_use() {
+    let output = check(&["../tests/schemas/selected_imports.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "ok: ../tests/schemas/selected_imports.md (1 message, 1 struct, 0 enums; 3 imported items)\n"
+    );
+}
+
 #[test]
 fn schema_errors_exit_1_with_every_diagnostic() {
     let output = check(&["../schema/tests/bad_schemas/many_errors.md"]);

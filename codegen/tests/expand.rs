@@ -81,9 +81,9 @@ fn expansion_is_deterministic() {
 }
 
 /// The code-generation test schemas of the facade (items named like prelude types, keyword
-/// fields, nested arrays, open enums, conditions, conditional formats, groups), which
-/// `tests/include_schema.rs` and `tests/agreement/` compile and exercise. Listed, not globbed: other test schemas in
-/// `tests/schemas/` belong to other suites.
+/// fields, nested arrays, open enums, conditions, conditional formats, groups, selected
+/// imports), which `tests/include_schema.rs` and `tests/agreement/` compile and exercise.
+/// Listed, not globbed: other test schemas in `tests/schemas/` belong to other suites.
 #[test]
 fn test_schemas_expand_to_their_snapshots() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/schemas");
@@ -91,6 +91,7 @@ fn test_schemas_expand_to_their_snapshots() {
         "edge_cases.md",
         "conditional_formats.md",
         "groups_and_variants.md",
+        "selected_imports.md",
     ]
     .map(|name| dir.join(name));
     for path in paths {

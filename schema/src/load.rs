@@ -1,11 +1,10 @@
 //! [`Schema`]: reading a schema file and the files it imports, and running the pipeline
 //! lexer -> parser -> checker -> model over all of them.
 
-use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::check::{check_file, check_module};
+use crate::check::{Link, check_file, check_module};
 use crate::diagnostics::{Diagnostic, Diagnostics, Source, Span, to_u32};
 use crate::model::Module;
 use crate::read::parser::parse;
@@ -107,8 +106,9 @@ struct Loader {
     docs: Vec<Document>,
     /// Canonical path of each file: its identity for cycles and diamonds.
     keys: Vec<PathBuf>,
-    /// Resolved imports of each file.
-    imports: Vec<Vec<usize>>,
+    /// Resolved imports of each file: the imported file, and the index of the import line in
+    /// the importing file's document.
+    imports: Vec<Vec<(usize, usize)>>,
     /// Files in post-order: each file after the files it imports.
     order: Vec<usize>,
     /// Keys of the files being read, root first: an import of one of them is a cycle.
@@ -129,7 +129,7 @@ impl Loader {
         self.keys.push(key.clone());
         self.imports.push(Vec::new());
         self.stack.push(key.clone());
-        for import in imports {
+        for (line, import) in imports.into_iter().enumerate() {
             let display = normalize(&parent(&self.sources[index].path).join(&import.path));
             let target = identity(&parent(&key).join(&import.path));
             if let Some(at) = self.stack.iter().position(|k| *k == target) {
@@ -148,7 +148,7 @@ impl Loader {
                 continue;
             }
             if let Some(existing) = self.keys.iter().position(|k| *k == target) {
-                self.imports[index].push(existing);
+                self.imports[index].push((existing, line));
                 continue;
             }
             let text = match read(&display) {
@@ -165,7 +165,7 @@ impl Loader {
             match text {
                 Ok(text) => {
                     let child = self.add(display, target, text);
-                    self.imports[index].push(child);
+                    self.imports[index].push((child, line));
                 }
                 Err(d) => self.diagnostics.push(*d),
             }
@@ -176,18 +176,6 @@ impl Loader {
     }
 
     fn finish(mut self) -> Result<Schema, Diagnostics> {
-        let visible: Vec<HashSet<usize>> = (0..self.sources.len())
-            .map(|file| {
-                let mut seen = HashSet::new();
-                let mut todo = vec![file];
-                while let Some(f) = todo.pop() {
-                    if seen.insert(f) {
-                        todo.extend(self.imports[f].iter().copied());
-                    }
-                }
-                seen
-            })
-            .collect();
         let mut drafts = Vec::new();
         for &file in &self.order {
             drafts.extend(check_file(
@@ -198,9 +186,25 @@ impl Loader {
                 &mut self.prose,
             ));
         }
-        // The checker keeps the drafts' order: one item per draft.
-        let item_files: Vec<usize> = drafts.iter().map(|d| d.file).collect();
-        let items = check_module(&self.sources, &visible, drafts, &mut self.diagnostics);
+        let links: Vec<Vec<Link<'_>>> = self
+            .imports
+            .iter()
+            .zip(&self.docs)
+            .map(|(imports, doc)| {
+                imports
+                    .iter()
+                    .map(|&(target, line)| Link {
+                        target,
+                        import: &doc.imports[line],
+                    })
+                    .collect()
+            })
+            .collect();
+        // The items the module holds, in the drafts' order.
+        let (item_files, items): (Vec<usize>, Vec<_>) =
+            check_module(&self.sources, &links, drafts, &mut self.diagnostics)
+                .into_iter()
+                .unzip();
         // Stages find errors in their own order; the author reads a file top to bottom.
         let paths: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
         let rank = |file: &Path| paths.iter().position(|p| *p == file);

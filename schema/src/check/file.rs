@@ -284,30 +284,8 @@ impl<'a> FileChecker<'a> {
     }
 
     fn item_name(&mut self, syntax: &ItemSyntax) {
-        let name = &syntax.name;
-        if name.is_empty() {
-            return; // already reported by the parser
-        }
-        let valid = name.starts_with(|c: char| c.is_ascii_uppercase())
-            && name.chars().all(|c| c.is_ascii_alphanumeric());
-        if !valid {
-            let camel = name.to_upper_camel_case();
-            let help = if !camel.is_empty() && camel.starts_with(|c: char| c.is_ascii_uppercase()) {
-                format!("write `{camel}`")
-            } else {
-                "start with an uppercase letter; use only letters and digits".into()
-            };
-            self.error(
-                syntax.name_span,
-                format!("item name `{name}` is not an UpperCamelCase name"),
-                Some(help),
-            );
-        } else if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name)) {
-            self.error(
-                syntax.name_span,
-                format!("`{name}` is a built-in type name and cannot name an item"),
-                Some(format!("choose another name, such as `{name}Value`")),
-            );
+        if let Some((message, help)) = bad_item_name(&syntax.name, "item name") {
+            self.error(syntax.name_span, message, Some(help));
         }
     }
 
@@ -652,6 +630,38 @@ impl<'a> FileChecker<'a> {
         }
         (fields, spans)
     }
+}
+
+/// What is wrong with `name` as the name of an item (`what` says which: an item name, an
+/// alias), and how to write it: not UpperCamelCase ASCII letters and digits, or a built-in type
+/// word. `None` for a good name, and for an empty one (reported where it is read).
+pub(super) fn bad_item_name(name: &str, what: &str) -> Option<(String, String)> {
+    if name.is_empty() {
+        return None;
+    }
+    let valid = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    if !valid {
+        let camel = name.to_upper_camel_case();
+        let help = if !camel.is_empty() && camel.starts_with(|c: char| c.is_ascii_uppercase()) {
+            format!("write `{camel}`")
+        } else {
+            "start with an uppercase letter; use only letters and digits".into()
+        };
+        return Some((
+            format!("{what} `{name}` is not an UpperCamelCase name"),
+            help,
+        ));
+    }
+    RESERVED
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(name))
+        .then(|| {
+            (
+                format!("`{name}` is a built-in type name and cannot name an item"),
+                format!("choose another name, such as `{name}Value`"),
+            )
+        })
 }
 
 /// A note cell as documentation: `<br>` becomes a line break.

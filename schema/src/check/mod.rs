@@ -14,8 +14,6 @@
 //! is marked not [`FieldSpans::clean`], and the later checks skip it rather than pile
 //! consequences on the first error.
 
-use std::collections::HashSet;
-
 use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::model::Item;
 use crate::prose::ProseRule;
@@ -31,6 +29,9 @@ mod groups;
 mod inline_enum;
 mod module;
 mod prose;
+mod scope;
+
+pub(crate) use scope::Link;
 #[cfg(test)]
 mod tests;
 
@@ -113,17 +114,17 @@ pub(crate) fn check_file(
     file::FileChecker::new(file, source, diagnostics, prose).items(doc)
 }
 
-/// The second stage: checks the drafts of every file together and returns the items
-/// (meaningful only when no diagnostic was pushed). `visible[f]` holds the files whose items
-/// file `f` may name.
+/// The second stage: checks the drafts of every file together and returns the items the
+/// module holds, each with the loader's index of its file (meaningful only when no error was
+/// pushed). `links[f]` are the imports of file `f`, resolved.
 pub(crate) fn check_module(
     sources: &[Source],
-    visible: &[HashSet<usize>],
+    links: &[Vec<Link<'_>>],
     drafts: Vec<Draft>,
     diagnostics: &mut Diagnostics,
-) -> Vec<Item> {
+) -> Vec<(usize, Item)> {
     let notes = prose::notes(sources, &drafts);
-    let items = module::ModuleChecker::new(sources, visible, &drafts, diagnostics).items(drafts);
+    let items = module::ModuleChecker::new(sources, diagnostics).items(links, drafts);
     prose::annotate(&notes, diagnostics);
     items
 }

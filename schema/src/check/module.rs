@@ -1,99 +1,56 @@
 //! The checker's second stage: the checks that need every file's items at once. The
-//! [`ModuleChecker`] reports duplicate item names; resolves type references (against the
-//! file's own items and those of the files it imports); rejects a struct that holds itself
+//! [`ModuleChecker`] finds the names of the module and resolves type references (in
+//! [`super::scope`]: what each file may name, through its imports and their selections and
+//! aliases); rejects a struct that holds itself
 //! without indirection; verifies conditions (in [`super::conditions`]); and holds fixed values
 //! and examples to their field's own rules — checked by the dynamic validator
 //! ([`crate::dynamic::check_value`]), the same interpreter of the validation semantics that
 //! validates documents, over a module of the items as resolved.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use fieldtab_runtime::{Charset, Path, Report};
 
 use super::Draft;
-use super::cells::{BUILTIN_TYPES, example_values, looks_like_type_code, strip_code};
+use super::cells::{example_values, strip_code};
+use super::scope::Link;
 use crate::diagnostics::{Diagnostics, Source, Span};
 use crate::dynamic::{Json, check_value};
 use crate::model::{Field, Item, Module, Type};
-use crate::suggest;
 
 /// Checks the drafts of every file together, reporting into the schema's diagnostics.
 pub(super) struct ModuleChecker<'a> {
-    sources: &'a [Source],
-    /// `visible[f]`: the files whose items file `f` may name (itself and its imports).
-    visible: &'a [HashSet<usize>],
-    /// Each item name and the index of the draft that first defines it.
+    pub(super) sources: &'a [Source],
+    /// Each item's name in the module and the index of its draft (once names are resolved).
     names: HashMap<String, usize>,
     diagnostics: &'a mut Diagnostics,
 }
 
 impl<'a> ModuleChecker<'a> {
-    /// A checker of `drafts`; reports the names that two items take.
-    pub(super) fn new(
-        sources: &'a [Source],
-        visible: &'a [HashSet<usize>],
-        drafts: &[Draft],
-        diagnostics: &'a mut Diagnostics,
-    ) -> Self {
-        let mut names: HashMap<String, usize> = HashMap::new();
-        // Declared items first: an inline enum's name is the one reported when it collides.
-        let declared = (0..drafts.len()).filter(|&i| drafts[i].inline_of.is_none());
-        let inline = (0..drafts.len()).filter(|&i| drafts[i].inline_of.is_some());
-        for index in declared.chain(inline) {
-            let draft = &drafts[index];
-            let name = &draft.item.name;
-            if name.is_empty() {
-                continue;
-            }
-            match names.get(name) {
-                Some(&first) => {
-                    let first = &drafts[first];
-                    let at = format!(
-                        "{}:{}",
-                        sources[first.file].path.display(),
-                        first.name_span.line
-                    );
-                    let (message, help) = match &draft.inline_of {
-                        None => (
-                            format!("duplicate item name `{name}`"),
-                            format!("first defined at {at}"),
-                        ),
-                        Some(field) => (
-                            format!(
-                                "the inline enum of `{field}` is named `{name}`, which {} already takes",
-                                match &first.inline_of {
-                                    Some(other) => format!("the inline enum of `{other}`"),
-                                    None => format!("the item at {at}"),
-                                }
-                            ),
-                            "rename the field or the other item, or declare the values as \
-                             `## enum Name` and write `Name` in the Type cell"
-                                .to_owned(),
-                        ),
-                    };
-                    diagnostics.push(sources[draft.file].error_help(
-                        draft.name_span,
-                        message,
-                        Some(help),
-                    ));
-                }
-                None => {
-                    names.insert(name.clone(), index);
-                }
-            }
-        }
+    /// A checker of the drafts of `sources`.
+    pub(super) fn new(sources: &'a [Source], diagnostics: &'a mut Diagnostics) -> Self {
         ModuleChecker {
             sources,
-            visible,
-            names,
+            names: HashMap::new(),
             diagnostics,
         }
     }
 
-    /// Runs the module-wide checks on `drafts` and returns their items.
-    pub(super) fn items(mut self, mut drafts: Vec<Draft>) -> Vec<Item> {
-        self.resolve(&mut drafts);
+    /// Runs the module-wide checks on `drafts` (of files that import each other as `links`
+    /// say) and returns the items the module holds, each with its file.
+    pub(super) fn items(
+        mut self,
+        links: &[Vec<Link<'_>>],
+        mut drafts: Vec<Draft>,
+    ) -> Vec<(usize, Item)> {
+        let names = self.names(links, &drafts);
+        self.resolve(&names, links, &mut drafts);
+        self.names = drafts
+            .iter()
+            .enumerate()
+            .map(|(index, draft)| (draft.item.name.clone(), index))
+            .collect();
         self.cycles(&drafts);
         // Values are checked against the items as resolved; a field whose type did not
         // resolve is not `clean` and is skipped, and a reference that did not resolve further
@@ -106,7 +63,12 @@ impl<'a> ModuleChecker<'a> {
         self.conditions(&mut drafts, &module);
         self.listed_values(&drafts, &module);
         self.values(&mut drafts, &module);
-        drafts.into_iter().map(|d| d.item).collect()
+        drafts
+            .into_iter()
+            .zip(names.included)
+            .filter(|(_, included)| *included)
+            .map(|(draft, _)| (draft.file, draft.item))
+            .collect()
     }
 }
 
@@ -143,7 +105,7 @@ pub(super) fn breaks(module: &Module, field: &Field, value: &Json<'_>) -> Option
 
 /// A type code written with its letters repeated or out of order (`NA`, `nn`, `SNA`): the code
 /// of the same letters, in the canonical order A, N, S.
-fn code_suggestion(word: &str) -> Option<&'static str> {
+pub(super) fn code_suggestion(word: &str) -> Option<&'static str> {
     let upper = word.to_ascii_uppercase();
     if !upper.chars().all(|c| "ANS".contains(c)) {
         return None;
@@ -174,77 +136,6 @@ impl ModuleChecker<'_> {
             .map(|(at, note)| source.note(at, note))
             .collect();
         self.diagnostics.push(diagnostic);
-    }
-
-    /// Every `Type::Named` must name an item visible from its file.
-    fn resolve(&mut self, drafts: &mut [Draft]) {
-        let files: Vec<usize> = drafts.iter().map(|d| d.file).collect();
-        let mut visible_names: Vec<Vec<String>> = vec![Vec::new(); self.sources.len()];
-        for (file, names) in visible_names.iter_mut().enumerate() {
-            names.extend(
-                drafts
-                    .iter()
-                    .filter(|d| self.visible[file].contains(&d.file))
-                    .map(|d| d.item.name.clone()),
-            );
-        }
-        for (index, draft) in drafts.iter_mut().enumerate() {
-            let file = files[index];
-            let Some(object) = draft.item.kind.object() else {
-                continue;
-            };
-            for (field, spans) in object.fields.iter().zip(draft.fields.iter_mut()) {
-                let Some(name) = field.ty.named() else {
-                    continue;
-                };
-                let target = self.names.get(name).map(|&i| files[i]);
-                match target {
-                    Some(target) if self.visible[file].contains(&target) => continue,
-                    Some(target) => {
-                        let path = self.sources[target].path.display().to_string();
-                        self.error(
-                            file,
-                            spans.type_name,
-                            format!("type `{name}` is defined in `{path}`, which this file does not import"),
-                            Some("a file names only its own items and those of the files it imports; move the item into a file that both import".into()),
-                        );
-                    }
-                    None => {
-                        let short_code = looks_like_type_code(name);
-                        let codes = Charset::ALL.map(Charset::code);
-                        if short_code {
-                            self.error(
-                                file,
-                                spans.type_name,
-                                format!("unknown type code `{name}`"),
-                                code_suggestion(name)
-                                    .map(|code| format!("did you mean `{code}`?"))
-                                    .or_else(|| suggest::help(name, codes))
-                                    .or_else(|| {
-                                        Some(format!("type codes are {}", codes.join(", ")))
-                                    }),
-                            );
-                        } else {
-                            let candidates = visible_names[file]
-                                .iter()
-                                .map(String::as_str)
-                                .chain(BUILTIN_TYPES.iter().copied())
-                                .chain(codes);
-                            let help = suggest::help(name, candidates).or_else(|| {
-                                Some(format!("declare `## struct {name}` or `## enum {name}`, or import the file that does"))
-                            });
-                            self.error(
-                                file,
-                                spans.type_name,
-                                format!("unknown type `{name}`"),
-                                help,
-                            );
-                        }
-                    }
-                }
-                spans.clean = false;
-            }
-        }
     }
 
     /// A struct may not hold itself (directly or through other structs) without an array in

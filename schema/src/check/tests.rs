@@ -387,3 +387,87 @@ fn group_lines_become_the_objects_groups_and_stay_in_its_prose() {
     );
     assert!(text.contains("`x` is not a field of `S`"), "{text}");
 }
+
+/// An import's selection (schemas/README.md, "Imports"): the module holds the selected items
+/// and what they use, under their aliases, and no other item of the file; a diamond that
+/// imports an item whole on one side and under an alias on the other holds it once, under its
+/// alias.
+#[test]
+fn selected_imports_hold_what_they_select_and_use_under_their_aliases() {
+    let dir = std::env::temp_dir().join(format!("fieldtab-select-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let table = "| Identifier | Type | Request |\n|---|---|---|\n";
+    std::fs::write(
+        dir.join("dict.md"),
+        format!(
+            "## enum Status\n\n| Value |\n|---|\n| S |\n\n## struct Result\n\n{table}| status | Status | M |\n\n## struct Amount\n\n{table}| value | String | M |\n\n## struct Unused\n\n{table}| x | String | M |\n"
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("whole.md"),
+        format!("Import: [dict](dict.md)\n\n## struct Whole\n\n{table}| r | Result | M |\n"),
+    )
+    .expect("write");
+    let root = format!(
+        "Import: Result as DictResult, Amount from [dict](dict.md)\n\n## struct Result\n\n{table}| r | DictResult | M |\n| a | Amount | O |\n"
+    );
+    let schema = match Schema::parse(dir.join("root.md"), &root) {
+        Ok(s) => s,
+        Err(d) => panic!("{d}"),
+    };
+    let names: Vec<&str> = schema
+        .module
+        .items
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(names, ["Status", "DictResult", "Amount", "Result"]);
+    assert_eq!(schema.item_files, [1, 1, 1, 0]);
+    assert_eq!(schema.own_items().count(), 1);
+    assert_eq!(
+        fields(&schema, "Result")[0].ty,
+        Type::Named("DictResult".into())
+    );
+    assert_eq!(
+        fields(&schema, "DictResult")[0].ty,
+        Type::Named("Status".into())
+    );
+    // `Status` is held, not nameable: naming it is an error that says how to select it.
+    let text = match Schema::parse(
+        dir.join("root.md"),
+        &format!(
+            "Import: Amount from [dict](dict.md)\n\n## struct Own\n\n{table}| s | Status | M |\n"
+        ),
+    ) {
+        Ok(_) => panic!("`Status` is not selected"),
+        Err(d) => d.to_string(),
+    };
+    assert!(
+        text.contains("`Status` is an item of") && text.contains("without selecting it"),
+        "{text}"
+    );
+    // The diamond: `whole.md` names `Result`, the root `DictResult`: one item.
+    let root = format!(
+        "Import: [whole](whole.md)\nImport: Result as DictResult from [dict](dict.md)\n\n## struct Own\n\n{table}| w | Whole | M |\n| r | DictResult | M |\n"
+    );
+    let schema = match Schema::parse(dir.join("root.md"), &root) {
+        Ok(s) => s,
+        Err(d) => panic!("{d}"),
+    };
+    let names: Vec<&str> = schema
+        .module
+        .items
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Status", "DictResult", "Amount", "Unused", "Whole", "Own"]
+    );
+    assert_eq!(
+        fields(&schema, "Whole")[0].ty,
+        Type::Named("DictResult".into())
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

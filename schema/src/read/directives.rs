@@ -1,10 +1,11 @@
 //! The directive lines outside tables, read into the syntax tree: the groups of an item
-//! (`Exactly one of: priceId, referenceGoodsId`, between its heading and its table), lists of
-//! names, bare or in backticks, separated by commas.
+//! (`Exactly one of: priceId, referenceGoodsId`, between its heading and its table) and the
+//! selection of an import (`Import: Amount, Result as BenefitResult from [label](benefit.md)`).
+//! Both are lists of names, bare or in backticks, separated by commas.
 
 use crate::diagnostics::Span;
 use crate::model::GroupKind;
-use crate::read::syntax::GroupSyntax;
+use crate::read::syntax::{GroupSyntax, Selected};
 
 /// A directive that does not read: where, what, and how to write it.
 pub(crate) type Malformed = (Span, String, String);
@@ -102,6 +103,69 @@ pub(crate) fn capitalized(phrase: &str) -> String {
     }
 }
 
+/// The selection of an import line: `A, B as C` (what precedes `from [label](path)`); `list`
+/// is a slice of `line`, whose span is `span`.
+pub(crate) fn parse_selection(
+    list: &str,
+    line: &str,
+    span: Span,
+) -> Result<Vec<Selected>, Malformed> {
+    let help = || IMPORT_HELP.to_string();
+    let offset = char_offset(line, list);
+    let tokens = tokens(list, offset, span)?;
+    let mut selected: Vec<Selected> = Vec::new();
+    let mut entry: Vec<&Token> = Vec::new();
+    for token in tokens.iter().chain(std::iter::once(&COMMA_END)) {
+        if token.kind != TokenKind::Comma {
+            entry.push(token);
+            continue;
+        }
+        let words: Vec<&Token> = std::mem::take(&mut entry);
+        let end = std::ptr::eq(token, &COMMA_END);
+        let at = words
+            .first()
+            .map_or(if end { span } else { token.span }, |t| t.span);
+        let wrong = |message: String| Err((at, message, help()));
+        match words.as_slice() {
+            [name] if name.kind == TokenKind::Word => selected.push(Selected {
+                name: name.text.clone(),
+                name_span: name.span,
+                alias: None,
+            }),
+            [name, as_word, alias]
+                if name.kind == TokenKind::Word
+                    && as_word.text.eq_ignore_ascii_case("as")
+                    && !as_word.quoted
+                    && alias.kind == TokenKind::Word =>
+            {
+                selected.push(Selected {
+                    name: name.text.clone(),
+                    name_span: name.span,
+                    alias: Some((alias.text.clone(), alias.span)),
+                });
+            }
+            [] => {
+                return wrong(if selected.is_empty() && end {
+                    "an import selection without items".into()
+                } else {
+                    "expected an item name, found `,`".into()
+                });
+            }
+            _ => {
+                let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
+                return wrong(format!(
+                    "expected `Name` or `Name as Alias`, found `{}`",
+                    text.join(" ")
+                ));
+            }
+        }
+    }
+    Ok(selected)
+}
+
+/// How an import line reads, for the help of its diagnostics.
+pub(crate) const IMPORT_HELP: &str = "write `Import: [label](path/to/file.md)`, or select items: `Import: Amount, Result as BenefitResult from [label](path/to/file.md)`";
+
 /// The kind of a token of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TokenKind {
@@ -118,8 +182,21 @@ enum TokenKind {
 struct Token {
     kind: TokenKind,
     text: String,
+    quoted: bool,
     span: Span,
 }
+
+/// The end of a list, read as a last comma so that the last entry is closed like the others.
+static COMMA_END: Token = Token {
+    kind: TokenKind::Comma,
+    text: String::new(),
+    quoted: false,
+    span: Span {
+        line: 0,
+        col: 0,
+        len: 0,
+    },
+};
 
 /// The tokens of `list`, which starts `offset` characters into the text whose span is `span`.
 fn tokens(list: &str, offset: usize, span: Span) -> Result<Vec<Token>, Malformed> {
@@ -134,6 +211,7 @@ fn tokens(list: &str, offset: usize, span: Span) -> Result<Vec<Token>, Malformed
             out.push(Token {
                 kind: TokenKind::Comma,
                 text: ",".into(),
+                quoted: false,
                 span: span.sub(offset + i, 1),
             });
             i += 1;
@@ -149,6 +227,7 @@ fn tokens(list: &str, offset: usize, span: Span) -> Result<Vec<Token>, Malformed
             out.push(Token {
                 kind: TokenKind::Word,
                 text: text.trim().to_string(),
+                quoted: true,
                 span: span.sub(offset + i, len + 2),
             });
             i += len + 2;
@@ -166,6 +245,7 @@ fn tokens(list: &str, offset: usize, span: Span) -> Result<Vec<Token>, Malformed
             out.push(Token {
                 kind,
                 text,
+                quoted: false,
                 span: span.sub(offset + i, len),
             });
             i += len;
@@ -257,5 +337,45 @@ mod tests {
         ] {
             assert_eq!(group(text), Err(message.to_string()), "{text}");
         }
+    }
+
+    fn selection(list: &str) -> Result<Vec<(String, Option<String>)>, String> {
+        let line = format!("Import: {list} from [x](x.md)");
+        let list = &line[8..8 + list.len()];
+        parse_selection(list, &line, Span::new(1, 1, 40))
+            .map(|s| {
+                s.into_iter()
+                    .map(|s| (s.name, s.alias.map(|(a, _)| a)))
+                    .collect()
+            })
+            .map_err(|(_, m, _)| m)
+    }
+
+    #[test]
+    fn selections_read_names_and_aliases() {
+        assert_eq!(
+            selection("Amount, Result as BenefitResult, `Image`"),
+            Ok(vec![
+                ("Amount".into(), None),
+                ("Result".into(), Some("BenefitResult".into())),
+                ("Image".into(), None)
+            ])
+        );
+        assert_eq!(
+            selection(""),
+            Err("an import selection without items".into())
+        );
+        assert_eq!(
+            selection("A,"),
+            Err("expected an item name, found `,`".into())
+        );
+        assert_eq!(
+            selection("A as"),
+            Err("expected `Name` or `Name as Alias`, found `A as`".into())
+        );
+        assert_eq!(
+            selection("A B"),
+            Err("expected `Name` or `Name as Alias`, found `A B`".into())
+        );
     }
 }

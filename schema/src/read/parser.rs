@@ -2,7 +2,7 @@
 //! items, their prose and tables), not what the cells mean; that is the checker's job.
 
 use crate::diagnostics::{Diagnostics, Source, Span};
-use crate::read::directives;
+use crate::read::directives::{self, IMPORT_HELP, Malformed};
 use crate::read::lexer::{Line, lex};
 use crate::read::syntax::{Document, Import, ItemSyntax, Keyword, Row, Table};
 use crate::suggest;
@@ -20,17 +20,15 @@ pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document 
             Line::Text { text, span } => {
                 if let Some(rest) = import_line(text) {
                     match parse_import(rest, text, *span) {
-                        Some(import) if current.is_none() => doc.imports.push(import),
-                        Some(_) => diagnostics.push(source.error_help(
+                        Ok(import) if current.is_none() => doc.imports.push(import),
+                        Ok(_) => diagnostics.push(source.error_help(
                             *span,
                             "an import inside an item",
                             Some("move the import above the first `##` item".into()),
                         )),
-                        None => diagnostics.push(source.error_help(
-                            *span,
-                            "malformed import",
-                            Some("write `Import: [label](path/to/file.md)`".into()),
-                        )),
+                        Err((at, message, help)) => {
+                            diagnostics.push(source.error_help(at, message, Some(help)));
+                        }
                     }
                 } else if directives::group_line(text).is_some() {
                     group(source, text, *span, &mut current, diagnostics);
@@ -218,13 +216,47 @@ fn import_line(text: &str) -> Option<&str> {
     head.eq_ignore_ascii_case("import:").then(|| &text[7..])
 }
 
-/// `[label](path)`, allowing nothing else on the line.
-fn parse_import(rest: &str, line: &str, span: Span) -> Option<Import> {
-    let rest = rest.trim();
-    let after_label = rest.strip_prefix('[')?.split_once("](")?.1;
-    let path = after_label.strip_suffix(')')?.trim();
+/// `[label](path)`, or `A, B as C from [label](path)`, allowing nothing else on the line.
+fn parse_import(rest: &str, line: &str, span: Span) -> Result<Import, Malformed> {
+    let malformed = || {
+        (
+            span,
+            "malformed import".to_string(),
+            IMPORT_HELP.to_string(),
+        )
+    };
+    let link_at = rest.find('[').ok_or_else(malformed)?;
+    let selection = match rest[..link_at].trim() {
+        "" => None,
+        before => {
+            // `A, B as C from`: the list, then the word `from`.
+            let list = before
+                .len()
+                .checked_sub(4)
+                .filter(|&at| before.is_char_boundary(at))
+                .filter(|&at| before[at..].eq_ignore_ascii_case("from"))
+                .map(|at| &before[..at])
+                .filter(|list| list.is_empty() || list.ends_with(char::is_whitespace))
+                .ok_or_else(|| {
+                    (
+                        span,
+                        "malformed import: a selection ends with `from` before the link"
+                            .to_string(),
+                        IMPORT_HELP.to_string(),
+                    )
+                })?;
+            Some(directives::parse_selection(list.trim_end(), line, span)?)
+        }
+    };
+    let rest = rest[link_at..].trim();
+    let after_label = rest
+        .strip_prefix('[')
+        .and_then(|r| r.split_once("]("))
+        .ok_or_else(malformed)?
+        .1;
+    let path = after_label.strip_suffix(')').ok_or_else(malformed)?.trim();
     if path.is_empty() || path.contains(['(', ')']) {
-        return None;
+        return Err(malformed());
     }
     // `path` is a slice of `line`: its offset, not a search (the label may hold the same text).
     let offset = (path.as_ptr() as usize)
@@ -232,9 +264,10 @@ fn parse_import(rest: &str, line: &str, span: Span) -> Option<Import> {
         .filter(|&o| line.is_char_boundary(o))
         .unwrap_or(0);
     let col = line.get(..offset).map_or(0, |l| l.chars().count());
-    Some(Import {
+    Ok(Import {
         path: path.to_string(),
         span: span.sub(col, path.chars().count()),
+        selection,
     })
 }
 

@@ -25,6 +25,19 @@ pub(crate) struct Import {
     pub(crate) path: String,
     /// The span of the path.
     pub(crate) span: Span,
+    /// The items selected (`Import: Amount, Result as BenefitResult from [label](path)`);
+    /// `None` when the whole file is imported (`Import: [label](path)`).
+    pub(crate) selection: Option<Vec<Selected>>,
+}
+
+/// One item of an import's selection: its name in the imported file, and the name it takes
+/// in the importing module, if another.
+#[derive(Clone, Debug)]
+pub(crate) struct Selected {
+    pub(crate) name: String,
+    pub(crate) name_span: Span,
+    /// `Result as BenefitResult`: the alias and its span.
+    pub(crate) alias: Option<(String, Span)>,
 }
 
 /// The kind keyword of an item heading.

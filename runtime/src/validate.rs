@@ -30,12 +30,18 @@ use crate::{Path, Report};
 /// ```
 pub trait Validate {
     /// Appends every violation of `self`, with paths under `path`, to `report`, in schema order.
+    ///
+    /// A violation that depends on a condition on the object above `self` (`super.`) waits in
+    /// `report` for it: [`Validate::validate`] settles the report, as a caller of this method
+    /// must when `self` is the document (`Report::settle`).
     fn validate_into(&self, path: &Path<'_>, report: &mut Report);
 
-    /// Every violation of `self`, or `Ok(())`.
+    /// Every violation of `self`, or `Ok(())`. `self` is the document: a condition on an
+    /// object above it reads an absent value (docs/SEMANTICS.md §3.2).
     fn validate(&self) -> Result<(), Report> {
         let mut report = Report::new();
         self.validate_into(&Path::root(), &mut report);
+        report.settle();
         report.into_result()
     }
 

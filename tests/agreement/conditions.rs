@@ -5,7 +5,7 @@
 
 use fieldtab_codegen::dynamic::Validator;
 
-use crate::assert::{Case, agree_on, expect_cases, generated_triples, pairs};
+use crate::assert::{Case, agree_on, expect_cases, generated_triples, pairs, triples};
 use crate::load;
 
 mod schema {
@@ -24,6 +24,8 @@ fn generated_code_and_the_dynamic_validator_agree_on_conditions() {
         ("Order", generated_triples::<schema::Order>),
         ("Env", generated_triples::<schema::Env>),
         ("Result", generated_triples::<schema::Result>),
+        ("Basket", generated_triples::<schema::Basket>),
+        ("Line", generated_triples::<schema::Line>),
     ] {
         agree_on(&Case {
             schema: SCHEMA,
@@ -138,6 +140,97 @@ fn conditions_read_paths_booleans_integers_and_enums() {
     ];
     expect_cases::<schema::Inquiry>(&validator, cases);
 
+    // `super.`: a line's conditions read its basket (whose fields come later in the input) and
+    // the inquiry above it; the violations stay at the line's fields, in table order.
+    let cases: &[(&str, &[(&str, &'static str)])] = &[
+        (
+            r#"{"basket":{"main":{"sku":"a","code":"c"},"paid":true,"kind":"GIFT"},"result":{"resultStatus":"F"},"success":true,"reason":"r","note":"n"}"#,
+            &[("/basket/main/coupon", "required")],
+        ),
+        (
+            r#"{"basket":{"main":{"sku":"a","code":"c"},"paid":true,"kind":"GIFT","env":{"terminalType":"APP"}},"result":{"resultStatus":"F"},"success":true,"reason":"r","note":"n"}"#,
+            &[],
+        ),
+        (
+            r#"{"basket":{"lines":[{"sku":"a"}]},"result":{"resultStatus":"F"},"success":false,"resultCode":"c","reason":"r","note":"n"}"#,
+            &[
+                ("/basket/lines/0/memo", "required"),
+                ("/basket/lines/0/qty", "required"),
+                ("/basket/note", "required"),
+            ],
+        ),
+        (
+            r#"{"basket":{"result":{"resultStatus":"S","tries":2},"kind":"GIFT","lines":[{"sku":"a"},{"sku":"b","code":"c"}],"main":{"sku":"m","code":"c"}},"result":{"resultStatus":"F"},"success":true,"reason":"r","note":"n"}"#,
+            &[
+                ("/basket/main/qty", "required"),
+                ("/basket/lines/0/qty", "required"),
+                ("/basket/lines/1/qty", "required"),
+            ],
+        ),
+        (
+            r#"{"basket":{"result":{"resultStatus":"S","tries":3},"kind":"GIFT","lines":[{"sku":"a","qty":1},{"sku":"b","code":"c"}],"main":{"sku":"m","code":"c"}},"result":{"resultStatus":"F"},"success":true,"reason":"r","note":"n"}"#,
+            &[],
+        ),
+        // An empty string: `required` when the condition above holds, its rules when not.
+        (
+            r#"{"basket":{"main":{"sku":"a","coupon":"","code":"c","memo":"m"},"paid":true},"result":{"resultStatus":"F"},"success":false,"resultCode":"c","reason":"r","note":"n"}"#,
+            &[
+                ("/basket/main/coupon", "required"),
+                ("/basket/note", "required"),
+            ],
+        ),
+        (
+            r#"{"basket":{"main":{"sku":"a","coupon":"","code":"c","memo":"m"},"paid":false},"result":{"resultStatus":"F"},"success":false,"resultCode":"c","reason":"r","note":"n"}"#,
+            &[
+                ("/basket/main/coupon", "length"),
+                ("/basket/note", "required"),
+            ],
+        ),
+        // A conditional format two levels up.
+        (
+            r#"{"basket":{"main":{"sku":"a","code":"c","memo":"not a url"},"lines":[{"sku":"b","code":"c","memo":"https://a.example/"}]},"success":true,"result":{"resultStatus":"F"},"reason":"r","note":"n"}"#,
+            &[("/basket/main/memo", "format")],
+        ),
+        (
+            r#"{"basket":{"main":{"sku":"a","code":"c","memo":"not a url"}},"success":false,"resultCode":"c","result":{"resultStatus":"F"},"reason":"r","note":"n"}"#,
+            &[("/basket/note", "required")],
+        ),
+        // Two levels up and one, together; a field of a later sibling object.
+        (
+            r#"{"basket":{"lines":[{"sku":"b","code":"c","memo":"https://a.example/"}],"main":{"sku":"a","code":"c","memo":"https://a.example/","note":"x"}},"env":{"paymentFactor":{"isAgreementPay":true},"userAgent":"u"},"code":"c","success":true,"result":{"resultStatus":"F"},"reason":"r"}"#,
+            &[("/basket/lines/0/note", "required")],
+        ),
+        // A line as the document: nothing above, every `super.` path is absent.
+        (
+            r#"{"result":{"resultStatus":"F"},"success":true,"reason":"r","note":"n","basket":{"main":null}}"#,
+            &[],
+        ),
+    ];
+    expect_cases::<schema::Inquiry>(&validator, cases);
+    let line = Validator::new(&module, "Line").unwrap_or_else(|e| panic!("{e}"));
+    let cases: &[(&str, &[(&str, &'static str)])] = &[
+        (
+            r#"{"sku":"a"}"#,
+            &[("/memo", "required"), ("/qty", "required")],
+        ),
+        (r#"{"sku":"a","memo":"not a url","code":"c"}"#, &[]),
+    ];
+    expect_cases::<schema::Line>(&line, cases);
+
+    // The did-you-mean of a required field waits for the condition above, on both sides.
+    let misspelled = br#"{"basket":{"paid":true,"main":{"sku":"a","coupn":"x","code":"c","memo":"m"}},"result":{"resultStatus":"F"},"success":true,"reason":"r","note":"n"}"#;
+    for deny in [false, true] {
+        let dynamic = triples(validator.validate(misspelled, deny));
+        assert_eq!(
+            dynamic,
+            generated_triples::<schema::Inquiry>(misspelled, deny)
+        );
+        assert!(
+            dynamic[0].2.contains("did you misspell it as `coupn`"),
+            "{dynamic:?}"
+        );
+    }
+
     let validator = Validator::new(&module, "Order").unwrap_or_else(|e| panic!("{e}"));
     let cases: &[(&str, &[(&str, &'static str)])] = &[
         (r#"{}"#, &[]),
@@ -174,6 +267,7 @@ fn validate_reads_conditions_from_the_value() {
         note: Some("n".into()),
         redirect_url: None,
         detail: None,
+        basket: None,
         orders: Some(vec![Order {
             result: Some(Result {
                 result_status: ResultStatus::U,
@@ -192,5 +286,47 @@ fn validate_reads_conditions_from_the_value() {
             ("/resultCode".to_string(), "required"),
             ("/orders/0/status".to_string(), "required"),
         ]
+    );
+
+    // `super.`: the basket and the inquiry above a line decide its conditions.
+    let line = |code: Option<&str>| Line {
+        sku: "a".into(),
+        coupon: None,
+        memo: Some("not a url".into()),
+        qty: None,
+        code: code.map(String::from),
+        note: None,
+    };
+    let inquiry = Inquiry {
+        success: true,
+        basket: Some(Basket {
+            paid: Some(true),
+            kind: None,
+            env: None,
+            result: None,
+            main: Some(line(Some("c"))),
+            lines: Some(vec![line(None)]),
+            note: None,
+        }),
+        orders: None,
+        result_code: Some("c".into()),
+        note: Some("n".into()),
+        ..inquiry
+    };
+    assert_eq!(
+        pairs(fieldtab::Validate::validate(&inquiry)),
+        [
+            ("/paymentId".to_string(), "required"),
+            ("/basket/main/coupon".to_string(), "required"),
+            ("/basket/main/memo".to_string(), "format"),
+            ("/basket/lines/0/coupon".to_string(), "required"),
+            ("/basket/lines/0/memo".to_string(), "format"),
+            ("/basket/lines/0/qty".to_string(), "required"),
+        ]
+    );
+    // A line on its own: nothing above it.
+    assert_eq!(
+        pairs(fieldtab::Validate::validate(&line(None))),
+        [("/qty".to_string(), "required")]
     );
 }

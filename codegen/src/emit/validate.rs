@@ -51,7 +51,7 @@ pub(crate) fn emit(
             #exports
         };
     }
-    let fields = match siblings(module, reads, object, field_names) {
+    let fields = match siblings(module, reads, item, object, field_names) {
         Some(facts) => quote! {
             #facts
             let mut fields = Fields::new(&FIELDS, path, report).with_facts(facts);
@@ -330,34 +330,65 @@ fn fact_at(
     (TokenStream::new(), expr)
 }
 
-/// The closure giving the facts the object's own conditions read, by their number, with the
-/// locals it needs; `None` when they read none.
+/// What the object's conditions read (`facts`): its own facts by their number, and — when
+/// conditions of objects under it read it with `super.` — its facts by their steps
+/// (`FactsWith`), with the locals they need; `None` when nothing reads it.
 fn siblings(
     module: &Module,
     reads: &Reads,
+    item: &Item,
     object: &Object,
     field_names: &[Ident],
 ) -> Option<TokenStream> {
     let own = own_reads(object);
-    if own.is_empty() {
+    let asked = reads.asked(&item.name);
+    if own.is_empty() && asked.is_empty() {
         return None;
     }
+    let plan = quote!(::fieldtab::__private::plan);
     let mut locals = TokenStream::new();
-    let arms: Vec<TokenStream> = own
+    let own_facts = if own.is_empty() {
+        quote!(#plan::no_siblings)
+    } else {
+        let arms: Vec<TokenStream> = own
+            .iter()
+            .map(|(at, steps)| {
+                let (local, expr) = fact_at(module, reads, object, field_names, steps);
+                locals.extend(local);
+                let at = Literal::usize_unsuffixed(*at);
+                quote!(#at => #expr,)
+            })
+            .collect();
+        quote! {
+            |i: usize| match i {
+                #(#arms)*
+                _ => #plan::Fact::Absent,
+            }
+        }
+    };
+    if asked.is_empty() {
+        return Some(quote! {
+            #locals
+            let facts = #own_facts;
+        });
+    }
+    let arms: Vec<TokenStream> = asked
         .iter()
-        .map(|(at, steps)| {
+        .map(|steps| {
             let (local, expr) = fact_at(module, reads, object, field_names, steps);
             locals.extend(local);
-            let at = Literal::usize_unsuffixed(*at);
-            quote!(#at => #expr,)
+            quote!([#(#steps),*] => #expr,)
         })
         .collect();
     Some(quote! {
         #locals
-        let facts = |i: usize| match i {
-            #(#arms)*
-            _ => ::fieldtab::__private::plan::Fact::Absent,
-        };
+        let facts = #plan::FactsWith(
+            #own_facts,
+            |steps: &[&str]| match steps {
+                #(#arms)*
+                _ => #plan::Fact::Absent,
+            },
+        );
     })
 }
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::tree::{Node, Obj};
 use super::{DRAFT_2020_12, JsonSchemaOptions};
-use fieldtab_runtime::plan::{self, Condition, FieldPlan, GroupKind, GroupRule, Requirement};
+use fieldtab_runtime::plan::{FieldPlan, GroupKind, GroupRule, Requirement};
 
 use crate::model::{Enum, Field, Item, ItemKind, Module, Object, Type};
 
@@ -115,8 +115,9 @@ impl Exporter<'_> {
         if !required.is_empty() {
             schema.set("required", Node::Arr(required));
         }
-        let mut conditions = self.conditions(object);
+        let mut conditions = self.conditions(object, notes);
         conditions.extend(self.format_conditions(object, notes));
+        conditions.extend(self.conditions_from_below(item, notes));
         conditions.extend(
             object.with_groups(|groups| groups.iter().map(group_schema).collect::<Vec<_>>()),
         );
@@ -127,71 +128,6 @@ impl Exporter<'_> {
             schema.set("additionalProperties", false);
         }
         schema
-    }
-
-    /// One `if`/`then` per distinct condition, in the order of the first field that has it.
-    fn conditions(&self, object: &Object) -> Vec<Node> {
-        // The condition's `if`, and the fields it requires with whether an empty string is
-        // `required` for them.
-        type Group<'m> = (Obj, Vec<(&'m str, bool)>);
-        let mut groups: Vec<Group<'_>> = Vec::new();
-        for field in &object.fields {
-            field.with_plan(self.module, object, |plan| {
-                let Requirement::When(condition) = plan.requirement else {
-                    return;
-                };
-                let key = condition_schema(&condition);
-                let member = (field.ident.as_str(), empty_is_required(&field.ty, plan));
-                match groups.iter_mut().find(|(k, _)| *k == key) {
-                    Some(group) => group.1.push(member),
-                    None => groups.push((key, vec![member])),
-                }
-            });
-        }
-        groups
-            .into_iter()
-            .map(|(when, fields)| {
-                let mut present = Obj::new();
-                for &(ident, nonempty) in &fields {
-                    // Present, not `null`, and (for strings) not empty: `required` otherwise.
-                    let mut must = Obj::new().with("not", Obj::new().with("type", "null"));
-                    if nonempty {
-                        must.set("minLength", 1);
-                    }
-                    present.set(ident, must);
-                }
-                let then = Obj::new()
-                    .with(
-                        "required",
-                        Node::Arr(fields.iter().map(|&(ident, _)| Node::from(ident)).collect()),
-                    )
-                    .with("properties", present);
-                Node::Obj(Obj::new().with("if", when).with("then", then))
-            })
-            .collect()
-    }
-
-    /// One `if`/`then` per conditional format, after the conditional requirements, in field
-    /// order: when the condition holds, the field (if present) also has the format's keywords.
-    fn format_conditions(&self, object: &Object, notes: &mut Used) -> Vec<Node> {
-        let mut out = Vec::new();
-        for field in &object.fields {
-            field.with_plan(self.module, object, |plan| {
-                for conditional in plan.format_when {
-                    let (mut keywords, comment) = format_keywords(&conditional.format, notes);
-                    if let Some(comment) = comment {
-                        keywords.set("$comment", comment);
-                    }
-                    let then = Obj::new().with("properties", Obj::new().with(plan.ident, keywords));
-                    out.push(Node::Obj(
-                        Obj::new()
-                            .with("if", condition_schema(&conditional.when))
-                            .with("then", then),
-                    ));
-                }
-            });
-        }
-        out
     }
 
     fn field(&self, field: &Field, plan: &FieldPlan<'_>, notes: &mut Used) -> Node {
@@ -392,7 +328,7 @@ fn enum_schema(item: &Item, en: &Enum) -> Obj {
 /// The `pattern` is the runtime's ([`Format::json_schema_pattern`]); this adds JSON Schema's own
 /// vocabulary (`format`, the currency tables, `contentMediaType`, a base64 image's
 /// `maxLength`) and says what the keywords leave to fieldtab.
-fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
+pub(super) fn format_keywords(format: &Format, used: &mut Used) -> (Obj, Option<String>) {
     let mut keywords = Obj::new();
     let name = format.name();
     let mut max_length = None;
@@ -489,74 +425,12 @@ fn image_max_length(max_bytes: u32) -> i64 {
 /// Whether an empty string value of type `ty` (of the field `plan` describes) is a `required`
 /// violation when the field is required, and the type's own keywords do not already reject `""`:
 /// a string, or an enum whose rule accepts `""`.
-fn empty_is_required(ty: &Type, plan: &FieldPlan<'_>) -> bool {
+pub(super) fn empty_is_required(ty: &Type, plan: &FieldPlan<'_>) -> bool {
     match ty {
         Type::Iso(_) | Type::String => true,
         Type::Named(_) => plan.enumeration.is_some_and(|rule| rule.accepts("")),
         _ => false,
     }
-}
-
-/// The `if` of a condition (docs/SEMANTICS.md §3), on the object its paths start from: each
-/// step of a path is a required property of an object (a path through anything else is
-/// absent), the last one `const`/`enum` for a comparison, not `null` for a presence test.
-fn condition_schema(condition: &Condition<'_>) -> Obj {
-    match condition {
-        Condition::In(path, values) => {
-            let values: Vec<Node> = values
-                .iter()
-                .map(|value| match value {
-                    plan::Value::Str(s) => Node::from(*s),
-                    plan::Value::Bool(b) => Node::Bool(*b),
-                    plan::Value::Int(i) => Node::Int(*i),
-                })
-                .collect();
-            let test = match <[Node; 1]>::try_from(values) {
-                Ok([one]) => Obj::new().with("const", one),
-                Err(many) => Obj::new().with("enum", Node::Arr(many)),
-            };
-            along(path.steps, test)
-        }
-        Condition::Present(path) => along(
-            path.steps,
-            Obj::new().with("not", Obj::new().with("type", "null")),
-        ),
-        Condition::Not(inner) => Obj::new().with("not", condition_schema(inner)),
-        Condition::All(list) => Obj::new().with(
-            "allOf",
-            Node::Arr(
-                list.iter()
-                    .map(|c| Node::Obj(condition_schema(c)))
-                    .collect(),
-            ),
-        ),
-        Condition::Any(list) => Obj::new().with(
-            "anyOf",
-            Node::Arr(
-                list.iter()
-                    .map(|c| Node::Obj(condition_schema(c)))
-                    .collect(),
-            ),
-        ),
-    }
-}
-
-/// `leaf` at the end of `steps`: `{"properties": {a: {"type": "object", "properties": {b:
-/// leaf}, "required": [b]}}, "required": [a]}`.
-fn along(steps: &[&str], leaf: Obj) -> Obj {
-    let Some((first, rest)) = steps.split_first() else {
-        return leaf;
-    };
-    let inner = if rest.is_empty() {
-        leaf
-    } else {
-        Obj::new()
-            .with("type", "object")
-            .extend_with(along(rest, leaf))
-    };
-    Obj::new()
-        .with("properties", Obj::new().with(*first, inner))
-        .with("required", Node::Arr(vec![Node::from(*first)]))
 }
 
 /// `item` and every item it uses, directly or not, in module order.
@@ -613,12 +487,22 @@ const NOTE_LUHN: &str = "card numbers with a wrong Luhn check digit (fieldtab: f
 const NOTE_IMAGE: &str =
     "base64 images with bad padding, trailing bits or decoded size (fieldtab: format)";
 const NOTE_JSON: &str = "JSON text fields that hold no JSON (fieldtab: format)";
+/// A struct with conditions on the object above it, as a document of its own: they are exported
+/// in the definitions of the objects above (`above.rs`), so its own definition does not have
+/// them.
+pub(super) const NOTE_ALONE: &str = "a struct whose conditions read the object above it (super.) \
+     validated as a document of its own, where they read absent values (fieldtab: required, \
+     format)";
+/// A condition that compares too many values of one object above its own to be exported case
+/// by case (`above.rs`).
+pub(super) const NOTE_ABOVE: &str = "documents where a condition on an object above (super.) \
+     with more than 6 comparisons on one object holds (fieldtab: required, format)";
 
 /// What the exported fields use: the approximations to list at the root, the currency tables
 /// to define.
 #[derive(Default)]
-struct Used {
-    notes: BTreeSet<&'static str>,
+pub(super) struct Used {
+    pub(super) notes: BTreeSet<&'static str>,
     alpha: bool,
     numeric: bool,
 }

@@ -101,6 +101,8 @@
 //! every character of every ISO class is ASCII, so on every value that passes the `pattern` the
 //! two counts agree, and on the others the `pattern` fails anyway.
 
+mod above;
+mod conditions;
 mod export;
 mod tree;
 

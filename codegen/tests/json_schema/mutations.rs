@@ -117,7 +117,7 @@ fn strings() -> Value {
 
 /// A valid `Inquiry` of the condition schema (`tests/schemas/conditions.md`) in which most
 /// conditions hold: paths into objects, Booleans, Integers, enums, `!=`, `is absent`, `and`,
-/// `or`, `not`, and conditional formats on them.
+/// `or`, `not`, `super.` and `super.super.`, and conditional formats on them.
 fn conditions_inquiry() -> Value {
     json!({
         "result": {"resultStatus": "S", "resultCode": "NO MORE", "tries": 1},
@@ -133,7 +133,18 @@ fn conditions_inquiry() -> Value {
         "code": "c1",
         "redirectUrl": "https://a.example/x",
         "detail": "d",
-        "orders": [{"result": {"resultStatus": "F"}, "status": "F", "amount": "12"}]
+        "orders": [{"result": {"resultStatus": "F"}, "status": "F", "amount": "12"}],
+        "basket": {
+            "paid": true,
+            "kind": "SALE",
+            "env": {"terminalType": "WEB"},
+            "result": {"resultStatus": "S", "tries": 2},
+            "main": {"sku": "a", "coupon": "c", "memo": "https://a.example/", "qty": 1,
+                     "code": "x", "note": "n"},
+            "lines": [{"sku": "b", "coupon": "d", "memo": "https://b.example/", "qty": 2,
+                       "note": "n"}],
+            "note": "bn"
+        }
     })
 }
 

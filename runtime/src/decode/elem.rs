@@ -460,33 +460,34 @@ impl<T> Slot<T> {
     }
 
     /// The field's requirement (its `plan`; `facts` as for [`FieldPlan::check`]), then the
-    /// value's own violations appended to `report`.
+    /// value's own violations appended to `report`: the object's (`facts`) is the object above
+    /// theirs, so their conditions that wait for it are decided by it first
+    /// ([`Report::lift`]).
     ///
     /// `None` when a rule failed; `Some(value)` otherwise (`value` is `None` for an absent
     /// optional field, or when values are not built).
     #[inline(always)]
     pub fn finish<'s>(
         self,
-        plan: &FieldPlan<'_>,
+        plan: &'static FieldPlan<'static>,
         facts: &impl Facts<'s>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<T>> {
         match self {
             Slot::Absent => plan
-                .check(Seen::Absent, &mut Proven, facts, path, report)
+                .check_deferring(Seen::Absent, &mut Proven, facts, path, report)
                 .then_some(None),
             Slot::Null => plan
-                .check(Seen::Null, &mut Proven, facts, path, report)
+                .check_deferring(Seen::Null, &mut Proven, facts, path, report)
                 .then_some(None),
             // Present: the value's own checks ran where it was read.
-            Slot::Done(value, violations) => {
-                if violations.is_empty() {
-                    Some(value)
-                } else {
-                    report.append(violations);
-                    None
-                }
+            Slot::Done(value, mut violations) => {
+                violations.lift(facts);
+                let valid = violations.is_empty();
+                // What still waits for an object further up comes along.
+                report.append(violations);
+                valid.then_some(value)
             }
         }
     }

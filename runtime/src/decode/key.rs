@@ -221,6 +221,13 @@ impl Unknown<'_> {
     #[inline(never)]
     fn finish(self, own: Report, report: &mut Report) {
         report.append(own);
+        if report.has_pending() {
+            // A `required` violation the hint rewrites may still be waiting for an object
+            // above: the hint waits for the report to be settled (docs/SEMANTICS.md §6.4).
+            let keys = self.order.iter().map(|key| key.to_string()).collect();
+            report.defer_hint(self.object, keys);
+            return;
+        }
         let keys: Vec<&str> = self.order.iter().map(AsRef::as_ref).collect();
         crate::suggest::hint_misspelled_keys(report, &self.object, &keys);
     }

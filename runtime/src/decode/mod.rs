@@ -52,6 +52,28 @@
 //! borrows from the input and a cell is a few bytes on the stack. A struct nothing reads into
 //! exports nothing: its decoder is unchanged, and a schema without such paths pays nothing.
 //!
+//! A `super.` path reads the object above, which is not complete when the object below is
+//! checked: it may come later in the input (`{"lines": [...], "paid": true}`). Decoding the
+//! nested object again once the one above is read would read its bytes twice; instead, what
+//! depends on such a condition waits in the report, at its place. Only a few things can: the
+//! requirement of an absent, `null` or empty value, and a conditional format that fails. So
+//! the field's check ([`FieldPlan::check_deferring`](crate::plan::FieldPlan::check_deferring))
+//! leaves a *pending* entry — the violations if the condition holds, those if it does not,
+//! the comparisons on its own object already decided — and goes on. The object above takes
+//! the nested report in its second phase, when its own facts are known (`Slot::finish`): the
+//! comparisons that read it are decided by its facts by their steps
+//! ([`Facts::below`](crate::plan::Facts::below): generated code answers them from its slots
+//! and nested exports, with [`FactsWith`](crate::plan::FactsWith)), and a decided entry is
+//! replaced by its branch, in place, so the order of violations is the one of the tables.
+//! What is undecided moves up with the report, level by level; the document has nothing above
+//! it, so [`from_json`] and [`validate_json`] settle what is left as absent. Until then a
+//! nested value is built as if the condition did not hold (the only case where it can be
+//! valid); a violation added later makes the document invalid. The did-you-mean of an object
+//! with unknown keys waits too when a `required` it rewrites may be pending. `validate()`
+//! goes the same way: a nested value's pending entries are decided by the value holding it
+//! (`plan::Fields::nested`). None of it exists for a schema without `super.`: no entry is
+//! made, and taking a nested report costs one test.
+//!
 //! The value of an ISO 8583 field (`N`, `AN`, `ANS`, …) is read as raw bytes, without serde_json's
 //! UTF-8 validation: the charset check, which every such value needs anyway, proves the bytes are
 //! ASCII. A value that fails its charset, or anything unusual the raw reading cannot judge the
@@ -184,7 +206,7 @@ pub mod __decode {
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
-    pub use crate::plan::{Fact, check_groups, no_siblings};
+    pub use crate::plan::{Fact, FactsWith, check_groups, no_siblings};
     pub use std::cell::Cell;
 }
 

@@ -222,7 +222,11 @@ impl<'de, T: Decode, const M: u8> Visitor<'de> for RootSeed<'_, T, M> {
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Root<T>, A::Error> {
-        T::decode_object::<A, M>(map, &Path::root(), self.report).map(Root::Object)
+        let value = T::decode_object::<A, M>(map, &Path::root(), self.report)?;
+        // Nothing is above the document: what waits for it is decided now (a struct with
+        // `super.` conditions decoded as the document).
+        self.report.settle();
+        Ok(Root::Object(value))
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Root<T>, E> {

@@ -86,13 +86,13 @@ impl StrValue<'_> {
     #[inline]
     pub fn finish<'s, T: StrTarget, const M: u8>(
         &self,
-        plan: &FieldPlan<'_>,
+        plan: &'static FieldPlan<'static>,
         facts: &impl Facts<'s>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<T>> {
         let mut target = Target::<T>(None);
-        if !plan.check(self.seen(), &mut target, facts, path, report) {
+        if !plan.check_deferring(self.seen(), &mut target, facts, path, report) {
             return None;
         }
         Some(match self {
@@ -106,13 +106,13 @@ impl StrValue<'_> {
     #[inline]
     pub fn finish_enum<'s, E: WireEnum, const M: u8>(
         &self,
-        plan: &FieldPlan<'_>,
+        plan: &'static FieldPlan<'static>,
         facts: &impl Facts<'s>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> Option<Option<E>> {
         let mut variant = Variant::<E, M>(None);
-        if plan.check(self.seen(), &mut variant, facts, path, report) {
+        if plan.check_deferring(self.seen(), &mut variant, facts, path, report) {
             Some(variant.0)
         } else {
             None

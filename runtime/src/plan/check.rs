@@ -1,6 +1,6 @@
 //! [`FieldPlan::check`]: the one sequence of checks of a field, for every consumer.
 
-use super::{EnumRule, Facts, FieldPlan, Parse, Seen};
+use super::{Condition, EnumRule, Fact, Facts, FieldPlan, NothingAbove, Parse, Requirement, Seen};
 use crate::field_rules::surely_in_length;
 use crate::{
     JsonKind, Path, Report, RuleError, check_charset, check_const, check_forbidden, check_length,
@@ -23,8 +23,9 @@ impl FieldPlan<'_> {
     ///    likewise) (§2.5), then `enum` through `parse` (§2.6).
     ///
     /// `facts` gives what the conditions' paths lead to (for the paths of the field's own
-    /// object, a function from the path's index to its [`Fact`](super::Fact)). Nothing is
-    /// allocated when the value is valid.
+    /// object, a function from the path's index to its [`Fact`]). A fact of an object above
+    /// that `facts` does not know ([`Fact::Later`]) reads as absent: nothing is above (see
+    /// [`FieldPlan::check_deferring`]). Nothing is allocated when the value is valid.
     #[inline]
     pub fn check<'s, P, F>(
         &self,
@@ -38,28 +39,7 @@ impl FieldPlan<'_> {
         P: Parse,
         F: Facts<'s>,
     {
-        match seen {
-            Seen::Absent | Seen::Null => {
-                if self.is_required(facts) == Some(true) {
-                    missing(path, report);
-                    false
-                } else {
-                    true
-                }
-            }
-            Seen::Wrong { expected, found } => {
-                wrong_type(expected, found, path, report);
-                false
-            }
-            Seen::Decoded => true,
-            Seen::Str(value, charset) => {
-                if value.is_empty() && self.is_required(facts) == Some(true) {
-                    empty(path, report);
-                    return false;
-                }
-                self.check_str(value, charset, parse, Some(facts), path, report)
-            }
-        }
+        check_with(self, seen, parse, facts, &mut Now, path, report)
     }
 
     /// Checks one string element of an array field: a value, not a field, so it has no
@@ -75,19 +55,26 @@ impl FieldPlan<'_> {
         path: &Path<'_>,
         report: &mut Report,
     ) -> bool {
-        self.check_str::<P, fn(usize) -> super::Fact<'static>>(
-            value, charset, parse, None, path, report,
+        check_str::<P, fn(usize) -> Fact<'static>, Now>(
+            self, value, charset, parse, None, path, report,
         )
     }
+}
 
-    /// Step 5 of [`FieldPlan::check`]; the conditional formats only with `facts`.
-    #[inline(always)]
-    fn check_str<'s, P, F>(
-        &self,
-        value: &str,
-        charset_known: Option<bool>,
+impl FieldPlan<'static> {
+    /// [`FieldPlan::check`] for a field of a generated table, whose conditions may read an
+    /// object above that is not complete yet (a `super.` path, for which `facts` answers
+    /// [`Fact::Later`]): what depends on such a condition waits in `report` at its place
+    /// until the objects above decide it (`Report::lift`, `Report::settle`;
+    /// docs/SEMANTICS.md §3.4). The verdict returned is the one where the condition does not
+    /// hold: the only one in which the value can be valid (a condition that holds only adds
+    /// violations).
+    #[inline]
+    pub fn check_deferring<'s, P, F>(
+        &'static self,
+        seen: Seen<'_>,
         parse: &mut P,
-        facts: Option<&F>,
+        facts: &F,
         path: &Path<'_>,
         report: &mut Report,
     ) -> bool
@@ -95,75 +82,250 @@ impl FieldPlan<'_> {
         P: Parse,
         F: Facts<'s>,
     {
-        let rules = &self.rules;
-        let mut ok = true;
-        if let Some((unit, min, max)) = rules.length
-            && !surely_in_length(value, unit, min, max)
-            && let Err(error) = check_length(value, unit, min, max)
-        {
-            report.push(path, error);
-            ok = false;
-        }
-        let mut charset_ok = true;
-        if let Some(charset) = rules.charset {
-            let matches = match charset_known {
-                Some(known) => known,
-                None => charset.matches(value.as_bytes()),
-            };
-            if !matches {
-                if let Err(error) = check_charset(value, charset) {
-                    report.push(path, error);
-                }
-                charset_ok = false;
-                ok = false;
+        check_with(self, seen, parse, facts, &mut Defer, path, report)
+    }
+}
+
+/// What [`check_with`] does with a condition it cannot decide: one on an object above that is
+/// not complete yet.
+trait Undecided<'c> {
+    /// Gives `then` if `when` holds, else `otherwise`, now or once the facts above are known.
+    fn put<'s, F: Facts<'s>>(
+        &mut self,
+        when: &'c Condition<'c>,
+        facts: &F,
+        then: Report,
+        otherwise: Report,
+        report: &mut Report,
+    );
+}
+
+/// Decides now, nothing being above ([`FieldPlan::check`]).
+struct Now;
+
+impl<'c> Undecided<'c> for Now {
+    fn put<'s, F: Facts<'s>>(
+        &mut self,
+        when: &'c Condition<'c>,
+        facts: &F,
+        then: Report,
+        otherwise: Report,
+        report: &mut Report,
+    ) {
+        let holds = when.holds(&NothingAbove(facts));
+        report.append(if holds { then } else { otherwise });
+    }
+}
+
+/// Waits in the report ([`FieldPlan::check_deferring`]).
+struct Defer;
+
+impl Undecided<'static> for Defer {
+    fn put<'s, F: Facts<'s>>(
+        &mut self,
+        when: &'static Condition<'static>,
+        facts: &F,
+        then: Report,
+        otherwise: Report,
+        report: &mut Report,
+    ) {
+        report.defer(when, facts, then, otherwise);
+    }
+}
+
+/// The checks of [`FieldPlan::check`]; `undecided` says what becomes of a condition on an
+/// object above that is not known yet.
+#[inline(always)]
+fn check_with<'c, 's, P, F, U>(
+    plan: &'c FieldPlan<'c>,
+    seen: Seen<'_>,
+    parse: &mut P,
+    facts: &F,
+    undecided: &mut U,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool
+where
+    P: Parse,
+    F: Facts<'s>,
+    U: Undecided<'c>,
+{
+    match seen {
+        Seen::Absent | Seen::Null => match plan.is_required(facts) {
+            Some(true) => {
+                missing(path, report);
+                false
             }
+            Some(false) => true,
+            None => {
+                let mut then = Report::new();
+                missing(path, &mut then);
+                undecided.put(when(plan), facts, then, Report::new(), report);
+                true
+            }
+        },
+        Seen::Wrong { expected, found } => {
+            wrong_type(expected, found, path, report);
+            false
         }
-        if charset_ok
-            && let Some(forbidden) = rules.forbidden
-            && let Err(error) = check_forbidden(value, forbidden)
-        {
-            report.push(path, error);
+        Seen::Decoded => true,
+        Seen::Str(value, charset) => {
+            if value.is_empty() {
+                match plan.is_required(facts) {
+                    Some(true) => {
+                        empty(path, report);
+                        return false;
+                    }
+                    Some(false) => {}
+                    None => {
+                        return empty_undecided(
+                            plan, charset, parse, facts, undecided, path, report,
+                        );
+                    }
+                }
+            }
+            check_str(
+                plan,
+                value,
+                charset,
+                parse,
+                Some((facts, undecided)),
+                path,
+                report,
+            )
+        }
+    }
+}
+
+/// An empty string in a conditional field whose condition waits: `required` if it holds, the
+/// string rules on `""` if it does not.
+#[cold]
+#[inline(never)]
+fn empty_undecided<'c, 's, P, F, U>(
+    plan: &'c FieldPlan<'c>,
+    charset: Option<bool>,
+    parse: &mut P,
+    facts: &F,
+    undecided: &mut U,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool
+where
+    P: Parse,
+    F: Facts<'s>,
+    U: Undecided<'c>,
+{
+    let mut then = Report::new();
+    empty(path, &mut then);
+    let mut otherwise = Report::new();
+    let facts_and = Some((facts, &mut *undecided));
+    let ok = check_str(plan, "", charset, parse, facts_and, path, &mut otherwise);
+    undecided.put(when(plan), facts, then, otherwise, report);
+    ok
+}
+
+/// The condition of a conditional field (the only requirement ever undecided).
+fn when<'c>(plan: &'c FieldPlan<'c>) -> &'c Condition<'c> {
+    match &plan.requirement {
+        Requirement::When(condition) => condition,
+        // Never undecided: a condition that never holds stands for them.
+        Requirement::Mandatory | Requirement::Optional => &Condition::Any(&[]),
+    }
+}
+
+/// Step 5 of [`FieldPlan::check`]; the conditional formats only with `facts` (and what
+/// becomes of a condition of theirs that is undecided).
+#[inline(always)]
+fn check_str<'c, 's, P, F, U>(
+    plan: &'c FieldPlan<'c>,
+    value: &str,
+    charset_known: Option<bool>,
+    parse: &mut P,
+    facts: Option<(&F, &mut U)>,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool
+where
+    P: Parse,
+    F: Facts<'s>,
+    U: Undecided<'c>,
+{
+    let rules = &plan.rules;
+    let mut ok = true;
+    if let Some((unit, min, max)) = rules.length
+        && !surely_in_length(value, unit, min, max)
+        && let Err(error) = check_length(value, unit, min, max)
+    {
+        report.push(path, error);
+        ok = false;
+    }
+    let mut charset_ok = true;
+    if let Some(charset) = rules.charset {
+        let matches = match charset_known {
+            Some(known) => known,
+            None => charset.matches(value.as_bytes()),
+        };
+        if !matches {
+            if let Err(error) = check_charset(value, charset) {
+                report.push(path, error);
+            }
             charset_ok = false;
             ok = false;
         }
-        if let Some(fixed) = rules.fixed
-            && let Err(error) = check_const(value, fixed)
+    }
+    if charset_ok
+        && let Some(forbidden) = rules.forbidden
+        && let Err(error) = check_forbidden(value, forbidden)
+    {
+        report.push(path, error);
+        charset_ok = false;
+        ok = false;
+    }
+    if let Some(fixed) = rules.fixed
+        && let Err(error) = check_const(value, fixed)
+    {
+        report.push(path, error);
+        ok = false;
+    }
+    if let Some(pattern) = rules.pattern
+        && let Err(error) = check_pattern(value, pattern.get())
+    {
+        report.push(path, error);
+        ok = false;
+    }
+    if charset_ok {
+        if let Some(format) = &rules.format
+            && let Err(error) = parse.format(format, value)
         {
             report.push(path, error);
             ok = false;
         }
-        if let Some(pattern) = rules.pattern
-            && let Err(error) = check_pattern(value, pattern.get())
-        {
-            report.push(path, error);
-            ok = false;
-        }
-        if charset_ok {
-            if let Some(format) = &rules.format
-                && let Err(error) = parse.format(format, value)
-            {
-                report.push(path, error);
-                ok = false;
-            }
-            if let Some(facts) = facts {
-                for conditional in self.format_when {
-                    if conditional.when.holds(facts)
-                        && let Err(error) = conditional.format.check(value)
-                    {
+        if let Some((facts, undecided)) = facts {
+            for conditional in plan.format_when {
+                let holds = conditional.when.eval(facts);
+                if holds == Some(false) {
+                    continue;
+                }
+                if let Err(error) = conditional.format.check(value) {
+                    if holds == Some(true) {
                         report.push(path, error);
                         ok = false;
+                    } else {
+                        let mut then = Report::new();
+                        then.push(path, error);
+                        undecided.put(&conditional.when, facts, then, Report::new(), report);
                     }
                 }
             }
         }
-        if let Some(rule) = &self.enumeration
-            && !parse.variant(rule, value)
-        {
-            not_in_enum(rule, path, report);
-            ok = false;
-        }
-        ok
     }
+    if let Some(rule) = &plan.enumeration
+        && !parse.variant(rule, value)
+    {
+        not_in_enum(rule, path, report);
+        ok = false;
+    }
+    ok
 }
 
 #[cold]

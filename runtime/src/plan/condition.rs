@@ -13,7 +13,7 @@
 /// `at` numbers the paths of the field's own object (`up == 0`) for callers that answer by
 /// index: a one-step path (a sibling) is the sibling's index in the table; a longer one comes
 /// after the fields, in the order the object's conditions first name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FactPath<'a> {
     /// How many objects up the path starts (`super.super.x`: 2).
     pub up: u8,
@@ -40,7 +40,7 @@ impl<'a> FactPath<'a> {
 }
 
 /// A value a condition compares with, of the JSON kind of the field its path ends at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Value<'a> {
     /// A string (of a string or enum field), compared as raw text.
     Str(&'a str),
@@ -72,7 +72,7 @@ pub enum Fact<'v> {
 impl Fact<'_> {
     /// Whether the fact equals `value`: same kind, same value (raw string comparison).
     #[inline]
-    fn equals(&self, value: &Value<'_>) -> bool {
+    pub(crate) fn equals(&self, value: &Value<'_>) -> bool {
         match (self, value) {
             (Fact::Str(a), Value::Str(b)) => a == b,
             (Fact::Bool(a), Value::Bool(b)) => a == b,
@@ -148,7 +148,7 @@ where
 /// by generated tables, or from the schema model.
 ///
 /// `PATH != V` is `Not(In(..))`, `PATH is absent` is `Not(Present(..))`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Condition<'a> {
     /// `PATH = V` or `PATH in (V1, V2)`: the value at the path is present, of the kind of the
     /// values, and equal to one of them.
@@ -166,15 +166,25 @@ pub enum Condition<'a> {
 /// What the paths of a condition lead to, as the caller knows it.
 ///
 /// A closure `Fn(usize) -> Fact` answers for the paths of the field's own object by their
-/// index ([`FactPath::at`]) and knows nothing above it ([`Fact::Later`]).
+/// index ([`FactPath::at`]) and knows nothing above it ([`Fact::Later`]); [`FactsWith`] also
+/// answers the objects under it.
 pub trait Facts<'s> {
     /// The fact at `path`.
     fn fact(&self, path: &FactPath<'_>) -> Fact<'s>;
+
+    /// The fact at `steps` from this object, for the `super.` path of a condition of an object
+    /// under it (docs/SEMANTICS.md §3.2), once this object is read. Absent unless the object
+    /// answers: no condition reads up into it.
+    #[inline]
+    fn below(&self, steps: &[&str]) -> Fact<'s> {
+        let _ = steps;
+        Fact::Absent
+    }
 }
 
-impl<'s, F> Facts<'s> for F
+impl<'s, 'f: 's, F> Facts<'s> for F
 where
-    F: Fn(usize) -> Fact<'s>,
+    F: Fn(usize) -> Fact<'f>,
 {
     #[inline]
     fn fact(&self, path: &FactPath<'_>) -> Fact<'s> {
@@ -182,6 +192,42 @@ where
             self(path.at)
         } else {
             Fact::Later
+        }
+    }
+}
+
+/// The facts of an object that conditions of objects under it read with `super.`: `own`
+/// answers its own conditions by index (as a closure does alone), `below` the paths from it
+/// by their steps ([`Facts::below`]).
+#[derive(Clone, Copy, Debug)]
+pub struct FactsWith<O, B>(pub O, pub B);
+
+impl<'s, O, B> Facts<'s> for FactsWith<O, B>
+where
+    O: Facts<'s>,
+    B: Fn(&[&str]) -> Fact<'s>,
+{
+    #[inline]
+    fn fact(&self, path: &FactPath<'_>) -> Fact<'s> {
+        self.0.fact(path)
+    }
+
+    #[inline]
+    fn below(&self, steps: &[&str]) -> Fact<'s> {
+        (self.1)(steps)
+    }
+}
+
+/// `F`'s facts, with nothing above the object: a fact above is absent (docs/SEMANTICS.md
+/// §3.2), never [`Fact::Later`].
+pub(crate) struct NothingAbove<'f, F>(pub(crate) &'f F);
+
+impl<'s, F: Facts<'s>> Facts<'s> for NothingAbove<'_, F> {
+    #[inline]
+    fn fact(&self, path: &FactPath<'_>) -> Fact<'s> {
+        match self.0.fact(path) {
+            Fact::Later => Fact::Absent,
+            fact => fact,
         }
     }
 }
@@ -253,6 +299,13 @@ impl Condition<'_> {
     #[inline]
     pub fn holds<'s>(&self, facts: &impl Facts<'s>) -> bool {
         self.eval(facts) == Some(true)
+    }
+
+    /// Whether a path of the condition starts above the field's own object (`super.`).
+    pub fn reads_up(&self) -> bool {
+        let mut up = false;
+        self.for_each_path(&mut |path| up |= path.up > 0);
+        up
     }
 
     /// Calls `f` with each path the condition reads, in order.

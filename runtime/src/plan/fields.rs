@@ -28,7 +28,7 @@ use crate::{Path, Report, ToWireStr, Validate};
 /// assert_eq!(found, [("/procType", "length"), ("/procType", "charset")]);
 /// ```
 pub struct Fields<'a, 'p, S> {
-    plans: &'a [FieldPlan<'a>],
+    plans: &'static [FieldPlan<'static>],
     facts: S,
     path: &'a Path<'p>,
     report: &'a mut Report,
@@ -38,7 +38,11 @@ impl<'a, 'p> Fields<'a, 'p, fn(usize) -> Fact<'static>> {
     /// The fields of the struct at `path` whose table is `plans`, which has no condition (see
     /// [`Fields::with_facts`]).
     #[inline]
-    pub fn new(plans: &'a [FieldPlan<'a>], path: &'a Path<'p>, report: &'a mut Report) -> Self {
+    pub fn new(
+        plans: &'static [FieldPlan<'static>],
+        path: &'a Path<'p>,
+        report: &'a mut Report,
+    ) -> Self {
         Fields {
             plans,
             facts: no_siblings,
@@ -72,7 +76,7 @@ where
     pub fn text<'v>(&mut self, i: usize, value: impl Into<Seen<'v>>) {
         let plan = &self.plans[i];
         let path = self.path.key(plan.ident);
-        plan.check(value.into(), &mut Text, &self.facts, &path, self.report);
+        plan.check_deferring(value.into(), &mut Text, &self.facts, &path, self.report);
     }
 
     /// Field `i`, a typed value (`&T`, or an `Option<&T>`) whose type proves its format: the
@@ -84,7 +88,7 @@ where
         let path = self.path.key(plan.ident);
         let text = value.map(ToWireStr::to_wire_str);
         let seen = Seen::from(text.as_deref());
-        plan.check(seen, &mut Proven, &self.facts, &path, self.report);
+        plan.check_deferring(seen, &mut Proven, &self.facts, &path, self.report);
     }
 
     /// Field `i` when its present value needs no check (its type proves every rule): only its
@@ -94,7 +98,7 @@ where
         let plan = &self.plans[i];
         let path = self.path.key(plan.ident);
         let seen = if present { Seen::Decoded } else { Seen::Absent };
-        plan.check(seen, &mut Proven, &self.facts, &path, self.report);
+        plan.check_deferring(seen, &mut Proven, &self.facts, &path, self.report);
     }
 
     /// Field `i`, a nested struct or array of them (`&T`, or an `Option<&T>`): its requirement,
@@ -109,9 +113,13 @@ where
         } else {
             Seen::Absent
         };
-        plan.check(seen, &mut Proven, &self.facts, &path, self.report);
+        plan.check_deferring(seen, &mut Proven, &self.facts, &path, self.report);
         if let Some(value) = value {
+            // This object is the one above the value's: its conditions that wait for it are
+            // decided by this object's facts (docs/SEMANTICS.md §3.4).
+            let mark = self.report.pending_len();
             value.validate_into(&path, self.report);
+            self.report.lift_from(mark, &self.facts);
         }
     }
 

@@ -49,7 +49,8 @@ mod group;
 use crate::{Charset, Format, JsonKind, LengthUnit, Pattern, PatternRef, RuleError, StrRules};
 
 pub(crate) use check::wrong_type;
-pub use condition::{Condition, Exports, Fact, FactPath, Facts, Value, no_siblings};
+pub(crate) use condition::NothingAbove;
+pub use condition::{Condition, Exports, Fact, FactPath, Facts, FactsWith, Value, no_siblings};
 pub use fields::Fields;
 pub use group::{GroupKind, GroupRule, check_groups};
 

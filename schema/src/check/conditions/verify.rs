@@ -16,9 +16,6 @@ use crate::model::{
 };
 use crate::suggest;
 
-/// Whether generated decoders follow `super.` paths (until they do, the checker refuses them).
-const SUPER_IS_DECODED: bool = false;
-
 /// Whether each field of each message or struct read cleanly, by item name and field index:
 /// a path through a field that did not is not judged (its own error is enough).
 type Clean = HashMap<String, Vec<bool>>;
@@ -170,18 +167,6 @@ impl ModuleChecker<'_> {
         let own = module.item(&site.item.name)?;
         if path.up == 0 {
             return Some(vec![own]);
-        }
-        if !SUPER_IS_DECODED {
-            self.error(
-                site.file,
-                spans.path,
-                format!(
-                    "the {} names `{path}`: `super.` paths are not supported yet",
-                    site.what
-                ),
-                None,
-            );
-            return None;
         }
         if matches!(site.item.kind, ItemKind::Message(_)) {
             self.error(
@@ -427,8 +412,17 @@ impl ModuleChecker<'_> {
             }
         }
         if ok && kind == Kind::Str {
-            for leaf in leaves {
-                ok &= self.string_values(module, site, leaf, values, spans);
+            // Each distinct field once: objects above of the same type say the same.
+            for (i, leaf) in leaves.iter().enumerate() {
+                let seen = leaves[..i].iter().any(|l| {
+                    l.field.ty == leaf.field.ty
+                        && l.field.length == leaf.field.length
+                        && l.field.fixed == leaf.field.fixed
+                        && l.field.format == leaf.field.format
+                });
+                if !seen {
+                    ok &= self.string_values(module, site, leaf, values, spans);
+                }
             }
         }
         ok

@@ -1,11 +1,14 @@
 //! Violations with their paths, and the report that collects them.
 
+mod later;
+
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{Path, Rule, RuleError};
+use later::Later;
 
 /// One broken rule at one place of a message.
 ///
@@ -68,9 +71,24 @@ impl fmt::Display for Violation {
 /// );
 /// assert!(report.into_result().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Report {
     violations: Vec<Violation>,
+    /// What waits for a condition on an object above (`later.rs`); `None` in every report a
+    /// caller sees (they are settled).
+    later: Option<Box<Later>>,
+}
+
+impl fmt::Debug for Report {
+    /// `Report { violations: [..] }`, and what waits for a condition when something does.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = f.debug_struct("Report");
+        out.field("violations", &self.violations);
+        if let Some(later) = &self.later {
+            out.field("later", later);
+        }
+        out.finish()
+    }
 }
 
 /// The array of its violations.
@@ -83,7 +101,7 @@ impl Serialize for Report {
 /// An array of violations.
 impl<'de> Deserialize<'de> for Report {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::deserialize(deserializer).map(|violations| Report { violations })
+        Vec::deserialize(deserializer).map(Report::from)
     }
 }
 
@@ -96,6 +114,7 @@ impl Report {
     pub const fn new() -> Report {
         Report {
             violations: Vec::new(),
+            later: None,
         }
     }
 
@@ -142,6 +161,9 @@ impl Report {
     /// assert_eq!(a.len(), 2);
     /// ```
     pub fn append(&mut self, mut other: Report) {
+        if let Some(later) = other.later.take() {
+            self.adopt(*later);
+        }
         self.violations.append(&mut other.violations);
     }
 
@@ -228,15 +250,16 @@ impl std::error::Error for Report {}
 
 impl From<Violation> for Report {
     fn from(violation: Violation) -> Report {
-        Report {
-            violations: vec![violation],
-        }
+        Report::from(vec![violation])
     }
 }
 
 impl From<Vec<Violation>> for Report {
     fn from(violations: Vec<Violation>) -> Report {
-        Report { violations }
+        Report {
+            violations,
+            later: None,
+        }
     }
 }
 

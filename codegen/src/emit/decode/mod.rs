@@ -11,10 +11,13 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+mod facts;
+
 use super::facts::{Reads, own_reads};
 use super::types::type_tokens;
 use crate::model::{Field, Item, ItemKind, Module, Object, Requirement, Type};
 use crate::names;
+use facts::{export, kept_facts, siblings};
 
 /// The decoder of one item: for a message or struct its `Decode` and `Deserialize` impls, for an
 /// enum its `WireEnum` and `Deserialize` impls. `reads` says what conditions read across
@@ -216,101 +219,6 @@ impl<'a> Member<'a> {
     }
 }
 
-/// The fact at `steps` of the object being decoded (docs/SEMANTICS.md §3), from what its
-/// first phase read: a string field's slot, the kept fact of a field decoded in place
-/// ([`Member::kept_fact`]), or a fact its value exported (`__n3[0].get()`).
-fn fact(reads: &Reads, members: &[Member<'_>], steps: &[String]) -> TokenStream {
-    let Some(member) = members
-        .iter()
-        .find(|m| Some(&m.field.ident) == steps.first())
-    else {
-        return quote!(__d::Fact::Absent);
-    };
-    if steps.len() == 1 {
-        let slot = &member.slot;
-        return if member.is_str() {
-            quote!(#slot.fact())
-        } else {
-            let kept = member.kept_fact();
-            quote!(#kept)
-        };
-    }
-    let at = member
-        .field
-        .ty
-        .named()
-        .and_then(|name| reads.export_index(name, &steps[1..]));
-    match (&member.facts, at) {
-        (Some(facts), Some(at)) => {
-            let at = Literal::usize_unsuffixed(at);
-            quote!(#facts[#at].get())
-        }
-        _ => quote!(__d::Fact::Absent),
-    }
-}
-
-/// The facts the second phase reads of fields decoded in place (integers, booleans, objects,
-/// arrays), kept before it consumes their slots: `let __g3 = __v3.fact();`.
-fn kept_facts(members: &[Member<'_>], paths: &[&[String]]) -> TokenStream {
-    let mut kept = TokenStream::new();
-    for member in members.iter().filter(|m| !m.is_str()) {
-        if !paths
-            .iter()
-            .any(|p| p.len() == 1 && p[0] == member.field.ident)
-        {
-            continue;
-        }
-        let (slot, local) = (&member.slot, member.kept_fact());
-        kept.extend(match member.field.ty {
-            Type::Integer | Type::Boolean => quote!(let #local = #slot.fact();),
-            _ => quote!(let #local = #slot.presence();),
-        });
-    }
-    kept
-}
-
-/// Sets the facts the object exports for the object holding it, from what it read.
-fn export(reads: &Reads, item: &Item, members: &[Member<'_>]) -> TokenStream {
-    let exports = reads.exports(&item.name);
-    if exports.is_empty() {
-        return TokenStream::new();
-    }
-    let facts = exports.iter().map(|export| {
-        let fact = fact(reads, members, &export.steps);
-        let string = members
-            .iter()
-            .find(|m| Some(&m.field.ident) == export.steps.first())
-            .is_some_and(Member::is_str);
-        if export.steps.len() == 1 && string {
-            let known = &export.known;
-            quote!(#fact.known(&[#(#known),*]))
-        } else {
-            fact
-        }
-    });
-    quote!(__d::export(__facts, [#(#facts),*]);)
-}
-
-/// The closure giving the facts the object's own conditions read, by their number (`__s`);
-/// [`no_siblings`](fieldtab_runtime::plan::no_siblings) when they read none.
-fn siblings(reads: &Reads, object: &Object, members: &[Member<'_>]) -> TokenStream {
-    let own = own_reads(object);
-    if own.is_empty() {
-        return quote!(let __s = __d::no_siblings;);
-    }
-    let arms = own.iter().map(|(at, steps)| {
-        let at = Literal::usize_unsuffixed(*at);
-        let fact = fact(reads, members, steps);
-        quote!(#at => #fact,)
-    });
-    quote! {
-        let __s = |__i: usize| match __i {
-            #(#arms)*
-            _ => __d::Fact::Absent,
-        };
-    }
-}
-
 /// The decoder's part of the object's groups (docs/SEMANTICS.md §6.1): which members hold a
 /// value, read before the checks take the slots (`let __h2 = __v2.is_present();`), and the
 /// groups' check after the fields, which ends the decoding without a value when it fails.
@@ -377,7 +285,7 @@ fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> 
     let read_arms = members.iter().map(Member::read_arm);
     let kept = kept_facts(&members, &paths);
     let export = export(reads, item, &members);
-    let siblings = siblings(reads, object, &members);
+    let siblings = siblings(reads, item, object, &members);
     let checks = members.iter().map(Member::check);
     let inits = members.iter().map(Member::init);
     let (presence, groups) = groups(object, &members, &table);
@@ -527,170 +435,4 @@ fn emit_enum(item: &Item, enumeration: &crate::model::Enum) -> TokenStream {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Charset, Condition, Enum, EnumValue, Length};
-
-    fn field(ident: &str, ty: Type, requirement: Requirement) -> Field {
-        Field {
-            length: Some(Length::max_only(14)),
-            ..Field::new(ident, ty, requirement)
-        }
-    }
-
-    fn module() -> Module {
-        let kind = Item {
-            name: "Kind".into(),
-            doc: String::new(),
-            kind: ItemKind::Enum(Enum {
-                values: vec![
-                    EnumValue {
-                        value: "A".into(),
-                        doc: String::new(),
-                    },
-                    EnumValue {
-                        value: "REDUCE_BY".into(),
-                        doc: String::new(),
-                    },
-                ],
-                open: false,
-            }),
-        };
-        let inner = Item {
-            name: "Inner".into(),
-            doc: String::new(),
-            kind: ItemKind::Struct(Object {
-                fields: vec![field("type", Type::Iso(Charset::N), Requirement::Mandatory)],
-                deny_unknown: true,
-                groups: Vec::new(),
-            }),
-        };
-        let msg = Item {
-            name: "Result".into(),
-            doc: String::new(),
-            kind: ItemKind::Message(Object {
-                fields: vec![
-                    field("kind", Type::Named("Kind".into()), Requirement::Mandatory),
-                    field(
-                        "when",
-                        Type::String,
-                        Requirement::Conditional(Condition::one_of("kind", &["A"])),
-                    ),
-                    field(
-                        "inners",
-                        Type::Array(Box::new(Type::Named("Inner".into()))),
-                        Requirement::Optional,
-                    ),
-                    field("count", Type::Integer, Requirement::Optional),
-                ],
-                deny_unknown: false,
-                groups: Vec::new(),
-            }),
-        };
-        Module {
-            title: None,
-            doc: String::new(),
-            items: vec![kind, inner, msg],
-        }
-    }
-
-    fn emit_item(module: &Module, item: &Item) -> TokenStream {
-        emit(module, &Reads::of(module), item)
-    }
-
-    /// The code, checked to parse, with every whitespace removed (so tests do not depend on
-    /// prettyplease's line breaks).
-    fn text(tokens: TokenStream) -> String {
-        let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| panic!("does not parse: {e}"));
-        squash(&prettyplease::unparse(&file))
-    }
-
-    fn squash(code: &str) -> String {
-        code.chars().filter(|c| !c.is_whitespace()).collect()
-    }
-
-    #[test]
-    fn emits_parseable_code_for_every_item() {
-        let module = module();
-        for item in &module.items {
-            text(emit_item(&module, item));
-        }
-    }
-
-    #[test]
-    fn keys_match_by_length_then_bytes() {
-        let module = module();
-        let code = text(emit_item(&module, &module.items[2]));
-        assert!(
-            code.contains(&squash(r#"4 if __b == b"kind" => 0"#)),
-            "{code}"
-        );
-        assert!(
-            code.contains(&squash(r#"6 if __b == b"inners" => 2"#)),
-            "{code}"
-        );
-        assert!(code.contains(&squash(
-            "impl ::fieldtab::__private::__decode::Decode for Result"
-        )));
-        assert!(code.contains(&squash("__decode::deserialize::<Self, __D>")));
-    }
-
-    #[test]
-    fn conditions_read_the_sibling_slot() {
-        let module = module();
-        let code = text(emit_item(&module, &module.items[2]));
-        // `when` (index 1) is conditional on `kind` (index 0): the check reads its slot.
-        assert!(
-            code.contains(&squash(
-                "let __s = |__i: usize| match __i { 0 => __v0.fact(), _ => __d::Fact::Absent, };"
-            )),
-            "{code}"
-        );
-        assert!(
-            code.contains(&squash(
-                "let __f1 = __v1.finish::<_, __M>(&__fields[1], &__s, &__p, __report);"
-            )),
-            "{code}"
-        );
-        assert!(
-            code.contains(&squash(
-                "__v0.finish_enum::<Kind, __M>(&__fields[0], &__s, &__p, __report)"
-            )),
-            "{code}"
-        );
-        assert!(
-            code.contains(&squash("__d::ArrayElem(__d::ObjElem::<Inner>::new()")),
-            "{code}"
-        );
-    }
-
-    #[test]
-    fn enums_know_their_values() {
-        let module = module();
-        let code = text(emit_item(&module, &module.items[0]));
-        assert!(
-            code.contains(&squash(
-                r#""REDUCE_BY" => ::core::option::Option::Some(Self::ReduceBy)"#
-            )),
-            "{code}"
-        );
-        assert!(
-            code.contains(&squash(
-                r#"EnumRule { values: &["A", "REDUCE_BY"], open: false, }"#
-            )),
-            "{code}"
-        );
-    }
-
-    #[test]
-    fn deny_unknown_is_passed_on() {
-        let module = module();
-        let code = text(emit_item(&module, &module.items[1]));
-        assert!(
-            code.contains(&squash("__x.unknown::<__A::Error>(__k, true, __path)?")),
-            "{code}"
-        );
-        assert!(code.contains(&squash(r#"__path.key("type")"#)), "{code}");
-        assert!(code.contains(&squash("r#type: __f0")), "{code}");
-    }
-}
+mod tests;

@@ -4,6 +4,7 @@
 //! - character classes and lengths: [`Charset`], [`check_charset`], [`check_length`];
 //! - forbidden characters and patterns: [`check_forbidden`], [`Pattern`], [`check_pattern`];
 //! - fixed values and card numbers: [`check_const`], [`check_luhn`];
+//! - numbers, on their JSON text: [`check_number`] (integer, range, scale), [`Number`];
 //! - value formats: [`Format::check`] and each format's other facts (its names, samples, exact
 //!   length, JSON Schema pattern: [`Format::name`], [`Format::samples`], …), and the typed
 //!   values [`LocalTime`], [`GmtOffset`], [`Timestamp`], [`Currency`], [`NumericCurrency`],
@@ -36,6 +37,7 @@
 mod decode;
 mod field_rules;
 mod formats;
+mod number;
 mod path;
 pub mod plan;
 mod report;
@@ -63,12 +65,14 @@ pub use formats::{
     Amount, Currency, DecimalAmount, Format, GmtOffset, ImageKinds, LocalTime, MinorUnits,
     NumericCurrency, Pan, Timestamp, ToWireStr, WireStr,
 };
+pub use number::{NotANumber, Number};
 pub use path::Path;
 pub use report::{Report, Violation};
 pub use rule::{JsonKind, Rule, RuleError};
 pub use rules::{
-    Charset, LazyPattern, LengthUnit, PATTERN_SIZE_LIMIT, Pattern, PatternError, PatternRef,
-    check_charset, check_const, check_forbidden, check_length, check_luhn, check_pattern,
-    forbidden_list, forbidden_pattern,
+    Charset, LazyPattern, LengthUnit, NumberRules, PATTERN_SIZE_LIMIT, Pattern, PatternError,
+    PatternRef, check_charset, check_const, check_forbidden, check_length, check_luhn,
+    check_number, check_pattern, forbidden_list, forbidden_pattern, is_json_integer,
+    is_json_number,
 };
 pub use validate::{Message, Validate};

@@ -25,6 +25,14 @@ use crate::swar::{HIGH, ONES, non_digits, non_plain, skip_words};
 /// `visit_borrowed_bytes` otherwise; `null` as `visit_none`.
 pub(crate) const ISO_STRING: &str = "\0fieldtab:iso-string";
 
+/// The name under which [`ScalarSeed`](super::scalar::ScalarSeed) asks the fast reader,
+/// through `deserialize_tuple_struct`, for a value that may be a number: a number is handed
+/// over as its text (`visit_borrowed_bytes`, which nothing else of this request uses), any
+/// other value as `deserialize_any` gives it. A number whose reading by serde_json could fail
+/// (an exponent, or more than 300 characters: beyond `f64`'s range) is left to the checked
+/// reading.
+pub(crate) const NUMBER_TEXT: &str = "\0fieldtab:number-text";
+
 /// The bit of `charset` in [`byte_classes`].
 pub(crate) const fn charset_bit(charset: Charset) -> u8 {
     match charset {
@@ -318,6 +326,35 @@ impl<'de> FastDe<'de> {
         }
     }
 
+    /// The text of a number at `pos` (the JSON grammar; gives up on an exponent and on more
+    /// than 300 characters, which only serde_json can judge as it does: see [`NUMBER_TEXT`]).
+    fn number_text(&mut self) -> Result<&'de [u8], Bail> {
+        let input = self.input;
+        let start = self.pos;
+        let mut i = start;
+        if input.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let digits = |i: usize| input[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let int = digits(i);
+        if int == 0 || (int > 1 && input[i] == b'0') {
+            return Err(Bail);
+        }
+        i += int;
+        if input.get(i) == Some(&b'.') {
+            let frac = digits(i + 1);
+            if frac == 0 {
+                return Err(Bail);
+            }
+            i += 1 + frac;
+        }
+        if matches!(input.get(i), Some(b'e' | b'E' | b'+' | b'-' | b'.')) || i - start > 300 {
+            return Err(Bail);
+        }
+        self.pos = i;
+        Ok(&input[start..i])
+    }
+
     #[inline(always)]
     fn enter(&mut self) -> Result<(), Bail> {
         self.depth += 1;
@@ -392,6 +429,15 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
         bit: usize,
         visitor: V,
     ) -> Result<V::Value, Bail> {
+        if name == NUMBER_TEXT {
+            return match self.next_token()? {
+                b'-' | b'0'..=b'9' => {
+                    let text = self.number_text()?;
+                    visitor.visit_borrowed_bytes(text)
+                }
+                _ => self.deserialize_any(visitor),
+            };
+        }
         if name != ISO_STRING {
             return self.deserialize_any(visitor);
         }

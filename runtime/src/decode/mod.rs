@@ -108,6 +108,7 @@ mod elem;
 mod fast;
 mod key;
 mod root;
+mod scalar;
 mod skip;
 mod strings;
 
@@ -204,6 +205,7 @@ pub mod __decode {
     pub use super::key::{Extras, Key, KeySeed};
     pub use super::mode::{build, deny, fast};
     pub use super::root::{deserialize, deserialize_enum};
+    pub use super::scalar::{ScalarElem, ScalarSeed, ScalarTarget};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
     pub use crate::plan::{Fact, FactsWith, check_groups, no_siblings};
@@ -212,3 +214,5 @@ pub mod __decode {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_numbers;

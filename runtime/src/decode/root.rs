@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::Decode;
 use super::fast::FastDe;
 use super::mode::{BUILD, DENY, FAST, fast};
-use super::skip::skip_seq;
+use super::skip::{Skip, skip_seq};
 use super::strings::WireEnum;
 use crate::{JsonKind, Path, Report, RuleError};
 
@@ -124,7 +124,21 @@ pub(crate) fn run<T: Decode, const M: u8>(bytes: &[u8]) -> Option<(Option<T>, Re
     match result {
         Ok(Root::Object(value)) => Some((value, report)),
         Ok(Root::Other(kind)) => Some((None, not_an_object(kind))),
-        Err(error) => Some((None, syntax_report(format!("malformed JSON: {error}")))),
+        Err(error) => Some((None, syntax_report(canonical(bytes, error)))),
+    }
+}
+
+/// The `syntax` message of input the checked reading failed on: serde_json's own error for
+/// the whole input, read as every value is read (`deserialize_any`), so it names the first
+/// malformed place as any reader of the document would, whatever part of the decoder met it
+/// (a number's raw text, say, is read by another path: `scalar::REREAD`).
+#[cold]
+fn canonical(bytes: &[u8], error: serde_json::Error) -> String {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let plain = Skip.deserialize(&mut de).and_then(|()| de.end());
+    match plain {
+        Err(plain) => format!("malformed JSON: {plain}"),
+        Ok(()) => format!("malformed JSON: {error}"),
     }
 }
 

@@ -26,6 +26,10 @@ pub enum StrValue<'de> {
     Null,
     /// A string, and the verdict of the field's charset when the reader already computed it.
     Str(Cow<'de, str>, Option<bool>),
+    /// A number, as written (read by [`ScalarSeed`] only: a field that accepts numbers).
+    Num(Cow<'de, str>),
+    /// `true` or `false` (read by [`ScalarSeed`] only).
+    Bool(bool),
     /// A value of another JSON kind (already skipped).
     Wrong(JsonKind),
 }
@@ -53,12 +57,15 @@ impl StrValue<'_> {
         }
     }
 
-    /// What a condition that reads this field finds (docs/SEMANTICS.md §3).
+    /// What a condition that reads this field finds (docs/SEMANTICS.md §3): a number or a
+    /// Boolean the field accepts is read as its text (`20`, `true`), as the field reads it.
     #[inline]
     pub fn fact(&self) -> Fact<'_> {
         match self {
             StrValue::Absent | StrValue::Null => Fact::Absent,
-            StrValue::Str(s, _) => Fact::Str(s),
+            StrValue::Str(s, _) | StrValue::Num(s) => Fact::Str(s),
+            StrValue::Bool(true) => Fact::Str("true"),
+            StrValue::Bool(false) => Fact::Str("false"),
             StrValue::Wrong(_) => Fact::Other,
         }
     }
@@ -66,12 +73,20 @@ impl StrValue<'_> {
     /// The value as the field's plan sees it.
     #[inline(always)]
     fn seen(&self) -> Seen<'_> {
+        self.seen_as(JsonKind::String)
+    }
+
+    /// The value as the plan of a field whose type wants `expected` sees it.
+    #[inline(always)]
+    pub(crate) fn seen_as(&self, expected: JsonKind) -> Seen<'_> {
         match self {
             StrValue::Absent => Seen::Absent,
             StrValue::Null => Seen::Null,
             StrValue::Str(s, known) => Seen::Str(s, *known),
+            StrValue::Num(s) => Seen::Num(s),
+            StrValue::Bool(b) => Seen::Bool(*b),
             StrValue::Wrong(found) => Seen::Wrong {
-                expected: JsonKind::String,
+                expected,
                 found: *found,
             },
         }
@@ -96,7 +111,10 @@ impl StrValue<'_> {
             return None;
         }
         Some(match self {
-            StrValue::Str(s, _) if build(M) => T::from_valid(s, target.0),
+            StrValue::Str(s, _) | StrValue::Num(s) if build(M) => T::from_valid(s, target.0),
+            StrValue::Bool(b) if build(M) => {
+                T::from_valid(if *b { "true" } else { "false" }, target.0)
+            }
             _ => None,
         })
     }

@@ -1,10 +1,12 @@
 //! [`FieldPlan::check`]: the one sequence of checks of a field, for every consumer.
 
-use super::{Condition, EnumRule, Fact, Facts, FieldPlan, NothingAbove, Parse, Requirement, Seen};
+use super::{
+    Condition, EnumRule, Fact, Facts, FieldPlan, NothingAbove, Parse, Requirement, Seen, ValueKind,
+};
 use crate::field_rules::surely_in_length;
 use crate::{
-    JsonKind, Path, Report, RuleError, check_charset, check_const, check_forbidden, check_length,
-    check_pattern,
+    JsonKind, NumberRules, Path, Report, Rule, RuleError, check_charset, check_const,
+    check_forbidden, check_length, check_number, check_pattern, is_json_integer, is_json_number,
 };
 
 impl FieldPlan<'_> {
@@ -14,7 +16,9 @@ impl FieldPlan<'_> {
     /// 1. absent or `null`: `required` when the field is required (mandatory, or conditional
     ///    with its condition holding), else nothing (§2.1);
     /// 2. a value of another JSON kind: one `type` violation, nothing else (§2.2);
-    /// 3. a non-string value decoded elsewhere: nothing left to check (§2.7 is the caller's);
+    /// 3. a non-string value decoded elsewhere: nothing left to check (§2.7 is the caller's); a
+    ///    number or a Boolean: the rules of numbers (§2.8), or, for a kind the field accepts
+    ///    besides its own (§2.9), the value read as one of the field's type;
     /// 4. an empty string in a required field: one `required` violation, nothing else (§2.3);
     /// 5. otherwise, each independently: `length`, `charset` (the ISO class, then the
     ///    forbidden characters when the class held), `const` (the fixed value), `pattern`,
@@ -40,6 +44,39 @@ impl FieldPlan<'_> {
         F: Facts<'s>,
     {
         check_with(self, seen, parse, facts, &mut Now, path, report)
+    }
+
+    /// Checks one present value read in place (the value of an `Integer`, `Number` or
+    /// `Boolean` field, or an element of an array of them): a value, so it has no requirement,
+    /// and `null` is a `type` violation. Numbers go through their rules (docs/SEMANTICS.md
+    /// §2.8) and what the field accepts besides its own kind is read as its value (§2.9).
+    #[inline]
+    pub fn check_value<P: Parse>(
+        &self,
+        seen: Seen<'_>,
+        parse: &mut P,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> bool {
+        match seen {
+            Seen::Absent | Seen::Null => {
+                wrong_type(self.expected_kind(), JsonKind::Null, path, report);
+                false
+            }
+            Seen::Str(value, charset) if matches!(self.value, ValueKind::Text) => {
+                self.check_element(value, charset, parse, path, report)
+            }
+            _ => check_with(self, seen, parse, &no_facts, &mut Now, path, report),
+        }
+    }
+
+    /// The JSON kind the field's values are of, as a `type` violation names it.
+    pub fn expected_kind(&self) -> JsonKind {
+        match self.value {
+            ValueKind::Text => JsonKind::String,
+            ValueKind::Number(rules) => rules.kind(),
+            ValueKind::Boolean => JsonKind::Bool,
+        }
     }
 
     /// Checks one string element of an array field: a value, not a field, so it has no
@@ -169,6 +206,32 @@ where
             false
         }
         Seen::Decoded => true,
+        Seen::Num(text) => match plan.value {
+            ValueKind::Number(rules) => number(&rules, text, path, report),
+            ValueKind::Text if plan.accepts.number => {
+                let facts_and = Some((facts, undecided));
+                check_str(plan, text, None, parse, facts_and, path, report)
+            }
+            ValueKind::Text | ValueKind::Boolean => {
+                wrong_type(plan.expected_kind(), JsonKind::Number, path, report);
+                false
+            }
+        },
+        Seen::Bool(value) => match plan.value {
+            ValueKind::Boolean => true,
+            ValueKind::Text if plan.accepts.boolean => {
+                let text = if value { "true" } else { "false" };
+                let facts_and = Some((facts, undecided));
+                check_str(plan, text, None, parse, facts_and, path, report)
+            }
+            ValueKind::Text | ValueKind::Number(_) => {
+                wrong_type(plan.expected_kind(), JsonKind::Bool, path, report);
+                false
+            }
+        },
+        Seen::Str(value, _) if !matches!(plan.value, ValueKind::Text) => {
+            held_in_string(plan, value, path, report)
+        }
         Seen::Str(value, charset) => {
             if value.is_empty() {
                 match plan.is_required(facts) {
@@ -326,6 +389,59 @@ where
         ok = false;
     }
     ok
+}
+
+/// No fact at all: what a value checked in place reads (it has no condition).
+fn no_facts(_: usize) -> Fact<'static> {
+    Fact::Absent
+}
+
+/// The rules of a number (docs/SEMANTICS.md §2.8).
+#[inline]
+fn number(rules: &NumberRules<'_>, text: &str, path: &Path<'_>, report: &mut Report) -> bool {
+    match check_number(text, rules) {
+        Ok(()) => true,
+        Err(error) => {
+            report.push(path, error);
+            false
+        }
+    }
+}
+
+/// A string in a field of numbers or Booleans: the value it holds when the field accepts
+/// strings (§2.9), else a `type` violation.
+fn held_in_string(plan: &FieldPlan<'_>, value: &str, path: &Path<'_>, report: &mut Report) -> bool {
+    let expected = plan.expected_kind();
+    if !plan.accepts.string {
+        wrong_type(expected, JsonKind::String, path, report);
+        return false;
+    }
+    match plan.value {
+        ValueKind::Number(rules)
+            if is_json_number(value) && (!rules.integer || is_json_integer(value)) =>
+        {
+            number(&rules, value, path, report)
+        }
+        ValueKind::Boolean if value == "true" || value == "false" => true,
+        _ => {
+            report.push(path, not_held(expected));
+            false
+        }
+    }
+}
+
+/// A string that does not hold a value of the kind `expected`, where such strings are
+/// accepted.
+#[cold]
+#[inline(never)]
+fn not_held(expected: JsonKind) -> RuleError {
+    RuleError::new(
+        Rule::Type,
+        format!(
+            "expected {}, or a string holding one; found a string that does not",
+            expected.as_str()
+        ),
+    )
 }
 
 #[cold]

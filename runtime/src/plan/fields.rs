@@ -1,7 +1,7 @@
 //! [`Fields`]: the fields of one struct value as generated `validate()` checks them.
 
 use super::{Fact, Facts, FieldPlan, GroupRule, Proven, Seen, Text, check_groups, no_siblings};
-use crate::{Path, Report, ToWireStr, Validate};
+use crate::{Number, Path, Report, ToWireStr, Validate};
 
 /// The fields of one struct value, checked one by one against its table of plans: each call
 /// checks field `i` (its plan is `plans[i]`, its path `path/ident`) with [`FieldPlan::check`].
@@ -91,6 +91,44 @@ where
         plan.check_deferring(seen, &mut Proven, &self.facts, &path, self.report);
     }
 
+    /// Field `i`, an `Integer` (or its absence): its requirement and its range.
+    #[inline]
+    pub fn int(&mut self, i: usize, value: Option<i64>) {
+        let mut buffer = IntText::new();
+        let seen = match value {
+            Some(value) => Seen::Num(buffer.text(value)),
+            None => Seen::Absent,
+        };
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        plan.check_deferring(seen, &mut Proven, &self.facts, &path, self.report);
+    }
+
+    /// Field `i`, a [`Number`] (`&Number`, or an `Option<&Number>`): its requirement and its
+    /// range and scale, on its text.
+    #[inline]
+    pub fn number<'v>(&mut self, i: usize, value: impl Into<Option<&'v Number>>) {
+        let seen = value.into().map_or(Seen::Absent, |n| Seen::Num(n.as_str()));
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        plan.check_deferring(seen, &mut Proven, &self.facts, &path, self.report);
+    }
+
+    /// One `Integer` element, at `path`, of array field `i`: its range.
+    #[inline]
+    pub fn int_element(&mut self, i: usize, value: i64, path: &Path<'_>) {
+        let mut buffer = IntText::new();
+        let seen = Seen::Num(buffer.text(value));
+        self.plans[i].check_value(seen, &mut Proven, path, self.report);
+    }
+
+    /// One [`Number`] element, at `path`, of array field `i`: its range and scale.
+    #[inline]
+    pub fn number_element(&mut self, i: usize, value: &Number, path: &Path<'_>) {
+        let seen = Seen::Num(value.as_str());
+        self.plans[i].check_value(seen, &mut Proven, path, self.report);
+    }
+
     /// Field `i` when its present value needs no check (its type proves every rule): only its
     /// requirement.
     #[inline]
@@ -142,5 +180,23 @@ where
     #[inline]
     pub fn groups(&mut self, groups: &[GroupRule<'_>], present: impl Fn(usize) -> bool) {
         check_groups(groups, present, self.path, self.report);
+    }
+}
+
+/// The decimal text of an `i64`, written on the stack (a valid value allocates nothing).
+struct IntText([u8; 20], usize);
+
+impl IntText {
+    fn new() -> IntText {
+        IntText([0; 20], 0)
+    }
+
+    fn text(&mut self, value: i64) -> &str {
+        use std::io::Write;
+        let mut cursor = std::io::Cursor::new(&mut self.0[..]);
+        // 20 bytes hold every i64 (`-9223372036854775808`).
+        let _ = write!(cursor, "{value}");
+        self.1 = usize::try_from(cursor.position()).unwrap_or(0);
+        std::str::from_utf8(&self.0[..self.1]).unwrap_or("0")
     }
 }

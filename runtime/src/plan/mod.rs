@@ -46,7 +46,9 @@ mod condition;
 mod fields;
 mod group;
 
-use crate::{Charset, Format, JsonKind, LengthUnit, Pattern, PatternRef, RuleError, StrRules};
+use crate::{
+    Charset, Format, JsonKind, LengthUnit, NumberRules, Pattern, PatternRef, RuleError, StrRules,
+};
 
 pub(crate) use check::wrong_type;
 pub(crate) use condition::NothingAbove;
@@ -72,6 +74,86 @@ pub struct FieldPlan<'a> {
     /// Formats that apply when a condition holds, in order (only on a string field that has no
     /// format of its own).
     pub format_when: &'a [FormatWhen<'a>],
+    /// What the field's values are, for the rules of numbers and for what it accepts of
+    /// another JSON kind: [`ValueKind::Text`] for strings and enums (and for objects and arrays
+    /// of them, which never reach those rules).
+    pub value: ValueKind<'a>,
+    /// The JSON kinds the field accepts besides its type's own (`accepts number, boolean` on a
+    /// string field, `accepts string` on an `Integer`, `Number` or `Boolean` one).
+    pub accepts: Accepts,
+}
+
+/// What a field's values are, for [`FieldPlan::check`]: text, numbers with their rules, or
+/// booleans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind<'a> {
+    /// Strings (ISO codes, `String`, enums) — the kind the string rules ([`StrRules`]) apply to;
+    /// also objects and arrays, which are checked where they are read.
+    Text,
+    /// JSON numbers (`Integer`, `Number`), checked by [`check_number`](crate::check_number).
+    Number(NumberRules<'a>),
+    /// `true` or `false`.
+    Boolean,
+}
+
+/// The JSON kinds a field accepts besides its type's own, each read as a value of the field's
+/// type (docs/SEMANTICS.md §2.9): on a string field, a number (its text as written) or a
+/// Boolean (`true`, `false`) is checked as that string; on an `Integer`, `Number` or `Boolean`
+/// field, a string that holds such a value (`"20"`, `"true"`) is checked as the value.
+///
+/// ```
+/// use fieldtab_runtime::plan::Accepts;
+///
+/// let both = Accepts::NUMBER.and(Accepts::BOOLEAN);
+/// assert!(both.number && both.boolean && !both.string);
+/// assert_eq!(Accepts::default(), Accepts::NONE);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Accepts {
+    /// A JSON number, in a string field.
+    pub number: bool,
+    /// A JSON `true` or `false`, in a string field.
+    pub boolean: bool,
+    /// A JSON string holding the value, in an `Integer`, `Number` or `Boolean` field.
+    pub string: bool,
+}
+
+impl Accepts {
+    /// Nothing besides the type's own kind.
+    pub const NONE: Accepts = Accepts {
+        number: false,
+        boolean: false,
+        string: false,
+    };
+    /// JSON numbers (in a string field).
+    pub const NUMBER: Accepts = Accepts {
+        number: true,
+        ..Accepts::NONE
+    };
+    /// JSON Booleans (in a string field).
+    pub const BOOLEAN: Accepts = Accepts {
+        boolean: true,
+        ..Accepts::NONE
+    };
+    /// JSON strings holding the value (in an `Integer`, `Number` or `Boolean` field).
+    pub const STRING: Accepts = Accepts {
+        string: true,
+        ..Accepts::NONE
+    };
+
+    /// What either accepts.
+    pub const fn and(self, other: Accepts) -> Accepts {
+        Accepts {
+            number: self.number || other.number,
+            boolean: self.boolean || other.boolean,
+            string: self.string || other.string,
+        }
+    }
+
+    /// Whether nothing is accepted besides the type's own kind.
+    pub const fn is_none(&self) -> bool {
+        !(self.number || self.boolean || self.string)
+    }
 }
 
 /// Whether a field must be present: absent and `null` are the same (docs/SEMANTICS.md), and a
@@ -122,6 +204,10 @@ pub enum Seen<'v> {
         /// The kind of the value.
         found: JsonKind,
     },
+    /// A JSON number, as written (`0.88`, `-720`, `1e3`).
+    Num(&'v str),
+    /// `true` or `false`.
+    Bool(bool),
     /// A present value that is not a string (an object, an array, an integer, a boolean),
     /// decoded and checked where it was read: nothing is left but its presence.
     Decoded,
@@ -201,7 +287,27 @@ impl<'a> FieldPlan<'a> {
             rules: StrRules::NONE,
             enumeration: None,
             format_when: &[],
+            value: ValueKind::Text,
+            accepts: Accepts::NONE,
         }
+    }
+
+    /// The rules of a number field (`Integer`, `Number`).
+    pub const fn number(mut self, rules: NumberRules<'a>) -> FieldPlan<'a> {
+        self.value = ValueKind::Number(rules);
+        self
+    }
+
+    /// A `Boolean` field.
+    pub const fn boolean(mut self) -> FieldPlan<'a> {
+        self.value = ValueKind::Boolean;
+        self
+    }
+
+    /// The JSON kinds the field accepts besides its type's own.
+    pub const fn accepts(mut self, accepts: Accepts) -> FieldPlan<'a> {
+        self.accepts = accepts;
+        self
     }
 
     /// The length rule: `min..=max` in `unit`.
@@ -307,10 +413,10 @@ pub mod prelude {
     pub use super::GroupKind::{AllOrNone, AtLeastOne, AtMostOne, ExactlyOne};
     pub use super::Requirement::{Mandatory, Optional, When};
     pub use super::Value::{Bool, Int, Str};
-    pub use super::{Condition, EnumRule, FactPath, FieldPlan, FormatWhen, GroupRule};
+    pub use super::{Accepts, Condition, EnumRule, FactPath, FieldPlan, FormatWhen, GroupRule};
     pub use crate::LengthUnit::{Bytes, Chars};
     pub use crate::decode::__decode::WireEnum;
-    pub use crate::{Charset, Format, ImageKinds, LazyPattern, Pattern, StrRules};
+    pub use crate::{Charset, Format, ImageKinds, LazyPattern, NumberRules, Pattern, StrRules};
 }
 
 #[cfg(test)]

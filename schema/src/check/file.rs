@@ -9,16 +9,17 @@ use heck::ToUpperCamelCase;
 
 use super::cells::{is_placeholder, strip_code};
 use super::prose::Explicit;
+use super::variant::Filled;
 use super::{Draft, FieldSpans};
 use crate::diagnostics::{Diagnostics, Note, Source, Span};
-use crate::model::{Enum, EnumValue, Field, Item, ItemKind, Object, Requirement, Type};
+use crate::model::{Enum, Field, Item, ItemKind, Object, Requirement, Type};
 use crate::prose::ProseRule;
 use crate::read::syntax::{Document, ItemSyntax, Keyword, Row, Table};
 use crate::{names, suggest};
 
 /// The columns a field table may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Column {
+pub(super) enum Column {
     Identifier,
     Label,
     Type,
@@ -85,7 +86,7 @@ const FIELD_COLUMNS: &[(&str, Column)] = &[
 ];
 
 /// Header names of enum tables.
-const ENUM_COLUMNS: &[(&str, Column)] = &[
+pub(super) const ENUM_COLUMNS: &[(&str, Column)] = &[
     ("Value", Column::Value),
     ("Note", Column::Note),
     ("Description", Column::Note),
@@ -170,6 +171,11 @@ impl<'a> FileChecker<'a> {
         self.source.note(span, message)
     }
 
+    /// The loader's index of the file being read.
+    pub(super) fn file(&self) -> usize {
+        self.file
+    }
+
     /// The file being read, as displayed.
     pub(super) fn path(&self) -> &std::path::Path {
         &self.source.path
@@ -210,7 +216,22 @@ impl<'a> FileChecker<'a> {
                 }
             }
         }
+        let base = match (&syntax.base, syntax.keyword) {
+            (Some((_, span)), Keyword::Enum) => {
+                self.error(
+                    *span,
+                    format!("`enum {}` cannot derive from another item", syntax.name),
+                    Some("variants derive a message or struct from another; list an enum's values in its own table".into()),
+                );
+                None
+            }
+            (base, _) => base.as_ref(),
+        };
         let Some(table) = &syntax.table else {
+            if let Some((base, base_span)) = base {
+                // A variant without a table is a copy of its base.
+                return Some(self.variant_draft(syntax, base, *base_span, deny_unknown, None));
+            }
             let help = match syntax.keyword {
                 Keyword::Enum => "add a table with a `Value` column (and `Note`)",
                 _ => "add a field table with at least the columns Identifier, Type and Request",
@@ -228,6 +249,9 @@ impl<'a> FileChecker<'a> {
                 format!("the table of `{}` is empty", syntax.name),
                 Some("add one row per field (or value) under the alignment row".into()),
             );
+        }
+        if let Some((base, base_span)) = base {
+            return Some(self.variant_draft(syntax, base, *base_span, deny_unknown, Some(table)));
         }
         let doc = syntax.doc.clone();
         if syntax.keyword == Keyword::Enum {
@@ -250,7 +274,7 @@ impl<'a> FileChecker<'a> {
                 Vec::new(),
             ),
             keyword => {
-                let (fields, spans) = self.fields(table);
+                let (fields, spans, _) = self.fields(table, false);
                 let mut errors = Vec::new();
                 let groups =
                     super::groups::groups(&syntax.name, &syntax.groups, &fields, &mut errors);
@@ -279,6 +303,7 @@ impl<'a> FileChecker<'a> {
                 kind,
             },
             fields,
+            variant: None,
             inline_of: None,
         })
     }
@@ -290,7 +315,7 @@ impl<'a> FileChecker<'a> {
     }
 
     /// Maps header cells to columns, reporting unknown, duplicate and missing ones.
-    fn columns(
+    pub(super) fn columns(
         &mut self,
         table: &Table,
         known: &[(&str, Column)],
@@ -416,7 +441,7 @@ impl<'a> FileChecker<'a> {
     }
 
     /// Reports a row whose cell count differs from the header's; true when it is ragged.
-    fn ragged(&mut self, table: &Table, row: &Row) -> bool {
+    pub(super) fn ragged(&mut self, table: &Table, row: &Row) -> bool {
         let (got, want) = (row.cells.len(), table.header.cells.len());
         if got == want {
             return false;
@@ -435,71 +460,22 @@ impl<'a> FileChecker<'a> {
         true
     }
 
-    fn enum_values(&mut self, table: &Table) -> Vec<EnumValue> {
-        let columns = self.columns(table, ENUM_COLUMNS, &[Column::Value]);
-        if table.alignment.cells.len() != table.header.cells.len() {
-            self.ragged(table, &table.alignment);
-        }
-        let mut values: Vec<EnumValue> = Vec::new();
-        let mut seen: HashMap<String, u32> = HashMap::new();
-        let mut variants: HashMap<String, String> = HashMap::new();
-        for row in &table.rows {
-            if self.ragged(table, row) {
-                continue;
-            }
-            let mut value = None;
-            let mut doc = String::new();
-            for (cell, column) in row.cells.iter().zip(&columns) {
-                match column {
-                    Some(Column::Value) => value = Some(cell),
-                    Some(Column::Note) if !is_placeholder(&cell.text) => doc = note(&cell.text),
-                    _ => {}
-                }
-            }
-            let Some(cell) = value else { continue };
-            let text = strip_code(&cell.text);
-            if text.is_empty() {
-                self.error(cell.span, "empty enum value", None);
-                continue;
-            }
-            if let Some(line) = seen.get(text) {
-                self.error(
-                    cell.span,
-                    format!("duplicate enum value `{text}`"),
-                    Some(format!("first listed on line {line}")),
-                );
-                continue;
-            }
-            seen.insert(text.to_string(), cell.span.line);
-            // Generated code turns values into Rust variants; two values must not collide. Values
-            // without an ASCII letter or digit (`-`, `是`) all read as `Empty`: numbered, not an
-            // error (a wire value cannot be renamed, and no name would be better).
-            if text.bytes().any(|b| b.is_ascii_alphanumeric()) {
-                let variant = names::variant_name(text);
-                if let Some(other) = variants.get(&variant) {
-                    self.error(
-                        cell.span,
-                        format!("enum values `{other}` and `{text}` give the same Rust variant `{variant}`"),
-                        Some("rename one of the values".into()),
-                    );
-                    continue;
-                }
-                variants.insert(variant, text.to_string());
-            }
-            values.push(EnumValue {
-                value: text.to_string(),
-                doc,
-            });
-        }
-        values
-    }
-
-    fn fields(&mut self, table: &Table) -> (Vec<Field>, Vec<FieldSpans>) {
-        let columns = self.columns(
-            table,
-            FIELD_COLUMNS,
-            &[Column::Identifier, Column::Type, Column::Request],
-        );
+    /// The fields of a table. For a variant's table (`variant`), a row states what it changes:
+    /// only the Identifier column is required, an empty cell is one the row leaves to the base,
+    /// and what each row fills is returned with it; the fit of its cells is checked once the
+    /// base is known.
+    pub(super) fn fields(
+        &mut self,
+        table: &Table,
+        variant: bool,
+    ) -> (Vec<Field>, Vec<FieldSpans>, Vec<Filled>) {
+        let required: &[Column] = if variant {
+            &[Column::Identifier]
+        } else {
+            &[Column::Identifier, Column::Type, Column::Request]
+        };
+        let columns = self.columns(table, FIELD_COLUMNS, required);
+        let mut filled_rows = Vec::new();
         if table.alignment.cells.len() != table.header.cells.len() {
             self.ragged(table, &table.alignment);
         }
@@ -548,11 +524,13 @@ impl<'a> FileChecker<'a> {
                 seen.insert(ident.clone(), ident_cell.span.line);
             }
             let mut field = Field::new(ident, Type::String, Requirement::Optional);
+            let mut filled = Filled::default();
             if ragged {
                 // The cells cannot be trusted to sit under their headers: keep the identifier
                 // (so conditions naming it do not cascade) and read nothing else.
                 fields.push(field);
                 spans.push(field_spans);
+                filled_rows.push(filled);
                 continue;
             }
             let mut default = None;
@@ -562,6 +540,10 @@ impl<'a> FileChecker<'a> {
             let mut note_cell = None;
             for (cell, column) in row.cells.iter().zip(&columns) {
                 if column.is_some_and(Column::optional) && is_placeholder(&cell.text) {
+                    continue;
+                }
+                // In a variant, an empty cell keeps the base's.
+                if variant && strip_code(&cell.text).is_empty() {
                     continue;
                 }
                 match column {
@@ -598,6 +580,8 @@ impl<'a> FileChecker<'a> {
             }
             match type_cell.map(|cell| self.ty(cell, &mut field_spans)) {
                 Some(Some(ty)) => field.ty = ty,
+                // A variant's row may leave the type to its base.
+                None if variant => {}
                 _ => field_spans.clean = false,
             }
             if let Some(cell) = length_cell {
@@ -616,7 +600,23 @@ impl<'a> FileChecker<'a> {
             };
             let prose_length = note_cell
                 .and_then(|cell| self.prose(cell, &mut field, &mut field_spans, &explicit));
-            if field_spans.clean {
+            if variant {
+                // What the row fills; its fit is checked on the field it makes with its base.
+                filled = Filled {
+                    ty: type_cell.is_some() || field.ty != Type::String,
+                    length: length_cell.is_some() || field.length.is_some(),
+                    request: columns.iter().zip(&row.cells).any(|(c, cell)| {
+                        *c == Some(Column::Request) && !strip_code(&cell.text).is_empty()
+                    }),
+                    format: format_cell.is_some(),
+                    doc: note_cell.is_some() || !field.doc.is_empty(),
+                    label: field.label.is_some(),
+                    example: field_spans.example.is_some(),
+                    type_cell: type_cell.cloned(),
+                    length_cell: prose_length.or_else(|| length_cell.cloned()),
+                    format_cell: format_cell.cloned(),
+                };
+            } else if field_spans.clean {
                 self.fit(
                     &field,
                     type_cell,
@@ -627,8 +627,9 @@ impl<'a> FileChecker<'a> {
             }
             fields.push(field);
             spans.push(field_spans);
+            filled_rows.push(filled);
         }
-        (fields, spans)
+        (fields, spans, filled_rows)
     }
 }
 
@@ -665,7 +666,7 @@ pub(super) fn bad_item_name(name: &str, what: &str) -> Option<(String, String)> 
 }
 
 /// A note cell as documentation: `<br>` becomes a line break.
-fn note(text: &str) -> String {
+pub(super) fn note(text: &str) -> String {
     text.replace("<br/>", "\n")
         .replace("<br />", "\n")
         .replace("<br>", "\n")

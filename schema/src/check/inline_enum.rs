@@ -204,6 +204,7 @@ impl FileChecker<'_> {
                     }),
                 },
                 fields: Vec::new(),
+                variant: None,
                 inline_of: Some(format!("{owner}.{}", field.ident)),
             });
         }

@@ -6,7 +6,8 @@
 //!    [`conditions`]) into a [`Draft`] item,
 //!    reporting every malformed cell.
 //! 2. **Every file at once** ([`check_module`]): a [`module::ModuleChecker`] resolves type
-//!    references across imports, rejects structs that hold themselves, verifies that every
+//!    references across imports, expands each variant (`## struct X from Base`, [`variant`])
+//!    into an ordinary item, rejects structs that hold themselves, verifies that every
 //!    condition names a sibling and values it can hold ([`conditions`]), and holds fixed values
 //!    and examples to their field's own rules.
 //!
@@ -22,6 +23,7 @@ use crate::read::syntax::Document;
 
 mod cells;
 mod conditions;
+mod enum_values;
 mod file;
 mod format_cell;
 pub(crate) mod formats;
@@ -30,6 +32,7 @@ mod inline_enum;
 mod module;
 mod prose;
 mod scope;
+mod variant;
 
 pub(crate) use scope::Link;
 #[cfg(test)]
@@ -46,6 +49,9 @@ pub(crate) struct Draft {
     pub(crate) item: Item,
     /// For messages and structs: one entry per field of the object, in the same order.
     pub(crate) fields: Vec<FieldSpans>,
+    /// For a variant (`## struct OrderEntryCode from Order`): its base and what each row
+    /// fills. Until the second stage expands it, `item`'s fields are the variant's rows only.
+    pub(crate) variant: Option<Box<variant::Variant>>,
     /// For the enum item of an inline enum (`enum(S, F)` in a Type cell): the field that
     /// states it, as `Item.field` (its diagnostics name it).
     pub(crate) inline_of: Option<String>,

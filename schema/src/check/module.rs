@@ -46,6 +46,7 @@ impl<'a> ModuleChecker<'a> {
     ) -> Vec<(usize, Item)> {
         let names = self.names(links, &drafts);
         self.resolve(&names, links, &mut drafts);
+        self.variants(&names, &mut drafts);
         self.names = drafts
             .iter()
             .enumerate()
@@ -115,6 +116,12 @@ pub(super) fn code_suggestion(word: &str) -> Option<&'static str> {
 }
 
 impl ModuleChecker<'_> {
+    /// The schema's diagnostics, for a stage-one check run again on what stage two made (the
+    /// fit of a variant's field).
+    pub(super) fn diagnostics(&mut self) -> &mut Diagnostics {
+        self.diagnostics
+    }
+
     pub(super) fn error(&mut self, file: usize, span: Span, message: String, help: Option<String>) {
         self.diagnostics
             .push(self.sources[file].error_help(span, message, help));

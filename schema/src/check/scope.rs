@@ -379,7 +379,14 @@ impl ModuleChecker<'_> {
             let Some(object) = drafts[d].item.kind.object() else {
                 continue;
             };
-            for name in object.fields.iter().filter_map(|f| f.ty.named()) {
+            // A variant uses its base: the base's fields are its own once it is expanded.
+            let base = drafts[d].variant.as_ref().map(|v| v.base.as_str());
+            for name in object
+                .fields
+                .iter()
+                .filter_map(|f| f.ty.named())
+                .chain(base)
+            {
                 if let Some(&used) = scopes[drafts[d].file].get(name)
                     && !included[used]
                 {

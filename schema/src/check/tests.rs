@@ -471,3 +471,131 @@ fn selected_imports_hold_what_they_select_and_use_under_their_aliases() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A variant is expanded by the checker into the item it stands for: the same model as the
+/// item written out in full (schemas/README.md, "Variants").
+#[test]
+fn a_variant_is_the_item_written_out() {
+    let base = r#"# Variants
+
+## struct Env (deny_unknown)
+
+At most one of: osType, cookieId
+
+| Identifier   | Type           | Length | Request | Format   | Note |
+|--------------|----------------|--------|---------|----------|------|
+| terminalType | enum(WEB, APP) |        | O       |          | The terminal. |
+| osType       | AN             | 8      | C: terminalType = APP | | The OS. |
+| userAgent    | String         | 256    | O       |          | The user agent. |
+| cookieId     | String         | 64     | O       |          | |
+| requestTime  | String         |        | O       | ISO 8601 | |
+"#;
+    let variants = format!(
+        "{base}
+## struct EnvEntryCode from Env
+
+Exactly one of: userAgent, clientIp
+
+| Identifier  | Type   | Length | Request | Format | Note |
+|-------------|--------|--------|---------|--------|------|
+| userAgent   |        | 1..512 |         |        | |
+| clientIp    | String | 39     | O       |        | The IP. |
+| requestTime | Integer |       | M       |        | - |
+
+## message EnvMessage from EnvEntryCode
+
+| Identifier | Request | Note |
+|------------|---------|------|
+| terminalType | M     | Always. |
+
+## struct EnvCopy from Env
+"
+    );
+    let written = format!(
+        "{base}
+## struct EnvEntryCode (deny_unknown)
+
+At most one of: osType, cookieId
+Exactly one of: userAgent, clientIp
+
+| Identifier   | Type            | Length | Request | Format   | Note |
+|--------------|-----------------|--------|---------|----------|------|
+| terminalType | EnvTerminalType |        | O       |          | The terminal. |
+| osType       | AN              | 8      | C: terminalType = APP | | The OS. |
+| userAgent    | String          | 1..512 | O       |          | The user agent. |
+| cookieId     | String          | 64     | O       |          | |
+| requestTime  | Integer         |        | M       |          | |
+| clientIp     | String          | 39     | O       |          | The IP. |
+
+## message EnvMessage (deny_unknown)
+
+At most one of: osType, cookieId
+Exactly one of: userAgent, clientIp
+
+| Identifier   | Type            | Length | Request | Format   | Note |
+|--------------|-----------------|--------|---------|----------|------|
+| terminalType | EnvTerminalType |        | M       |          | Always. |
+| osType       | AN              | 8      | C: terminalType = APP | | The OS. |
+| userAgent    | String          | 1..512 | O       |          | The user agent. |
+| cookieId     | String          | 64     | O       |          | |
+| requestTime  | Integer         |        | M       |          | |
+| clientIp     | String          | 39     | O       |          | The IP. |
+
+## struct EnvCopy (deny_unknown)
+
+At most one of: osType, cookieId
+
+| Identifier   | Type            | Length | Request | Format   | Note |
+|--------------|-----------------|--------|---------|----------|------|
+| terminalType | EnvTerminalType |        | O       |          | The terminal. |
+| osType       | AN              | 8      | C: terminalType = APP | | The OS. |
+| userAgent    | String          | 256    | O       |          | The user agent. |
+| cookieId     | String          | 64     | O       |          | |
+| requestTime  | String          |        | O       | ISO 8601 | |
+"
+    );
+    let (variants, written) = (parse(&variants), parse(&written));
+    for name in ["EnvEntryCode", "EnvMessage", "EnvCopy"] {
+        let (v, w) = (
+            variants.module.item(name).expect("the variant"),
+            written.module.item(name).expect("the item"),
+        );
+        assert_eq!(v.kind, w.kind, "{name}");
+    }
+    assert!(matches!(
+        variants.module.item("EnvMessage").map(|i| &i.kind),
+        Some(ItemKind::Message(_))
+    ));
+    // The base is untouched.
+    assert_eq!(
+        variants.module.item("Env").map(|i| &i.kind),
+        written.module.item("Env").map(|i| &i.kind)
+    );
+}
+
+/// A variant's base may be an item of an imported file, under its alias; the base's fields
+/// name the items of their own file by their names in the module.
+#[test]
+fn a_variant_of_an_imported_item() {
+    let dir = std::env::temp_dir().join(format!("fieldtab-variant-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("leaf.md"),
+        "# Leaf\n\n## enum Status\n\n| Value |\n|---|\n| S |\n\n## struct Result\n\n| Identifier | Type | Request |\n|---|---|---|\n| status | Status | O |\n| code | String | O |\n",
+    )
+    .expect("write");
+    let root = dir.join("root.md");
+    std::fs::write(
+        &root,
+        "# Root\n\nImport: Result as LeafResult from [leaf](leaf.md)\n\n## struct Result from LeafResult\n\n| Identifier | Request |\n|---|---|\n| status | M |\n",
+    )
+    .expect("write");
+    let schema = Schema::load(&root).unwrap_or_else(|d| panic!("{d}"));
+    let fields = fields(&schema, "Result");
+    assert_eq!(fields.len(), 2);
+    assert_eq!(fields[0].ty, Type::Named("Status".into()));
+    assert_eq!(fields[0].requirement, Requirement::Mandatory);
+    assert_eq!(fields[1].requirement, Requirement::Optional);
+    assert!(schema.module.item("LeafResult").is_some());
+    std::fs::remove_dir_all(&dir).ok();
+}

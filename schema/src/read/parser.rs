@@ -305,6 +305,7 @@ fn parse_heading(
         Some(open) => (after[..open].trim_end(), Some(&after[open..])),
         None => (after.trim_end(), None),
     };
+    let (name, base) = split_base(source, name, name_start, span, diagnostics);
     let name_span = span.sub(name_start, name.chars().count());
     let mut options = Vec::new();
     if let Some(options_text) = options_text {
@@ -343,9 +344,64 @@ fn parse_heading(
         keyword,
         name: name.to_string(),
         name_span,
+        base,
         options,
         groups: Vec::new(),
         doc: String::new(),
         table: None,
     }
+}
+
+/// `Name from Base` (the heading of a variant, between the keyword and the options): the name,
+/// and the base with its span. `name` starts `name_start` characters into the heading `span`.
+/// A `from` without one base name after it is reported, and the heading read without a base.
+fn split_base<'t>(
+    source: &Source,
+    name: &'t str,
+    name_start: usize,
+    span: Span,
+    diagnostics: &mut Diagnostics,
+) -> (&'t str, Option<(String, Span)>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // A lone word is a name, even `From`.
+    let Some(at) = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("from"))
+        .filter(|_| words.len() > 1)
+    else {
+        return (name, None);
+    };
+    // The offset of the word `from` in `name`: after the words before it.
+    let mut offset = 0;
+    for word in &words[..=at] {
+        let rest = &name[offset..];
+        offset += rest.find(word).unwrap_or(0) + word.len();
+    }
+    let from_end = offset;
+    let from_start = from_end - words[at].len();
+    let own = name[..from_start].trim_end();
+    let after = &name[from_end..];
+    let base = after.trim();
+    let base_offset = from_end + (after.len() - after.trim_start().len());
+    let chars = |bytes: usize| name[..bytes].chars().count();
+    let from_span = span.sub(name_start + chars(from_start), words[at].chars().count());
+    if base.is_empty() || base.contains(char::is_whitespace) {
+        let (message, at_span) = if base.is_empty() {
+            ("`from` without a base item".to_string(), from_span)
+        } else {
+            (
+                format!("`{base}` is not one item name"),
+                span.sub(name_start + chars(base_offset), base.chars().count()),
+            )
+        };
+        diagnostics.push(source.error_help(
+            at_span,
+            message,
+            Some("a variant names one message or struct it derives from: `## struct OrderEntryCode from Order`".into()),
+        ));
+        // Still a variant (its table lists changes), of no base: reported once, here.
+        return (own, Some((String::new(), at_span)));
+    }
+    let base_span = span.sub(name_start + chars(base_offset), base.chars().count());
+    (own, Some((base.to_string(), base_span)))
 }

@@ -64,6 +64,10 @@ pub(crate) struct ItemSyntax {
     pub(crate) keyword: Keyword,
     pub(crate) name: String,
     pub(crate) name_span: Span,
+    /// `## struct OrderEntryCode from Order`: the base item's name as written, and its span;
+    /// the checker expands the variant into an ordinary item (`check/variant.rs`). A malformed
+    /// base (`from` alone) is an empty name, already reported.
+    pub(crate) base: Option<(String, Span)>,
     /// The words between parentheses after the name, each with its span.
     pub(crate) options: Vec<(String, Span)>,
     /// The group lines between the heading and the table, in order.

@@ -1,0 +1,626 @@
+//! Variants (`## struct OrderEntryCode from Order`, schemas/README.md "Variants"): an item
+//! derived from another message or struct of the module, its table listing only what changes.
+//!
+//! The first stage reads a variant's rows as what they fill ([`Filled`]; an empty cell is one
+//! the row leaves to the base), and keeps its group lines. The second stage, once names are
+//! resolved, expands every variant into an ordinary item ([`ModuleChecker::variants`]): the
+//! base's fields in the base's order, each row overriding the cells it fills of the field of its
+//! identifier, or adding a field; the base's groups and options, and the variant's own. Every
+//! later check (cycles, conditions, values) and every consumer (codegen, the dynamic validator,
+//! the JSON Schema export) sees an ordinary item: the variant exists only here.
+
+use super::file::FileChecker;
+use super::module::ModuleChecker;
+use super::scope::Names;
+use super::{ConditionSpans, Draft, FieldSpans};
+use crate::diagnostics::Span;
+use crate::model::{Field, Group, ItemKind, Object, Requirement, Type};
+use crate::read::lexer::Cell;
+use crate::read::syntax::{GroupSyntax, ItemSyntax, Keyword, Table};
+use crate::{names, suggest};
+
+/// What a variant adds to its draft until it is expanded.
+#[derive(Clone, Debug)]
+pub(crate) struct Variant {
+    /// The base's name as the variant's file names it.
+    pub(super) base: String,
+    pub(super) base_span: Span,
+    /// The variant's own group lines, checked against the expanded fields.
+    pub(super) groups: Vec<GroupSyntax>,
+    /// For each row (the draft's fields, same order): what it fills.
+    pub(super) rows: Vec<Filled>,
+}
+
+/// The cells a row of a variant's table fills (an empty cell, or a placeholder in an optional
+/// column, keeps the base's), and the cells its fit is checked with once it is expanded.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Filled {
+    pub(super) ty: bool,
+    /// The Length cell, or a length read from the Description.
+    pub(super) length: bool,
+    pub(super) request: bool,
+    /// The Format cell: the format, conditional formats, fixed value, pattern, forbidden
+    /// characters and sensitivity, all restated.
+    pub(super) format: bool,
+    /// The Description (or Default value) cell: the documentation.
+    pub(super) doc: bool,
+    pub(super) label: bool,
+    pub(super) example: bool,
+    pub(super) type_cell: Option<Cell>,
+    pub(super) length_cell: Option<Cell>,
+    pub(super) format_cell: Option<Cell>,
+}
+
+impl FileChecker<'_> {
+    /// The draft of a variant: its rows read as what they change, and its group lines kept;
+    /// the second stage expands it once its base is known.
+    pub(super) fn variant_draft(
+        &mut self,
+        syntax: &ItemSyntax,
+        base: &str,
+        base_span: Span,
+        deny_unknown: bool,
+        table: Option<&Table>,
+    ) -> Draft {
+        let (fields, spans, rows) = match table {
+            Some(table) => self.fields(table, true),
+            None => Default::default(),
+        };
+        let object = Object {
+            fields,
+            deny_unknown,
+            groups: Vec::new(),
+        };
+        let kind = if syntax.keyword == Keyword::Message {
+            ItemKind::Message(object)
+        } else {
+            ItemKind::Struct(object)
+        };
+        Draft {
+            file: self.file(),
+            name_span: syntax.name_span,
+            item: crate::model::Item {
+                name: syntax.name.clone(),
+                doc: syntax.doc.clone(),
+                kind,
+            },
+            fields: spans,
+            variant: Some(Box::new(Variant {
+                base: base.to_string(),
+                base_span,
+                groups: syntax.groups.clone(),
+                rows,
+            })),
+            inline_of: None,
+        }
+    }
+}
+
+/// Whether `a` and `b` differ by exactly one edit: a character inserted, removed, replaced, two
+/// neighbours swapped, or the case of letters (`UserAgent`, `userAgent`).
+fn one_edit(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    match (ra.len(), rb.len()) {
+        (1, 1) | (0, 1) | (1, 0) => true,
+        (2, 2) => ra[0] == rb[1] && ra[1] == rb[0],
+        _ => false,
+    }
+}
+
+/// `spans` of a field copied from a base, pointing at `at` (the variant's heading or row):
+/// a diagnostic about the copy belongs to the variant's file, where the base's spans mean
+/// nothing.
+fn pointing_at(spans: &FieldSpans, at: Span) -> FieldSpans {
+    let condition = |c: &ConditionSpans| {
+        let mut c = c.clone();
+        for atom in &mut c.atoms {
+            atom.path = at;
+            atom.steps.iter_mut().for_each(|s| *s = at);
+            atom.values.iter_mut().for_each(|(s, _)| *s = at);
+        }
+        c
+    };
+    FieldSpans {
+        ident: at,
+        type_name: at,
+        inline_enum: None,
+        condition: condition(&spans.condition),
+        fixed: at,
+        pattern: at,
+        forbidden: at,
+        format: at,
+        format_when: spans.format_when.iter().map(condition).collect(),
+        prose: Vec::new(),
+        // The base's listed values are checked at the base.
+        listed: None,
+        example: spans
+            .example
+            .as_ref()
+            .map(|cell| Cell::stand_in(cell.text.clone(), at)),
+        clean: spans.clean,
+    }
+}
+
+/// A variant being expanded: the base's fields so far, with where each came from.
+struct Expansion {
+    fields: Vec<Field>,
+    spans: Vec<FieldSpans>,
+    /// For each field: the index of the variant's row that overrode or added it, if any.
+    row_of: Vec<Option<usize>>,
+}
+
+impl ModuleChecker<'_> {
+    /// Expands every variant into an ordinary item, bases first; reports an unknown base, a
+    /// base that is an enum, variants deriving from each other in a cycle, and each misused
+    /// row. Runs once names are resolved (`names` are the module's), before any check that
+    /// reads the fields of an item.
+    pub(super) fn variants(&mut self, names: &Names, drafts: &mut [Draft]) {
+        let count = drafts.len();
+        // Each variant's base (a draft index), once it is known to be a message or struct.
+        let mut base_of: Vec<Option<usize>> = vec![None; count];
+        let mut failed = vec![false; count];
+        for d in 0..count {
+            let Some(variant) = &drafts[d].variant else {
+                continue;
+            };
+            match self.base(names, &drafts[d], variant, drafts) {
+                Some(b) => base_of[d] = Some(b),
+                None => failed[d] = true,
+            }
+        }
+        self.variant_cycles(drafts, &mut base_of, &mut failed);
+        let mut done = vec![false; count];
+        for start in 0..count {
+            // The chain of variants to expand before `start`, ending at a base that needs none.
+            let mut chain = vec![start];
+            while let Some(&last) = chain.last() {
+                match base_of[last] {
+                    Some(b) if drafts[b].variant.is_some() && !done[b] && !failed[b] => {
+                        chain.push(b);
+                    }
+                    _ => break,
+                }
+            }
+            for &d in chain.iter().rev() {
+                if done[d] || drafts[d].variant.is_none() {
+                    continue;
+                }
+                done[d] = true;
+                let base = base_of[d].filter(|&b| !failed[b]);
+                match base {
+                    Some(b) => self.expand(drafts, d, b),
+                    None => {
+                        // Reported (its base, or the base's base): its rows are not checked
+                        // further.
+                        failed[d] = true;
+                        drafts[d].variant = None;
+                        drafts[d].fields.iter_mut().for_each(|s| s.clean = false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The draft a variant's base names, if it is a message or struct; else reported.
+    fn base(
+        &mut self,
+        names: &Names,
+        draft: &Draft,
+        variant: &Variant,
+        drafts: &[Draft],
+    ) -> Option<usize> {
+        if variant.base.is_empty() {
+            // A malformed heading, reported by the parser.
+            return None;
+        }
+        let scope = &names.scopes[draft.file];
+        if let Some(&b) = scope.get(&variant.base) {
+            if drafts[b].item.kind.object().is_some() {
+                return Some(b);
+            }
+            self.error(
+                draft.file,
+                variant.base_span,
+                format!("`{}` is an enum: a variant derives from a message or struct", variant.base),
+                Some(format!(
+                    "an enum's values are its own; to change them, declare another `## enum` (or an inline `enum(…)` in the Type cell of `{}`'s row)",
+                    drafts[b].item.name
+                )),
+            );
+            return None;
+        }
+        let mut objects: Vec<&str> = scope
+            .iter()
+            .filter(|(_, b)| drafts[**b].item.kind.object().is_some())
+            .map(|(name, _)| name.as_str())
+            .collect();
+        objects.sort_unstable();
+        let help = suggest::help(&variant.base, objects).unwrap_or_else(|| {
+            format!(
+                "a variant derives from a message or struct of this file or of one it imports; declare `## struct {}` or import it",
+                variant.base
+            )
+        });
+        self.error(
+            draft.file,
+            variant.base_span,
+            format!("unknown base `{}`", variant.base),
+            Some(help),
+        );
+        None
+    }
+
+    /// Variants deriving from each other in a circle cannot be expanded: each cycle is
+    /// reported once, at the variant that closes it, and its variants fail.
+    fn variant_cycles(
+        &mut self,
+        drafts: &[Draft],
+        base_of: &mut [Option<usize>],
+        failed: &mut [bool],
+    ) {
+        // 0 = unvisited, 1 = on the current walk, 2 = done. Each variant has one base: a walk
+        // follows one chain.
+        let mut state = vec![0u8; drafts.len()];
+        for start in 0..drafts.len() {
+            let mut walk = Vec::new();
+            let mut at = Some(start);
+            while let Some(d) = at {
+                if state[d] != 0 {
+                    break;
+                }
+                state[d] = 1;
+                walk.push(d);
+                at = base_of[d];
+            }
+            if let Some(d) = at
+                && state[d] == 1
+            {
+                let from = walk.iter().position(|&w| w == d).unwrap_or(0);
+                let cycle = &walk[from..];
+                let mut chain: Vec<&str> = cycle
+                    .iter()
+                    .map(|&c| drafts[c].item.name.as_str())
+                    .collect();
+                chain.push(&drafts[d].item.name);
+                let last = *cycle.last().unwrap_or(&d);
+                if let Some(variant) = &drafts[last].variant {
+                    self.error(
+                        drafts[last].file,
+                        variant.base_span,
+                        format!("variants derive from each other in a cycle: {}", chain.join(" from ")),
+                        Some("a variant derives from an item that is not, through its own bases, derived from it; derive one of them from an ordinary message or struct".into()),
+                    );
+                }
+                for &c in cycle {
+                    base_of[c] = None;
+                    failed[c] = true;
+                }
+            }
+            for d in walk {
+                state[d] = 2;
+            }
+        }
+    }
+
+    /// Expands variant `d` from its base `b` (an ordinary item, or a variant already expanded).
+    fn expand(&mut self, drafts: &mut [Draft], d: usize, b: usize) {
+        let Some(variant) = drafts[d].variant.take() else {
+            return;
+        };
+        let (file, at) = (drafts[d].file, drafts[d].name_span);
+        let Some(base) = drafts[b].item.kind.object().cloned() else {
+            return;
+        };
+        let base_name = drafts[b].item.name.clone();
+        let mut expansion = Expansion {
+            fields: base.fields.clone(),
+            spans: drafts[b]
+                .fields
+                .iter()
+                .map(|s| pointing_at(s, at))
+                .collect(),
+            row_of: vec![None; base.fields.len()],
+        };
+        let own = drafts[d].item.kind.object().cloned();
+        let rows = own.as_ref().map_or(&[][..], |o| &o.fields[..]);
+        let row_spans = std::mem::take(&mut drafts[d].fields);
+        let base_idents: Vec<String> = base.fields.iter().map(|f| f.ident.clone()).collect();
+        for (r, ((row, spans), filled)) in rows.iter().zip(row_spans).zip(&variant.rows).enumerate()
+        {
+            match base_idents.iter().position(|i| *i == row.ident) {
+                Some(i) => {
+                    let (field, merged) = override_field(
+                        &expansion.fields[i],
+                        &expansion.spans[i],
+                        row,
+                        spans,
+                        filled,
+                    );
+                    expansion.fields[i] = field;
+                    expansion.spans[i] = merged;
+                    expansion.row_of[i] = Some(r);
+                    self.fit_row(file, &mut expansion, i, filled);
+                }
+                None => self.add_field(file, &base_name, &mut expansion, row, spans, filled, r),
+            }
+        }
+        let groups = self.variant_groups(drafts, d, &variant, &base, &expansion);
+        let object = Object {
+            fields: expansion.fields,
+            deny_unknown: base.deny_unknown || own.is_some_and(|o| o.deny_unknown),
+            groups,
+        };
+        drafts[d].item.kind = match drafts[d].item.kind {
+            ItemKind::Message(_) => ItemKind::Message(object),
+            _ => ItemKind::Struct(object),
+        };
+        drafts[d].fields = expansion.spans;
+    }
+
+    /// A row whose identifier is not the base's: a new field, which states its type and
+    /// requirement; a name one edit from a base field's is taken for a misspelled override.
+    #[allow(clippy::too_many_arguments)]
+    fn add_field(
+        &mut self,
+        file: usize,
+        base_name: &str,
+        expansion: &mut Expansion,
+        row: &Field,
+        mut spans: FieldSpans,
+        filled: &Filled,
+        r: usize,
+    ) {
+        let near = expansion
+            .fields
+            .iter()
+            .find(|f| one_edit(&f.ident, &row.ident))
+            .map(|f| f.ident.clone());
+        if let Some(near) = near {
+            self.error(
+                file,
+                spans.ident,
+                format!("`{}` is not a field of `{base_name}`", row.ident),
+                Some(format!(
+                    "did you mean to override `{near}`? (a new field one edit from a base field's name is taken for a misspelling; choose a clearly different name to add one)"
+                )),
+            );
+            spans.clean = false;
+        } else if !filled.ty || !filled.request {
+            let missing = match (filled.ty, filled.request) {
+                (false, false) => "a Type and a Request",
+                (false, true) => "a Type",
+                _ => "a Request",
+            };
+            self.error(
+                file,
+                spans.ident,
+                format!("`{}` is not a field of `{base_name}`: a new field needs {missing}", row.ident),
+                Some(format!(
+                    "fill its Type and Request cells to add it; to override a field of `{base_name}`, write its identifier as `{base_name}` does"
+                )),
+            );
+            spans.clean = false;
+        } else {
+            let rust = names::field_name(&row.ident);
+            if let Some(other) = expansion
+                .fields
+                .iter()
+                .find(|f| names::field_name(&f.ident) == rust)
+            {
+                self.error(
+                    file,
+                    spans.ident,
+                    format!(
+                        "identifiers `{}` (of `{base_name}`) and `{}` give the same Rust field name `{rust}`",
+                        other.ident, row.ident
+                    ),
+                    Some("rename the new field".into()),
+                );
+                spans.clean = false;
+            }
+        }
+        let mut field = row.clone();
+        if !filled.example {
+            spans.example = None;
+        }
+        field.examples.clear();
+        expansion.fields.push(field);
+        expansion.spans.push(spans);
+        expansion.row_of.push(Some(r));
+        let i = expansion.fields.len() - 1;
+        self.fit_row(file, expansion, i, filled);
+    }
+
+    /// The type, length and format of field `i`, made of a base field and a row, agree (the
+    /// check a row of an ordinary table gets when it is read).
+    fn fit_row(&mut self, file: usize, expansion: &mut Expansion, i: usize, filled: &Filled) {
+        if !expansion.spans[i].clean {
+            return;
+        }
+        let mut prose = Vec::new();
+        let mut checker =
+            FileChecker::new(file, &self.sources[file], self.diagnostics(), &mut prose);
+        checker.fit(
+            &expansion.fields[i],
+            filled.type_cell.as_ref(),
+            filled.length_cell.as_ref(),
+            filled.format_cell.as_ref(),
+            &mut expansion.spans[i],
+        );
+    }
+
+    /// The groups of the expanded variant: the base's, whose members a row may not make
+    /// mandatory, then the variant's own lines, checked as an ordinary item's are.
+    fn variant_groups(
+        &mut self,
+        drafts: &[Draft],
+        d: usize,
+        variant: &Variant,
+        base: &Object,
+        expansion: &Expansion,
+    ) -> Vec<Group> {
+        let file = drafts[d].file;
+        let mut groups = Vec::new();
+        for group in &base.groups {
+            let mut kept = true;
+            for member in &group.members {
+                let Some(i) = expansion.fields.iter().position(|f| f.ident == *member) else {
+                    continue;
+                };
+                if expansion.fields[i].requirement == Requirement::Mandatory
+                    && expansion.row_of[i].is_some()
+                {
+                    let phrase = crate::read::directives::capitalized(group.kind.phrase());
+                    self.error(
+                        file,
+                        expansion.spans[i].ident,
+                        format!(
+                            "`{member}` is a member of the base's group `{phrase}: {}`: it cannot be mandatory",
+                            group.members.join(", ")
+                        ),
+                        Some(format!(
+                            "a group counts fields that may be absent; keep `{member}` optional (`O`) or conditional, or derive from an item without this group"
+                        )),
+                    );
+                    kept = false;
+                }
+            }
+            if kept {
+                groups.push(group.clone());
+            }
+        }
+        let mut errors = Vec::new();
+        let own = super::groups::groups(
+            &drafts[d].item.name,
+            &variant.groups,
+            &expansion.fields,
+            &mut errors,
+        );
+        for (span, message, help) in errors {
+            self.error(file, span, message, help);
+        }
+        groups.extend(own);
+        groups
+    }
+}
+
+/// Base field `field` (with `spans`, already pointing at the variant) with the cells `filled`
+/// of `row` (read from the variant's table, with `row_spans`) in place of its own.
+fn override_field(
+    field: &Field,
+    spans: &FieldSpans,
+    row: &Field,
+    row_spans: FieldSpans,
+    filled: &Filled,
+) -> (Field, FieldSpans) {
+    let (mut field, mut spans) = (field.clone(), spans.clone());
+    spans.ident = row_spans.ident;
+    spans.clean = spans.clean && row_spans.clean;
+    // The base's other spans stand for cells the row does not fill: the row is where the
+    // variant changes them.
+    spans = FieldSpans {
+        type_name: row_spans.ident,
+        fixed: row_spans.ident,
+        pattern: row_spans.ident,
+        forbidden: row_spans.ident,
+        format: row_spans.ident,
+        ..spans
+    };
+    if filled.ty {
+        field.ty = row.ty.clone();
+        spans.type_name = row_spans.type_name;
+        spans.listed = row_spans.listed;
+        // The base's cells that the new type cannot have are not kept: a length only fits a
+        // type code or `String`, the string rules only strings (and their arrays).
+        if !matches!(field.ty, Type::Iso(_) | Type::String) {
+            field.length = None;
+        }
+        if !matches!(field.ty.element(), Type::Iso(_) | Type::String) {
+            field.format = None;
+            field.format_when.clear();
+            spans.format_when.clear();
+            field.fixed = None;
+            field.forbidden = None;
+            field.pattern = None;
+        }
+    }
+    if filled.length {
+        field.length = row.length;
+    }
+    if filled.request {
+        field.requirement = row.requirement.clone();
+        spans.condition = row_spans.condition;
+    }
+    if filled.format {
+        field.format = row.format;
+        field.format_when = row.format_when.clone();
+        field.fixed = row.fixed.clone();
+        field.forbidden = row.forbidden.clone();
+        field.pattern = row.pattern.clone();
+        field.sensitive = row.sensitive;
+        spans.format_when = row_spans.format_when;
+        spans.fixed = row_spans.fixed;
+        spans.pattern = row_spans.pattern;
+        spans.forbidden = row_spans.forbidden;
+        spans.format = row_spans.format;
+    } else {
+        // A fixed value or forbidden characters read from the row's Description.
+        if row.fixed.is_some() {
+            field.fixed = row.fixed.clone();
+            spans.fixed = row_spans.fixed;
+        }
+        if row.forbidden.is_some() {
+            field.forbidden = row.forbidden.clone();
+            spans.forbidden = row_spans.forbidden;
+        }
+    }
+    if filled.doc {
+        field.doc = row.doc.clone();
+        spans.prose = row_spans.prose;
+    }
+    if filled.label {
+        field.label = row.label.clone();
+    }
+    if filled.example {
+        spans.example = row_spans.example;
+    } else if filled.ty || filled.length || filled.format {
+        // The base's example was checked against the base's rules, not these.
+        spans.example = None;
+    } else if let Some(cell) = &spans.example {
+        spans.example = Some(Cell::stand_in(cell.text.clone(), row_spans.ident));
+    }
+    field.examples.clear();
+    (field, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit;
+
+    #[test]
+    fn one_edit_is_one_insertion_removal_replacement_swap_or_case() {
+        assert!(one_edit("userAgent", "userAgnet"));
+        assert!(one_edit("userAgent", "userAgen"));
+        assert!(one_edit("userAgent", "usserAgent"));
+        assert!(one_edit("userAgent", "userAgant"));
+        assert!(one_edit("userAgent", "UserAgent"));
+        assert!(!one_edit("userAgent", "userAgent"));
+        assert!(!one_edit("userAgent", "agentUser"));
+        assert!(!one_edit("store", "stare2"));
+        assert!(!one_edit("osType", "terminalType"));
+    }
+}

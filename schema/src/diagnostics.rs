@@ -7,6 +7,7 @@
 //! warnings (a rule in prose that is not understood, `schemas/README.md`, "Rules in prose") do
 //! not: a schema with warnings only loads, and carries them in [`crate::Schema::warnings`].
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -79,8 +80,11 @@ pub struct NoteSpan {
     pub col: u32,
     /// Width of the underlined text, in characters.
     pub len: u32,
-    /// The text of the line, for the snippet.
+    /// The text of the line, for the snippet: the whole line, or an excerpt around the span
+    /// when the line is long (see [`Diagnostic::source_line`]).
     pub source_line: String,
+    /// The column the first character of `source_line` stands for (1 for the whole line).
+    pub source_from: u32,
 }
 
 /// One schema error or warning, with everything needed to render it.
@@ -100,8 +104,13 @@ pub struct Diagnostic {
     pub message: String,
     /// A likely fix (`did you mean `AN`?`), if any.
     pub help: Option<String>,
-    /// The text of the source line, for the snippet (empty when `line` is 0).
+    /// The text of the source line, for the snippet (empty when `line` is 0). A line longer
+    /// than 200 characters is quoted as an excerpt around the span, cut ends marked `…`, so a
+    /// diagnostic costs the same on an 80 KB line as on a short one.
     pub source_line: String,
+    /// The column the first character of `source_line` stands for: 1 for the whole line, the
+    /// column of the cut for an excerpt (whose first character is the `…`).
+    pub source_from: u32,
     /// Notes, rendered after the snippet: those without a place as `= note:` lines, those
     /// with one as their own snippet.
     pub notes: Vec<Note>,
@@ -119,6 +128,7 @@ impl Diagnostic {
             message,
             help: None,
             source_line: String::new(),
+            source_from: 1,
             notes: Vec::new(),
         }
     }
@@ -145,7 +155,14 @@ impl fmt::Display for Diagnostic {
             self.message
         )?;
         let pad = " ".repeat(self.line.to_string().len());
-        snippet(f, self.line, self.col, self.len, &self.source_line)?;
+        snippet(
+            f,
+            self.line,
+            self.col,
+            self.len,
+            &self.source_line,
+            self.source_from,
+        )?;
         for note in self.notes.iter().filter(|n| n.at.is_none()) {
             write!(f, "\n{pad} = note: {}", note.message)?;
         }
@@ -162,36 +179,38 @@ impl fmt::Display for Diagnostic {
                     at.col,
                     note.message
                 )?;
-                snippet(f, at.line, at.col, at.len, &at.source_line)?;
+                snippet(f, at.line, at.col, at.len, &at.source_line, at.source_from)?;
             }
         }
         Ok(())
     }
 }
 
-/// The snippet under a diagnostic's first line: a newline, then the source line with its
-/// number and a caret line under the span (`col`, `len` in characters).
+/// The snippet under a diagnostic's first line: a newline, then the source line (or its
+/// excerpt, whose first character stands for column `from`) with its number and a caret line
+/// under the span (`col`, `len` in characters).
 fn snippet(
     f: &mut fmt::Formatter<'_>,
     line: u32,
     col: u32,
     len: u32,
     source_line: &str,
+    from: u32,
 ) -> fmt::Result {
     let number = line.to_string();
     let pad = " ".repeat(number.len());
     // Tabs are shown as four spaces (as rustc does) so the caret stays under its text;
-    // other control characters (only seen in broken files) as U+FFFD.
+    // other control characters (only seen in broken files) and bidirectional controls as U+FFFD.
     let mut shown = String::new();
     let mut caret_col = 0usize;
     let mut caret_len = 0usize;
-    let start = col.saturating_sub(1) as usize;
+    let start = col.saturating_sub(from.max(1)) as usize;
     let end = start + len.max(1) as usize;
     let mut line_chars = 0usize;
     for (i, c) in source_line.chars().enumerate() {
         let piece: &str = match c {
             '\t' => "    ",
-            c if c.is_control() => "\u{fffd}",
+            c if c.is_control() || is_bidi_control(c) => "\u{fffd}",
             _ => "",
         };
         let width = if piece.is_empty() {
@@ -226,6 +245,12 @@ fn snippet(
     )
 }
 
+/// Whether `c` is a bidirectional control character (an embedding, override or isolate), which
+/// reorders the text shown around it.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Terminal columns taken by `c`: 2 for East Asian wide characters and emoji (the common
 /// ranges), 0 for combining marks, 1 otherwise, so carets stay under their text.
 fn display_width(c: char) -> usize {
@@ -249,22 +274,75 @@ fn display_width(c: char) -> usize {
     }
 }
 
+/// Diagnostics of one kind kept on one line; those found beyond are counted in a note of the
+/// last one kept ("and 19,992 more like this on this line").
+const SAME_KIND_PER_LINE: usize = 8;
+
 /// Every diagnostic of a schema (and of the files it imports), in the order found: by file,
 /// then mostly by line.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// For each (file, line, kind of message) seen: the index in `list` of the last diagnostic
+    /// kept, how many were found, and the index of its "and N more" note once there is one.
+    /// One Example cell can hold 20,000 bad values: the author needs the first few and a count.
+    kinds: HashMap<(PathBuf, u32, String), Kept>,
 }
+
+/// Of one kind of diagnostic on one line: where the last one kept is, how many were found,
+/// and where its "and N more" note is once it has one.
+#[derive(Clone, Debug, Default)]
+struct Kept {
+    last: usize,
+    found: usize,
+    note: Option<usize>,
+}
+
+impl PartialEq for Diagnostics {
+    fn eq(&self, other: &Self) -> bool {
+        self.list == other.list
+    }
+}
+
+impl Eq for Diagnostics {}
 
 impl Diagnostics {
     pub(crate) fn single(diagnostic: Diagnostic) -> Self {
         Diagnostics {
             list: vec![diagnostic],
+            kinds: HashMap::new(),
         }
     }
 
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        self.list.push(diagnostic);
+        if diagnostic.line == 0 {
+            self.list.push(diagnostic);
+            return;
+        }
+        let key = (
+            diagnostic.file.clone(),
+            diagnostic.line,
+            kind(&diagnostic.message),
+        );
+        let kept = self.kinds.entry(key).or_default();
+        kept.found += 1;
+        if kept.found <= SAME_KIND_PER_LINE {
+            kept.last = self.list.len();
+            self.list.push(diagnostic);
+            return;
+        }
+        let more = kept.found - SAME_KIND_PER_LINE;
+        let message = format!("and {more} more like this on this line");
+        let Some(last) = self.list.get_mut(kept.last) else {
+            return;
+        };
+        match kept.note {
+            Some(note) if note < last.notes.len() => last.notes[note].message = message,
+            _ => {
+                kept.note = Some(last.notes.len());
+                last.notes.push(Note { message, at: None });
+            }
+        }
     }
 
     /// The diagnostics ordered by file (in the order of `files`), then line and column; the
@@ -277,6 +355,8 @@ impl Diagnostics {
                 .unwrap_or(usize::MAX)
         };
         self.list.sort_by_key(|d| (rank(d), d.line, d.col));
+        // The indices of `kinds` no longer hold; nothing is pushed after sorting.
+        self.kinds.clear();
         self
     }
 
@@ -289,7 +369,11 @@ impl Diagnostics {
     /// Splits off the warnings: the diagnostics without them, and the warnings.
     pub(crate) fn split_warnings(self) -> (Diagnostics, Diagnostics) {
         let (errors, warnings) = self.list.into_iter().partition(Diagnostic::is_error);
-        (Diagnostics { list: errors }, Diagnostics { list: warnings })
+        let part = |list| Diagnostics {
+            list,
+            kinds: HashMap::new(),
+        };
+        (part(errors), part(warnings))
     }
 
     /// How many diagnostics there are, errors and warnings.
@@ -368,6 +452,110 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The kind of a diagnostic's message: the message without what varies between two
+/// diagnostics of one kind (the quoted values and the numbers).
+fn kind(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '`' => quoted = !quoted,
+            _ if quoted || c.is_ascii_digit() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lines longer than this many characters are quoted as an excerpt around the span.
+const MAX_QUOTED_CHARS: usize = 200;
+
+/// Characters kept on each side of the span in an excerpt, and of the span itself.
+const EXCERPT_MARGIN: usize = 60;
+
+/// What an excerpt needs to know of a long line without scanning it again: one schema line can
+/// get thousands of diagnostics, and each rescan of an 80 KB line made them quadratic.
+#[derive(Debug, Default)]
+struct LineInfo {
+    /// The line's length in characters.
+    chars: usize,
+    /// Whether every character is ASCII (a character is a byte).
+    ascii: bool,
+    /// For a long line that is not ASCII: the byte offset of every 64th character.
+    marks: Vec<usize>,
+}
+
+impl LineInfo {
+    fn new(line: &str) -> LineInfo {
+        let ascii = line.is_ascii();
+        if ascii || line.len() <= MAX_QUOTED_CHARS {
+            let chars = if ascii {
+                line.len()
+            } else {
+                line.chars().count()
+            };
+            return LineInfo {
+                chars,
+                ascii,
+                marks: Vec::new(),
+            };
+        }
+        let mut marks = Vec::new();
+        let mut chars = 0;
+        for (i, (at, _)) in line.char_indices().enumerate() {
+            if i % 64 == 0 {
+                marks.push(at);
+            }
+            chars = i + 1;
+        }
+        LineInfo {
+            chars,
+            ascii,
+            marks,
+        }
+    }
+
+    /// The byte offset of character `n` of `line` (its length past the end).
+    fn byte_of(&self, line: &str, n: usize) -> usize {
+        if n >= self.chars {
+            return line.len();
+        }
+        if self.ascii {
+            return n;
+        }
+        let from = self.marks.get(n / 64).copied().unwrap_or(0);
+        let skip = if self.marks.is_empty() { n } else { n % 64 };
+        line[from..]
+            .char_indices()
+            .nth(skip)
+            .map_or(line.len(), |(at, _)| from + at)
+    }
+}
+
+/// The text a diagnostic quotes of `line` for `span`, and the column its first character
+/// stands for: the whole line when it is short; otherwise the span (its first 80 characters)
+/// with 60 characters on each side, the cut ends shown as `…`. Quoting whole lines made each
+/// of 20,000 diagnostics on one 80 KB line copy the line: quadratic memory and output.
+fn excerpt(line: &str, info: &LineInfo, span: Span) -> (String, u32) {
+    if info.chars <= MAX_QUOTED_CHARS {
+        return (line.to_string(), 1);
+    }
+    let start = span.col.max(1) as usize - 1;
+    let first = start.saturating_sub(EXCERPT_MARGIN).min(info.chars);
+    let end = (start + (span.len.max(1) as usize).min(80) + EXCERPT_MARGIN).min(info.chars);
+    let kept = &line[info.byte_of(line, first)..info.byte_of(line, end.max(first))];
+    let mut out = String::with_capacity(kept.len() + 6);
+    if first > 0 {
+        out.push('…');
+    }
+    out.push_str(kept);
+    if end < info.chars {
+        out.push('…');
+    }
+    // The `…` stands for the column just before the first character kept.
+    (out, if first > 0 { to_u32(first) } else { 1 })
+}
+
 /// One source file being read: its display path and lines, so diagnostics can quote them.
 #[derive(Debug)]
 pub(crate) struct Source {
@@ -375,6 +563,8 @@ pub(crate) struct Source {
     pub(crate) text: String,
     /// Byte offset of the start of each line, so quoting a line is not a scan of the file.
     line_starts: Vec<usize>,
+    /// For each line, what quoting it needs (see [`LineInfo`]).
+    lines: Vec<LineInfo>,
 }
 
 impl Source {
@@ -386,7 +576,17 @@ impl Source {
             path,
             text,
             line_starts,
+            lines: Vec::new(),
         }
+        .indexed()
+    }
+
+    /// Fills `lines`, once per file.
+    fn indexed(mut self) -> Self {
+        self.lines = (1..=self.line_starts.len())
+            .map(|n| LineInfo::new(self.line(to_u32(n))))
+            .collect();
+        self
     }
 
     pub(crate) fn line(&self, line: u32) -> &str {
@@ -402,7 +602,18 @@ impl Source {
         text.strip_suffix('\r').unwrap_or(text)
     }
 
+    /// What a diagnostic at `span` quotes of its line (see [`excerpt`]).
+    fn excerpt(&self, span: Span) -> (String, u32) {
+        let line = span.line.max(1);
+        let info = self.lines.get(line as usize - 1);
+        match info {
+            Some(info) => excerpt(self.line(line), info, span),
+            None => (String::new(), 1),
+        }
+    }
+
     pub(crate) fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        let (source_line, source_from) = self.excerpt(span);
         Diagnostic {
             severity: Severity::Error,
             file: self.path.clone(),
@@ -411,7 +622,8 @@ impl Source {
             len: span.len.max(1),
             message: message.into(),
             help: None,
-            source_line: self.line(span.line.max(1)).to_string(),
+            source_line,
+            source_from,
             notes: Vec::new(),
         }
     }
@@ -430,13 +642,15 @@ impl Source {
 
     /// A note pointing at `span` of this file.
     pub(crate) fn note(&self, span: Span, message: impl Into<String>) -> Note {
+        let (source_line, source_from) = self.excerpt(span);
         Note {
             message: message.into(),
             at: Some(NoteSpan {
                 line: span.line.max(1),
                 col: span.col.max(1),
                 len: span.len.max(1),
-                source_line: self.line(span.line.max(1)).to_string(),
+                source_line,
+                source_from,
             }),
         }
     }

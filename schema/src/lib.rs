@@ -24,4 +24,4 @@ mod load;
 mod read;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Note, NoteSpan, Severity};
-pub use load::Schema;
+pub use load::{MAX_FILES, MAX_IMPORT_DEPTH, Schema};

@@ -1,6 +1,7 @@
 //! [`Schema`]: reading a schema file and the files it imports, and running the pipeline
 //! lexer -> parser -> checker -> model over all of them.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
@@ -94,10 +95,18 @@ impl Schema {
             Err(d) => return Err(Diagnostics::single(*d)),
         };
         let key = identity(path);
-        loader.add(path.to_path_buf(), key, text);
+        loader.load(path.to_path_buf(), key, text);
         loader.finish()
     }
 }
+
+/// The most files a schema may read, the root and its imports: no real schema comes near, and
+/// a bound keeps a generated chain of imports from costing unbounded time and memory.
+pub const MAX_FILES: usize = 256;
+
+/// The longest chain of imports from the root file (the root imports a file that imports a
+/// file … `MAX_IMPORT_DEPTH` deep).
+pub const MAX_IMPORT_DEPTH: usize = 32;
 
 /// The files of a schema as they are read, and what has been found wrong so far.
 #[derive(Default)]
@@ -106,37 +115,57 @@ struct Loader {
     docs: Vec<Document>,
     /// Canonical path of each file: its identity for cycles and diamonds.
     keys: Vec<PathBuf>,
+    /// The index of each file by its key.
+    by_key: HashMap<PathBuf, usize>,
     /// Resolved imports of each file: the imported file, and the index of the import line in
     /// the importing file's document.
     imports: Vec<Vec<(usize, usize)>>,
     /// Files in post-order: each file after the files it imports.
     order: Vec<usize>,
-    /// Keys of the files being read, root first: an import of one of them is a cycle.
-    stack: Vec<PathBuf>,
     diagnostics: Diagnostics,
     /// The rules read from prose, in the order the files are checked.
     prose: Vec<crate::prose::ProseRule>,
 }
 
+/// A file whose imports are being followed: its index and the next import line to follow.
+struct Frame {
+    file: usize,
+    next: usize,
+}
+
 impl Loader {
-    fn add(&mut self, display: PathBuf, key: PathBuf, text: String) -> usize {
-        let source = Source::new(display, text);
-        let doc = parse(&source, &mut self.diagnostics);
-        let index = self.sources.len();
-        let imports = doc.imports.clone();
-        self.sources.push(source);
-        self.docs.push(doc);
-        self.keys.push(key.clone());
-        self.imports.push(Vec::new());
-        self.stack.push(key.clone());
-        for (line, import) in imports.into_iter().enumerate() {
-            let display = normalize(&parent(&self.sources[index].path).join(&import.path));
-            let target = identity(&parent(&key).join(&import.path));
-            if let Some(at) = self.stack.iter().position(|k| *k == target) {
-                let mut chain: Vec<String> = self.stack[at..]
+    /// Reads the root file's imports and theirs, depth first, with an explicit stack (a chain
+    /// of 10,000 imports overflowed the call stack when this recursed).
+    fn load(&mut self, display: PathBuf, key: PathBuf, text: String) {
+        let root = self.add(display, key, text);
+        let mut stack = vec![Frame {
+            file: root,
+            next: 0,
+        }];
+        while let Some(frame) = stack.last_mut() {
+            let index = frame.file;
+            let Some(import) = self.docs[index].imports.get(frame.next).cloned() else {
+                self.order.push(index);
+                stack.pop();
+                continue;
+            };
+            let line = frame.next;
+            frame.next += 1;
+            let source = &self.sources[index];
+            // Read through the filesystem (`a/link/../b.md` is what the OS says it is); show
+            // the lexically tidied path when it names the same file.
+            let joined = parent(&source.path).join(&import.path);
+            let target = identity(&parent(&self.keys[index]).join(&import.path));
+            let tidy = normalize(&joined);
+            let display = if !tidy.as_os_str().is_empty() && identity(&tidy) == identity(&joined) {
+                tidy
+            } else {
+                joined
+            };
+            if let Some(at) = stack.iter().position(|f| self.keys[f.file] == target) {
+                let mut chain: Vec<String> = stack[at..]
                     .iter()
-                    .filter_map(|k| self.keys.iter().position(|x| x == k))
-                    .map(|i| self.sources[i].path.display().to_string())
+                    .map(|f| self.sources[f.file].path.display().to_string())
                     .collect();
                 chain.push(display.display().to_string());
                 let d = self.sources[index].error_help(
@@ -147,12 +176,32 @@ impl Loader {
                 self.diagnostics.push(d);
                 continue;
             }
-            if let Some(existing) = self.keys.iter().position(|k| *k == target) {
+            if let Some(&existing) = self.by_key.get(&target) {
                 self.imports[index].push((existing, line));
                 continue;
             }
-            let text = match read(&display) {
-                Ok(bytes) => decode(&display, &bytes),
+            if stack.len() > MAX_IMPORT_DEPTH {
+                let d = self.sources[index].error_help(
+                    import.span,
+                    format!("imports nest more than {MAX_IMPORT_DEPTH} files deep"),
+                    Some(
+                        "import the shared files from the root file instead of through a chain"
+                            .into(),
+                    ),
+                );
+                self.diagnostics.push(d);
+                continue;
+            }
+            if self.sources.len() >= MAX_FILES {
+                let d = self.sources[index].error(
+                    import.span,
+                    format!("a schema may read at most {MAX_FILES} files, with its imports"),
+                );
+                self.diagnostics.push(d);
+                continue;
+            }
+            let bytes = match read(&display) {
+                Ok(bytes) => bytes,
                 Err(e) => {
                     let d = self.sources[index].error(
                         import.span,
@@ -162,16 +211,55 @@ impl Loader {
                     continue;
                 }
             };
-            match text {
-                Ok(text) => {
-                    let child = self.add(display, target, text);
-                    self.imports[index].push((child, line));
+            // Only a file that reads as a schema is quoted in diagnostics.
+            let (text, why) = match std::str::from_utf8(&bytes) {
+                Ok(text) if looks_like_schema(text) => (Some(text), ""),
+                Ok(_) => (None, "it declares no item"),
+                Err(_) => (None, "it is not UTF-8 text"),
+            };
+            let Some(text) = text else {
+                let d = self.sources[index].error_help(
+                    import.span,
+                    format!("`{}` is not a schema: {why}", display.display()),
+                    Some("an import names a Markdown schema file (`# Title`, then `## struct`, `## message` or `## enum` items)".into()),
+                );
+                self.diagnostics.push(d);
+                continue;
+            };
+            let text = match check_text(&display, text) {
+                Ok(text) => text,
+                Err(d) => {
+                    self.diagnostics.push(*d);
+                    continue;
                 }
-                Err(d) => self.diagnostics.push(*d),
-            }
+            };
+            let child = self.add(display, target, text);
+            self.imports[index].push((child, line));
+            stack.push(Frame {
+                file: child,
+                next: 0,
+            });
         }
-        self.stack.pop();
-        self.order.push(index);
+    }
+
+    /// Parses one file and records it.
+    fn add(&mut self, display: PathBuf, key: PathBuf, text: String) -> usize {
+        let source = Source::new(display, text);
+        let doc = parse(&source, &mut self.diagnostics);
+        if doc.items.is_empty() {
+            let d = source.warning(
+                Span::new(1, 1, 1),
+                "the file declares no item: no `## struct`, `## message` or `## enum` heading",
+                Some("an item is a `##` heading with its table".into()),
+            );
+            self.diagnostics.push(d);
+        }
+        let index = self.sources.len();
+        self.sources.push(source);
+        self.docs.push(doc);
+        self.by_key.insert(key.clone(), index);
+        self.keys.push(key);
+        self.imports.push(Vec::new());
         index
     }
 
@@ -229,8 +317,12 @@ impl Loader {
     }
 }
 
-/// Reads a regular file of bounded size.
+/// Reads a regular file of bounded size. The file's type is looked at before it is opened:
+/// opening a FIFO blocks until a writer comes, forever if none does.
 fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let file = std::fs::File::open(path)?;
     let metadata = file.metadata()?;
     if !metadata.is_file() {
@@ -261,19 +353,47 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     }
 }
 
-/// Text -> text without a byte-order mark, diagnosing binary content (a NUL byte) rather than
-/// reading it as a schema.
+/// Text -> text without a byte-order mark and with `\n` line ends (`\r\n` and a lone `\r`,
+/// old Mac files, alike: a CR-only file read as one line dropped every table), diagnosing
+/// binary content (a NUL byte) rather than reading it as a schema, and bidirectional control
+/// characters (U+202A–U+202E, U+2066–U+2069): they hide text from whoever reads the schema or
+/// the code generated from it, and rustc rejects them in string literals.
 fn check_text(path: &Path, text: &str) -> Result<String, Box<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match text.find('\0') {
-        Some(at) => Err(Box::new(point(
+    if let Some(at) = text.find('\0') {
+        return Err(Box::new(point(
             path,
             text,
             &text[..at],
             "the file holds a NUL byte: it is binary, not a schema",
-        ))),
-        None => Ok(text.to_string()),
+        )));
     }
+    if let Some(at) = text.find(crate::diagnostics::is_bidi_control) {
+        let c = text[at..].chars().next().map_or(0, u32::from);
+        let message = format!(
+            "the file holds the bidirectional control character U+{c:04X}, which makes text show in another order than it is read"
+        );
+        return Err(Box::new(point(path, text, &text[..at], &message)));
+    }
+    if text.contains('\r') {
+        return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+    Ok(text.to_string())
+}
+
+/// Whether an imported file reads as a schema: it declares an item (`## struct`, `## message`,
+/// `## enum`). A file that does not (a config file named by mistake, or by a hostile schema)
+/// is not quoted in diagnostics: its lines could be secrets.
+fn looks_like_schema(text: &str) -> bool {
+    text.lines().any(|line| {
+        let Some(rest) = line.trim_start().strip_prefix("## ") else {
+            return false;
+        };
+        let word = rest.trim_start().split(' ').next().unwrap_or("");
+        ["struct", "message", "enum"]
+            .iter()
+            .any(|kind| word.eq_ignore_ascii_case(kind))
+    })
 }
 
 /// A diagnostic at the end of `before` (a prefix of the file's text).

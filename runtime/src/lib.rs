@@ -12,6 +12,7 @@
 //! - the violation report: [`Rule`], [`RuleError`], [`Path`], [`Violation`], [`Report`];
 //! - the per-field semantics, once: [`plan::FieldPlan`] and its check (requirement, conditions,
 //!   enum, fixed value, conditional formats, in order);
+//! - free-form JSON objects kept verbatim: [`RawObject`];
 //! - the traits generated code implements: [`Validate`], [`Message`].
 //!
 //! No rule allocates when the value is valid (a [`Pattern`] once its matcher is warm: see
@@ -40,6 +41,7 @@ mod formats;
 mod number;
 mod path;
 pub mod plan;
+mod raw;
 mod report;
 mod rule;
 mod rules;
@@ -67,12 +69,13 @@ pub use formats::{
 };
 pub use number::{NotANumber, Number};
 pub use path::Path;
+pub use raw::{RawObject, RawObjectError};
 pub use report::{Report, Violation};
 pub use rule::{JsonKind, Rule, RuleError};
 pub use rules::{
-    Charset, LazyPattern, LengthUnit, NumberRules, PATTERN_SIZE_LIMIT, Pattern, PatternError,
-    PatternRef, check_charset, check_const, check_forbidden, check_length, check_luhn,
-    check_number, check_pattern, forbidden_list, forbidden_pattern, is_json_integer,
+    Charset, Counted, Items, LazyPattern, LengthUnit, NumberRules, PATTERN_SIZE_LIMIT, Pattern,
+    PatternError, PatternRef, check_charset, check_const, check_forbidden, check_length,
+    check_luhn, check_number, check_pattern, forbidden_list, forbidden_pattern, is_json_integer,
     is_json_number,
 };
 pub use validate::{Message, Validate};

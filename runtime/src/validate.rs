@@ -104,6 +104,35 @@ impl<T: Validate> Validate for Vec<T> {
     }
 }
 
+impl<T: Validate> Validate for std::collections::BTreeMap<String, T> {
+    /// Each value's violations under `path/<key>` (the key escaped as a JSON Pointer token), in
+    /// key order: the order a decoded map keeps (the input's order is not kept).
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use fieldtab_runtime::{Path, Report, Validate};
+    ///
+    /// struct Odd(u8);
+    /// impl Validate for Odd {
+    ///     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+    ///         if self.0 % 2 == 0 {
+    ///             report.push(path, fieldtab_runtime::RuleError::required());
+    ///         }
+    ///     }
+    /// }
+    /// let map = BTreeMap::from([("a/b".to_owned(), Odd(2)), ("c".to_owned(), Odd(1))]);
+    /// assert_eq!(map.validate().unwrap_err().violations()[0].path, "/a~1b");
+    /// ```
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (key, value) in self {
+            value.validate_into(&path.key(key), report);
+        }
+    }
+    fn is_valid(&self) -> bool {
+        self.values().all(Validate::is_valid)
+    }
+}
+
 /// A top-level request or response of a schema (`## message Name`).
 ///
 /// ```

@@ -1,5 +1,6 @@
-//! Values decoded in place, each reporting its own violations: array elements, nested objects,
-//! integers and booleans; and the slot a field of such a type is read into.
+//! Values decoded in place, each reporting its own violations: strings and enums as array
+//! elements, nested objects, integers and booleans; and the slot a field of such a type is read
+//! into. Arrays, maps and free-form objects are in `collections.rs`.
 
 use std::cell::Cell;
 use std::fmt;
@@ -200,19 +201,16 @@ pub fn export<const N: usize>(out: &[Cell<Fact<'static>>], facts: [Fact<'static>
     }
 }
 
-/// A JSON array whose elements are of kind `E`.
-pub struct ArrayElem<E>(pub E);
-
 /// The visitor of the kinds above: what is not the expected kind is one `type` violation.
-struct KindVisitor<'a, 'p, K, const M: u8> {
-    kind: &'a K,
-    path: &'a Path<'p>,
-    report: &'a mut Report,
+pub(super) struct KindVisitor<'a, 'p, K, const M: u8> {
+    pub(super) kind: &'a K,
+    pub(super) path: &'a Path<'p>,
+    pub(super) report: &'a mut Report,
 }
 
 impl<K, const M: u8> KindVisitor<'_, '_, K, M> {
     #[inline]
-    fn wrong<T>(self, expected: JsonKind, found: JsonKind) -> Option<T> {
+    pub(super) fn wrong<T>(self, expected: JsonKind, found: JsonKind) -> Option<T> {
         wrong_type(expected, found, self.path, self.report);
         None
     }
@@ -376,62 +374,7 @@ impl<'de, T: Decode, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ObjElem<'
 
 visited_elem!(<T: Decode> for ObjElem<'_, T> => T);
 
-/// Decodes one array element (a seed for `SeqAccess`).
-struct ElemSeed<'a, 'p, K, const M: u8> {
-    kind: &'a K,
-    path: &'a Path<'p>,
-    report: &'a mut Report,
-}
-
-impl<'de, K: Elem, const M: u8> DeserializeSeed<'de> for ElemSeed<'_, '_, K, M> {
-    type Value = Option<K::Out>;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Option<K::Out>, D::Error> {
-        self.kind
-            .decode::<D, M>(deserializer, self.path, self.report)
-    }
-}
-
-impl<'de, K: Elem, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ArrayElem<K>, M> {
-    type Value = Option<Vec<K::Out>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON array")
-    }
-
-    reject!(JsonKind::Array; bool, number, null, string, map);
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Vec<K::Out>>, A::Error> {
-        let mut items = Vec::new();
-        let mut ok = true;
-        let mut index = 0usize;
-        loop {
-            let path = self.path.index(index);
-            let seed = ElemSeed::<K, M> {
-                kind: &self.kind.0,
-                path: &path,
-                report: &mut *self.report,
-            };
-            match seq.next_element_seed(seed)? {
-                None => break,
-                Some(Some(item)) => {
-                    if build(M) {
-                        items.push(item);
-                    }
-                }
-                Some(None) => ok = false,
-            }
-            index += 1;
-        }
-        Ok(if build(M) && ok { Some(items) } else { None })
-    }
-}
-
-visited_elem!(<K: Elem> for ArrayElem<K> => Vec<K::Out>);
+pub(super) use {reject, visited_elem};
 
 /// What was read for a field decoded in place (objects, arrays, integers, booleans).
 #[derive(Debug, Default)]

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
+use super::skip::Skip;
 use crate::Charset;
 use crate::swar::{HIGH, ONES, non_digits, non_plain, skip_words};
 
@@ -32,6 +33,12 @@ pub(crate) const ISO_STRING: &str = "\0fieldtab:iso-string";
 /// (an exponent, or more than 300 characters: beyond `f64`'s range) is left to the checked
 /// reading.
 pub(crate) const NUMBER_TEXT: &str = "\0fieldtab:number-text";
+
+/// The name under which a free-form object's decoder (`collections.rs`) asks the fast reader,
+/// through `deserialize_tuple_struct`, for the raw text of a value: the reader skips the value
+/// (as strictly as [`Skip`] does anywhere) and hands its text over as `visit_borrowed_str`.
+/// serde_json has no such call; it is asked for its `RawValue` instead.
+pub(crate) const RAW_JSON: &str = "\0fieldtab:raw-json";
 
 /// The bit of `charset` in [`byte_classes`].
 pub(crate) const fn charset_bit(charset: Charset) -> u8 {
@@ -355,6 +362,17 @@ impl<'de> FastDe<'de> {
         Ok(&input[start..i])
     }
 
+    /// [`RAW_JSON`]: the text of the next value, skipped, as `visit_borrowed_str`.
+    fn raw_value<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        self.skip_ws();
+        let start = self.pos;
+        de::DeserializeSeed::deserialize(Skip, &mut *self)?;
+        // Skipping read every string of it as UTF-8 and the rest is ASCII punctuation, digits
+        // and literals; checked again all the same (a raw text must never be invalid).
+        let text = std::str::from_utf8(&self.input[start..self.pos]).map_err(|_| Bail)?;
+        visitor.visit_borrowed_str(text)
+    }
+
     #[inline(always)]
     fn enter(&mut self) -> Result<(), Bail> {
         self.depth += 1;
@@ -437,6 +455,9 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                 }
                 _ => self.deserialize_any(visitor),
             };
+        }
+        if name == RAW_JSON {
+            return self.raw_value(visitor);
         }
         if name != ISO_STRING {
             return self.deserialize_any(visitor);

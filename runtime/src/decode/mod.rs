@@ -104,6 +104,7 @@
 //!   with the unknown keys, in input order (whether or not unknown keys are denied).
 //! - A string value with escapes is copied once (serde_json hands it over in a scratch buffer).
 
+mod collections;
 mod elem;
 mod fast;
 mod key;
@@ -198,9 +199,9 @@ pub(crate) mod mode {
 #[doc(hidden)]
 pub mod __decode {
     pub use super::Decode;
+    pub use super::collections::{ArrayElem, MapElem, ObjectElem};
     pub use super::elem::{
-        ArrayElem, BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem, export,
-        facts,
+        BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem, export, facts,
     };
     pub use super::key::{Extras, Key, KeySeed};
     pub use super::mode::{build, deny, fast};

@@ -163,7 +163,7 @@ impl d::Decode for Msg {
                 1 if v1.is_absent() => {
                     let p = path.key("items");
                     v1 = map.next_value_seed(d::FieldSeed::<_, M>::new(
-                        d::ArrayElem(d::StrElem::<String>::new(&FIELDS[1])),
+                        d::ArrayElem(d::StrElem::<String>::new(&FIELDS[1]), None),
                         &p,
                     ))?;
                 }

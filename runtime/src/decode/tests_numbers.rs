@@ -82,7 +82,7 @@ impl d::Decode for Quote {
                     v4 = map.next_value_seed(d::FieldSeed::<_, M>::new(k, &p))?;
                 }
                 5 if v5.is_absent() => {
-                    let k = d::ArrayElem(d::ScalarElem::<Number>::new(&FIELDS[5]));
+                    let k = d::ArrayElem(d::ScalarElem::<Number>::new(&FIELDS[5]), None);
                     v5 = map.next_value_seed(d::FieldSeed::<_, M>::new(k, &p))?;
                 }
                 u32::MAX => {

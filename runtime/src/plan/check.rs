@@ -5,7 +5,7 @@ use super::{
 };
 use crate::field_rules::surely_in_length;
 use crate::{
-    JsonKind, NumberRules, Path, Report, Rule, RuleError, check_charset, check_const,
+    Counted, JsonKind, NumberRules, Path, Report, Rule, RuleError, check_charset, check_const,
     check_forbidden, check_length, check_number, check_pattern, is_json_integer, is_json_number,
 };
 
@@ -95,6 +95,33 @@ impl FieldPlan<'_> {
         check_str::<P, fn(usize) -> Fact<'static>, Now>(
             self, value, charset, parse, None, path, report,
         )
+    }
+}
+
+impl FieldPlan<'_> {
+    /// Checks the count of the field's present array (or map: `counted` says which): its
+    /// `items` rule, a `length` violation at `path` (docs/SEMANTICS.md §2.7). Every caller
+    /// checks it after [`FieldPlan::check`] found the value present and of its kind, and
+    /// before the elements: the count comes first in the order of violations. Only the outer
+    /// collection of a field is counted (`Array<Array<T>>`: the outer array).
+    #[inline]
+    pub fn check_count(
+        &self,
+        count: usize,
+        counted: Counted,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> bool {
+        match &self.items {
+            Some(items) => match items.check(count, counted) {
+                Ok(()) => true,
+                Err(error) => {
+                    report.push(path, error);
+                    false
+                }
+            },
+            None => true,
+        }
     }
 }
 

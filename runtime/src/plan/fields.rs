@@ -1,7 +1,7 @@
 //! [`Fields`]: the fields of one struct value as generated `validate()` checks them.
 
 use super::{Fact, Facts, FieldPlan, GroupRule, Proven, Seen, Text, check_groups, no_siblings};
-use crate::{Number, Path, Report, ToWireStr, Validate};
+use crate::{Counted, Number, Path, Report, ToWireStr, Validate};
 
 /// The fields of one struct value, checked one by one against its table of plans: each call
 /// checks field `i` (its plan is `plans[i]`, its path `path/ident`) with [`FieldPlan::check`].
@@ -159,6 +159,24 @@ where
             value.validate_into(&path, self.report);
             self.report.lift_from(mark, &self.facts);
         }
+    }
+
+    /// The count of the present array of field `i`, `len` elements: its `items` rule, before
+    /// the elements are checked (docs/SEMANTICS.md §2.7).
+    #[inline]
+    pub fn count(&mut self, i: usize, len: usize) {
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        plan.check_count(len, Counted::Elements, &path, self.report);
+    }
+
+    /// The count of the present map of field `i`, `len` entries: its `items` rule, before the
+    /// values are checked.
+    #[inline]
+    pub fn count_entries(&mut self, i: usize, len: usize) {
+        let plan = &self.plans[i];
+        let path = self.path.key(plan.ident);
+        plan.check_count(len, Counted::Entries, &path, self.report);
     }
 
     /// One string element, at `path`, of array field `i`, checked as text.

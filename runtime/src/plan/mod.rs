@@ -47,7 +47,8 @@ mod fields;
 mod group;
 
 use crate::{
-    Charset, Format, JsonKind, LengthUnit, NumberRules, Pattern, PatternRef, RuleError, StrRules,
+    Charset, Format, Items, JsonKind, LengthUnit, NumberRules, Pattern, PatternRef, RuleError,
+    StrRules,
 };
 
 pub(crate) use check::wrong_type;
@@ -81,6 +82,9 @@ pub struct FieldPlan<'a> {
     /// The JSON kinds the field accepts besides its type's own (`accepts number, boolean` on a
     /// string field, `accepts string` on an `Integer`, `Number` or `Boolean` one).
     pub accepts: Accepts,
+    /// How many elements (entries, for a map) the field's array or map may have: checked by
+    /// [`FieldPlan::check_count`] on the outer collection, before its elements.
+    pub items: Option<Items>,
 }
 
 /// What a field's values are, for [`FieldPlan::check`]: text, numbers with their rules, or
@@ -289,6 +293,7 @@ impl<'a> FieldPlan<'a> {
             format_when: &[],
             value: ValueKind::Text,
             accepts: Accepts::NONE,
+            items: None,
         }
     }
 
@@ -365,6 +370,13 @@ impl<'a> FieldPlan<'a> {
         self
     }
 
+    /// The count of the field's array or map: `min..=max` elements (`max` `None`: no
+    /// maximum).
+    pub const fn items(mut self, min: u32, max: Option<u32>) -> FieldPlan<'a> {
+        self.items = Some(Items::new(min, max));
+        self
+    }
+
     /// Whether an absent value (or an empty string) is a `required` violation, the condition
     /// of a conditional field reading `facts`: `None` when it depends on a fact not known yet.
     #[inline]
@@ -414,6 +426,7 @@ pub mod prelude {
     pub use super::Requirement::{Mandatory, Optional, When};
     pub use super::Value::{Bool, Int, Str};
     pub use super::{Accepts, Condition, EnumRule, FactPath, FieldPlan, FormatWhen, GroupRule};
+    pub use crate::Counted::{Elements, Entries};
     pub use crate::LengthUnit::{Bytes, Chars};
     pub use crate::decode::__decode::WireEnum;
     pub use crate::{Charset, Format, ImageKinds, LazyPattern, NumberRules, Pattern, StrRules};

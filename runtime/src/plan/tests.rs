@@ -322,3 +322,31 @@ fn conditions_compare_kinds_and_combine_in_three_values() {
     assert_eq!(Any(&[]).eval(&facts), Some(false));
     assert_eq!(All(&[]).eval(&facts), Some(true));
 }
+
+#[test]
+fn the_count_of_a_collection_is_its_items_rule() {
+    const TAGS: FieldPlan<'static> = FieldPlan::new("tags", Optional).items(1, Some(2));
+    let root = Path::root();
+    let mut report = Report::new();
+    assert!(TAGS.check_count(2, Elements, &root, &mut report));
+    assert!(!TAGS.check_count(3, Elements, &root, &mut report));
+    assert!(!TAGS.check_count(0, Entries, &root, &mut report));
+    // No `items`: any count.
+    assert!(PROC.check_count(1000, Elements, &root, &mut report));
+    let found: Vec<(Rule, &str)> = report.iter().map(|v| (v.rule, &*v.message)).collect();
+    assert_eq!(
+        found,
+        [
+            (Rule::Length, "must have at most 2 elements, not 3"),
+            (Rule::Length, "must have at least 1 entry, not 0"),
+        ]
+    );
+
+    const PLANS: [FieldPlan<'static>; 1] = [TAGS];
+    let mut report = Report::new();
+    let mut fields = Fields::new(&PLANS, &root, &mut report);
+    fields.count(0, 5);
+    fields.count_entries(0, 0);
+    let paths: Vec<&str> = report.iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(paths, ["/tags", "/tags"]);
+}

@@ -82,14 +82,13 @@ impl Field {
                 }
             });
             let plan = FieldPlan {
-                ident: &self.ident,
-                requirement,
                 rules,
                 enumeration: enumeration.map(|en| EnumRule {
                     values: &enum_values,
                     open: en.open,
                 }),
                 format_when: &format_when,
+                ..FieldPlan::new(&self.ident, requirement)
             };
             f(&plan)
         })

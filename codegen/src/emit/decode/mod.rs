@@ -54,8 +54,16 @@ fn is_enum(module: &Module, name: &str) -> bool {
 }
 
 /// The element-kind expression of a value of type `ty` (the field's type, or an element type) of
-/// the field whose plan is `plan` (an expression of type `&'static FieldPlan<'static>`).
-fn elem_kind(module: &Module, field: &Field, ty: &Type, plan: &TokenStream) -> TokenStream {
+/// the field whose plan is `__fields[index]`; `outer`: `ty` is the field's own type, whose
+/// array is counted by the plan's `items` (an inner array is not).
+fn elem_kind(
+    module: &Module,
+    field: &Field,
+    ty: &Type,
+    index: &Literal,
+    outer: bool,
+) -> TokenStream {
+    let plan = quote!(&__fields[#index]);
     match ty {
         Type::Iso(_) | Type::String => {
             let target = type_tokens(ty, field.format.as_ref());
@@ -72,8 +80,13 @@ fn elem_kind(module: &Module, field: &Field, ty: &Type, plan: &TokenStream) -> T
             }
         }
         Type::Array(element) => {
-            let inner = elem_kind(module, field, element, plan);
-            quote!(__d::ArrayElem(#inner))
+            let inner = elem_kind(module, field, element, index, false);
+            let items = if outer {
+                quote!(__fields[#index].items)
+            } else {
+                quote!(::core::option::Option::None)
+            };
+            quote!(__d::ArrayElem(#inner, #items))
         }
     }
 }
@@ -120,7 +133,7 @@ impl<'a> Member<'a> {
                 }
             }
             (ty, _) => Kind::Elem {
-                kind: elem_kind(module, field, ty, &quote!(&__fields[#index_literal])),
+                kind: elem_kind(module, field, ty, &index_literal, true),
             },
         };
         Member {

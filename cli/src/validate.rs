@@ -26,7 +26,7 @@ use std::process::ExitCode;
 
 use fieldtab_codegen::Schema;
 use fieldtab_codegen::dynamic::Validator;
-use fieldtab_runtime::Report;
+use fieldtab_runtime::{Report, printable};
 
 use crate::OutputFormat;
 
@@ -135,7 +135,8 @@ fn write_text(
         writeln!(
             out,
             "error[{}]: {path}: {}",
-            violation.rule, violation.message
+            violation.rule,
+            printable(&violation.message)
         )?;
     }
     match report.len() {
@@ -155,39 +156,4 @@ fn write_json(out: &mut impl Write, input: &Path, report: &Report) -> io::Result
         "{{\"file\":{file},\"valid\":{},\"violations\":{violations}}}",
         report.is_empty()
     )
-}
-
-/// `text` with every control character and Unicode bidirectional formatting character written
-/// as a `\u{…}` escape. A path holds the document's keys (an unknown or repeated key appears in
-/// it), which are untrusted: printed raw, `"\u001b[2J"` would reach the terminal as an escape
-/// sequence.
-fn printable(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !text.chars().any(unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::printable;
-
-    #[test]
-    fn control_and_bidi_characters_are_escaped() {
-        assert_eq!(printable("/header/pid"), "/header/pid");
-        assert_eq!(printable("/é/日本"), "/é/日本");
-        assert_eq!(printable("/\u{1b}[31mred"), "/\\u{1b}[31mred");
-        assert_eq!(printable("/a\nb\u{7f}"), "/a\\u{a}b\\u{7f}");
-        assert_eq!(printable("/\u{202e}x"), "/\\u{202e}x");
-    }
 }

@@ -70,7 +70,7 @@ pub use formats::{
 pub use number::{NotANumber, Number};
 pub use path::Path;
 pub use raw::{RawObject, RawObjectError};
-pub use report::{Report, Violation};
+pub use report::{Report, Violation, printable};
 pub use rule::{JsonKind, Rule, RuleError};
 pub use rules::{
     Charset, Counted, Items, LazyPattern, LengthUnit, NumberRules, PATTERN_SIZE_LIMIT, Pattern,

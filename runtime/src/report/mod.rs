@@ -1,6 +1,7 @@
 //! Violations with their paths, and the report that collects them.
 
 mod later;
+mod printable;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -9,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{Path, Rule, RuleError};
 use later::Later;
+pub use printable::printable;
 
 /// One broken rule at one place of a message.
 ///
@@ -41,14 +43,27 @@ crate::serde_struct::serde_struct!(Violation {
 });
 
 impl fmt::Display for Violation {
-    /// `"{path}: {rule}: {message}"`, the root path (`""`) shown as `/`.
+    /// `"{path}: {rule}: {message}"`, the root path (`""`) shown as `/`; control and
+    /// bidirectional characters of the path and message escaped ([`printable`]): the path
+    /// holds the sender's keys.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Rule, Violation};
+    ///
+    /// let v = Violation {
+    ///     path: "/x\nrequest.json: valid".into(),
+    ///     rule: Rule::UnknownField,
+    ///     message: "unknown field".into(),
+    /// };
+    /// assert_eq!(v.to_string(), "/x\\u{a}request.json: valid: unknown_field: unknown field");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() {
-            "/"
+            Cow::Borrowed("/")
         } else {
-            &self.path
+            printable(&self.path)
         };
-        write!(f, "{path}: {}: {}", self.rule, self.message)
+        write!(f, "{path}: {}: {}", self.rule, printable(&self.message))
     }
 }
 

@@ -26,6 +26,17 @@ fn generated_code_and_the_dynamic_validator_agree_on_groups() {
             item: "Goods",
             generated: generated_triples::<items::Goods>,
         },
+        // Variants: the base's rules with the variant's changes (schemas/README.md "Variants").
+        Case {
+            schema: SCHEMA,
+            item: "OrderEntry",
+            generated: generated_triples::<items::OrderEntry>,
+        },
+        Case {
+            schema: SCHEMA,
+            item: "GoodsScanned",
+            generated: generated_triples::<items::GoodsScanned>,
+        },
     ] {
         let seen = agree_on(&case);
         assert!(seen.contains_key("group"), "{}: no `group` case", case.item);
@@ -136,4 +147,69 @@ fn validate_counts_the_options_that_are_some() {
             (String::new(), "group"),
         ]
     );
+}
+
+/// A variant's rules are enforced, by generated code and the dynamic validator alike: what it
+/// overrides (a fixed value, a longer minimum, a requirement on another condition, a struct
+/// field of a variant type), what it adds (a mandatory field, a group), and what it keeps of its
+/// base (the base's groups and other fields).
+#[test]
+fn variants_enforce_their_own_rules_and_keep_the_bases() {
+    let module = load(SCHEMA);
+    let validator = Validator::new(&module, "OrderEntry").unwrap_or_else(|e| panic!("{e}"));
+    let cases: &[(&str, &[(&str, &'static str)])] = &[
+        (
+            r#"{"scenario":"ENTRY","priceId":"P1","paymentRequestId":"R0000001","terminalId":"T2"}"#,
+            &[],
+        ),
+        // Valid as an `Order`; the variant wants its terminal, an 8-character request ID and
+        // the scenario ENTRY.
+        (
+            r#"{"scenario":"CODE","priceId":"P1","paymentRequestId":"R","paymentId":"I"}"#,
+            &[
+                ("/scenario", "const"),
+                ("/paymentRequestId", "length"),
+                ("/terminalId", "required"),
+            ],
+        ),
+        // `paymentId` is required on the variant's own condition, not the base's.
+        (
+            r#"{"scenario":"ENTRY","priceId":"P1","paymentRequestId":"R0000001","terminalId":"T1"}"#,
+            &[("/paymentId", "required")],
+        ),
+        // Nested variants: `GoodsScanned`'s shorter name and its own group, and the base's.
+        (
+            r#"{"scenario":"ENTRY","priceId":"P1","paymentId":"I","terminalId":"T2",
+                "gift":{"name":"a long name","barcode":"1","scannedAt":"2020-06-11T13:35:02+08:00"}}"#,
+            &[("/gift/name", "length"), ("/gift", "group")],
+        ),
+        (
+            r#"{"scenario":"ENTRY","priceId":"P1","paymentId":"I","terminalId":"T2",
+                "goods":[{"name":"n","sku":"A","barcode":"1"},{"name":"m"}]}"#,
+            &[("/goods/0", "group"), ("/goods/1", "group")],
+        ),
+        // The base's groups hold in the variant.
+        (
+            r#"{"scenario":"ENTRY","priceId":"P1","referenceGoodsId":"G","paymentId":"I","terminalId":"T2"}"#,
+            &[("", "group")],
+        ),
+    ];
+    expect_cases::<items::OrderEntry>(&validator, cases);
+    // `deny_unknown` is the variant's option: generated code and the dynamic validator deny an
+    // unknown key in `OrderEntry`, not in `Order`, without being asked.
+    let bytes = br#"{"scenario":"ENTRY","priceId":"P1","paymentId":"I","terminalId":"T2","zz":1}"#;
+    let unknown = [(String::from("/zz"), "unknown_field")];
+    assert_eq!(
+        pairs(validator.validate(bytes, false)),
+        unknown,
+        "the dynamic validator"
+    );
+    assert_eq!(
+        crate::assert::generated::<items::OrderEntry>(bytes, false),
+        unknown,
+        "generated code"
+    );
+    // The base is unchanged: the same document is a valid `Order` but for the unknown key.
+    let base = Validator::new(&module, "Order").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pairs(base.validate(bytes, false)), []);
 }

@@ -148,6 +148,20 @@ fn conditions_inquiry() -> Value {
     })
 }
 
+/// A valid `OrderEntry` of `tests/schemas/groups_and_variants.md`: a variant of `Order` holding
+/// variants of `Goods` (schemas/README.md "Variants"), every field present.
+fn order_entry() -> Value {
+    json!({
+        "scenario": "ENTRY",
+        "priceId": "P1",
+        "paymentRequestId": "R0000001",
+        "paymentId": "I",
+        "latitude": "1.5", "longitude": "2.5", "accuracy": 3,
+        "gift": {"name": "n", "sku": "A", "scannedAt": "2020-06-11T13:35:02+08:00"},
+        "terminalId": "T1"
+    })
+}
+
 #[test]
 fn mutated_documents_agree_with_the_dynamic_validator() {
     let mut bases: Vec<(PathBuf, String, Value)> = vec![
@@ -165,6 +179,11 @@ fn mutated_documents_agree_with_the_dynamic_validator() {
             repo().join("tests/schemas/conditions.md"),
             "Inquiry".into(),
             conditions_inquiry(),
+        ),
+        (
+            repo().join("tests/schemas/groups_and_variants.md"),
+            "OrderEntry".into(),
+            order_entry(),
         ),
     ];
     let messages = repo().join("examples/messages");

@@ -60,7 +60,8 @@ pub use time;
 #[doc(hidden)]
 pub use decode::__decode;
 pub use decode::{
-    Decode, DecodeOptions, from_json, from_json_with, from_str, validate_json, validate_json_with,
+    Decode, DecodeOptions, MAX_VIOLATIONS, from_json, from_json_with, from_str, validate_json,
+    validate_json_with,
 };
 pub use field_rules::StrRules;
 pub use formats::{

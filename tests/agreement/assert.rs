@@ -79,7 +79,10 @@ pub(crate) fn generated_triples<T: fieldtab::Decode + fieldtab::Validate>(
     bytes: &[u8],
     deny_unknown: bool,
 ) -> Triples {
-    let options = fieldtab::DecodeOptions { deny_unknown };
+    let options = fieldtab::DecodeOptions {
+        deny_unknown,
+        ..Default::default()
+    };
     let decoded = fieldtab::from_json_with::<T>(bytes, options);
     let only_validated = triples(fieldtab::validate_json_with::<T>(bytes, options));
     if !deny_unknown {

@@ -50,7 +50,10 @@ where
         + PartialEq
         + std::fmt::Debug,
 {
-    let options = DecodeOptions { deny_unknown };
+    let options = DecodeOptions {
+        deny_unknown,
+        ..DecodeOptions::default()
+    };
     let decoded = fieldtab::from_json_with::<T>(bytes, options);
     let validated = fieldtab::validate_json_with::<T>(bytes, options);
     match (&decoded, &validated) {
@@ -448,7 +451,10 @@ fn duplicate_and_unknown_keys() {
     );
     let report = fieldtab::from_json_with::<EnrollmentRegistrationRequest>(
         json.as_bytes(),
-        DecodeOptions { deny_unknown: true },
+        DecodeOptions {
+            deny_unknown: true,
+            ..DecodeOptions::default()
+        },
     )
     .err()
     .unwrap_or_default();
@@ -572,4 +578,55 @@ fn no_output_contains_a_card_number() {
             .unwrap_or_default();
         assert!(!serde.contains(card), "{serde}");
     }
+}
+
+/// Issue 13, defect 4: 6 MB of `"k":1,` gave a million violations (181 MB). A report keeps the
+/// first `max_violations` (100 by default) and counts the rest, the same in the generated
+/// decoder, `validate_json` and the dynamic validator.
+#[test]
+fn a_report_keeps_the_first_violations_and_counts_the_rest() {
+    let mut json = String::from("{");
+    for i in 0..5_000 {
+        json.push_str(&format!("\"k{i}\":1,"));
+    }
+    json.push_str("\"k\":1}");
+    let bytes = json.as_bytes();
+    let deny = DecodeOptions {
+        deny_unknown: true,
+        ..DecodeOptions::default()
+    };
+    let report = fieldtab::from_json_with::<EnrollmentRegistrationRequest>(bytes, deny)
+        .err()
+        .unwrap_or_default();
+    // Two missing fields, then 5,001 unknown keys: 100 kept, in order.
+    assert_eq!(report.len(), 100);
+    assert_eq!(report.more(), 5_003 - 100);
+    assert_eq!(report.violations()[0].path, "/header");
+    assert_eq!(report.violations()[99].path, "/k97");
+    assert!(report.to_string().ends_with("\nand 4903 more violations"));
+    let validated = fieldtab::validate_json_with::<EnrollmentRegistrationRequest>(bytes, deny)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(validated, report);
+
+    let schema = fieldtab_codegen::Schema::load(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/upi/enrollment_registration.md"),
+    )
+    .expect("the shipped schema loads");
+    let validator =
+        fieldtab_codegen::dynamic::Validator::new(&schema.module, "EnrollmentRegistrationRequest")
+            .expect("the message exists");
+    let dynamic = validator.validate(bytes, true).err().unwrap_or_default();
+    assert_eq!(dynamic, report);
+
+    let few = DecodeOptions {
+        max_violations: 3,
+        ..deny
+    };
+    let report = fieldtab::from_json_with::<EnrollmentRegistrationRequest>(bytes, few)
+        .err()
+        .unwrap_or_default();
+    assert_eq!((report.len(), report.more()), (3, 5_000));
+    let dynamic = validator.max_violations(3).validate(bytes, true).err();
+    assert_eq!(dynamic.unwrap_or_default(), report);
 }

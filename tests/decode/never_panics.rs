@@ -15,7 +15,10 @@ fn all_entry_points(bytes: &[u8]) {
     let _ = fieldtab::from_json::<ap::ExternalBenefitDetail>(bytes);
     let _ = fieldtab::validate_json_with::<ap::BenefitContent>(
         bytes,
-        DecodeOptions { deny_unknown: true },
+        DecodeOptions {
+            deny_unknown: true,
+            ..DecodeOptions::default()
+        },
     );
     let _ = fieldtab::from_json::<edge::Request>(bytes);
 }

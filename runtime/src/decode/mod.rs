@@ -121,7 +121,8 @@ use crate::plan::Fact;
 use crate::{Path, Report};
 
 pub use root::{
-    DecodeOptions, from_json, from_json_with, from_str, validate_json, validate_json_with,
+    DecodeOptions, MAX_VIOLATIONS, from_json, from_json_with, from_str, validate_json,
+    validate_json_with,
 };
 
 /// A message or struct that [`from_json`] and [`validate_json`] can decode in one pass.

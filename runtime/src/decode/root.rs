@@ -28,7 +28,7 @@ use crate::{JsonKind, Path, Report, RuleError};
 /// ```
 pub fn from_json<T: Decode>(bytes: &[u8]) -> Result<T, Report> {
     // Not through `from_json_with`: that would compile the denying decoder too.
-    let (value, report) = decode::<T, { BUILD | FAST }, BUILD>(bytes);
+    let (value, report) = decode::<T, { BUILD | FAST }, BUILD>(bytes, MAX_VIOLATIONS);
     if !report.is_empty() {
         return Err(report);
     }
@@ -43,29 +43,50 @@ pub fn from_str<T: Decode>(text: &str) -> Result<T, Report> {
 /// Checks one JSON message of type `T` without building it: the same verdict and the same
 /// report as [`from_json`], faster (no value, no `String` allocated).
 pub fn validate_json<T: Decode>(bytes: &[u8]) -> Result<(), Report> {
-    decode::<T, FAST, 0>(bytes).1.into_result()
+    decode::<T, FAST, 0>(bytes, MAX_VIOLATIONS).1.into_result()
 }
+
+/// The violations a report keeps unless [`DecodeOptions::max_violations`] says otherwise.
+pub const MAX_VIOLATIONS: usize = 100;
 
 /// What a caller can ask of [`from_json_with`] and [`validate_json_with`].
 ///
 /// ```
-/// let options = fieldtab_runtime::DecodeOptions { deny_unknown: true };
-/// assert!(!fieldtab_runtime::DecodeOptions::default().deny_unknown);
+/// use fieldtab_runtime::DecodeOptions;
+///
+/// let options = DecodeOptions { deny_unknown: true, ..DecodeOptions::default() };
+/// assert!(!DecodeOptions::default().deny_unknown);
+/// assert_eq!(DecodeOptions::default().max_violations, fieldtab_runtime::MAX_VIOLATIONS);
 /// # let _ = options;
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DecodeOptions {
     /// Every field the schema does not name is an `unknown_field` violation, in every object
     /// (as if every item of the schema denied them).
     pub deny_unknown: bool,
+    /// The report keeps at most this many violations (at least one; default
+    /// [`MAX_VIOLATIONS`], 100), the first in the order of docs/SEMANTICS.md §6.1, and counts
+    /// the others ([`Report::more`]): a report sent back to a client stays small, and a hostile
+    /// message of a million violations costs no more memory than one of a hundred.
+    pub max_violations: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> DecodeOptions {
+        DecodeOptions {
+            deny_unknown: false,
+            max_violations: MAX_VIOLATIONS,
+        }
+    }
 }
 
 /// [`from_json`] with options.
 pub fn from_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Result<T, Report> {
+    let limit = options.max_violations;
     let (value, report) = if options.deny_unknown {
-        decode::<T, { BUILD | FAST | DENY }, { BUILD | DENY }>(bytes)
+        decode::<T, { BUILD | FAST | DENY }, { BUILD | DENY }>(bytes, limit)
     } else {
-        decode::<T, { BUILD | FAST }, BUILD>(bytes)
+        decode::<T, { BUILD | FAST }, BUILD>(bytes, limit)
     };
     if !report.is_empty() {
         return Err(report);
@@ -75,10 +96,11 @@ pub fn from_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Result
 
 /// [`validate_json`] with options.
 pub fn validate_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Result<(), Report> {
+    let limit = options.max_violations;
     let (_, report) = if options.deny_unknown {
-        decode::<T, { FAST | DENY }, DENY>(bytes)
+        decode::<T, { FAST | DENY }, DENY>(bytes, limit)
     } else {
-        decode::<T, FAST, 0>(bytes)
+        decode::<T, FAST, 0>(bytes, limit)
     };
     report.into_result()
 }
@@ -86,25 +108,31 @@ pub fn validate_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Re
 /// A fast run (mode `M`), and when it asks for it, the checked run (mode `C`, the same without
 /// `FAST`).
 #[inline]
-fn decode<T: Decode, const M: u8, const C: u8>(bytes: &[u8]) -> (Option<T>, Report) {
-    match run::<T, M>(bytes) {
+fn decode<T: Decode, const M: u8, const C: u8>(bytes: &[u8], limit: usize) -> (Option<T>, Report) {
+    match run_limited::<T, M>(bytes, limit) {
         Some(done) => done,
-        None => checked::<T, C>(bytes),
+        None => checked::<T, C>(bytes, limit),
     }
 }
 
 /// The checked run, which never asks to be re-run.
 #[cold]
 #[inline(never)]
-fn checked<T: Decode, const C: u8>(bytes: &[u8]) -> (Option<T>, Report) {
-    run::<T, C>(bytes).unwrap_or_else(|| (None, syntax_report("malformed JSON")))
+fn checked<T: Decode, const C: u8>(bytes: &[u8], limit: usize) -> (Option<T>, Report) {
+    run_limited::<T, C>(bytes, limit).unwrap_or_else(|| (None, syntax_report("malformed JSON")))
 }
 
-/// One run over `bytes`. `None` (only in the fast mode) when the input needs the checked
-/// reading.
-#[inline]
+/// One run over `bytes`, every violation kept (for the tests).
+#[cfg(test)]
 pub(crate) fn run<T: Decode, const M: u8>(bytes: &[u8]) -> Option<(Option<T>, Report)> {
-    let mut report = Report::new();
+    run_limited::<T, M>(bytes, usize::MAX)
+}
+
+/// One run over `bytes`, keeping at most `limit` violations. `None` (only in the fast mode)
+/// when the input needs the checked reading.
+#[inline]
+fn run_limited<T: Decode, const M: u8>(bytes: &[u8], limit: usize) -> Option<(Option<T>, Report)> {
+    let mut report = Report::with_limit(limit);
     let seed = RootSeed::<T, M> {
         report: &mut report,
         target: PhantomData,

@@ -136,6 +136,7 @@ impl Report {
                 crate::suggest::hint_misspelled_keys(self, &object, &keys);
             }
         }
+        self.enforce_limit();
     }
 
     /// Moves the pending entries and hints of `later` here, their places after this report's

@@ -86,12 +86,40 @@ impl fmt::Display for Violation {
 /// );
 /// assert!(report.into_result().is_err());
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Report {
     violations: Vec<Violation>,
     /// What waits for a condition on an object above (`later.rs`); `None` in every report a
     /// caller sees (they are settled).
     later: Option<Box<Later>>,
+    /// At most this many violations are kept (`usize::MAX`: all): a hostile message of 6 MB
+    /// held a million violations, and a report is what a server sends back.
+    limit: usize,
+    /// How many violations were found beyond `limit`, and not kept.
+    more: usize,
+}
+
+impl Default for Report {
+    fn default() -> Report {
+        Report::new()
+    }
+}
+
+/// Two reports are equal when they hold the same violations and the same count of those not
+/// kept, whatever their limits.
+impl PartialEq for Report {
+    fn eq(&self, other: &Report) -> bool {
+        self.violations == other.violations && self.more == other.more && self.later == other.later
+    }
+}
+
+impl Eq for Report {}
+
+impl std::hash::Hash for Report {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.violations.hash(state);
+        self.more.hash(state);
+    }
 }
 
 impl fmt::Debug for Report {
@@ -99,6 +127,9 @@ impl fmt::Debug for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = f.debug_struct("Report");
         out.field("violations", &self.violations);
+        if self.more > 0 {
+            out.field("more", &self.more);
+        }
         if let Some(later) = &self.later {
             out.field("later", later);
         }
@@ -130,6 +161,43 @@ impl Report {
         Report {
             violations: Vec::new(),
             later: None,
+            limit: usize::MAX,
+            more: 0,
+        }
+    }
+
+    /// An empty report that keeps at most `limit` violations (at least one), the first ones in
+    /// the order of docs/SEMANTICS.md §6.1, and counts the others ([`Report::more`]).
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Path, Report, RuleError};
+    /// let mut report = Report::with_limit(2);
+    /// for key in ["a", "b", "c", "d"] {
+    ///     report.push(&Path::root().key(key), RuleError::required());
+    /// }
+    /// assert_eq!((report.len(), report.more()), (2, 2));
+    /// assert!(report.to_string().ends_with("/b: required: is required\nand 2 more violations"));
+    /// ```
+    pub const fn with_limit(limit: usize) -> Report {
+        Report {
+            violations: Vec::new(),
+            later: None,
+            limit: if limit == 0 { 1 } else { limit },
+            more: 0,
+        }
+    }
+
+    /// How many violations were found beyond the limit of [`Report::with_limit`] and not kept.
+    pub fn more(&self) -> usize {
+        self.more
+    }
+
+    /// Drops the violations beyond the limit, counting them: entries put in their places when a
+    /// condition above was decided (`later.rs`) can take the count over it.
+    fn enforce_limit(&mut self) {
+        if self.violations.len() > self.limit {
+            self.more += self.violations.len() - self.limit;
+            self.violations.truncate(self.limit);
         }
     }
 
@@ -145,6 +213,10 @@ impl Report {
     #[cold]
     #[inline(never)]
     pub fn push(&mut self, path: &Path<'_>, error: RuleError) {
+        if self.violations.len() >= self.limit {
+            self.more += 1;
+            return;
+        }
         self.violations.push(Violation {
             path: path.to_pointer(),
             rule: error.rule,
@@ -162,6 +234,10 @@ impl Report {
     /// ```
     #[cold]
     pub fn push_violation(&mut self, violation: Violation) {
+        if self.violations.len() >= self.limit {
+            self.more += 1;
+            return;
+        }
         self.violations.push(violation);
     }
 
@@ -180,6 +256,8 @@ impl Report {
             self.adopt(*later);
         }
         self.violations.append(&mut other.violations);
+        self.more += other.more;
+        self.enforce_limit();
     }
 
     /// Whether no violation was recorded.
@@ -257,7 +335,11 @@ impl fmt::Display for Report {
             }
             fmt::Display::fmt(violation, f)?;
         }
-        Ok(())
+        match self.more {
+            0 => Ok(()),
+            1 => f.write_str("\nand 1 more violation"),
+            n => write!(f, "\nand {n} more violations"),
+        }
     }
 }
 
@@ -273,7 +355,7 @@ impl From<Vec<Violation>> for Report {
     fn from(violations: Vec<Violation>) -> Report {
         Report {
             violations,
-            later: None,
+            ..Report::new()
         }
     }
 }
@@ -296,7 +378,9 @@ impl<'r> IntoIterator for &'r Report {
 
 impl Extend<Violation> for Report {
     fn extend<I: IntoIterator<Item = Violation>>(&mut self, iter: I) {
-        self.violations.extend(iter);
+        for violation in iter {
+            self.push_violation(violation);
+        }
     }
 }
 

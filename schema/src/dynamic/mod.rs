@@ -70,6 +70,8 @@ pub struct Validator<'m> {
     module: &'m Module,
     name: &'m str,
     object: &'m Object,
+    /// The violations [`Validator::validate`] keeps (see [`Validator::max_violations`]).
+    max_violations: usize,
 }
 
 impl<'m> Validator<'m> {
@@ -84,10 +86,21 @@ impl<'m> Validator<'m> {
                     module,
                     name: &item.name,
                     object,
+                    max_violations: fieldtab_runtime::MAX_VIOLATIONS,
                 }),
                 ItemKind::Enum(_) => Err(UnknownItem::new(module, name, true)),
             },
             None => Err(UnknownItem::new(module, name, false)),
+        }
+    }
+
+    /// Keeps at most `max` violations in the reports of [`Validator::validate`] (at least one;
+    /// by default [`fieldtab_runtime::MAX_VIOLATIONS`], as the generated decoder), the first
+    /// in the order of docs/SEMANTICS.md §6.1, counting the others (`Report::more`).
+    pub fn max_violations(self, max: usize) -> Validator<'m> {
+        Validator {
+            max_violations: max,
+            ..self
         }
     }
 
@@ -101,7 +114,7 @@ impl<'m> Validator<'m> {
     ///
     /// Returns every violation, in the order of docs/SEMANTICS.md §6.1.
     pub fn validate(&self, bytes: &[u8], deny_unknown: bool) -> Result<(), Report> {
-        let mut report = Report::new();
+        let mut report = Report::with_limit(self.max_violations);
         self.validate_into(bytes, deny_unknown, &mut report);
         report.into_result()
     }

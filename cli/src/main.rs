@@ -63,6 +63,14 @@ enum Command {
         /// Report fields the schema does not name as `unknown_field` violations.
         #[arg(long)]
         deny_unknown: bool,
+        /// Keep at most N violations a message (the first ones; the rest are counted).
+        #[arg(long, value_name = "N", default_value_t = fieldtab_runtime::MAX_VIOLATIONS,
+              value_parser = clap::value_parser!(usize))]
+        max_violations: usize,
+        /// Refuse a message larger than N bytes (an error on stderr, exit 2), before reading
+        /// more of it.
+        #[arg(long, value_name = "N", default_value_t = validate::MAX_BYTES)]
+        max_bytes: u64,
         /// JSON files; `-` or none reads standard input.
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -90,7 +98,15 @@ fn main() -> ExitCode {
             message,
             format,
             deny_unknown,
+            max_violations,
+            max_bytes,
             files,
-        } => validate::run(&schema, &message, format, deny_unknown, &files),
+        } => {
+            let limits = validate::Limits {
+                max_violations,
+                max_bytes,
+            };
+            validate::run(&schema, &message, format, deny_unknown, limits, &files)
+        }
     }
 }

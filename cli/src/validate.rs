@@ -1,4 +1,5 @@
-//! `fieldtab validate SCHEMA --message NAME [--format text|json] [--deny-unknown] [FILE...]`.
+//! `fieldtab validate SCHEMA --message NAME [--format text|json] [--deny-unknown]
+//! [--max-violations N] [--max-bytes N] [FILE...]`.
 //!
 //! Loads the schema (its diagnostics and exit 2 when it has errors), finds the message or
 //! struct (exit 2 with a did-you-mean when there is none), then validates each input with the
@@ -14,7 +15,11 @@
 //! ```
 //!
 //! JSON output: one object a line per input,
-//! `{"file":"request.json","valid":false,"violations":[{"path":…,"rule":…,"message":…}]}`.
+//! `{"file":"request.json","valid":false,"violations":[{"path":…,"rule":…,"message":…}]}`,
+//! with `"more":N` after `violations` when more than `--max-violations` (100) were found; the
+//! text output says `and N more violations` before the summary line. A message larger than
+//! `--max-bytes` (16 MiB) is an input error: only that many bytes are read, of a regular file
+//! or of a pipe, a device or standard input.
 //!
 //! Exit status: 0 every input valid, 1 some input invalid, 2 usage, schema or I/O error (an
 //! unreadable input is reported on stderr and the others are still validated).
@@ -30,12 +35,26 @@ use fieldtab_runtime::{Report, printable};
 
 use crate::OutputFormat;
 
+/// The largest message `fieldtab validate` reads unless `--max-bytes` says otherwise: 16 MiB,
+/// far above any payment message, far below what fills memory (`/dev/zero` did).
+pub(crate) const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What bounds the work on one input.
+#[derive(Clone, Copy)]
+pub(crate) struct Limits {
+    /// `--max-violations`.
+    pub(crate) max_violations: usize,
+    /// `--max-bytes`.
+    pub(crate) max_bytes: u64,
+}
+
 /// Runs `fieldtab validate`.
 pub(crate) fn run(
     schema: &Path,
     message: &str,
     format: OutputFormat,
     deny_unknown: bool,
+    limits: Limits,
     files: &[PathBuf],
 ) -> ExitCode {
     let loaded = match Schema::load(schema) {
@@ -46,7 +65,7 @@ pub(crate) fn run(
         }
     };
     let validator = match Validator::new(&loaded.module, message) {
-        Ok(validator) => validator,
+        Ok(validator) => validator.max_violations(limits.max_violations),
         Err(error) => {
             eprintln!("error: {error} in `{}`", schema.display());
             if let Some(suggestion) = &error.suggestion {
@@ -71,10 +90,9 @@ pub(crate) fn run(
     for input in inputs {
         let is_stdin = input.as_os_str() == "-";
         let bytes = if is_stdin {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+            read_capped(io::stdin().lock(), limits.max_bytes)
         } else {
-            std::fs::read(input)
+            std::fs::File::open(input).and_then(|file| read_capped(file, limits.max_bytes))
         };
         let bytes = match bytes {
             Ok(bytes) => bytes,
@@ -113,6 +131,18 @@ pub(crate) fn run(
     }
 }
 
+/// Reads at most `max` bytes; more is an error (the input is not read further).
+fn read_capped(input: impl Read, max: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    input.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(io::Error::other(format!(
+            "larger than {max} bytes (--max-bytes)"
+        )));
+    }
+    Ok(bytes)
+}
+
 /// The text format: `error[rule]: path: message` a violation, then the input's summary line.
 fn write_text(
     out: &mut impl Write,
@@ -139,21 +169,31 @@ fn write_text(
             printable(&violation.message)
         )?;
     }
-    match report.len() {
+    match report.more() {
+        0 => {}
+        1 => writeln!(out, "and 1 more violation, not kept (--max-violations)")?,
+        n => writeln!(out, "and {n} more violations, not kept (--max-violations)")?,
+    }
+    match report.len() + report.more() {
         0 => writeln!(out, "{file}: valid {name}"),
         1 => writeln!(out, "{file}: invalid {name}: 1 violation"),
         n => writeln!(out, "{file}: invalid {name}: {n} violations"),
     }
 }
 
-/// The JSON format: one object a line, `{"file", "valid", "violations"}` in that order.
+/// The JSON format: one object a line, `{"file", "valid", "violations"}` in that order, then
+/// `"more"` when violations were found beyond `--max-violations`.
 fn write_json(out: &mut impl Write, input: &Path, report: &Report) -> io::Result<()> {
     let file = input.to_string_lossy();
     let file = serde_json::to_string(file.as_ref()).map_err(io::Error::other)?;
     let violations = serde_json::to_string(report).map_err(io::Error::other)?;
+    let more = match report.more() {
+        0 => String::new(),
+        n => format!(",\"more\":{n}"),
+    };
     writeln!(
         out,
-        "{{\"file\":{file},\"valid\":{},\"violations\":{violations}}}",
+        "{{\"file\":{file},\"valid\":{},\"violations\":{violations}{more}}}",
         report.is_empty()
     )
 }

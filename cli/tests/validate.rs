@@ -484,3 +484,106 @@ fn no_output_contains_a_full_card_number() {
         }
     }
 }
+
+/// Issue 13, defect 4: the violations printed are bounded (`--max-violations`, 100 by
+/// default), the rest counted in text and JSON.
+#[test]
+fn violations_beyond_the_limit_are_counted_not_printed() {
+    let mut input = String::from("{");
+    for i in 0..1_000 {
+        input.push_str(&format!("\"k{i}\":1,"));
+    }
+    input.push_str("\"k\":1}");
+    let args = [
+        "validate",
+        ENROLLMENT,
+        "--message",
+        REQUEST,
+        "--deny-unknown",
+    ];
+    let out = run(&args, input.as_bytes());
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert_eq!(text.matches("error[").count(), 100, "{text}");
+    assert!(
+        text.ends_with(
+            "and 903 more violations, not kept (--max-violations)\n<stdin>: invalid EnrollmentRegistrationRequest: 1003 violations\n"
+        ),
+        "{text}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json", "--max-violations", "2"]);
+    let out = run(&json_args, input.as_bytes());
+    let objects = json_lines(&out);
+    assert_eq!(objects[0]["violations"].as_array().map(Vec::len), Some(2));
+    assert_eq!(objects[0]["more"], 1001);
+    // A valid message has no `more` key.
+    let valid = [
+        "validate",
+        ENROLLMENT,
+        "--message",
+        REQUEST,
+        "--format",
+        "json",
+    ];
+    let mut valid = valid.to_vec();
+    let file = sample("valid-01-minimal");
+    valid.push(&file);
+    let objects = json_lines(&run(&valid, b""));
+    assert!(objects[0].get("more").is_none(), "{:?}", objects[0]);
+}
+
+/// Issue 13, defect 5: an input is read up to `--max-bytes` (16 MiB by default), a file, a
+/// device or standard input alike; beyond, an input error (exit 2), the others still read.
+#[test]
+fn inputs_larger_than_max_bytes_are_refused_without_reading_them_whole() {
+    let valid = sample("valid-01-minimal");
+    let args = [
+        "validate",
+        ENROLLMENT,
+        "--message",
+        REQUEST,
+        "--max-bytes",
+        "64",
+        &valid,
+        "-",
+    ];
+    let out = run(&args, b"{}");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("larger than 64 bytes (--max-bytes)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("<stdin>: invalid"),
+        "{}",
+        stdout(&out)
+    );
+    #[cfg(unix)]
+    {
+        let out = run(
+            &["validate", ENROLLMENT, "--message", REQUEST, "/dev/zero"],
+            b"",
+        );
+        assert_eq!(code(&out), 2);
+        assert!(
+            stderr(&out).contains("larger than 16777216 bytes"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = run(
+        &[
+            "validate",
+            ENROLLMENT,
+            "--message",
+            REQUEST,
+            "--max-bytes",
+            "x",
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("invalid value 'x'"), "{}", stderr(&out));
+}

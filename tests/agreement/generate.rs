@@ -291,7 +291,10 @@ impl<'m> Gen<'m> {
 
     /// A valid value of `field` (of the type `ty`, the field's or an element's).
     pub(crate) fn value(&self, field: &Field, ty: &Type, rng: &mut Rng, depth: usize) -> Node {
+        // A fixed value is the only valid one, whatever conditions elsewhere compare the field
+        // with (a variant fixes the scenario its base's conditions read).
         if ty == &field.ty
+            && field.fixed.is_none()
             && let Some(values) = self.compared.get(&(std::ptr::from_ref(field) as usize))
             && rng.chance(50)
         {

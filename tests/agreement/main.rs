@@ -74,6 +74,10 @@ const CASES: &[Case] = cases![
     ],
     "schemas/alipayplus/payment_apis.md" => alipayplus_payment_apis::[
         PayRequest,
+        PayRequestPaymentCode,
+        PayRequestOrderCode,
+        PayRequestEntryCode,
+        PayRequestCashier,
         PayResponse,
         NotifyPaymentRequest,
         NotifyPaymentResponse,

@@ -237,6 +237,18 @@ fn every_sample_decodes_as_expected() {
                     check_sample::<ap::BenefitCollectRule>(&path)
                 }
                 "alipayplus/payment_apis/PayRequest" => check_sample::<pa::PayRequest>(&path),
+                "alipayplus/payment_apis/PayRequestPaymentCode" => {
+                    check_sample::<pa::PayRequestPaymentCode>(&path)
+                }
+                "alipayplus/payment_apis/PayRequestOrderCode" => {
+                    check_sample::<pa::PayRequestOrderCode>(&path)
+                }
+                "alipayplus/payment_apis/PayRequestEntryCode" => {
+                    check_sample::<pa::PayRequestEntryCode>(&path)
+                }
+                "alipayplus/payment_apis/PayRequestCashier" => {
+                    check_sample::<pa::PayRequestCashier>(&path)
+                }
                 "alipayplus/payment_apis/PayResponse" => check_sample::<pa::PayResponse>(&path),
                 "alipayplus/payment_apis/NotifyPaymentRequest" => {
                     check_sample::<pa::NotifyPaymentRequest>(&path)

@@ -50,9 +50,6 @@ pub mod suggest;
 mod swar;
 mod validate;
 
-/// The ISO 4217 table behind [`Currency`].
-#[doc(no_inline)]
-pub use iso_currency;
 /// The date/time crate of [`LocalTime`], [`GmtOffset`] and [`Timestamp`]'s conversions.
 #[doc(no_inline)]
 pub use time;

@@ -1,9 +1,9 @@
 //! ISO 3166-1 country codes, alpha-2 and alpha-3, from the table of the `iso_country` crate.
 //!
-//! `iso_country` is already a dependency of `iso_currency`. Its code table is the current one:
-//! the 249 officially assigned codes, South Sudan (`SS`, `SSD`, 2011) the newest; no code has
-//! been assigned or withdrawn since. Its English names predate the renamings of 2018-2019
-//! (Eswatini, North Macedonia), which changed no code; only the codes are read here.
+//! Its code table is the current one: the 249 officially assigned codes, South Sudan (`SS`,
+//! `SSD`, 2011) the newest; no code has been assigned or withdrawn since. Its English names
+//! predate the renamings of 2018-2019 (Eswatini, North Macedonia), which changed no code; only
+//! the codes are read here.
 //! User-assigned codes (`AA`, `QM`-`QZ`, `XA`-`XZ`, `ZZ`, so Kosovo's `XK`), reserved ones
 //! (`UK`, `EU`) and withdrawn ones (`AN`) are not in the table, so not accepted.
 

@@ -1,9 +1,9 @@
-//! ISO 4217 currencies, from the maintained table of the `iso_currency` crate.
+//! ISO 4217 currencies, from fieldtab's own dated table of List One (`currency_table.rs`).
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
+use super::currency_table::{ABSENT, BY_ALPHA, BY_NUMERIC, NONE, Row, TABLE, alpha_key};
 use super::digits::{Text, fixed};
 use super::owned;
 use super::serde_str::serde_via_str;
@@ -12,9 +12,11 @@ use std::borrow::Cow;
 
 /// An ISO 4217 currency, written as its alphabetic code (`USD`, upper case only).
 ///
-/// The table (codes, numeric codes, minor-unit exponents) is the maintained one of the
-/// `iso_currency` crate, not a hand list. `FromStr`, `Display` and serde use the alpha code;
-/// [`NumericCurrency`] is the same currency written as its numeric code.
+/// The table (codes, numeric codes, minor units, names) is fieldtab's own copy of ISO 4217
+/// List One as current on [`Currency::AS_OF`], sources named in it: withdrawn codes (`HRK`,
+/// `CUC`, `ZWL`, `SLL`, `ANG`, `BGN`) are not currencies, new ones (`XCG`, `ZWG`, `VED`,
+/// `XAD`) are. `FromStr`, `Display` and serde use the alpha code; [`NumericCurrency`] is the
+/// same currency written as its numeric code.
 ///
 /// ```
 /// use fieldtab_runtime::Currency;
@@ -23,9 +25,10 @@ use std::borrow::Cow;
 /// assert_eq!(usd.numeric(), 840);
 /// assert_eq!(usd.exponent(), 2);
 /// assert!("usd".parse::<Currency>().is_err());
+/// assert!("HRK".parse::<Currency>().is_err());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Currency(iso_currency::Currency);
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency(u8);
 
 /// The same currencies as [`Currency`], written as the three-digit numeric code (`840`, `036`).
 ///
@@ -39,31 +42,20 @@ pub struct Currency(iso_currency::Currency);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NumericCurrency(Currency);
 
-/// The index of three capitals `A`-`Z` in a 26³ table.
-fn alpha_key(a: u8, b: u8, c: u8) -> usize {
-    let d = |x: u8| usize::from(x.wrapping_sub(b'A'));
-    (d(a) * 26 + d(b)) * 26 + d(c)
-}
-
-/// Alpha code -> numeric code (0: none), built once from the `iso_currency` table so that a
-/// lookup is one index instead of a string match over every code.
-fn alpha_index() -> &'static [u16; 26 * 26 * 26] {
-    static INDEX: OnceLock<[u16; 26 * 26 * 26]> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = [0u16; 26 * 26 * 26];
-        for numeric in 1..1000 {
-            if let Some(c) = iso_currency::Currency::from_numeric(numeric)
-                && let [a, b, c] = *c.code().as_bytes()
-                && [a, b, c].iter().all(u8::is_ascii_uppercase)
-            {
-                index[alpha_key(a, b, c)] = numeric;
-            }
-        }
-        index
-    })
-}
-
 impl Currency {
+    /// The date of the table: ISO 4217 List One as current on this day (`YYYY-MM-DD`).
+    ///
+    /// ```
+    /// assert_eq!(fieldtab_runtime::Currency::AS_OF, "2026-12-01");
+    /// ```
+    pub const AS_OF: &'static str = super::currency_table::AS_OF;
+
+    /// The row; `self.0` is always a row number (only the indexes make a `Currency`).
+    #[inline]
+    fn row(self) -> &'static Row {
+        &TABLE[usize::from(self.0)]
+    }
+
     /// Parses an alpha code; the one implementation of the `CurrencyAlpha` format rule.
     #[inline]
     pub(crate) fn parse_alpha(s: &[u8]) -> Result<Currency, RuleError> {
@@ -79,11 +71,10 @@ impl Currency {
                 ));
             }
         };
-        let numeric = alpha_index().get(key).copied().unwrap_or(0);
-        iso_currency::Currency::from_numeric(numeric)
-            .filter(|_| numeric != 0)
-            .map(Currency)
-            .ok_or_else(|| RuleError::format("is not an ISO 4217 currency code"))
+        match BY_ALPHA[key] {
+            ABSENT => Err(RuleError::format("is not an ISO 4217 currency code")),
+            row => Ok(Currency(row)),
+        }
     }
 
     /// Parses a numeric code; the one implementation of the `CurrencyNumeric` format rule.
@@ -94,10 +85,13 @@ impl Currency {
                 "must be an ISO 4217 numeric currency code (three digits)",
             ));
         };
-        // Three digits fit in u16.
-        iso_currency::Currency::from_numeric(numeric as u16)
-            .map(Currency)
-            .ok_or_else(|| RuleError::format("is not an ISO 4217 numeric currency code"))
+        // Three digits: below 1000.
+        match BY_NUMERIC[numeric as usize] {
+            ABSENT => Err(RuleError::format(
+                "is not an ISO 4217 numeric currency code",
+            )),
+            row => Ok(Currency(row)),
+        }
     }
 
     /// The currency of an alpha code (`"EUR"`), upper case only.
@@ -119,7 +113,21 @@ impl Currency {
     /// assert_eq!(c.code(), "EUR");
     /// ```
     pub fn from_numeric(numeric: u16) -> Option<Currency> {
-        iso_currency::Currency::from_numeric(numeric).map(Currency)
+        match BY_NUMERIC.get(usize::from(numeric)).copied() {
+            None | Some(ABSENT) => None,
+            Some(row) => Some(Currency(row)),
+        }
+    }
+
+    /// Every currency of the table, in the order of their alpha codes.
+    ///
+    /// ```
+    /// let first = fieldtab_runtime::Currency::all().next().unwrap();
+    /// assert_eq!(first.code(), "AED");
+    /// ```
+    pub fn all() -> impl ExactSizeIterator<Item = Currency> + Clone {
+        // The table has fewer than 255 rows (a compile-time check in its module).
+        (0..TABLE.len()).map(|row| Currency(row as u8))
     }
 
     /// The alpha code (`"EUR"`).
@@ -128,7 +136,7 @@ impl Currency {
     /// assert_eq!(fieldtab_runtime::Currency::from_numeric(392).unwrap().code(), "JPY");
     /// ```
     pub fn code(self) -> &'static str {
-        self.0.code()
+        self.row().code
     }
 
     /// The numeric code (`978`).
@@ -137,11 +145,11 @@ impl Currency {
     /// assert_eq!(fieldtab_runtime::Currency::from_code("KWD").unwrap().numeric(), 414);
     /// ```
     pub fn numeric(self) -> u16 {
-        self.0.numeric()
+        self.row().numeric
     }
 
     /// The minor-unit exponent (USD 2, JPY 0, KWD 3), from the ISO 4217 table; 0 for the
-    /// codes that have no minor unit (XAU, XDR, XXX, …).
+    /// codes that have no minor unit (XAU, XDR, XXX, …: see [`Currency::minor_unit`]).
     ///
     /// ```
     /// use fieldtab_runtime::Currency;
@@ -149,10 +157,23 @@ impl Currency {
     /// assert_eq!(Currency::from_code("KWD").unwrap().exponent(), 3);
     /// ```
     pub fn exponent(self) -> u8 {
-        self.0
-            .exponent()
-            .and_then(|e| u8::try_from(e).ok())
-            .unwrap_or(0)
+        self.minor_unit().unwrap_or(0)
+    }
+
+    /// The minor unit (the number of decimals), or `None` where ISO 4217 writes "N.A.": the
+    /// precious metals (XAU, XAG, XPT, XPD), the bond-market units (XBA–XBD), XDR, XSU, XUA,
+    /// the testing code XTS and XXX. No amount can be written in minor units of these.
+    ///
+    /// ```
+    /// use fieldtab_runtime::Currency;
+    /// assert_eq!(Currency::from_code("JPY").unwrap().minor_unit(), Some(0));
+    /// assert_eq!(Currency::from_code("XAU").unwrap().minor_unit(), None);
+    /// ```
+    pub fn minor_unit(self) -> Option<u8> {
+        match self.row().minor {
+            NONE => None,
+            e => Some(e),
+        }
     }
 
     /// The English name.
@@ -161,18 +182,8 @@ impl Currency {
     /// let c = fieldtab_runtime::Currency::from_code("JPY").unwrap();
     /// assert_eq!(c.name(), "Japanese yen");
     /// ```
-    pub fn name(&self) -> &str {
-        self.0.name()
-    }
-
-    /// The entry of the `iso_currency` table.
-    ///
-    /// ```
-    /// let c = fieldtab_runtime::Currency::from_code("USD").unwrap();
-    /// assert_eq!(c.iso(), iso_currency::Currency::USD);
-    /// ```
-    pub fn iso(self) -> iso_currency::Currency {
-        self.0
+    pub fn name(&self) -> &'static str {
+        self.row().name
     }
 
     /// The same currency, written as its numeric code.
@@ -186,6 +197,13 @@ impl Currency {
     }
 }
 
+impl fmt::Debug for Currency {
+    /// `Currency(USD)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Currency({})", self.code())
+    }
+}
+
 impl NumericCurrency {
     /// The currency.
     ///
@@ -195,12 +213,6 @@ impl NumericCurrency {
     /// ```
     pub fn currency(self) -> Currency {
         self.0
-    }
-}
-
-impl From<iso_currency::Currency> for Currency {
-    fn from(c: iso_currency::Currency) -> Currency {
-        Currency(c)
     }
 }
 
@@ -337,7 +349,9 @@ mod tests {
         assert_eq!("KWD".parse::<Currency>().unwrap().exponent(), 3);
         assert_eq!("CLF".parse::<Currency>().unwrap().exponent(), 4);
         assert_eq!("XAU".parse::<Currency>().unwrap().exponent(), 0);
-        for bad in ["usd", "Usd", "USDX", "US", "", "ZZZ", "ＵSD", "U D", "840"] {
+        for bad in [
+            "usd", "Usd", "USDX", "US", "", "ZZZ", "ＵSD", "U D", "840", "@AA", "[AA",
+        ] {
             let e = bad.parse::<Currency>().unwrap_err();
             assert_eq!(e.rule, Rule::Format, "{bad}");
         }
@@ -357,38 +371,142 @@ mod tests {
         for bad in ["84", "0840", "", "000", "999x", "８40", "USD", "+84", "001"] {
             assert!(bad.parse::<NumericCurrency>().is_err(), "{bad}");
         }
+        assert_eq!(Currency::from_numeric(0), None);
+        assert_eq!(Currency::from_numeric(1000), None);
+        assert_eq!(Currency::from_numeric(u16::MAX), None);
+    }
+
+    /// The codes ISO has withdrawn from List One (and the numeric codes no current currency
+    /// reuses) are rejected by both formats.
+    #[test]
+    fn withdrawn_codes_are_rejected() {
+        for (code, numeric) in [
+            ("HRK", "191"),
+            ("CUC", "931"),
+            ("ZWL", "932"),
+            ("SLL", "694"),
+            ("BGN", "975"),
+            ("ANG", ""),
+            ("LVL", "428"),
+            ("LTL", "440"),
+            ("EEK", "233"),
+            ("VEF", "937"),
+            ("MRO", "478"),
+            ("STD", "678"),
+            ("ZWD", "716"),
+            ("CSD", "891"),
+        ] {
+            let e = code.parse::<Currency>().unwrap_err();
+            assert_eq!(
+                (e.rule, &*e.message),
+                (Rule::Format, "is not an ISO 4217 currency code"),
+                "{code}"
+            );
+            if !numeric.is_empty() {
+                let e = numeric.parse::<NumericCurrency>().unwrap_err();
+                assert_eq!(
+                    (e.rule, &*e.message),
+                    (Rule::Format, "is not an ISO 4217 numeric currency code"),
+                    "{numeric}"
+                );
+            }
+        }
+    }
+
+    /// Current codes, the newest ones included, with their numeric codes and minor units.
+    #[test]
+    fn current_codes_are_accepted() {
+        for (code, numeric, minor) in [
+            ("XCG", 532, Some(2)),
+            ("ZWG", 924, Some(2)),
+            ("VED", 926, Some(2)),
+            ("VES", 928, Some(2)),
+            ("SLE", 925, Some(2)),
+            ("XAD", 396, Some(2)),
+            ("EUR", 978, Some(2)),
+            ("CUP", 192, Some(2)),
+            ("UYW", 927, Some(4)),
+            ("XAU", 959, None),
+        ] {
+            let c: Currency = code.parse().unwrap();
+            assert_eq!(
+                (c.code(), c.numeric(), c.minor_unit()),
+                (code, numeric, minor)
+            );
+            let n: NumericCurrency = format!("{numeric:03}").parse().unwrap();
+            assert_eq!(n.currency(), c);
+        }
+        assert_eq!(
+            Currency::from_numeric(532).unwrap().name(),
+            "Caribbean guilder"
+        );
+    }
+
+    /// The size of List One on `AS_OF`: a change to the table must change this on purpose.
+    #[test]
+    fn the_table_has_178_codes() {
+        assert_eq!(Currency::AS_OF, "2026-12-01");
+        assert_eq!(Currency::all().len(), 178);
+        let accepted = (b'A'..=b'Z')
+            .flat_map(|a| (b'A'..=b'Z').flat_map(move |b| (b'A'..=b'Z').map(move |c| [a, b, c])))
+            .filter(|code| Currency::parse_alpha(code).is_ok())
+            .count();
+        assert_eq!(accepted, 178);
+        let numeric = (0..1000u16)
+            .filter(|n| Currency::from_numeric(*n).is_some())
+            .count();
+        assert_eq!(numeric, 178);
+    }
+
+    /// The funds, metals and other codes with "N.A." as minor unit, exactly.
+    #[test]
+    fn codes_without_a_minor_unit() {
+        let none: Vec<&str> = Currency::all()
+            .filter(|c| c.minor_unit().is_none())
+            .map(Currency::code)
+            .collect();
+        assert_eq!(
+            none,
+            [
+                "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA",
+                "XXX"
+            ]
+        );
     }
 
     #[test]
-    fn the_index_agrees_with_the_table() {
-        for a in b'A'..=b'Z' {
-            for b in b'A'..=b'Z' {
-                for c in b'A'..=b'Z' {
-                    let code = [a, b, c];
-                    let code = std::str::from_utf8(&code).unwrap();
-                    assert_eq!(
-                        Currency::from_code(code).map(Currency::iso),
-                        iso_currency::Currency::from_code(code),
-                        "{code}"
-                    );
-                }
-            }
+    fn the_table_is_sorted_unique_and_well_formed() {
+        for pair in TABLE.windows(2) {
+            assert!(pair[0].code < pair[1].code, "{}", pair[1].code);
+        }
+        let mut numerics: Vec<u16> = TABLE.iter().map(|r| r.numeric).collect();
+        numerics.sort_unstable();
+        numerics.dedup();
+        assert_eq!(numerics.len(), TABLE.len(), "numeric codes are unique");
+        for row in TABLE {
+            assert!(row.code.bytes().all(|b| b.is_ascii_uppercase()) && row.code.len() == 3);
+            assert!((1..1000).contains(&row.numeric), "{}", row.code);
+            assert!(row.minor <= 4 || row.minor == NONE, "{}", row.code);
+            assert!(!row.name.is_empty());
         }
     }
 
     #[test]
     fn every_table_entry_round_trips() {
-        for n in 0..1000u16 {
-            if let Some(c) = Currency::from_numeric(n) {
-                assert_eq!(c.code().parse::<Currency>().unwrap(), c);
-                assert_eq!(
-                    c.to_numeric()
-                        .to_string()
-                        .parse::<NumericCurrency>()
-                        .unwrap(),
-                    c.to_numeric()
-                );
-            }
+        for c in Currency::all() {
+            assert_eq!(c.code().parse::<Currency>().unwrap(), c);
+            assert_eq!(Currency::from_numeric(c.numeric()), Some(c));
+            assert_eq!(
+                c.to_numeric()
+                    .to_string()
+                    .parse::<NumericCurrency>()
+                    .unwrap(),
+                c.to_numeric()
+            );
         }
+        assert_eq!(
+            format!("{:?}", Currency::from_code("USD").unwrap()),
+            "Currency(USD)"
+        );
     }
 }

@@ -34,6 +34,7 @@
 mod amount;
 mod country;
 mod currency;
+mod currency_table;
 mod date;
 mod decimal;
 mod digits;

@@ -5,9 +5,11 @@
 /// Implements `Serialize` and `Deserialize` for a struct as serde's derive does, field by
 /// field and error by error: written as a map of its fields in declaration order; read from a
 /// map (any order, unknown keys ignored, a repeated key is a `duplicate field` error, a missing
-/// one a `missing field` error) or from an array of the fields in order.
+/// one a `missing field` error) or from an array of the fields in order. `check PATH` after
+/// the fields names a `fn(&T) -> Result<(), RuleError>` the read value must pass (a rule
+/// between its fields), its message a custom error.
 macro_rules! serde_struct {
-    ($ty:ident { $($field:ident: $field_ty:ty),+ $(,)? }) => {
+    ($ty:ident { $($field:ident: $field_ty:ty),+ $(,)? } $(check $check:path)?) => {
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct;
@@ -45,7 +47,9 @@ macro_rules! serde_struct {
                             read += 1;
                         )+
                         let _ = read;
-                        Ok($ty { $($field),+ })
+                        let value = $ty { $($field),+ };
+                        $($check(&value).map_err(|e| A::Error::custom(e.message))?;)?
+                        Ok(value)
                     }
 
                     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$ty, A::Error> {
@@ -72,7 +76,9 @@ macro_rules! serde_struct {
                                 return Err(A::Error::missing_field(stringify!($field)));
                             };
                         )+
-                        Ok($ty { $($field),+ })
+                        let value = $ty { $($field),+ };
+                        $($check(&value).map_err(|e| A::Error::custom(e.message))?;)?
+                        Ok(value)
                     }
                 }
 

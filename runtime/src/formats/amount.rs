@@ -101,6 +101,8 @@ serde_via_str!(MinorUnits, "a positive integer in minor units, as a string");
 /// An amount of money: a currency and a value in its minor units, as Alipay+ writes it
 /// (`{"currency": "USD", "value": "100"}` with serde). `Display` and `FromStr` use the major
 /// units with the currency's exact number of decimals: `"USD 1.00"`, `"JPY 100"`, `"KWD 1.000"`.
+/// `FromStr`, `Deserialize` and [`Amount::try_new`] reject a currency that has no minor unit
+/// (`XAU`, `XDR`, `XXX`, …: [`Currency::minor_unit`]); [`Amount::new`] does not check it.
 ///
 /// ```
 /// use fieldtab_runtime::{Amount, Currency, MinorUnits};
@@ -119,7 +121,12 @@ pub struct Amount {
 crate::serde_struct::serde_struct!(Amount {
     currency: Currency,
     value: MinorUnits,
-});
+} check Amount::check);
+
+/// Why an amount in minor units cannot be in a currency ISO 4217 gives no minor unit. Names
+/// the kinds of code, never the code sent (docs/SEMANTICS.md §5.2).
+const NO_MINOR_UNIT: &str = "cannot be an amount in minor units: its currency has no minor unit \
+     in ISO 4217 (a precious metal such as XAU, a unit of account such as XDR, or XTS, XXX)";
 
 impl Amount {
     /// An amount.
@@ -131,6 +138,33 @@ impl Amount {
     /// ```
     pub const fn new(currency: Currency, value: MinorUnits) -> Amount {
         Amount { currency, value }
+    }
+
+    /// An amount, if its currency has a minor unit: ISO 4217 gives none to the precious
+    /// metals (XAU, XAG, XPT, XPD), the units of account (XDR, XBA–XBD, XSU, XUA), XTS and
+    /// XXX, so "100 minor units" of them means nothing. The error is a `format` violation
+    /// saying so; `FromStr` and `Deserialize` check the same.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{Amount, Currency, MinorUnits, Rule};
+    /// let one = MinorUnits::new(1).unwrap();
+    /// assert!(Amount::try_new(Currency::from_code("USD").unwrap(), one).is_ok());
+    /// let gold = Amount::try_new(Currency::from_code("XAU").unwrap(), one).unwrap_err();
+    /// assert_eq!(gold.rule, Rule::Format);
+    /// assert!(gold.message.contains("no minor unit"));
+    /// ```
+    pub fn try_new(currency: Currency, value: MinorUnits) -> Result<Amount, RuleError> {
+        let amount = Amount { currency, value };
+        amount.check()?;
+        Ok(amount)
+    }
+
+    /// Whether the currency has a minor unit (see [`Amount::try_new`]).
+    fn check(&self) -> Result<(), RuleError> {
+        match self.currency.minor_unit() {
+            Some(_) => Ok(()),
+            None => Err(RuleError::format(NO_MINOR_UNIT)),
+        }
     }
 
     /// The value in major units, with exactly the currency's number of decimals
@@ -228,7 +262,10 @@ impl FromStr for Amount {
             ));
         };
         let currency: Currency = code.parse()?;
-        let e = usize::from(currency.exponent());
+        let Some(e) = currency.minor_unit() else {
+            return Err(RuleError::format(NO_MINOR_UNIT));
+        };
+        let e = usize::from(e);
         let (int, frac) = match number.split_once('.') {
             Some((int, frac)) if e > 0 && frac.len() == e => (int, frac),
             None if e == 0 => (number, ""),
@@ -399,6 +436,41 @@ mod tests {
             "USD 1.0x",
         ] {
             assert!(bad.parse::<Amount>().is_err(), "{bad}");
+        }
+    }
+
+    /// ISO 4217 gives these codes no minor unit ("N.A."): an amount in minor units of them
+    /// is a `format` error that says so, however it is made.
+    #[test]
+    fn currencies_without_a_minor_unit_are_rejected() {
+        let one = MinorUnits::new(100).unwrap();
+        for code in [
+            "XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA", "XTS",
+            "XXX",
+        ] {
+            let currency: Currency = code.parse().unwrap();
+            for e in [
+                Amount::try_new(currency, one).unwrap_err(),
+                format!("{code} 100").parse::<Amount>().unwrap_err(),
+            ] {
+                assert_eq!(
+                    (e.rule, &*e.message),
+                    (Rule::Format, NO_MINOR_UNIT),
+                    "{code}"
+                );
+                assert!(e.message.contains("has no minor unit"));
+            }
+            let json = format!(r#"{{"currency":"{code}","value":"100"}}"#);
+            let e = serde_json::from_str::<Amount>(&json).unwrap_err();
+            assert!(e.to_string().starts_with(NO_MINOR_UNIT), "{code}: {e}");
+        }
+        // Their neighbours with a minor unit, zero included, are amounts.
+        for (code, text) in [("XAF", "XAF 100"), ("XCD", "XCD 1.00"), ("XCG", "XCG 1.00")] {
+            let a = Amount::try_new(code.parse().unwrap(), one).unwrap();
+            assert_eq!(a.to_string(), text);
+            assert_eq!(text.parse::<Amount>().unwrap(), a);
+            let json = serde_json::to_string(&a).unwrap();
+            assert_eq!(serde_json::from_str::<Amount>(&json).unwrap(), a);
         }
     }
 

@@ -23,5 +23,6 @@ mod diagnostics;
 mod load;
 mod read;
 
+pub use check::MAX_VARIANT_FIELDS;
 pub use diagnostics::{Diagnostic, Diagnostics, Note, NoteSpan, Severity};
 pub use load::{MAX_FILES, MAX_IMPORT_DEPTH, Schema};

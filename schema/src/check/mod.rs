@@ -35,6 +35,7 @@ mod scope;
 mod variant;
 
 pub(crate) use scope::Link;
+pub use variant::MAX_VARIANT_FIELDS;
 #[cfg(test)]
 mod tests;
 

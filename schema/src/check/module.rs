@@ -46,7 +46,8 @@ impl<'a> ModuleChecker<'a> {
     ) -> Vec<(usize, Item)> {
         let names = self.names(links, &drafts);
         self.resolve(&names, links, &mut drafts);
-        self.variants(&names, &mut drafts);
+        let expanded = self.variants(&names, &mut drafts);
+        let from = self.diagnostics.len();
         self.names = drafts
             .iter()
             .enumerate()
@@ -64,6 +65,7 @@ impl<'a> ModuleChecker<'a> {
         self.conditions(&mut drafts, &module);
         self.listed_values(&drafts, &module);
         self.values(&mut drafts, &module);
+        self.note_copied(&expanded, from);
         drafts
             .into_iter()
             .zip(names.included)

@@ -601,3 +601,32 @@ fn a_variant_of_an_imported_item() {
     assert!(schema.module.item("LeafResult").is_some());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Each variant copies its base's fields: a chain of variants of a wide struct is refused past
+/// `MAX_VARIANT_FIELDS` copied fields, with one error, rather than taking memory quadratic in
+/// the file's size.
+#[test]
+fn variants_copy_a_bounded_number_of_fields() {
+    let width = 1_000;
+    let chain = crate::MAX_VARIANT_FIELDS / width + 1;
+    let mut text =
+        String::from("# Wide\n\n## struct V0\n\n| Identifier | Type | Request |\n|---|---|---|\n");
+    for f in 0..width {
+        text.push_str(&format!("| f{f} | String | O |\n"));
+    }
+    for v in 1..=chain {
+        text.push_str(&format!("\n## struct V{v} from V{}\n", v - 1));
+    }
+    let errors = errors(&text);
+    assert_eq!(errors.matches("error:").count(), 1, "{errors}");
+    assert!(
+        errors.contains(&format!(
+            "copy more than {} fields",
+            crate::MAX_VARIANT_FIELDS
+        )),
+        "{errors}"
+    );
+    // One variant fewer is within the bound.
+    let within = text.replace(&format!("\n## struct V{chain} from V{}\n", chain - 1), "");
+    assert!(Schema::parse("wide.md", &within).is_ok());
+}

@@ -163,12 +163,30 @@ struct Expansion {
     row_of: Vec<Option<usize>>,
 }
 
+/// The most fields the variants of a module may copy from their bases, in all: each variant
+/// copies its base's fields, so a long chain of variants of a wide struct (a hostile or
+/// generated file) would otherwise take memory quadratic in the file's size. Real schemas copy
+/// a few hundred.
+pub const MAX_VARIANT_FIELDS: usize = 100_000;
+
+/// A variant once expanded: where its heading is and what it derives from, for the note of a
+/// later diagnostic about a field it copied ([`ModuleChecker::note_copied`]).
+pub(super) struct Expanded {
+    file: usize,
+    at: Span,
+    name: String,
+    base: String,
+}
+
 impl ModuleChecker<'_> {
     /// Expands every variant into an ordinary item, bases first; reports an unknown base, a
-    /// base that is an enum, variants deriving from each other in a cycle, and each misused
-    /// row. Runs once names are resolved (`names` are the module's), before any check that
-    /// reads the fields of an item.
-    pub(super) fn variants(&mut self, names: &Names, drafts: &mut [Draft]) {
+    /// base that is an enum, variants deriving from each other in a cycle, each misused row,
+    /// and expansions beyond [`MAX_VARIANT_FIELDS`]. Runs once names are resolved (`names` are
+    /// the module's), before any check that reads the fields of an item. Returns the variants
+    /// expanded.
+    pub(super) fn variants(&mut self, names: &Names, drafts: &mut [Draft]) -> Vec<Expanded> {
+        let mut expanded = Vec::new();
+        let mut copied = 0usize;
         let count = drafts.len();
         // Each variant's base (a draft index), once it is known to be a message or struct.
         let mut base_of: Vec<Option<usize>> = vec![None; count];
@@ -200,9 +218,34 @@ impl ModuleChecker<'_> {
                     continue;
                 }
                 done[d] = true;
-                let base = base_of[d].filter(|&b| !failed[b]);
+                let mut base = base_of[d].filter(|&b| !failed[b]);
+                if let Some(b) = base {
+                    let width = drafts[b].item.kind.object().map_or(0, |o| o.fields.len());
+                    copied = copied.saturating_add(width);
+                    if copied > MAX_VARIANT_FIELDS {
+                        if let Some(variant) = &drafts[d].variant {
+                            self.error(
+                                drafts[d].file,
+                                variant.base_span,
+                                format!("the variants of this schema copy more than {MAX_VARIANT_FIELDS} fields from their bases"),
+                                Some("write fewer variants of wide items, or declare some of them in full".into()),
+                            );
+                        }
+                        // Reported once: every later variant fails too, silently.
+                        copied = usize::MAX;
+                        base = None;
+                    }
+                }
                 match base {
-                    Some(b) => self.expand(drafts, d, b),
+                    Some(b) => {
+                        expanded.push(Expanded {
+                            file: drafts[d].file,
+                            at: drafts[d].name_span,
+                            name: drafts[d].item.name.clone(),
+                            base: drafts[b].item.name.clone(),
+                        });
+                        self.expand(drafts, d, b);
+                    }
                     None => {
                         // Reported (its base, or the base's base): its rows are not checked
                         // further.
@@ -210,6 +253,45 @@ impl ModuleChecker<'_> {
                         drafts[d].variant = None;
                         drafts[d].fields.iter_mut().for_each(|s| s.clean = false);
                     }
+                }
+            }
+        }
+        expanded
+    }
+
+    /// Adds a note to each diagnostic pushed since `from` at the heading of a variant of
+    /// `expanded`: the fields a variant copies point there (their cells are in the base's
+    /// table), so what fails is a rule of a base field checked against the variant's fields
+    /// (a condition naming a sibling the variant changed, an example).
+    pub(super) fn note_copied(&mut self, expanded: &[Expanded], from: usize) {
+        if expanded.is_empty() {
+            return;
+        }
+        let sources = self.sources;
+        let at: Vec<(&std::path::Path, Span, String)> = expanded
+            .iter()
+            .map(|e| {
+                (
+                    sources[e.file].path.as_path(),
+                    e.at,
+                    format!(
+                        "`{}` keeps the fields of `{}` its table does not name; their rules (conditions, examples) are checked against the fields of `{}`",
+                        e.name, e.base, e.name
+                    ),
+                )
+            })
+            .collect();
+        for diagnostic in self.diagnostics().since(from) {
+            for (path, span, note) in &at {
+                if diagnostic.file == *path
+                    && (diagnostic.line, diagnostic.col, diagnostic.len)
+                        == (span.line, span.col, span.len.max(1))
+                    && !diagnostic.notes.iter().any(|n| n.message == *note)
+                {
+                    diagnostic.notes.push(crate::diagnostics::Note {
+                        message: note.clone(),
+                        at: None,
+                    });
                 }
             }
         }

@@ -65,7 +65,7 @@ pub(crate) struct ItemSyntax {
     pub(crate) name: String,
     pub(crate) name_span: Span,
     /// `## struct OrderEntryCode from Order`: the base item's name as written, and its span;
-    /// the checker expands the variant into an ordinary item (`check/variant.rs`). A malformed
+    /// the checker expands the variant into an ordinary item (`check/variant/`). A malformed
     /// base (`from` alone) is an empty name, already reported.
     pub(crate) base: Option<(String, Span)>,
     /// The words between parentheses after the name, each with its span.

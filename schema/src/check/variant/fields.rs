@@ -1,0 +1,175 @@
+//! The fields a variant is made of: a base field with the cells a row fills in place of its
+//! own ([`override_field`]), a base field copied as it is ([`pointing_at`]), and what counts as
+//! a misspelled override ([`one_edit`]).
+
+use super::Filled;
+use crate::check::{ConditionSpans, FieldSpans};
+use crate::diagnostics::Span;
+use crate::model::{Field, Type};
+use crate::read::lexer::Cell;
+
+/// Whether `a` and `b` differ by exactly one edit: a character inserted, removed, replaced, two
+/// neighbours swapped, or the case of letters (`UserAgent`, `userAgent`).
+pub(super) fn one_edit(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    match (ra.len(), rb.len()) {
+        (1, 1) | (0, 1) | (1, 0) => true,
+        (2, 2) => ra[0] == rb[1] && ra[1] == rb[0],
+        _ => false,
+    }
+}
+
+/// `spans` of a field copied from a base, pointing at `at` (the variant's heading or row):
+/// a diagnostic about the copy belongs to the variant's file, where the base's spans mean
+/// nothing.
+pub(super) fn pointing_at(spans: &FieldSpans, at: Span) -> FieldSpans {
+    let condition = |c: &ConditionSpans| {
+        let mut c = c.clone();
+        for atom in &mut c.atoms {
+            atom.path = at;
+            atom.steps.iter_mut().for_each(|s| *s = at);
+            atom.values.iter_mut().for_each(|(s, _)| *s = at);
+        }
+        c
+    };
+    FieldSpans {
+        ident: at,
+        type_name: at,
+        inline_enum: None,
+        condition: condition(&spans.condition),
+        fixed: at,
+        pattern: at,
+        forbidden: at,
+        format: at,
+        format_when: spans.format_when.iter().map(condition).collect(),
+        prose: Vec::new(),
+        // The base's listed values are checked at the base.
+        listed: None,
+        example: spans
+            .example
+            .as_ref()
+            .map(|cell| Cell::stand_in(cell.text.clone(), at)),
+        clean: spans.clean,
+    }
+}
+
+/// Base field `field` (with `spans`, already pointing at the variant) with the cells `filled`
+/// of `row` (read from the variant's table, with `row_spans`) in place of its own.
+pub(super) fn override_field(
+    field: &Field,
+    spans: &FieldSpans,
+    row: &Field,
+    row_spans: FieldSpans,
+    filled: &Filled,
+) -> (Field, FieldSpans) {
+    let (mut field, mut spans) = (field.clone(), spans.clone());
+    spans.ident = row_spans.ident;
+    spans.clean = spans.clean && row_spans.clean;
+    // The base's other spans stand for cells the row does not fill: the row is where the
+    // variant changes them.
+    spans = FieldSpans {
+        type_name: row_spans.ident,
+        fixed: row_spans.ident,
+        pattern: row_spans.ident,
+        forbidden: row_spans.ident,
+        format: row_spans.ident,
+        ..spans
+    };
+    if filled.ty {
+        field.ty = row.ty.clone();
+        spans.type_name = row_spans.type_name;
+        spans.listed = row_spans.listed;
+        // The base's cells that the new type cannot have are not kept: a length only fits a
+        // type code or `String`, the string rules only strings (and their arrays).
+        if !matches!(field.ty, Type::Iso(_) | Type::String) {
+            field.length = None;
+        }
+        if !matches!(field.ty.element(), Type::Iso(_) | Type::String) {
+            field.format = None;
+            field.format_when.clear();
+            spans.format_when.clear();
+            field.fixed = None;
+            field.forbidden = None;
+            field.pattern = None;
+        }
+    }
+    if filled.length {
+        field.length = row.length;
+    }
+    if filled.request {
+        field.requirement = row.requirement.clone();
+        spans.condition = row_spans.condition;
+    }
+    if filled.format {
+        field.format = row.format;
+        field.format_when = row.format_when.clone();
+        field.fixed = row.fixed.clone();
+        field.forbidden = row.forbidden.clone();
+        field.pattern = row.pattern.clone();
+        field.sensitive = row.sensitive;
+        spans.format_when = row_spans.format_when;
+        spans.fixed = row_spans.fixed;
+        spans.pattern = row_spans.pattern;
+        spans.forbidden = row_spans.forbidden;
+        spans.format = row_spans.format;
+    } else {
+        // A fixed value or forbidden characters read from the row's Description.
+        if row.fixed.is_some() {
+            field.fixed = row.fixed.clone();
+            spans.fixed = row_spans.fixed;
+        }
+        if row.forbidden.is_some() {
+            field.forbidden = row.forbidden.clone();
+            spans.forbidden = row_spans.forbidden;
+        }
+    }
+    if filled.doc {
+        field.doc = row.doc.clone();
+        spans.prose = row_spans.prose;
+    }
+    if filled.label {
+        field.label = row.label.clone();
+    }
+    if filled.example {
+        spans.example = row_spans.example;
+    } else if filled.ty || filled.length || filled.format {
+        // The base's example was checked against the base's rules, not these.
+        spans.example = None;
+    } else if let Some(cell) = &spans.example {
+        spans.example = Some(Cell::stand_in(cell.text.clone(), row_spans.ident));
+    }
+    field.examples.clear();
+    (field, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit;
+
+    #[test]
+    fn one_edit_is_one_insertion_removal_replacement_swap_or_case() {
+        assert!(one_edit("userAgent", "userAgnet"));
+        assert!(one_edit("userAgent", "userAgen"));
+        assert!(one_edit("userAgent", "usserAgent"));
+        assert!(one_edit("userAgent", "userAgant"));
+        assert!(one_edit("userAgent", "UserAgent"));
+        assert!(!one_edit("userAgent", "userAgent"));
+        assert!(!one_edit("userAgent", "agentUser"));
+        assert!(!one_edit("store", "stare2"));
+        assert!(!one_edit("osType", "terminalType"));
+    }
+}

@@ -54,6 +54,19 @@ pub(crate) struct Filled {
     pub(super) format_cell: Option<Cell>,
 }
 
+impl Filled {
+    /// Whether the row fills no cell but its identifier.
+    fn is_empty(&self) -> bool {
+        !(self.ty
+            || self.length
+            || self.request
+            || self.format
+            || self.doc
+            || self.label
+            || self.example)
+    }
+}
+
 impl FileChecker<'_> {
     /// The draft of a variant: its rows read as what they change, and its group lines kept;
     /// the second stage expands it once its base is known.
@@ -369,6 +382,14 @@ impl ModuleChecker<'_> {
         {
             match base_idents.iter().position(|i| *i == row.ident) {
                 Some(i) => {
+                    if filled.is_empty() && row.fixed.is_none() && row.forbidden.is_none() {
+                        let sources = self.sources;
+                        self.diagnostics().push(sources[file].warning(
+                            spans.ident,
+                            format!("this row changes nothing: `{}` stays as `{base_name}` has it", row.ident),
+                            Some("fill the cells the variant changes, or remove the row (a variant keeps every field of its base)".into()),
+                        ));
+                    }
                     let (field, merged) = override_field(
                         &expansion.fields[i],
                         &expansion.spans[i],

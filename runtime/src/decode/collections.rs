@@ -290,8 +290,17 @@ impl Elem for ObjectElem {
         if fast(M) {
             return deserializer.deserialize_tuple_struct(RAW_JSON, 0, RawText(visitor));
         }
-        // Checked reading: serde_json's own raw value, then its kind.
+        // Checked reading: serde_json's own raw value, then its kind. serde_json keeps a raw
+        // value without reading its strings (a lone surrogate escape passes), so it is read
+        // again as every value is: malformed, it is malformed JSON (the caller words it as
+        // for the whole input).
         let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let mut strict = serde_json::Deserializer::from_str(raw.get());
+        if Skip.deserialize(&mut strict).is_err() {
+            return Err(de::Error::custom(
+                "malformed JSON inside a free-form object",
+            ));
+        }
         match kind_of_raw(raw.get()) {
             JsonKind::Object => Ok(RawObject::from_raw(raw).ok()),
             found => {

@@ -232,7 +232,20 @@ fn a_free_form_object_checks_only_its_kind() {
     assert!(violations(r#"{"raw":null,"meta":null}"#).is_empty());
     // Inside, nothing is looked at: repeated keys, any kinds.
     assert!(violations(r#"{"raw":{"a":1,"a":[{"b":null}]}}"#).is_empty());
-    // Malformed inside is malformed JSON.
+    // Malformed inside is malformed JSON, a lone surrogate escape too (which serde_json's
+    // raw value would keep).
+    for json in [
+        r#"{"raw":{"a":"\ud800"}}"#,
+        r#"{"meta":{"k":{"a":"\ud800x"}}}"#,
+    ] {
+        let found = violations(json);
+        assert_eq!(found.len(), 1, "{json}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1),
+            ("", Rule::Syntax),
+            "{json}"
+        );
+    }
     assert_eq!(
         violations(r#"{"raw":{"a":tru}}"#)
             .iter()

@@ -82,7 +82,7 @@ fn expansion_is_deterministic() {
 
 /// The code-generation test schemas of the facade (items named like prelude types, keyword
 /// fields, nested arrays, open enums, conditions, conditional formats, groups, selected
-/// imports), which `tests/include_schema.rs` and `tests/agreement/` compile and exercise.
+/// imports, collections), which `tests/include_schema.rs` and `tests/agreement/` compile and exercise.
 /// Listed, not globbed: other test schemas in `tests/schemas/` belong to other suites.
 #[test]
 fn test_schemas_expand_to_their_snapshots() {
@@ -92,6 +92,7 @@ fn test_schemas_expand_to_their_snapshots() {
         "conditional_formats.md",
         "groups_and_variants.md",
         "selected_imports.md",
+        "collections.md",
     ]
     .map(|name| dir.join(name));
     for path in paths {

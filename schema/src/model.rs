@@ -6,7 +6,7 @@
 use std::fmt;
 
 pub use fieldtab_runtime::plan::GroupKind;
-pub use fieldtab_runtime::{Charset, Format, ImageKinds, Pattern};
+pub use fieldtab_runtime::{Charset, Format, ImageKinds, Items, Pattern};
 
 mod condition;
 mod docs;
@@ -174,6 +174,9 @@ pub struct Field {
     pub pattern: Option<Pattern>,
     /// Whether the value is sensitive: it is never printed by Debug, Display or reports.
     pub sensitive: bool,
+    /// How many elements the field's array (entries, its map) may have (`items 1..100`;
+    /// docs/SEMANTICS.md §2.7): the outer collection only. Array and map fields only.
+    pub items: Option<Items>,
     /// The `Note` column: the field's documentation.
     pub doc: String,
     /// The `Example` cells, already checked against the field's own rules (JSON text).
@@ -196,6 +199,7 @@ impl Field {
             forbidden: None,
             pattern: None,
             sensitive: false,
+            items: None,
             doc: String::new(),
             examples: Vec::new(),
         }
@@ -263,17 +267,35 @@ pub enum Type {
     Named(String),
     /// A JSON array of the element type.
     Array(Box<Type>),
+    /// `Map<String, T>`: a JSON object with any keys, whose values are all of the value type.
+    Map(Box<Type>),
+    /// `Object`: any JSON object, free-form; only its kind is checked.
+    Object,
 }
 
 impl Type {
-    /// The type at the bottom of nested arrays (`AN` in `Array<Array<AN>>`); the type itself
-    /// when it is not an array. Formats, lengths and fixed values apply to it.
+    /// The type at the bottom of nested arrays and maps (`AN` in `Array<Array<AN>>` and in
+    /// `Map<String, Array<AN>>`); the type itself when it is not a collection. Formats,
+    /// lengths and fixed values apply to it.
     pub fn element(&self) -> &Type {
         let mut ty = self;
-        while let Type::Array(element) = ty {
+        while let Some(element) = ty.inner() {
             ty = element;
         }
         ty
+    }
+
+    /// The element type of an array, the value type of a map; `None` for other types.
+    pub fn inner(&self) -> Option<&Type> {
+        match self {
+            Type::Array(element) | Type::Map(element) => Some(element),
+            _ => None,
+        }
+    }
+
+    /// Whether the type is a collection (an array or a map), which `items` counts.
+    pub fn is_collection(&self) -> bool {
+        self.inner().is_some()
     }
 
     /// The item this type names, through arrays (`Amount` in `Array<Amount>`), if any.
@@ -284,11 +306,12 @@ impl Type {
         }
     }
 
-    /// How many arrays nest (`0` for `AN`, `2` for `Array<Array<AN>>`).
+    /// How many arrays and maps nest (`0` for `AN`, `2` for `Array<Array<AN>>` and for
+    /// `Map<String, Array<AN>>`).
     pub fn depth(&self) -> usize {
         let mut ty = self;
         let mut depth = 0;
-        while let Type::Array(element) = ty {
+        while let Some(element) = ty.inner() {
             ty = element;
             depth += 1;
         }
@@ -298,7 +321,7 @@ impl Type {
 
 impl fmt::Display for Type {
     /// The type in the schema's own words, as a Type cell writes it: `AN`, `String`,
-    /// `Integer`, `Boolean`, an item name, `Array<AN>`.
+    /// `Integer`, `Boolean`, an item name, `Array<AN>`, `Map<String, AN>`, `Object`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Type::Iso(charset) => f.write_str(charset.code()),
@@ -307,6 +330,8 @@ impl fmt::Display for Type {
             Type::Boolean => f.write_str("Boolean"),
             Type::Named(name) => f.write_str(name),
             Type::Array(element) => write!(f, "Array<{element}>"),
+            Type::Map(value) => write!(f, "Map<String, {value}>"),
+            Type::Object => f.write_str("Object"),
         }
     }
 }
@@ -399,6 +424,11 @@ mod tests {
         assert_eq!(code.named(), None);
         assert_eq!(code.depth(), 0);
         assert_eq!(array(Type::Integer).named(), None);
+        let maps = Type::Map(Box::new(array(Type::Named("Amount".into()))));
+        assert_eq!(maps.named(), Some("Amount"));
+        assert_eq!(maps.depth(), 2);
+        assert!(maps.is_collection() && !Type::Object.is_collection());
+        assert_eq!(Type::Object.element(), &Type::Object);
     }
 
     #[test]
@@ -410,6 +440,10 @@ mod tests {
         assert_eq!(
             array(array(Type::Named("Amount".into()))).to_string(),
             "Array<Array<Amount>>"
+        );
+        assert_eq!(
+            Type::Map(Box::new(Type::Object)).to_string(),
+            "Map<String, Object>"
         );
     }
 

@@ -192,7 +192,7 @@ impl<'m> Gen<'m> {
             else {
                 continue;
             };
-            changed |= self.repair_value(inner, value, &chain, rng);
+            changed |= self.repair_value(inner, &field.ty, value, &chain, rng);
         }
         changed
     }
@@ -268,23 +268,32 @@ impl<'m> Gen<'m> {
         changed
     }
 
-    /// [`Gen::repair`] on an object value, or on each object of an array value.
+    /// [`Gen::repair`] on an object value (of type `ty`), or on each object of an array or
+    /// map value.
     fn repair_value(
         &self,
         object: &Object,
+        ty: &Type,
         value: &mut Node,
         above: &Chain<'_>,
         rng: &mut Rng,
     ) -> bool {
-        match value {
-            Node::Obj(members) => self.repair(object, members, above, rng),
-            Node::Arr(items) => {
+        match (ty, value) {
+            (Type::Array(element), Node::Arr(items)) => {
                 let mut changed = false;
                 for item in items {
-                    changed |= self.repair_value(object, item, above, rng);
+                    changed |= self.repair_value(object, element, item, above, rng);
                 }
                 changed
             }
+            (Type::Map(element), Node::Obj(entries)) => {
+                let mut changed = false;
+                for (_, item) in entries {
+                    changed |= self.repair_value(object, element, item, above, rng);
+                }
+                changed
+            }
+            (Type::Named(_), Node::Obj(members)) => self.repair(object, members, above, rng),
             _ => false,
         }
     }
@@ -310,13 +319,31 @@ impl<'m> Gen<'m> {
             }),
             Type::Boolean => Node::Bool(rng.chance(50)),
             Type::Array(element) => {
-                let n = if depth > 3 { 0 } else { rng.below(4) };
+                let n = self.count(field, ty, rng, depth);
                 Node::Arr(
                     (0..n)
                         .map(|_| self.value(field, element, rng, depth + 1))
                         .collect(),
                 )
             }
+            Type::Map(element) => {
+                let n = self.count(field, ty, rng, depth);
+                // Distinct keys, some that a JSON Pointer escapes.
+                let keys = ["a", "b/c", "~d", "é", "", "k e y", "z9"];
+                let first = rng.below(keys.len());
+                Node::Obj(
+                    (0..n)
+                        .map(|i| {
+                            let key = match keys.get(first + i) {
+                                Some(key) => (*key).to_owned(),
+                                None => format!("key{i}"),
+                            };
+                            (key, self.value(field, element, rng, depth + 1))
+                        })
+                        .collect(),
+                )
+            }
+            Type::Object => free_form(rng, depth),
             Type::Named(name) => match self.module.item(name).map(|i| &i.kind) {
                 Some(ItemKind::Enum(_)) if field.fixed.is_some() => {
                     Node::Str(field.fixed.clone().unwrap_or_default())
@@ -325,6 +352,21 @@ impl<'m> Gen<'m> {
                 Some(ItemKind::Struct(o) | ItemKind::Message(o)) => self.object(o, rng, depth + 1),
                 None => Node::Null,
             },
+        }
+    }
+
+    /// How many elements (entries) a collection of type `ty` gets: within the field's `items`
+    /// for its own collection, up to 3 otherwise (none deep down).
+    fn count(&self, field: &Field, ty: &Type, rng: &mut Rng, depth: usize) -> usize {
+        let outer = std::ptr::eq(ty, &field.ty);
+        match field.items.filter(|_| outer) {
+            Some(items) => {
+                let min = items.min as usize;
+                let max = items.max.map_or(min + 3, |max| (max as usize).min(min + 3));
+                min + rng.below(max - min + 1)
+            }
+            None if depth > 3 => 0,
+            None => rng.below(4),
         }
     }
 
@@ -475,4 +517,29 @@ pub(crate) fn holds(condition: &Condition, chain: &Chain<'_>) -> bool {
         Condition::All(list) => list.iter().all(|c| holds(c, chain)),
         Condition::Any(list) => list.iter().any(|c| holds(c, chain)),
     }
+}
+
+/// A free-form object: any members, numbers of every form, nested values, a repeated key.
+fn free_form(rng: &mut Rng, depth: usize) -> Node {
+    let n = if depth > 3 { 0 } else { rng.below(4) };
+    let pool = |rng: &mut Rng, depth: usize| match rng.below(7) {
+        0 => Node::Num("1.50e3".into()),
+        1 => Node::Num("-0.25".into()),
+        2 => Node::Str("é\"x".into()),
+        3 => Node::Null,
+        4 => Node::Arr(vec![
+            Node::Bool(true),
+            Node::Num("18446744073709551616".into()),
+        ]),
+        5 => free_form(rng, depth + 1),
+        _ => Node::Obj(vec![
+            ("k".into(), Node::Num("1".into())),
+            ("k".into(), Node::Null),
+        ]),
+    };
+    Node::Obj(
+        (0..n)
+            .map(|i| (format!("m{i}"), pool(rng, depth)))
+            .collect(),
+    )
 }

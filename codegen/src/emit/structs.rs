@@ -122,6 +122,17 @@ fn summary(field: &Field) -> String {
             format!("{}..={} {unit}", length.min, length.max)
         });
     }
+    if let Some(items) = field.items {
+        let unit = match field.ty {
+            Type::Map(_) => "entries",
+            _ => "elements",
+        };
+        parts.push(match (items.min, items.max) {
+            (0, Some(max)) => format!("at most {max} {unit}"),
+            (min, Some(max)) => format!("{min}..={max} {unit}"),
+            (min, None) => format!("at least {min} {unit}"),
+        });
+    }
     parts.push(match &field.requirement {
         Requirement::Mandatory => "mandatory".to_owned(),
         Requirement::Optional => "optional".to_owned(),

@@ -177,6 +177,18 @@ fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
         });
         row.extend(quote!(.format_when(&[#(#formats),*])));
     }
+    if let Some(items) = plan.items {
+        let min = Literal::u32_unsuffixed(items.min);
+        // The table's module sees only the plan prelude and std's: `Some` is std's.
+        let max = match items.max {
+            Some(max) => {
+                let max = Literal::u32_unsuffixed(max);
+                quote!(Some(#max))
+            }
+            None => quote!(None),
+        };
+        row.extend(quote!(.items(#min, #max)));
+    }
     row
 }
 

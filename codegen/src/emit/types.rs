@@ -50,6 +50,13 @@ pub(crate) fn type_tokens(ty: &Type, format: Option<&Format>) -> TokenStream {
             let element = type_tokens(element, format);
             quote!(::std::vec::Vec<#element>)
         }
+        // Key order: a map's entries are checked and written back in key order (its keys are
+        // unique: a repeated key is a violation).
+        Type::Map(value) => {
+            let value = type_tokens(value, format);
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
+        Type::Object => quote!(::fieldtab::__private::RawObject),
     }
 }
 

@@ -168,53 +168,86 @@ fn field_check(
             }
             Some(ItemKind::Enum(_)) | None => present,
         },
-        Type::Array(_) => {
-            if matches!(field.ty.named(), Some(name) if module.item(name).and_then(|item| item.kind.object()).is_some())
-            {
-                return Some(quote!(fields.nested(#i, #some);));
-            }
-            let Some(loops) = element_loops(module, index, field, &field.ty, 0) else {
-                return present;
+        Type::Object => present,
+        Type::Array(_) | Type::Map(_) => {
+            // The count of the field's own collection, before its elements (§2.7).
+            let count = field.items.map(|_| {
+                let call = match field.ty {
+                    Type::Map(_) => quote!(count_entries),
+                    _ => quote!(count),
+                };
+                quote!(fields.#call(#i, value.len());)
+            });
+            let structs = field.ty.named().is_some_and(|name| {
+                module
+                    .item(name)
+                    .and_then(|item| item.kind.object())
+                    .is_some()
+            });
+            let loops = if structs {
+                None
+            } else {
+                element_loops(module, index, field, &field.ty, &[])
             };
+            let nested = structs.then(|| quote!(fields.nested(#i, #some);));
+            if count.is_none() && loops.is_none() {
+                return nested.or(present);
+            }
             let checks = if optional {
                 quote! {
                     if let ::core::option::Option::Some(value) = &self.#rust_name {
+                        #count
                         #loops
                     }
                 }
             } else {
                 quote! {
                     let value = &self.#rust_name;
+                    #count
                     #loops
                 }
             };
-            let present = present.unwrap_or_default();
-            Some(quote!(#present #checks))
+            // A collection of structs checks its requirement with its elements (`nested`).
+            let present = if structs { None } else { present };
+            Some(quote!(#present #checks #nested))
         }
     }
 }
 
-/// The loops checking each element (at the bottom of nested arrays) of the array `value` of
-/// type `ty`, `depth` arrays down from the field's type; `None` when the element type proves
-/// every rule. Elements are values, not fields: no requirement (docs/SEMANTICS.md §2.7).
+/// The loops checking each element (at the bottom of nested arrays and maps) of the
+/// collection `value` of type `ty`, whose path is the field's followed by `segments` (one per
+/// collection above: `.index(index)`, `.key(key)`); `None` when the element type proves every
+/// rule. Elements are values, not fields: no requirement (docs/SEMANTICS.md §2.7).
 fn element_loops(
     module: &Module,
     index: usize,
     field: &Field,
     ty: &Type,
-    depth: usize,
+    segments: &[TokenStream],
 ) -> Option<TokenStream> {
     let i = Literal::usize_unsuffixed(index);
-    // The element's path: the field's, then one index per array.
     let wire = &field.ident;
-    let indexes = (0..depth).map(index_name);
-    let path = quote!(&path.key(#wire)#(.index(#indexes))*);
+    let path = quote!(&path.key(#wire)#(#segments)*);
+    let depth = segments.len();
     Some(match ty {
         Type::Array(element) => {
             let counter = index_name(depth);
-            let inner = element_loops(module, index, field, element, depth + 1)?;
+            let mut inner_segments = segments.to_vec();
+            inner_segments.push(quote!(.index(#counter)));
+            let inner = element_loops(module, index, field, element, &inner_segments)?;
             quote! {
                 for (#counter, value) in value.iter().enumerate() {
+                    #inner
+                }
+            }
+        }
+        Type::Map(element) => {
+            let key = key_name(depth);
+            let mut inner_segments = segments.to_vec();
+            inner_segments.push(quote!(.key(#key)));
+            let inner = element_loops(module, index, field, element, &inner_segments)?;
+            quote! {
+                for (#key, value) in value {
                     #inner
                 }
             }
@@ -232,8 +265,16 @@ fn element_loops(
             }
             _ => return None,
         },
-        Type::Integer | Type::Boolean => return None,
+        Type::Integer | Type::Boolean | Type::Object => return None,
     })
+}
+
+/// The key of the loop over the maps `depth` levels down: `key`, `key_1`, …
+fn key_name(depth: usize) -> Ident {
+    match depth {
+        0 => format_ident!("key"),
+        depth => format_ident!("key_{depth}"),
+    }
 }
 
 /// The counter of the loop over the arrays `depth` levels down: `index`, `index_1`, …

@@ -13,17 +13,36 @@ use fieldtab_runtime::plan::{Condition, FieldPlan, Requirement};
 use super::conditions::{condition_schema, format_then, required_then};
 use super::export::{Exporter, NOTE_ABOVE, Used, empty_is_required};
 use super::tree::{Node, Obj};
-use crate::model::{Field, Item, Module};
+use crate::model::{Field, Item, Module, Type};
 
 /// More comparisons than this on one object of a chain are not exported (the export then
 /// accepts more, as its root `$comment` says).
 const MAX_COMPARISONS: usize = 6;
 
-/// A step down a chain: a field of an object, holding the next object (through `depth`
-/// arrays).
+/// A step down a chain: a field of an object, holding the next object (through arrays and
+/// maps: the keyword of each, outer first, `items` or `additionalProperties`).
 struct Step<'m> {
     field: &'m str,
-    depth: usize,
+    through: Vec<&'static str>,
+}
+
+/// The keywords that reach the values of the collections of `ty`, outer first.
+fn through(ty: &Type) -> Vec<&'static str> {
+    let mut keywords = Vec::new();
+    let mut ty = ty;
+    loop {
+        match ty {
+            Type::Array(inner) => {
+                keywords.push("items");
+                ty = inner;
+            }
+            Type::Map(inner) => {
+                keywords.push("additionalProperties");
+                ty = inner;
+            }
+            _ => return keywords,
+        }
+    }
 }
 
 /// What is left of a condition once the comparisons of the objects above are decided.
@@ -86,7 +105,7 @@ impl Exporter<'_> {
                     .iter()
                     .map(|(_, f)| Step {
                         field: &f.ident,
-                        depth: f.ty.depth(),
+                        through: through(&f.ty),
                     })
                     .collect();
                 let then = match format {
@@ -165,11 +184,12 @@ fn level(steps: &[Step<'_>], up: u8, left: &Left<'_>, then: &Obj) -> Option<Vec<
     Some(out)
 }
 
-/// `inner` applied to the value of `step`'s field (to each element, through its arrays).
+/// `inner` applied to the value of `step`'s field (to each element, through its arrays and
+/// maps).
 fn descend(step: &Step<'_>, inner: Vec<Node>) -> Obj {
     let mut schema = Obj::new().with("allOf", Node::Arr(inner));
-    for _ in 0..step.depth {
-        schema = Obj::new().with("items", schema);
+    for keyword in step.through.iter().rev() {
+        schema = Obj::new().with(*keyword, schema);
     }
     Obj::new().with("properties", Obj::new().with(step.field, schema))
 }

@@ -133,7 +133,20 @@ impl Exporter<'_> {
     fn field(&self, field: &Field, plan: &FieldPlan<'_>, notes: &mut Used) -> Node {
         let mandatory = plan.requirement == Requirement::Mandatory;
         let mut comments: Vec<String> = Vec::new();
-        let value = self.value(plan, &field.ty, mandatory, &mut comments, notes);
+        let mut value = self.value(plan, &field.ty, mandatory, &mut comments, notes);
+        // The count of the field's own collection (not of the inner ones).
+        if let Some(items) = plan.items {
+            let (min, max) = match field.ty {
+                Type::Map(_) => ("minProperties", "maxProperties"),
+                _ => ("minItems", "maxItems"),
+            };
+            if items.min > 0 {
+                value.set(min, items.min);
+            }
+            if let Some(most) = items.max {
+                value.set(max, most);
+            }
+        }
 
         let mut schema = Obj::new();
         if let Some(label) = &field.label
@@ -274,6 +287,15 @@ impl Exporter<'_> {
                 let items = self.value(plan, element, false, comments, notes);
                 schema.set("items", items);
             }
+            Type::Map(element) => {
+                schema.set("type", "object");
+                // Any key; every value a value of the element type (a repeated key, a
+                // `syntax` violation, is not expressible).
+                let values = self.value(plan, element, false, comments, notes);
+                schema.set("additionalProperties", values);
+            }
+            // Free-form: only its kind (`deny_unknown` never looks inside).
+            Type::Object => schema.set("type", "object"),
         }
         schema
     }

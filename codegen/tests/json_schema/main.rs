@@ -17,6 +17,7 @@
 //! `INSTA_UPDATE=always cargo test -p fieldtab-codegen --test json_schema`, then commit
 //! `codegen/tests/snapshots/json_schema__*.snap`.
 
+mod collections;
 mod formats;
 mod groups;
 mod mutations;
@@ -288,4 +289,14 @@ fn the_conditions_schema_exports_to_its_snapshot() {
     let value: Value = serde_json::from_str(&text).unwrap();
     assert!(jsonschema::meta::is_valid(&value));
     assert_export_snapshot!("tests__conditions", text);
+}
+
+#[test]
+fn the_collections_schema_exports_to_its_snapshot() {
+    // Counted arrays, maps of objects, strings, arrays and enums, free-form objects.
+    let schema = Schema::load(repo().join("tests/schemas/collections.md")).unwrap();
+    let text = schema.to_json_schema_pretty(None).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert!(jsonschema::meta::is_valid(&value));
+    assert_export_snapshot!("tests__collections", text);
 }

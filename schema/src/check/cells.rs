@@ -20,7 +20,7 @@ use crate::read::lexer::Cell;
 const MAX_ARRAY_DEPTH: usize = 16;
 
 /// The built-in type words, offered by did-you-mean next to item names.
-pub(super) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean"];
+pub(super) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean", "Object"];
 
 impl FileChecker<'_> {
     pub(super) fn identifier(&mut self, cell: &Cell, ident: &str) -> bool {
@@ -47,11 +47,12 @@ impl FileChecker<'_> {
         valid
     }
 
-    /// `AN`, `String`, `Integer`, `Boolean`, `Name`, `Array<T>` (or `List<T>`).
+    /// `AN`, `String`, `Integer`, `Boolean`, `Name`, `Array<T>` (or `List<T>`), `Map<String, T>`,
+    /// `Object`.
     pub(super) fn ty(&mut self, cell: &Cell, spans: &mut FieldSpans) -> Option<Type> {
         let text = strip_code(&cell.text);
         if text.is_empty() || is_placeholder(text) {
-            let help = "write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name or `Array<T>`";
+            let help = "write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name, `Array<T>`, `Map<String, T>` or `Object`";
             self.error(
                 cell.span,
                 "missing type",
@@ -80,6 +81,9 @@ impl FileChecker<'_> {
         }
         if let Some((open, list)) = inline_enum_text(text) {
             return self.inline_enum(cell, list, open, span, spans);
+        }
+        if let Some(inner) = map_inner(text) {
+            return self.map_type(cell, text, inner, spans, depth);
         }
         if let Some((spelling, inner)) = array_inner(text) {
             let inner = inner.trim();
@@ -115,15 +119,7 @@ impl FileChecker<'_> {
             }
         }
         if text.eq_ignore_ascii_case("object") {
-            self.error(
-                span,
-                "`Object` is not a type",
-                Some(
-                    "declare a `## struct Name` for the object's fields and write its name here"
-                        .into(),
-                ),
-            );
-            return None;
+            return Some(Type::Object);
         }
         let is_name = text.starts_with(|c: char| c.is_ascii_alphabetic())
             && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -131,13 +127,64 @@ impl FileChecker<'_> {
             self.error(
                 span,
                 format!("malformed type `{text}`"),
-                Some("write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name or `Array<T>`".into()),
+                Some("write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name, `Array<T>`, `Map<String, T>` or `Object`".into()),
             );
             return None;
         }
         // Resolved (or reported as an unknown type code or type) once every file is read.
         spans.type_name = span;
         Some(Type::Named(text.to_string()))
+    }
+
+    /// `Map<String, T>` (`inner` is what the brackets hold): a JSON object whose values are
+    /// `T`; its keys are JSON object keys, strings, so a key type other than `String` is an
+    /// error.
+    fn map_type(
+        &mut self,
+        cell: &Cell,
+        text: &str,
+        inner: &str,
+        spans: &mut FieldSpans,
+        depth: usize,
+    ) -> Option<Type> {
+        let span = cell.span_of(text);
+        let Some((key, value)) = split_top_level(inner) else {
+            let value = inner.trim();
+            let value = if value.is_empty() { "String" } else { value };
+            self.error(
+                span,
+                format!("`Map<{}>` needs a key type and a value type", inner.trim()),
+                Some(format!(
+                    "a map names its key type and its value type: write `Map<String, {value}>`"
+                )),
+            );
+            return None;
+        };
+        let (key, value) = (key.trim(), value.trim());
+        if value.is_empty() {
+            self.error(
+                span,
+                format!("`Map<{key}, >` without a value type"),
+                Some(
+                    "write the value type: `Map<String, String>`, or `Map<String, Object>` for \
+                     any values that are objects"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        if !key.eq_ignore_ascii_case("String") {
+            self.error(
+                cell.span_of(key),
+                format!("map keys are strings, not `{key}`"),
+                Some(format!(
+                    "JSON object keys are always strings: write `Map<String, {value}>`"
+                )),
+            );
+            return None;
+        }
+        self.type_text(cell, value, spans, depth + 1)
+            .map(|t| Type::Map(Box::new(t)))
     }
 
     /// `15` (a maximum) or `1..15`; empty is no length.
@@ -272,16 +319,21 @@ impl FileChecker<'_> {
             // Reported as an unknown type code once names resolve; nothing else to say.
             return;
         }
-        let has_length = matches!(field.ty, Type::Iso(_) | Type::String);
+        // The length of an array's (a map's) strings is their elements' (values'), each.
+        let has_length = matches!(field.ty.element(), Type::Iso(_) | Type::String);
         match (&field.length, has_length) {
             (Some(_), false) => {
+                let help = if field.ty.is_collection() {
+                    "only type codes (`AN`, …) and `String` have a length (in an array or a map, each \
+                     element's); to limit how many elements a collection has, write `items N` in \
+                     the Format cell"
+                } else {
+                    "only type codes (`AN`, …) and `String` have a length; empty this cell"
+                };
                 self.error(
                     length_cell.map_or(type_span, |c| c.span),
                     format!("`{}` fields have no length", field.ty),
-                    Some(
-                        "only type codes (`AN`, …) and `String` have a length; empty this cell"
-                            .into(),
-                    ),
+                    Some(help.into()),
                 );
                 spans.clean = false;
             }
@@ -295,6 +347,19 @@ impl FileChecker<'_> {
             }
             _ => {}
         }
+        if field.items.is_some() && !field.ty.is_collection() {
+            self.error(
+                spans.items,
+                format!("`items` does not fit type `{}`", field.ty),
+                Some(
+                    "`items` counts the elements of an array (`Array<T>`, `List<T>`) or the \
+                     entries of a map (`Map<String, T>`); a string's length goes in the Length \
+                     cell"
+                        .into(),
+                ),
+            );
+            spans.clean = false;
+        }
         let string_parts = [
             ("pattern", field.pattern.is_some(), spans.pattern),
             ("forbidden", field.forbidden.is_some(), spans.forbidden),
@@ -305,7 +370,7 @@ impl FileChecker<'_> {
                     span,
                     format!("`{part}` does not fit type `{}`", field.ty),
                     Some(format!(
-                        "`{part}` applies to string fields (a type code or `String`, or an array of them){}",
+                        "`{part}` applies to string fields (a type code or `String`, or arrays and maps of them){}",
                         if matches!(field.ty.element(), Type::Named(_)) {
                             "; an enum's values are listed in its table"
                         } else {
@@ -339,7 +404,8 @@ impl FileChecker<'_> {
         length_cell: Option<&Cell>,
     ) -> bool {
         let name = format.name();
-        match &field.ty {
+        // The format of an array's (a map's) strings applies to each element (value).
+        match field.ty.element() {
             Type::String => {}
             Type::Iso(cs) => {
                 // The typical value of the format (its first sample) tells what it needs.
@@ -366,7 +432,11 @@ impl FileChecker<'_> {
                 self.error(
                     format_span,
                     format!("format `{name}` does not fit type `{}`", other),
-                    Some("formats apply to string fields: a type code or `String`".into()),
+                    Some(
+                        "formats apply to string fields: a type code or `String`, or arrays and \
+                         maps of them"
+                            .into(),
+                    ),
                 );
                 return false;
             }
@@ -442,6 +512,28 @@ pub(super) fn looks_like_type_code(name: &str) -> bool {
     name.len() <= 3
         && name.chars().all(|c| c.is_ascii_alphabetic())
         && (name == name.to_uppercase() || name == name.to_lowercase())
+}
+
+/// What the brackets of `Map<…>` hold (any case: `map<…>`).
+fn map_inner(text: &str) -> Option<&str> {
+    let head = text.get(..3)?;
+    let inner = text.get(3..)?.strip_prefix('<')?.strip_suffix('>')?;
+    head.eq_ignore_ascii_case("Map").then_some(inner)
+}
+
+/// `K, V` split at its first comma outside brackets and parentheses (`Map<String, enum(A, B)>`,
+/// `Map<String, Map<String, AN>>`); `None` without such a comma.
+fn split_top_level(text: &str) -> Option<(&str, &str)> {
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth -= 1,
+            ',' if depth == 0 => return Some((&text[..i], &text[i + 1..])),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The element type of `Array<T>`, or of `List<T>` (the Alipay+ spelling of the same type),

@@ -1,5 +1,6 @@
 //! The Format cell's reader: its `;`-separated parts (a format, conditional formats,
-//! `sensitive`, `fixed VALUE`, `pattern "REGEX"`, `forbidden "CHARS"`) into the draft field,
+//! `sensitive`, `fixed VALUE`, `pattern "REGEX"`, `forbidden "CHARS"`, `items N`) into the
+//! draft field,
 //! every malformed part reported through the [`FileChecker`]. Whether the format fits the row's
 //! type and length is [`FileChecker::fit`](super::cells)'s.
 
@@ -41,6 +42,8 @@ impl FileChecker<'_> {
                 once
             } else if lower == "fixed" || lower.starts_with("fixed ") {
                 self.fixed_part(trimmed, span, field, spans)
+            } else if lower == "items" || lower.starts_with("items ") {
+                self.items_part(trimmed, span, field, spans)
             } else if let Some(keyword) = quoted_keyword(trimmed) {
                 // Before conditional formats: a quoted pattern may hold ` if `.
                 self.quoted_part(keyword, trimmed, span, field, spans)
@@ -102,6 +105,89 @@ impl FileChecker<'_> {
         }
         field.fixed = Some(value);
         spans.fixed = span;
+        true
+    }
+
+    /// `items 100` (at most 100), `items 1..100`, `items 1..` (at least 1), `items ..100`, at
+    /// `span`: how many elements the field's array (entries, its map) may have. Whether the
+    /// field is a collection is [`FileChecker::fit`](super::cells)'s.
+    fn items_part(
+        &mut self,
+        part: &str,
+        span: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> bool {
+        let text = part.get(5..).unwrap_or("").trim();
+        let help = || {
+            Some(
+                "write `items 100` (at most 100), `items 1..100`, `items 1..` (at least 1) or \
+                 `items ..100`"
+                    .to_string(),
+            )
+        };
+        if text.is_empty() {
+            self.error(span, "`items` without a count", help());
+            return false;
+        }
+        let number = |s: &str| -> Result<Option<u32>, ()> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            if !s.chars().all(|c| c.is_ascii_digit()) {
+                return Err(());
+            }
+            s.parse().map(Some).map_err(|_| ())
+        };
+        let bounds = match text.split_once("..") {
+            Some((a, b)) => number(a).and_then(|a| number(b).map(|b| (a, b))),
+            None => number(text).map(|max| (None, max)),
+        };
+        let (min, max) = match bounds {
+            Ok((min, Some(max))) => (min.unwrap_or(0), Some(max)),
+            Ok((Some(min), None)) => (min, None),
+            _ => {
+                self.error(span, format!("malformed count `items {text}`"), help());
+                return false;
+            }
+        };
+        if max == Some(0) {
+            self.error(
+                span,
+                "a maximum of 0 elements",
+                Some(
+                    "an empty collection needs no field; a count's maximum is at least 1 \
+                     (`items 1..`, `items ..100`)"
+                        .into(),
+                ),
+            );
+            return false;
+        }
+        if let Some(max) = max
+            && min > max
+        {
+            self.error(
+                span,
+                format!("inverted count `items {text}`"),
+                Some(format!("write `items {max}..{min}`")),
+            );
+            return false;
+        }
+        if min == 0 && max.is_none() {
+            self.error(
+                span,
+                "`items 0..` states no limit",
+                Some("remove it, or give a bound: `items 1..`, `items ..100`".into()),
+            );
+            return false;
+        }
+        if field.items.is_some() {
+            self.error(span, "`items` given twice", None);
+            return false;
+        }
+        field.items = Some(crate::model::Items::new(min, max));
+        spans.items = span;
         true
     }
 

@@ -212,10 +212,10 @@ impl FileChecker<'_> {
     }
 }
 
-/// Gives the inline enum's item name to the type that stands for it (through arrays).
+/// Gives the inline enum's item name to the type that stands for it (through arrays and maps).
 fn name_inline(ty: &mut Type, name: &str) {
     match ty {
-        Type::Array(element) => name_inline(element, name),
+        Type::Array(element) | Type::Map(element) => name_inline(element, name),
         Type::Named(text) => *text = name.to_owned(),
         _ => {}
     }

@@ -73,6 +73,8 @@ pub(crate) struct FieldSpans {
     pub(crate) pattern: Span,
     /// The `forbidden "…"` part of the Format cell.
     pub(crate) forbidden: Span,
+    /// The `items …` part of the Format cell.
+    pub(crate) items: Span,
     /// The unconditional format's part of the Format cell.
     pub(crate) format: Span,
     /// For each conditional format (`Field::format_when`, same order): its condition.

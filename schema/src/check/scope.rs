@@ -68,11 +68,11 @@ fn post_order(links: &[Vec<Link<'_>>]) -> Vec<usize> {
     order
 }
 
-/// The type name a field's type names, through arrays, mutably.
+/// The type name a field's type names, through arrays and maps, mutably.
 fn named_mut(ty: &mut Type) -> Option<&mut String> {
     match ty {
         Type::Named(name) => Some(name),
-        Type::Array(element) => named_mut(element),
+        Type::Array(element) | Type::Map(element) => named_mut(element),
         _ => None,
     }
 }

@@ -56,7 +56,7 @@ use std::fmt;
 
 use fieldtab_runtime::plan::{Facts, FieldPlan, Seen, Text, check_groups, no_siblings};
 use fieldtab_runtime::suggest::hint_misspelled_keys;
-use fieldtab_runtime::{JsonKind, Path, Report, RuleError};
+use fieldtab_runtime::{Counted, JsonKind, Path, Report, RuleError};
 
 use crate::model::{Field, ItemKind, Module, Object, Type};
 use facts::ObjectFacts;
@@ -336,7 +336,7 @@ impl Walker<'_> {
         };
         plan.check(seen, &mut Text, facts, path, report);
         if let (Seen::Decoded, Some(value)) = (seen, value) {
-            self.nested(plan, ty, value, holder, path, report);
+            self.nested(plan, ty, value, holder, true, path, report);
         }
     }
 
@@ -354,6 +354,8 @@ impl Walker<'_> {
             (Type::Boolean, _) => JsonKind::Bool,
             (Type::Array(_), Json::Array(_)) => return Seen::Decoded,
             (Type::Array(_), _) => JsonKind::Array,
+            (Type::Map(_) | Type::Object, Json::Object(_)) => return Seen::Decoded,
+            (Type::Map(_) | Type::Object, _) => JsonKind::Object,
             (Type::Named(name), value) => match self.module.item(name).map(|item| &item.kind) {
                 Some(ItemKind::Enum(_)) => match value {
                     Json::Str(s) => return Seen::Str(s, None),
@@ -373,32 +375,44 @@ impl Walker<'_> {
         }
     }
 
-    /// The parts of a present object or array value of type `ty`: its members, checked as an
-    /// object of the named item, or its elements, each a value of the element type with the
-    /// field's rules (docs/SEMANTICS.md §2.7).
+    /// The parts of a present object, array or map value of type `ty`: its members, checked as
+    /// an object of the named item, or its elements (a map's values), each a value of the
+    /// element type with the field's rules (docs/SEMANTICS.md §2.7), after the count of the
+    /// field's own collection (`outer`; an inner array is not counted). A map's repeated key is
+    /// a `syntax` violation where it occurs; a map's keys are never unknown fields. A free-form
+    /// `Object` has nothing inside to check.
+    #[allow(clippy::too_many_arguments)]
     fn nested(
         &self,
         plan: &FieldPlan<'_>,
         ty: &Type,
         value: &Json<'_>,
         holder: Option<&ObjectFacts<'_, '_>>,
+        outer: bool,
         path: &Path<'_>,
         report: &mut Report,
     ) {
         match (ty, value) {
             (Type::Array(element), Json::Array(items)) => {
+                if outer {
+                    plan.check_count(items.len(), Counted::Elements, path, report);
+                }
                 for (i, item) in items.iter().enumerate() {
-                    let item_path = path.index(i);
-                    match self.seen(element, item) {
-                        Seen::Str(s, known) => {
-                            plan.check_element(s, known, &mut Text, &item_path, report);
-                        }
-                        seen => {
-                            plan.check(seen, &mut Text, &no_siblings, &item_path, report);
-                            if let Seen::Decoded = seen {
-                                self.nested(plan, element, item, holder, &item_path, report);
-                            }
-                        }
+                    self.element(plan, element, item, holder, &path.index(i), report);
+                }
+            }
+            (Type::Map(element), Json::Object(members)) => {
+                let first = first_occurrences(members);
+                if outer {
+                    let count = first.iter().enumerate().filter(|(i, f)| i == *f).count();
+                    plan.check_count(count, Counted::Entries, path, report);
+                }
+                for (i, (key, item)) in members.iter().enumerate() {
+                    let item_path = path.key(key);
+                    if first[i] == i {
+                        self.element(plan, element, item, holder, &item_path, report);
+                    } else {
+                        report.push(&item_path, duplicate_key());
                     }
                 }
             }
@@ -408,6 +422,30 @@ impl Walker<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// One element of an array (or value of a map) of type `element`, at `path`: a value, not
+    /// a field, so without requirement.
+    fn element(
+        &self,
+        plan: &FieldPlan<'_>,
+        element: &Type,
+        item: &Json<'_>,
+        holder: Option<&ObjectFacts<'_, '_>>,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
+        match self.seen(element, item) {
+            Seen::Str(s, known) => {
+                plan.check_element(s, known, &mut Text, path, report);
+            }
+            seen => {
+                plan.check(seen, &mut Text, &no_siblings, path, report);
+                if let Seen::Decoded = seen {
+                    self.nested(plan, element, item, holder, false, path, report);
+                }
+            }
         }
     }
 }
@@ -435,5 +473,7 @@ fn first_occurrences(members: &[(Cow<'_, str>, Json<'_>)]) -> Vec<usize> {
     }
 }
 
+#[cfg(test)]
+mod collection_tests;
 #[cfg(test)]
 mod tests;

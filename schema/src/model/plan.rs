@@ -88,6 +88,7 @@ impl Field {
                     open: en.open,
                 }),
                 format_when: &format_when,
+                items: self.items,
                 ..FieldPlan::new(&self.ident, requirement)
             };
             f(&plan)

@@ -88,6 +88,16 @@ fn elem_kind(
             };
             quote!(__d::ArrayElem(#inner, #items))
         }
+        Type::Map(value) => {
+            let inner = elem_kind(module, field, value, index, false);
+            let items = if outer {
+                quote!(__fields[#index].items)
+            } else {
+                quote!(::core::option::Option::None)
+            };
+            quote!(__d::MapElem(#inner, #items))
+        }
+        Type::Object => quote!(__d::ObjectElem),
     }
 }
 

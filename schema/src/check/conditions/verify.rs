@@ -246,6 +246,18 @@ impl ModuleChecker<'_> {
             };
             match inner {
                 Some(inner) => item = inner,
+                None if matches!(field.ty, Type::Map(_) | Type::Object) => {
+                    self.error(
+                        site.file,
+                        span,
+                        format!(
+                            "the {} names `{path}`, but `{step}` is free-form (`{}`): its keys are not the schema's",
+                            site.what, field.ty
+                        ),
+                        Some(format!("a path goes through fields of structs and messages; to test the field itself, write `{step} is present`")),
+                    );
+                    return Err(());
+                }
                 None => {
                     let kind = match &field.ty {
                         Type::Named(name) if module.enum_named(name).is_some() => " (an enum)",

@@ -72,6 +72,7 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
     let mut rules = Vec::new();
     let mut problems = Vec::new();
     let mut length = Bounds::default();
+    let mut size = Bounds::default();
     let mut fixed: Option<(String, Vec<usize>)> = None;
     let mut values: Option<(Vec<String>, Vec<usize>)> = None;
     let mut forbidden: Option<(String, Vec<usize>)> = None;
@@ -97,10 +98,11 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
                 Some((_, at)) => problems.push(Problem::Conflict(index, at[0])),
                 None => fixed = Some((value.clone(), vec![index])),
             },
-            Stated::Size { .. } => problems.push(Problem::Unsupported(
-                index,
-                "an array's element count is not read from prose yet".into(),
-            )),
+            Stated::Size { bound, n } => {
+                if let Err(other) = size.set(*bound, n, index) {
+                    problems.push(Problem::Conflict(index, other));
+                }
+            }
             Stated::Values(listed) => match &mut values {
                 Some((first, at)) if same_values(first, listed) => at.push(index),
                 Some((_, at)) => problems.push(Problem::Conflict(index, at[0])),
@@ -141,6 +143,15 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
                 problems.push(Problem::Unsupported(index, message.clone()));
             }
         }
+    }
+    if let Some((syntax, states)) = size.items_syntax() {
+        rules.push(CellRule {
+            column: Column::Format,
+            syntax,
+            phrases: size.phrases.clone(),
+            states,
+            values: Vec::new(),
+        });
     }
     if let Some((value, phrases)) = fixed {
         rules.push(CellRule {
@@ -206,6 +217,7 @@ fn values_rule(listed: &[String], ty: &Type) -> Result<String, fn(usize) -> Prob
             Ok(format!("enum({})", values.join(", ")))
         }
         Type::Array(element) => values_rule(listed, element).map(|inner| format!("Array<{inner}>")),
+        Type::Map(value) => values_rule(listed, value).map(|inner| format!("Map<String, {inner}>")),
         _ => Err(|i| {
             Problem::Unsupported(
                 i,
@@ -264,6 +276,19 @@ impl Bounds {
             ),
             (None, Some((max, _))) => Ok(Some((max.clone(), (false, true)))),
             (Some((min, _)), Some((max, _))) => Ok(Some((format!("{min}..{max}"), (true, true)))),
+        }
+    }
+}
+
+impl Bounds {
+    /// The Format part `items …` a collection's size phrases stand for (`items ..100`,
+    /// `items 1..`, `items 1..100`) and which bounds it states; `None` without a phrase.
+    fn items_syntax(&self) -> Option<LengthCell> {
+        match (&self.min, &self.max) {
+            (None, None) => None,
+            (Some((min, _)), None) => Some((format!("items {min}.."), (true, false))),
+            (None, Some((max, _))) => Some((format!("items ..{max}"), (false, true))),
+            (Some((min, _)), Some((max, _))) => Some((format!("items {min}..{max}"), (true, true))),
         }
     }
 }
@@ -433,7 +458,7 @@ impl FileChecker<'_> {
             let cell = Cell::stand_in(rule.syntax.clone(), span(first));
             let read = match rule.column {
                 Column::Length => self.prose_length(&rule, &cell, field, explicit),
-                Column::Format => self.prose_format(&cell, field, spans),
+                Column::Format => self.prose_format(&rule, &cell, field, spans),
                 Column::Type => match field.ty.element() {
                     Type::String => self.prose_enum(&rule, &cell, field, spans),
                     Type::Named(_) => {
@@ -502,14 +527,43 @@ impl FileChecker<'_> {
         Read::Agrees
     }
 
-    /// The Format part of the stand-in `cell`, read into a blank field and merged into `field`.
-    fn prose_format(&mut self, cell: &Cell, field: &mut Field, spans: &mut FieldSpans) -> Read {
+    /// The Format part of the stand-in `cell` (of `rule`), read into a blank field and merged
+    /// into `field`.
+    fn prose_format(
+        &mut self,
+        rule: &CellRule,
+        cell: &Cell,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> Read {
         let mut read = Field::new(field.ident.clone(), field.ty.clone(), Requirement::Optional);
         let mut read_spans = FieldSpans::default();
         if !self.format_cell(cell, &mut read, &mut read_spans) {
             return Read::Failed;
         }
         let mut outcome = Read::Agrees;
+        if let Some(items) = read.items {
+            match field.items {
+                // Only the bounds the phrases state are held to the explicit count.
+                Some(known)
+                    if (rule.states.0 && known.min != items.min)
+                        || (rule.states.1 && known.max != items.max) =>
+                {
+                    let explicit = match known.max {
+                        Some(max) => format!("items {}..{max}", known.min),
+                        None => format!("items {}..", known.min),
+                    };
+                    self.disagree(cell.span, "Format", &explicit, spans.items);
+                    return Read::Failed;
+                }
+                Some(_) => {}
+                None => {
+                    field.items = Some(items);
+                    spans.items = read_spans.items;
+                    outcome = Read::Added;
+                }
+            }
+        }
         if let Some(chars) = read.forbidden {
             match &field.forbidden {
                 Some(known) if !same_chars(known, &chars) => {

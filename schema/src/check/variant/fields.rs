@@ -54,6 +54,7 @@ pub(super) fn pointing_at(spans: &FieldSpans, at: Span) -> FieldSpans {
         fixed: at,
         pattern: at,
         forbidden: at,
+        items: at,
         format: at,
         format_when: spans.format_when.iter().map(condition).collect(),
         prose: Vec::new(),
@@ -86,6 +87,7 @@ pub(super) fn override_field(
         fixed: row_spans.ident,
         pattern: row_spans.ident,
         forbidden: row_spans.ident,
+        items: row_spans.ident,
         format: row_spans.ident,
         ..spans
     };
@@ -94,9 +96,13 @@ pub(super) fn override_field(
         spans.type_name = row_spans.type_name;
         spans.listed = row_spans.listed;
         // The base's cells that the new type cannot have are not kept: a length only fits a
-        // type code or `String`, the string rules only strings (and their arrays).
-        if !matches!(field.ty, Type::Iso(_) | Type::String) {
+        // type code or `String` (or their collections, each element), the string rules only
+        // strings (and their arrays), a count only collections.
+        if !matches!(field.ty.element(), Type::Iso(_) | Type::String) {
             field.length = None;
+        }
+        if !field.ty.is_collection() {
+            field.items = None;
         }
         if !matches!(field.ty.element(), Type::Iso(_) | Type::String) {
             field.format = None;
@@ -121,6 +127,8 @@ pub(super) fn override_field(
         field.forbidden = row.forbidden.clone();
         field.pattern = row.pattern.clone();
         field.sensitive = row.sensitive;
+        field.items = row.items;
+        spans.items = row_spans.items;
         spans.format_when = row_spans.format_when;
         spans.fixed = row_spans.fixed;
         spans.pattern = row_spans.pattern;
@@ -135,6 +143,11 @@ pub(super) fn override_field(
         if row.forbidden.is_some() {
             field.forbidden = row.forbidden.clone();
             spans.forbidden = row_spans.forbidden;
+        }
+        // A count read from the row's Description ("Maximum size: 100 elements").
+        if row.items.is_some() {
+            field.items = row.items;
+            spans.items = row_spans.items;
         }
     }
     if filled.doc {

@@ -15,6 +15,7 @@
 //! verdicts; `json.rs` is the document tree they share.
 
 mod assert;
+mod collections;
 mod conditions;
 mod formats;
 mod generate;

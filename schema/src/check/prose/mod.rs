@@ -286,6 +286,8 @@ impl Bounds {
     fn items_syntax(&self) -> Option<LengthCell> {
         match (&self.min, &self.max) {
             (None, None) => None,
+            // "Minimum size: 0 elements" alone states no limit.
+            (Some((min, _)), None) if min == "0" => None,
             (Some((min, _)), None) => Some((format!("items {min}.."), (true, false))),
             (None, Some((max, _))) => Some((format!("items ..{max}"), (false, true))),
             (Some((min, _)), Some((max, _))) => Some((format!("items {min}..{max}"), (true, true))),

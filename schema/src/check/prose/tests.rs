@@ -297,6 +297,35 @@ fn lengths_translate_into_the_length_cell() {
 }
 
 #[test]
+fn sizes_translate_into_an_items_part() {
+    let list = Type::Array(Box::new(Type::String));
+    let translated = |text: &str| translate(&find(text), &list);
+    let (rules, problems) = translated("More information: Maximum size: 100 elements");
+    assert!(problems.is_empty());
+    assert_eq!(
+        rules,
+        [CellRule {
+            column: Column::Format,
+            syntax: "items ..100".into(),
+            phrases: vec![0],
+            states: (false, true),
+            values: Vec::new(),
+        }]
+    );
+    let (rules, _) = translated("Minimum size: 1 element<br>Maximum size: 4 elements");
+    assert_eq!(
+        (rules[0].syntax.as_str(), rules[0].states),
+        ("items 1..4", (true, true))
+    );
+    let (rules, _) = translated("Minimum size: 2 elements");
+    assert_eq!(rules[0].syntax, "items 2..");
+    // No limit stated: no rule.
+    assert!(translated("Minimum size: 0 elements").0.is_empty());
+    let (_, problems) = translated("Maximum size: 4 elements. Maximum size: 5 elements");
+    assert_eq!(problems, [Problem::Conflict(1, 0)]);
+}
+
+#[test]
 fn fixed_values_translate_into_a_format_part() {
     let (rules, problems) = translate(
         &find("The valid value is SPICE_SECRET_VOUCHER."),

@@ -49,6 +49,9 @@
 //! | `Boolean` | `type: boolean` |
 //! | struct, message, enum | `$ref` to its definition |
 //! | array | `type: array`, `items` (the field's string rules apply to the elements) |
+//! | `items 1..100` on an array | `minItems: 1`, `maxItems: 100` (the field's own array only) |
+//! | `Map<String, T>` | `type: object`, `additionalProperties`: the schema of `T` (with the field's string rules); `items` as `minProperties`/`maxProperties`. A repeated key (a `syntax` violation) is not expressible |
+//! | `Object` | `type: object`, nothing inside |
 //! | `M` | listed in `required`; a string field also gets `minLength: 1` (an empty mandatory string is a `required` violation) |
 //! | `O` | the value may also be `null` (`null` counts as absent) |
 //! | `C: type in (A, B)` | as `O`, plus `allOf: [{if: {properties: {type: {enum: [A, B]}}, required: [type]}, then: {required: [...], properties: {f: {not: {type: null}, minLength: 1}}}}]` |

@@ -227,3 +227,26 @@ fn forbidden_characters_and_a_compiled_pattern_allocate_nothing() {
     assert!(ok && report.is_empty());
     assert_eq!(n, 0, "forbidden characters or a warm pattern allocated");
 }
+
+#[test]
+fn the_count_of_a_valid_collection_allocates_nothing() {
+    use fieldtab_runtime::Report;
+    use fieldtab_runtime::plan::Fields;
+    use fieldtab_runtime::plan::prelude::*;
+
+    const FIELDS: [FieldPlan<'static>; 2] = [
+        FieldPlan::new("goods", Optional).items(0, Some(100)),
+        FieldPlan::new("meta", Optional).items(1, None),
+    ];
+    let root = Path::root();
+    let mut report = Report::new();
+    let (n, ()) = allocations(|| {
+        let path = root.key("goods");
+        FIELDS[0].check_count(100, Elements, &path, &mut report);
+        let mut fields = Fields::new(&FIELDS, &root, &mut report);
+        fields.count(0, 3);
+        fields.count_entries(1, 1);
+    });
+    assert!(report.is_empty());
+    assert_eq!(n, 0, "counting a valid collection allocated");
+}

@@ -15,8 +15,8 @@ use crate::dynamic::{Json, parse_all};
 use crate::model::{Field, Format, Length, Requirement, Type};
 use crate::read::lexer::Cell;
 
-/// How deeply `Array<…>` may nest: far beyond any real schema, and it bounds the recursion of
-/// every consumer of the model.
+/// How deeply `Array<…>` and `Map<…>` may nest: far beyond any real schema, and it bounds the
+/// recursion of every consumer of the model.
 const MAX_ARRAY_DEPTH: usize = 16;
 
 /// The built-in type words, offered by did-you-mean next to item names.
@@ -74,7 +74,7 @@ impl FileChecker<'_> {
         if depth > MAX_ARRAY_DEPTH {
             self.error(
                 span,
-                format!("arrays nested more than {MAX_ARRAY_DEPTH} deep"),
+                format!("arrays and maps nested more than {MAX_ARRAY_DEPTH} deep"),
                 None,
             );
             return None;

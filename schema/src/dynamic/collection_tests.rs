@@ -124,3 +124,19 @@ fn a_free_form_object_checks_its_kind_only() {
         [v("/meta/a", "type", "expected an object, found null")]
     );
 }
+
+#[test]
+fn maps_nest_as_deep_as_arrays_and_no_deeper() {
+    let deep = |n: usize| {
+        let ty = format!("{}String{}", "Map<String, ".repeat(n), ">".repeat(n));
+        format!(
+            "## message M\n\n| Field | Data type | Required |\n|---|---|---|\n| m | {ty} | No |\n"
+        )
+    };
+    assert!(Schema::parse("deep.md", &deep(16)).is_ok());
+    let error = Schema::parse("deep.md", &deep(40)).unwrap_err().to_string();
+    assert!(
+        error.contains("arrays and maps nested more than 16 deep"),
+        "{error}"
+    );
+}

@@ -630,3 +630,40 @@ fn variants_copy_a_bounded_number_of_fields() {
     let within = text.replace(&format!("\n## struct V{chain} from V{}\n", chain - 1), "");
     assert!(Schema::parse("wide.md", &within).is_ok());
 }
+
+/// A file of many unknown bases, or of one long cycle of variants, is diagnosed in time and
+/// space linear in its size: a did-you-mean (which reads every name of the file) for the first
+/// few unknown bases only, and a cycle's message names its first few variants.
+#[test]
+fn many_unknown_bases_and_long_cycles_are_diagnosed_briefly() {
+    let mut text = String::from(
+        "# Many\n\n## struct Base\n\n| Identifier | Type | Request |\n|---|---|---|\n| a | String | O |\n",
+    );
+    for v in 0..40 {
+        text.push_str(&format!("\n## struct V{v} from Bse\n"));
+    }
+    let unknown = errors(&text);
+    assert_eq!(
+        unknown.matches("unknown base `Bse`").count(),
+        40,
+        "{unknown}"
+    );
+    assert_eq!(
+        unknown.matches("did you mean `Base`?").count(),
+        32,
+        "{unknown}"
+    );
+    let mut text = String::from("# Cycle\n");
+    for v in 0..1000 {
+        text.push_str(&format!("\n## struct V{v} from V{}\n", (v + 1) % 1000));
+    }
+    let errors = errors(&text);
+    assert_eq!(errors.matches("error:").count(), 1, "{errors}");
+    assert!(
+        errors.contains(
+            "a cycle: V0 from V1 from V2 from V3 from … from V999 from V0 (1000 variants)"
+        ),
+        "{errors}"
+    );
+    assert!(errors.len() < 2_000, "{} bytes", errors.len());
+}

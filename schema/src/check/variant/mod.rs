@@ -126,6 +126,9 @@ struct Expansion {
 /// a few hundred.
 pub const MAX_VARIANT_FIELDS: usize = 100_000;
 
+/// How many unknown bases get a did-you-mean ([`ModuleChecker::base`]).
+const MAX_SUGGESTED: usize = 32;
+
 /// A variant once expanded: where its heading is and what it derives from, for the note of a
 /// later diagnostic about a field it copied ([`ModuleChecker::note_copied`]).
 pub(super) struct Expanded {
@@ -148,11 +151,12 @@ impl ModuleChecker<'_> {
         // Each variant's base (a draft index), once it is known to be a message or struct.
         let mut base_of: Vec<Option<usize>> = vec![None; count];
         let mut failed = vec![false; count];
+        let mut suggested = 0;
         for d in 0..count {
             let Some(variant) = &drafts[d].variant else {
                 continue;
             };
-            match self.base(names, &drafts[d], variant, drafts) {
+            match self.base(names, &drafts[d], variant, drafts, &mut suggested) {
                 Some(b) => base_of[d] = Some(b),
                 None => failed[d] = true,
             }
@@ -254,13 +258,15 @@ impl ModuleChecker<'_> {
         }
     }
 
-    /// The draft a variant's base names, if it is a message or struct; else reported.
+    /// The draft a variant's base names, if it is a message or struct; else reported, with a
+    /// did-you-mean for the first [`MAX_SUGGESTED`] unknown bases (`suggested` counts them).
     fn base(
         &mut self,
         names: &Names,
         draft: &Draft,
         variant: &Variant,
         drafts: &[Draft],
+        suggested: &mut usize,
     ) -> Option<usize> {
         if variant.base.is_empty() {
             // A malformed heading, reported by the parser.
@@ -282,12 +288,18 @@ impl ModuleChecker<'_> {
             );
             return None;
         }
-        let mut objects: Vec<&str> = scope
-            .iter()
-            .filter(|(_, b)| drafts[**b].item.kind.object().is_some())
-            .map(|(name, _)| name.as_str())
-            .collect();
-        objects.sort_unstable();
+        // Each did-you-mean reads every name of the file: past a few, a file of unknown bases
+        // would take time quadratic in its size.
+        let mut objects: Vec<&str> = Vec::new();
+        if *suggested < MAX_SUGGESTED {
+            *suggested += 1;
+            objects = scope
+                .iter()
+                .filter(|(_, b)| drafts[**b].item.kind.object().is_some())
+                .map(|(name, _)| name.as_str())
+                .collect();
+            objects.sort_unstable();
+        }
         let help = suggest::help(&variant.base, objects).unwrap_or_else(|| {
             format!(
                 "a variant derives from a message or struct of this file or of one it imports; declare `## struct {}` or import it",
@@ -335,12 +347,23 @@ impl ModuleChecker<'_> {
                     .map(|&c| drafts[c].item.name.as_str())
                     .collect();
                 chain.push(&drafts[d].item.name);
+                // A generated file may chain thousands: the message names the first few.
+                let shown = if chain.len() > 8 {
+                    format!(
+                        "{} from … from {} ({} variants)",
+                        chain[..4].join(" from "),
+                        chain[chain.len() - 2..].join(" from "),
+                        cycle.len()
+                    )
+                } else {
+                    chain.join(" from ")
+                };
                 let last = *cycle.last().unwrap_or(&d);
                 if let Some(variant) = &drafts[last].variant {
                     self.error(
                         drafts[last].file,
                         variant.base_span,
-                        format!("variants derive from each other in a cycle: {}", chain.join(" from ")),
+                        format!("variants derive from each other in a cycle: {shown}"),
                         Some("a variant derives from an item that is not, through its own bases, derived from it; derive one of them from an ordinary message or struct".into()),
                     );
                 }

@@ -77,6 +77,24 @@ pub(super) fn override_field(
     row_spans: FieldSpans,
     filled: &Filled,
 ) -> (Field, FieldSpans) {
+    // Every attribute of the row, named (no `..`): an attribute added to `Field` must say here
+    // which cell states it, or the base's would silently win over the variant's.
+    let Field {
+        ident: _,
+        label,
+        ty,
+        length,
+        requirement,
+        format,
+        format_when,
+        fixed,
+        forbidden,
+        pattern,
+        sensitive,
+        items,
+        doc,
+        examples: _,
+    } = row;
     let (mut field, mut spans) = (field.clone(), spans.clone());
     spans.ident = row_spans.ident;
     spans.clean = spans.clean && row_spans.clean;
@@ -92,7 +110,7 @@ pub(super) fn override_field(
         ..spans
     };
     if filled.ty {
-        field.ty = row.ty.clone();
+        field.ty = ty.clone();
         spans.type_name = row_spans.type_name;
         spans.listed = row_spans.listed;
         // The base's cells that the new type cannot have are not kept: a length only fits a
@@ -114,20 +132,20 @@ pub(super) fn override_field(
         }
     }
     if filled.length {
-        field.length = row.length;
+        field.length = *length;
     }
     if filled.request {
-        field.requirement = row.requirement.clone();
+        field.requirement = requirement.clone();
         spans.condition = row_spans.condition;
     }
     if filled.format {
-        field.format = row.format;
-        field.format_when = row.format_when.clone();
-        field.fixed = row.fixed.clone();
-        field.forbidden = row.forbidden.clone();
-        field.pattern = row.pattern.clone();
-        field.sensitive = row.sensitive;
-        field.items = row.items;
+        field.format = *format;
+        field.format_when = format_when.clone();
+        field.fixed = fixed.clone();
+        field.forbidden = forbidden.clone();
+        field.pattern = pattern.clone();
+        field.sensitive = *sensitive;
+        field.items = *items;
         spans.items = row_spans.items;
         spans.format_when = row_spans.format_when;
         spans.fixed = row_spans.fixed;
@@ -136,26 +154,26 @@ pub(super) fn override_field(
         spans.format = row_spans.format;
     } else {
         // A fixed value or forbidden characters read from the row's Description.
-        if row.fixed.is_some() {
-            field.fixed = row.fixed.clone();
+        if fixed.is_some() {
+            field.fixed = fixed.clone();
             spans.fixed = row_spans.fixed;
         }
-        if row.forbidden.is_some() {
-            field.forbidden = row.forbidden.clone();
+        if forbidden.is_some() {
+            field.forbidden = forbidden.clone();
             spans.forbidden = row_spans.forbidden;
         }
         // A count read from the row's Description ("Maximum size: 100 elements").
-        if row.items.is_some() {
-            field.items = row.items;
+        if items.is_some() {
+            field.items = *items;
             spans.items = row_spans.items;
         }
     }
     if filled.doc {
-        field.doc = row.doc.clone();
+        field.doc = doc.clone();
         spans.prose = row_spans.prose;
     }
     if filled.label {
-        field.label = row.label.clone();
+        field.label = label.clone();
     }
     if filled.example {
         spans.example = row_spans.example;
@@ -172,6 +190,28 @@ pub(super) fn override_field(
 #[cfg(test)]
 mod tests {
     use super::one_edit;
+
+    /// The Format cell's parts a variant restates, and those a new type drops, for each part
+    /// of the cell (here the count of elements).
+    #[test]
+    fn a_filled_format_cell_restates_the_count_and_a_new_type_drops_it() {
+        let text = "# Items\n\n## struct Basket\n\n| Identifier | Type | Request | Format |\n|---|---|---|---|\n| goods | Array<String> | O | items 10 |\n| tags | Array<String> | O | items 3 |\n\n## struct Small from Basket\n\n| Identifier | Type | Format |\n|---|---|---|\n| goods | | items 2..5 |\n| tags | String | |\n";
+        let schema = crate::Schema::parse("items.md", text).unwrap_or_else(|d| panic!("{d}"));
+        let fields = |item: &str| {
+            schema
+                .module
+                .item(item)
+                .and_then(|i| i.kind.object())
+                .map(|o| o.fields.clone())
+                .unwrap_or_default()
+        };
+        let (base, small) = (fields("Basket"), fields("Small"));
+        assert_ne!(small[0].items, base[0].items);
+        assert!(small[0].items.is_some());
+        assert_eq!(small[1].ty, crate::model::Type::String);
+        assert_eq!(small[1].items, None);
+        assert!(base[1].items.is_some());
+    }
 
     #[test]
     fn one_edit_is_one_insertion_removal_replacement_swap_or_case() {

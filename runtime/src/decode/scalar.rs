@@ -155,11 +155,17 @@ impl<'de> Visitor<'de> for ScalarVisitor {
 
 /// The Rust value a checked scalar becomes: `i64` (`Integer`), [`Number`], `bool`.
 pub trait ScalarTarget: Sized {
-    /// The value of `value`, which passed the field's checks.
+    /// Whether conditions compare values of this type (`i64`, `bool`): then the value is read
+    /// even when it breaks a rule, and when values are not built.
+    const FOR_CONDITIONS: bool;
+
+    /// The value `value` reads as, if any (the field's checks tell whether it is valid).
     fn from_checked(value: &StrValue<'_>) -> Option<Self>;
 }
 
 impl ScalarTarget for i64 {
+    const FOR_CONDITIONS: bool = true;
+
     fn from_checked(value: &StrValue<'_>) -> Option<i64> {
         match value {
             StrValue::Num(text) | StrValue::Str(text, _) => integer_value(text),
@@ -169,6 +175,8 @@ impl ScalarTarget for i64 {
 }
 
 impl ScalarTarget for Number {
+    const FOR_CONDITIONS: bool = false;
+
     fn from_checked(value: &StrValue<'_>) -> Option<Number> {
         match value {
             StrValue::Num(text) | StrValue::Str(text, _) => Number::from_checked(text),
@@ -178,6 +186,8 @@ impl ScalarTarget for Number {
 }
 
 impl ScalarTarget for bool {
+    const FOR_CONDITIONS: bool = true;
+
     fn from_checked(value: &StrValue<'_>) -> Option<bool> {
         match value {
             StrValue::Bool(b) => Some(*b),
@@ -224,9 +234,17 @@ impl<T: ScalarTarget> Elem for ScalarElem<T> {
     {
         let value = ScalarSeed::<M>.deserialize(deserializer)?;
         let seen = value.seen_as(self.plan.expected_kind());
-        if !self.plan.check_value(seen, &mut Text, path, report) || !build(M) {
+        let ok = self.plan.check_value(seen, &mut Text, path, report);
+        // A string is a value of the field only where it accepts strings.
+        if matches!(value, StrValue::Str(..)) && !self.plan.accepts.string {
             return Ok(None);
         }
-        Ok(T::from_checked(&value))
+        // Integers and Booleans are read whatever their violations and the mode: conditions
+        // read the value as the field reads it, valid or not (docs/SEMANTICS.md §3.2); the
+        // report alone says whether the field is valid.
+        if T::FOR_CONDITIONS || (ok && build(M)) {
+            return Ok(T::from_checked(&value));
+        }
+        Ok(None)
     }
 }

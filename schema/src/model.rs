@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-pub use fieldtab_runtime::plan::GroupKind;
+pub use fieldtab_runtime::plan::{Accepts, GroupKind};
 pub use fieldtab_runtime::{Charset, Format, ImageKinds, Items, Pattern};
 
 mod condition;
@@ -172,6 +172,17 @@ pub struct Field {
     /// The pattern the value must match, compiled when the schema was loaded (`pattern
     /// "^[0-9]{5}$"`; docs/SEMANTICS.md §2.4). String fields (and their array elements) only.
     pub pattern: Option<Pattern>,
+    /// The inclusive bounds of an `Integer` or `Number` field's values (of its elements, for
+    /// an array): `range 1..`, `range -720..720` (docs/SEMANTICS.md §2.8). The checker
+    /// guarantees a bound at least, `min <= max`, and integer bounds within `i64` on an
+    /// `Integer`.
+    pub range: Option<Range>,
+    /// The most digits a `Number` field's values may have after the decimal point (`scale 2`).
+    pub scale: Option<u32>,
+    /// The JSON kinds the field accepts besides its type's own (`accepts number, boolean`;
+    /// the file's `Accepts:` line): resolved by the checker, [`Accepts::NONE`] by default
+    /// (docs/SEMANTICS.md §2.9). Only on fields that are not arrays.
+    pub accepts: Accepts,
     /// Whether the value is sensitive: it is never printed by Debug, Display or reports.
     pub sensitive: bool,
     /// How many elements the field's array (entries, its map) may have (`items 1..100`;
@@ -198,6 +209,9 @@ impl Field {
             fixed: None,
             forbidden: None,
             pattern: None,
+            range: None,
+            scale: None,
+            accepts: Accepts::NONE,
             sensitive: false,
             items: None,
             doc: String::new(),
@@ -259,8 +273,10 @@ pub enum Type {
     Iso(Charset),
     /// A JSON string of any Unicode text; length counts Unicode scalar values.
     String,
-    /// A JSON number that is an integer (fits `i64`).
+    /// A JSON number written as an integer (no fraction, no exponent), within `i64`.
     Integer,
+    /// Any JSON number, kept as its text (`fieldtab::Number`).
+    Number,
     /// A JSON `true` or `false`.
     Boolean,
     /// A named `struct`, `message` or `enum` of the module.
@@ -327,12 +343,43 @@ impl fmt::Display for Type {
             Type::Iso(charset) => f.write_str(charset.code()),
             Type::String => f.write_str("String"),
             Type::Integer => f.write_str("Integer"),
+            Type::Number => f.write_str("Number"),
             Type::Boolean => f.write_str("Boolean"),
             Type::Named(name) => f.write_str(name),
             Type::Array(element) => write!(f, "Array<{element}>"),
             Type::Map(value) => write!(f, "Map<String, {value}>"),
             Type::Object => f.write_str("Object"),
         }
+    }
+}
+
+/// The inclusive bounds of a number field (`range -720..720`, `range 1..`), each a decimal
+/// number written as a JSON number without an exponent (`0.01`, `-720`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Range {
+    /// The least value, if any.
+    pub min: Option<String>,
+    /// The greatest value, if any.
+    pub max: Option<String>,
+}
+
+impl Field {
+    /// The rules of the field's numbers (of its elements, for an array): `None` unless its
+    /// type is `Integer` or `Number`. Code generation and the dynamic validator both take
+    /// them from here.
+    pub fn number_rules(&self) -> Option<fieldtab_runtime::NumberRules<'_>> {
+        let base = match self.ty.element() {
+            Type::Integer => fieldtab_runtime::NumberRules::INTEGER,
+            Type::Number => fieldtab_runtime::NumberRules::NUMBER,
+            _ => return None,
+        };
+        let range = self.range.as_ref();
+        Some(fieldtab_runtime::NumberRules {
+            min: range.and_then(|r| r.min.as_deref()),
+            max: range.and_then(|r| r.max.as_deref()),
+            scale: self.scale,
+            ..base
+        })
     }
 }
 

@@ -20,7 +20,7 @@ use crate::read::lexer::Cell;
 const MAX_ARRAY_DEPTH: usize = 16;
 
 /// The built-in type words, offered by did-you-mean next to item names.
-pub(super) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Boolean", "Object"];
+pub(super) const BUILTIN_TYPES: &[&str] = &["String", "Integer", "Number", "Boolean", "Object"];
 
 impl FileChecker<'_> {
     pub(super) fn identifier(&mut self, cell: &Cell, ident: &str) -> bool {
@@ -47,12 +47,12 @@ impl FileChecker<'_> {
         valid
     }
 
-    /// `AN`, `String`, `Integer`, `Boolean`, `Name`, `Array<T>` (or `List<T>`), `Map<String, T>`,
+    /// `AN`, `String`, `Integer`, `Number`, `Boolean`, `Name`, `Array<T>` (or `List<T>`), `Map<String, T>`,
     /// `Object`.
     pub(super) fn ty(&mut self, cell: &Cell, spans: &mut FieldSpans) -> Option<Type> {
         let text = strip_code(&cell.text);
         if text.is_empty() || is_placeholder(text) {
-            let help = "write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name, `Array<T>`, `Map<String, T>` or `Object`";
+            let help = "write a type code (`AN`), `String`, `Integer`, `Number`, `Boolean`, an item name, `Array<T>`, `Map<String, T>` or `Object`";
             self.error(
                 cell.span,
                 "missing type",
@@ -113,7 +113,7 @@ impl FileChecker<'_> {
         if let Some(cs) = Charset::from_code(text) {
             return Some(Type::Iso(cs));
         }
-        for builtin in [Type::String, Type::Integer, Type::Boolean] {
+        for builtin in [Type::String, Type::Integer, Type::Number, Type::Boolean] {
             if builtin.to_string().eq_ignore_ascii_case(text) {
                 return Some(builtin);
             }
@@ -127,7 +127,7 @@ impl FileChecker<'_> {
             self.error(
                 span,
                 format!("malformed type `{text}`"),
-                Some("write a type code (`AN`), `String`, `Integer`, `Boolean`, an item name, `Array<T>`, `Map<String, T>` or `Object`".into()),
+                Some("write a type code (`AN`), `String`, `Integer`, `Number`, `Boolean`, an item name, `Array<T>`, `Map<String, T>` or `Object`".into()),
             );
             return None;
         }
@@ -380,6 +380,9 @@ impl FileChecker<'_> {
                 );
                 spans.clean = false;
             }
+        }
+        if !self.fit_numbers(field, spans) {
+            spans.clean = false;
         }
         let format_span = format_cell.map_or(type_span, |c| c.span);
         let formats = field

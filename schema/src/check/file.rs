@@ -95,8 +95,8 @@ pub(super) const ENUM_COLUMNS: &[(&str, Column)] = &[
 
 /// Names an item may not take: they are the type column's own words.
 pub(super) const RESERVED: &[&str] = &[
-    "String", "Integer", "Boolean", "Array", "Object", "Self", "A", "N", "S", "AN", "AS", "NS",
-    "ANS",
+    "String", "Integer", "Number", "Boolean", "Array", "Object", "Self", "A", "N", "S", "AN", "AS",
+    "NS", "ANS",
 ];
 
 /// Reads one file's items into drafts, reporting into the schema's diagnostics.
@@ -109,6 +109,8 @@ pub(super) struct FileChecker<'a> {
     prose: &'a mut Vec<ProseRule>,
     /// The name of the item being read.
     current_item: String,
+    /// The file's `Accepts:` default: what every field it fits accepts besides its own kind.
+    pub(super) accepts: crate::model::Accepts,
 }
 
 impl<'a> FileChecker<'a> {
@@ -124,6 +126,7 @@ impl<'a> FileChecker<'a> {
             diagnostics,
             prose,
             current_item: String::new(),
+            accepts: crate::model::Accepts::NONE,
         }
     }
 
@@ -131,6 +134,7 @@ impl<'a> FileChecker<'a> {
     /// The enum item of each inline enum (`enum(S, F)` in a Type cell) follows the item that
     /// holds it.
     pub(super) fn items(mut self, doc: &Document) -> Vec<Draft> {
+        self.accepts_default(doc);
         let mut drafts = Vec::new();
         for item in &doc.items {
             if let Some(mut draft) = self.item(item) {
@@ -617,6 +621,9 @@ impl<'a> FileChecker<'a> {
                     format_cell: format_cell.cloned(),
                 };
             } else if field_spans.clean {
+                if field_spans.accepts.is_none() {
+                    field.accepts = super::numbers::default_for(&field.ty, self.accepts);
+                }
                 self.fit(
                     &field,
                     type_cell,

@@ -1,11 +1,12 @@
 //! The Format cell's reader: its `;`-separated parts (a format, conditional formats,
-//! `sensitive`, `fixed VALUE`, `pattern "REGEX"`, `forbidden "CHARS"`, `items N`) into the
-//! draft field,
+//! `sensitive`, `fixed VALUE`, `pattern "REGEX"`, `forbidden "CHARS"`, `items N`; `range`,
+//! `scale` and `accepts`, read by [`super::numbers`]) into the draft field,
 //! every malformed part reported through the [`FileChecker`]. Whether the format fits the row's
 //! type and length is [`FileChecker::fit`](super::cells)'s.
 
 use super::cells::strip_code;
 use super::file::FileChecker;
+use super::numbers::NumberPart;
 use super::{FieldSpans, formats};
 use crate::diagnostics::Span;
 use crate::model::{ConditionalFormat, Field, Pattern};
@@ -44,6 +45,8 @@ impl FileChecker<'_> {
                 self.fixed_part(trimmed, span, field, spans)
             } else if lower == "items" || lower.starts_with("items ") {
                 self.items_part(trimmed, span, field, spans)
+            } else if let Some(kind) = NumberPart::of(trimmed) {
+                self.number_part(kind, trimmed, span, field, spans)
             } else if let Some(keyword) = quoted_keyword(trimmed) {
                 // Before conditional formats: a quoted pattern may hold ` if `.
                 self.quoted_part(keyword, trimmed, span, field, spans)

@@ -30,6 +30,7 @@ pub(crate) mod formats;
 mod groups;
 mod inline_enum;
 mod module;
+mod numbers;
 mod prose;
 mod scope;
 mod variant;
@@ -77,6 +78,13 @@ pub(crate) struct FieldSpans {
     pub(crate) items: Span,
     /// The unconditional format's part of the Format cell.
     pub(crate) format: Span,
+    /// The `range A..B` part of the Format cell.
+    pub(crate) range: Span,
+    /// The `scale N` part of the Format cell.
+    pub(crate) scale: Span,
+    /// The `accepts …` part of the Format cell, when the field states one (it then replaces
+    /// the file's `Accepts:` default).
+    pub(crate) accepts: Option<Span>,
     /// For each conditional format (`Field::format_when`, same order): its condition.
     pub(crate) format_when: Vec<ConditionSpans>,
     /// Where each rule read from the Description stands (its phrase), and what it was read

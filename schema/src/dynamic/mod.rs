@@ -252,7 +252,12 @@ impl Walker<'_> {
         let lookup = |ident: &str| members.iter().position(|(k, _)| k == ident);
 
         // What a condition reads, from this object and those above it.
-        let facts = ObjectFacts { members, parent };
+        let facts = ObjectFacts {
+            members,
+            object,
+            module: self.module,
+            parent,
+        };
 
         for field in &object.fields {
             let ident = field.ident.as_str();
@@ -345,12 +350,16 @@ impl Walker<'_> {
     /// integer or boolean has nothing more to check).
     fn seen<'j>(&self, ty: &Type, value: &'j Json<'_>) -> Seen<'j> {
         let expected = match (ty, value) {
-            (Type::Iso(_) | Type::String, Json::Str(s)) => return Seen::Str(s, None),
-            (Type::Iso(_) | Type::String, _) => JsonKind::String,
-            (Type::Integer, Json::Int(_)) | (Type::Boolean, Json::Bool(_)) => {
-                return Seen::Decoded;
+            // Strings, numbers and Booleans: the plan knows what the field accepts of each
+            // (docs/SEMANTICS.md §2.8, §2.9).
+            (Type::Iso(_) | Type::String | Type::Integer | Type::Number | Type::Boolean, _)
+                if scalar(value).is_some() =>
+            {
+                return scalar(value).unwrap_or(Seen::Decoded);
             }
+            (Type::Iso(_) | Type::String, _) => JsonKind::String,
             (Type::Integer, _) => JsonKind::Integer,
+            (Type::Number, _) => JsonKind::Number,
             (Type::Boolean, _) => JsonKind::Bool,
             (Type::Array(_), Json::Array(_)) => return Seen::Decoded,
             (Type::Array(_), _) => JsonKind::Array,
@@ -437,8 +446,8 @@ impl Walker<'_> {
         report: &mut Report,
     ) {
         match self.seen(element, item) {
-            Seen::Str(s, known) => {
-                plan.check_element(s, known, &mut Text, path, report);
+            seen @ (Seen::Str(..) | Seen::Num(_) | Seen::Bool(_)) => {
+                plan.check_value(seen, &mut Text, path, report);
             }
             seen => {
                 plan.check(seen, &mut Text, &no_siblings, path, report);
@@ -447,6 +456,16 @@ impl Walker<'_> {
                 }
             }
         }
+    }
+}
+
+/// A string, a number or a Boolean as a plan sees it; `None` for another kind.
+fn scalar<'j>(value: &'j Json<'_>) -> Option<Seen<'j>> {
+    match value {
+        Json::Str(s) => Some(Seen::Str(s, None)),
+        Json::Number(text) => Some(Seen::Num(text)),
+        Json::Bool(b) => Some(Seen::Bool(*b)),
+        Json::Null | Json::Array(_) | Json::Object(_) => None,
     }
 }
 
@@ -477,3 +496,5 @@ fn first_occurrences(members: &[(Cow<'_, str>, Json<'_>)]) -> Vec<usize> {
 mod collection_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_numbers;

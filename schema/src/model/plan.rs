@@ -6,7 +6,7 @@
 use fieldtab_runtime::StrRules;
 use fieldtab_runtime::plan::{self, EnumRule, FactPath, FieldPlan, FormatWhen, GroupRule};
 
-use super::{Condition, Enum, Field, FieldPath, Module, Object, Requirement, Value};
+use super::{Condition, Enum, Field, FieldPath, Module, Object, Requirement, Type, Value};
 
 impl Field {
     /// Calls `f` with the runtime description of this field of `object` (a condition's path of
@@ -60,6 +60,11 @@ impl Field {
             None => Vec::new(),
         };
         let conditional = matches!(self.requirement, Requirement::Conditional(_));
+        let value = match (self.number_rules(), self.ty.element()) {
+            (Some(rules), _) => plan::ValueKind::Number(rules),
+            (None, Type::Boolean) => plan::ValueKind::Boolean,
+            (None, _) => plan::ValueKind::Text,
+        };
         with_conditions(&conditions, object, &mut |runtime| {
             let (required_when, formats_when) = match runtime.split_first() {
                 Some((first, rest)) if conditional => (Some(*first), rest),
@@ -89,6 +94,8 @@ impl Field {
                 }),
                 format_when: &format_when,
                 items: self.items,
+                value,
+                accepts: self.accepts,
                 ..FieldPlan::new(&self.ident, requirement)
             };
             f(&plan)

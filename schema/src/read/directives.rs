@@ -1,11 +1,19 @@
 //! The directive lines outside tables, read into the syntax tree: the groups of an item
 //! (`Exactly one of: priceId, referenceGoodsId`, between its heading and its table) and the
-//! selection of an import (`Import: Amount, Result as BenefitResult from [label](benefit.md)`).
+//! selection of an import (`Import: Amount, Result as BenefitResult from [label](benefit.md)`),
+//! and the file's `Accepts:` line.
 //! Both are lists of names, bare or in backticks, separated by commas.
 
 use crate::diagnostics::Span;
 use crate::model::GroupKind;
 use crate::read::syntax::{GroupSyntax, Selected};
+
+/// The rest of a line that starts with `Accepts:` (any case), if it does: the file's default
+/// of the JSON kinds its fields accept besides their own, read by the checker.
+pub(crate) fn accepts_line(text: &str) -> Option<&str> {
+    let head = text.get(..8)?;
+    head.eq_ignore_ascii_case("accepts:").then(|| &text[8..])
+}
 
 /// A directive that does not read: where, what, and how to write it.
 pub(crate) type Malformed = (Span, String, String);

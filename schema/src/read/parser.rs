@@ -30,6 +30,16 @@ pub(crate) fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Document 
                             diagnostics.push(source.error_help(at, message, Some(help)));
                         }
                     }
+                } else if let Some(rest) = directives::accepts_line(text) {
+                    if current.is_none() {
+                        doc.accepts.push((rest.to_owned(), *span));
+                    } else {
+                        diagnostics.push(source.error_help(
+                            *span,
+                            "an `Accepts:` line inside an item",
+                            Some("move it above the first `##` item: it sets the default of every field of the file; for one field, write `accepts …` in its Format cell".into()),
+                        ));
+                    }
                 } else if directives::group_line(text).is_some() {
                     group(source, text, *span, &mut current, diagnostics);
                     // The line is documentation too: the item's prose shows it.

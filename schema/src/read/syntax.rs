@@ -14,6 +14,9 @@ pub(crate) struct Document {
     pub(crate) doc: String,
     /// `Import: [label](path.md)` lines, in order.
     pub(crate) imports: Vec<Import>,
+    /// `Accepts: number, boolean` lines (what follows the colon, and the line's span), in
+    /// order: the JSON kinds the file's fields accept besides their own, by default.
+    pub(crate) accepts: Vec<(String, Span)>,
     /// The `##` items, in order.
     pub(crate) items: Vec<ItemSyntax>,
 }

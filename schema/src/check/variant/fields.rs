@@ -56,6 +56,9 @@ pub(super) fn pointing_at(spans: &FieldSpans, at: Span) -> FieldSpans {
         forbidden: at,
         items: at,
         format: at,
+        range: at,
+        scale: at,
+        accepts: spans.accepts.map(|_| at),
         format_when: spans.format_when.iter().map(condition).collect(),
         prose: Vec::new(),
         // The base's listed values are checked at the base.

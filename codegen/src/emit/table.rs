@@ -24,10 +24,10 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use fieldtab_runtime::LengthUnit;
 use fieldtab_runtime::plan::{
-    Condition, FactPath, FieldPlan, GroupKind, GroupRule, Requirement, Value,
+    Condition, FactPath, FieldPlan, GroupKind, GroupRule, Requirement, Value, ValueKind,
 };
+use fieldtab_runtime::{LengthUnit, NumberRules};
 
 use super::types::{charset_variant, format_variant};
 use crate::model::{Item, Module, Object};
@@ -169,6 +169,21 @@ fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
         };
         row.extend(quote!(.enumeration(#rule)));
     }
+    match plan.value {
+        ValueKind::Text => {}
+        ValueKind::Number(rules) => row.extend(number_tokens(&rules)),
+        ValueKind::Boolean => row.extend(quote!(.boolean())),
+    }
+    if !plan.accepts.is_none() {
+        let kinds = [
+            (plan.accepts.number, quote!(Accepts::NUMBER)),
+            (plan.accepts.boolean, quote!(Accepts::BOOLEAN)),
+            (plan.accepts.string, quote!(Accepts::STRING)),
+        ];
+        let mut kinds = kinds.into_iter().filter(|(on, _)| *on).map(|(_, k)| k);
+        let first = kinds.next().unwrap_or_default();
+        row.extend(quote!(.accepts(#first #(.and(#kinds))*)));
+    }
     if !plan.format_when.is_empty() {
         let formats = plan.format_when.iter().map(|conditional| {
             let when = condition_tokens(&conditional.when);
@@ -190,6 +205,30 @@ fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
         row.extend(quote!(.items(#min, #max)));
     }
     row
+}
+
+/// `.number(NumberRules::INTEGER)`, with `.range(…)` and `.scale(…)` when the field states
+/// them.
+fn number_tokens(rules: &NumberRules<'_>) -> TokenStream {
+    let mut tokens = if rules.integer {
+        quote!(NumberRules::INTEGER)
+    } else {
+        quote!(NumberRules::NUMBER)
+    };
+    if rules.min.is_some() || rules.max.is_some() {
+        // The table's module imports nothing named `Some` or `None` but the prelude's.
+        let bound = |b: Option<&str>| match b {
+            Some(b) => quote!(Some(#b)),
+            None => quote!(None),
+        };
+        let (min, max) = (bound(rules.min), bound(rules.max));
+        tokens.extend(quote!(.range(#min, #max)));
+    }
+    if let Some(scale) = rules.scale {
+        let scale = Literal::u32_unsuffixed(scale);
+        tokens.extend(quote!(.scale(#scale)));
+    }
+    quote!(.number(#tokens))
 }
 
 /// The tokens of a condition: `In(FactPath::own(0, &["type"]), &[Str("A")])`, `Not(&…)`,
@@ -276,6 +315,19 @@ mod tests {
                     )
                 },
                 Field::new("count", Type::Integer, Requirement::Optional),
+                Field {
+                    range: Some(crate::model::Range {
+                        min: Some("0.01".into()),
+                        max: None,
+                    }),
+                    scale: Some(2),
+                    accepts: crate::model::Accepts::STRING,
+                    ..Field::new("price", Type::Number, Requirement::Optional)
+                },
+                Field {
+                    accepts: crate::model::Accepts::NUMBER.and(crate::model::Accepts::BOOLEAN),
+                    ..Field::new("code", Type::String, Requirement::Optional)
+                },
             ],
             deny_unknown: false,
             groups: Vec::new(),
@@ -294,7 +346,9 @@ mod tests {
         for row in [
             r#"FieldPlan::new("kind",Mandatory).enumeration(EnumRule::closed(&["A"]))"#,
             r#"FieldPlan::new("localTime",When(In(FactPath::own(0,&["kind"]),&[Str("A")]))).length(Bytes,0,14).charset(Charset::N).format(Format::LocalTime)"#,
-            r#"FieldPlan::new("count",Optional)]"#,
+            r#"FieldPlan::new("count",Optional).number(NumberRules::INTEGER),"#,
+            r#"FieldPlan::new("price",Optional).number(NumberRules::NUMBER.range(Some("0.01"),None).scale(2)).accepts(Accepts::STRING),"#,
+            r#"FieldPlan::new("code",Optional).accepts(Accepts::NUMBER.and(Accepts::BOOLEAN))]"#,
             "mod__Msg",
         ] {
             assert!(code.contains(row), "{row} in {code}");

@@ -39,6 +39,7 @@ pub(crate) fn type_tokens(ty: &Type, format: Option<&Format>) -> TokenStream {
             None => quote!(::std::string::String),
         },
         Type::Integer => quote!(i64),
+        Type::Number => quote!(::fieldtab::__private::Number),
         Type::Boolean => quote!(bool),
         Type::Named(name) => {
             // Items are emitted side by side in one module, so the bare name resolves to the

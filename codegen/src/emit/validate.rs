@@ -148,7 +148,16 @@ fn field_check(
             }
         }
         Type::Iso(_) | Type::String => Some(quote!(fields.text(#i, &self.#rust_name);)),
-        Type::Integer | Type::Boolean => present,
+        // An `i64` is within the bounds of every `Integer`: only a range of its own is left.
+        Type::Integer if field.range.is_some() => Some(if optional {
+            quote!(fields.int(#i, self.#rust_name);)
+        } else {
+            quote!(fields.int(#i, ::core::option::Option::Some(self.#rust_name));)
+        }),
+        Type::Number if field.range.is_some() || field.scale.is_some() => {
+            Some(quote!(fields.number(#i, #some);))
+        }
+        Type::Integer | Type::Number | Type::Boolean => present,
         Type::Named(name) => match module.item(name).map(|item| &item.kind) {
             Some(ItemKind::Message(_) | ItemKind::Struct(_)) => {
                 Some(quote!(fields.nested(#i, #some);))
@@ -265,7 +274,13 @@ fn element_loops(
             }
             _ => return None,
         },
-        Type::Integer | Type::Boolean | Type::Object => return None,
+        Type::Integer if field.range.is_some() => {
+            quote!(fields.int_element(#i, *value, #path);)
+        }
+        Type::Number if field.range.is_some() || field.scale.is_some() => {
+            quote!(fields.number_element(#i, value, #path);)
+        }
+        Type::Integer | Type::Number | Type::Boolean | Type::Object => return None,
     })
 }
 

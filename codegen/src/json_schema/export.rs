@@ -4,12 +4,12 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use fieldtab_runtime::{Format, forbidden_pattern};
+use fieldtab_runtime::{Format, NumberRules, forbidden_pattern};
 use serde_json::Value;
 
 use super::tree::{Node, Obj};
 use super::{DRAFT_2020_12, JsonSchemaOptions};
-use fieldtab_runtime::plan::{FieldPlan, GroupKind, GroupRule, Requirement};
+use fieldtab_runtime::plan::{FieldPlan, GroupKind, GroupRule, Requirement, ValueKind};
 
 use crate::model::{Enum, Field, Item, ItemKind, Module, Object, Type};
 
@@ -215,6 +215,20 @@ impl Exporter<'_> {
         match ty {
             Type::Iso(_) | Type::String => {
                 schema.set("type", "string");
+                let accepted = [
+                    (plan.accepts.number, "number"),
+                    (plan.accepts.boolean, "boolean"),
+                ];
+                if accepted.iter().any(|(on, _)| *on) {
+                    // The string rules below apply to strings only: a number or a Boolean the
+                    // field accepts is not held to them here (it is by fieldtab).
+                    notes.notes.insert(NOTE_ACCEPTS);
+                    let kinds = std::iter::once("string")
+                        .chain(accepted.iter().filter(|(on, _)| *on).map(|(_, k)| *k))
+                        .map(Node::from)
+                        .collect();
+                    schema.set("type", Node::Arr(kinds));
+                }
                 // The rules generated code and the dynamic validator apply.
                 let rules = &plan.rules;
                 if let Some(fixed) = rules.fixed {
@@ -262,11 +276,59 @@ impl Exporter<'_> {
                     schema.set("allOf", Node::Arr(all_of));
                 }
             }
-            Type::Integer => {
-                notes.notes.insert(NOTE_INTEGER);
-                schema.set("type", "integer");
-                schema.set("minimum", i64::MIN);
-                schema.set("maximum", i64::MAX);
+            Type::Integer | Type::Number => {
+                let integer = matches!(ty, Type::Integer);
+                if integer {
+                    notes.notes.insert(NOTE_INTEGER);
+                    schema.set("type", "integer");
+                } else {
+                    schema.set("type", "number");
+                }
+                let rules = match plan.value {
+                    ValueKind::Number(rules) => rules,
+                    ValueKind::Text | ValueKind::Boolean => NumberRules::NUMBER,
+                };
+                // The bounds as the schema writes them (an `Integer`'s are within `i64`).
+                let bound = |text: Option<&str>, default: i64| match text {
+                    Some(text) => {
+                        serde_json::from_str::<Value>(text).map_or(Node::from(default), Node::Raw)
+                    }
+                    None => Node::from(default),
+                };
+                if integer || rules.min.is_some() {
+                    schema.set("minimum", bound(rules.min, i64::MIN));
+                }
+                if integer || rules.max.is_some() {
+                    schema.set("maximum", bound(rules.max, i64::MAX));
+                }
+                if rules.scale.is_some() {
+                    // `multipleOf: 0.01` would be judged in floating point by validators
+                    // (0.07 is no multiple of 0.01 there): the scale is not expressed.
+                    notes.notes.insert(NOTE_SCALE);
+                }
+                if plan.accepts.string {
+                    // A string holding the number: its form, not its range (a pattern applies
+                    // to strings only).
+                    notes.notes.insert(NOTE_ACCEPTS);
+                    let kind = if integer { "integer" } else { "number" };
+                    schema.set(
+                        "type",
+                        Node::Arr(vec![Node::from(kind), Node::from("string")]),
+                    );
+                    let pattern = if integer { INTEGER_TEXT } else { NUMBER_TEXT };
+                    schema.set("pattern", pattern);
+                }
+            }
+            Type::Boolean if plan.accepts.string => {
+                schema.set(
+                    "enum",
+                    Node::Arr(vec![
+                        Node::from(true),
+                        Node::from(false),
+                        Node::from("true"),
+                        Node::from("false"),
+                    ]),
+                );
             }
             Type::Boolean => schema.set("type", "boolean"),
             Type::Named(name) => {
@@ -505,6 +567,12 @@ fn root_comment(notes: &BTreeSet<&'static str>) -> String {
 
 const NOTE_INTEGER: &str =
     "integers written with a fraction or an exponent (1.0, 1e2; fieldtab: type)";
+const NOTE_SCALE: &str = "numbers with more decimal places than their scale (fieldtab: range)";
+const NOTE_ACCEPTS: &str = "values of another JSON kind that a field accepts (a number in a string field, a string in a number field) and that break the field's other rules (fieldtab: length, charset, range, …)";
+/// A JSON integer, as a string holding one is written.
+const INTEGER_TEXT: &str = "^-?(0|[1-9][0-9]*)$";
+/// A JSON number, as a string holding one is written.
+const NUMBER_TEXT: &str = "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
 const NOTE_LUHN: &str = "card numbers with a wrong Luhn check digit (fieldtab: format)";
 const NOTE_IMAGE: &str =
     "base64 images with bad padding, trailing bits or decoded size (fieldtab: format)";

@@ -69,7 +69,14 @@ fn elem_kind(
             let target = type_tokens(ty, field.format.as_ref());
             quote!(__d::StrElem::<#target>::new(#plan))
         }
-        Type::Integer => quote!(__d::IntElem),
+        // Numbers are read with their text and checked where they are read (docs/SEMANTICS.md
+        // §2.8); a Boolean only needs its plan when it accepts strings.
+        Type::Integer => quote!(__d::ScalarElem::<i64>::new(#plan)),
+        Type::Number => {
+            let target = type_tokens(ty, None);
+            quote!(__d::ScalarElem::<#target>::new(#plan))
+        }
+        Type::Boolean if field.accepts.string => quote!(__d::ScalarElem::<bool>::new(#plan)),
         Type::Boolean => quote!(__d::BoolElem),
         Type::Named(name) => {
             let target = names::type_name(name);
@@ -189,6 +196,10 @@ impl<'a> Member<'a> {
     fn read_arm(&self) -> TokenStream {
         let (index, slot, ident) = (&self.index, &self.slot, &self.field.ident);
         let read = match &self.kind {
+            // A string field that accepts numbers or Booleans reads them with their text.
+            Kind::Str if self.field.accepts.number || self.field.accepts.boolean => {
+                quote!(#slot = __map.next_value_seed(__d::ScalarSeed::<__M>)?,)
+            }
             // A string's charset (none for an enum's value) is checked as it is read.
             Kind::Str | Kind::Enum { .. } => {
                 quote!(#slot = __map.next_value_seed(__seed(#index))?,)

@@ -311,12 +311,19 @@ impl<'m> Gen<'m> {
         }
         match ty {
             Type::Iso(_) | Type::String => Node::Str(self.string(field, ty, rng)),
-            Type::Integer => Node::Num(match rng.below(4) {
-                0 => "0".into(),
-                1 => (rng.next() as i64).to_string(),
-                2 => (rng.below(1_000_000)).to_string(),
-                _ => format!("-{}", 1 + rng.below(1000)),
-            }),
+            Type::Integer | Type::Number => {
+                let text = self.number(field, ty, rng);
+                // A field that accepts strings gets the number as a string, now and then
+                // (not one that conditions compare: the repair of conditions reads JSON kinds).
+                if self.stringify(field, ty) && rng.chance(30) {
+                    Node::Str(text)
+                } else {
+                    Node::Num(text)
+                }
+            }
+            Type::Boolean if self.stringify(field, ty) && rng.chance(30) => {
+                Node::Str(if rng.chance(50) { "true" } else { "false" }.into())
+            }
             Type::Boolean => Node::Bool(rng.chance(50)),
             Type::Array(element) => {
                 let n = self.count(field, ty, rng, depth);
@@ -368,6 +375,53 @@ impl<'m> Gen<'m> {
             None if depth > 3 => 0,
             None => rng.below(4),
         }
+    }
+
+    /// Whether a value of `field` (of type `ty`) may be written as the string it accepts.
+    fn stringify(&self, field: &Field, ty: &Type) -> bool {
+        field.accepts.string
+            && ty == &field.ty
+            && !self
+                .compared
+                .contains_key(&(std::ptr::from_ref(field) as usize))
+    }
+
+    /// A valid number of `field` (an `Integer` or `Number`, or an element of an array of
+    /// them): one of a few candidates near the bounds and zero, written in the forms JSON
+    /// allows, that the runtime's rule keeps.
+    fn number(&self, field: &Field, ty: &Type, rng: &mut Rng) -> String {
+        let Some(rules) = field.number_rules() else {
+            return "0".into();
+        };
+        let mut candidates: Vec<String> = vec![
+            "0".into(),
+            (rng.next() as i64).to_string(),
+            rng.below(1_000_000).to_string(),
+            format!("-{}", 1 + rng.below(1000)),
+        ];
+        candidates.extend(rules.min.map(str::to_owned));
+        candidates.extend(rules.max.map(str::to_owned));
+        if ty.element() == &Type::Number {
+            candidates.extend([
+                format!("{}.{}", rng.below(100), rng.below(100)),
+                format!("0.{:02}", rng.below(100)),
+                format!("{}e2", rng.below(10)),
+                format!("-{}.50", rng.below(10)),
+                "1.5e-1".into(),
+                "0.10".into(),
+            ]);
+            if let Some(min) = rules.min {
+                candidates.push(format!("{min}0"));
+            }
+        }
+        let valid: Vec<String> = candidates
+            .into_iter()
+            .filter(|text| fieldtab::check_number(text, &rules).is_ok())
+            .collect();
+        if valid.is_empty() {
+            return rules.min.or(rules.max).unwrap_or("0").to_owned();
+        }
+        rng.pick(&valid).clone()
     }
 
     /// A value of every one of `formats` that fits the field's length, if the runtime's samples
@@ -506,6 +560,12 @@ pub(crate) fn holds(condition: &Condition, chain: &Chain<'_>) -> bool {
             values.iter().any(|value| match (node, value) {
                 (Node::Str(a), Value::Str(b)) => a == b,
                 (Node::Bool(a), Value::Bool(b)) => a == b,
+                // A string the field accepts in place of its value (generated only for such
+                // fields: docs/SEMANTICS.md §2.9).
+                (Node::Str(a), Value::Bool(b)) => a == if *b { "true" } else { "false" },
+                (Node::Str(a), Value::Int(b)) => {
+                    a.parse::<i64>().is_ok_and(|a| a == *b) && !a.contains(['.', 'e', 'E', '+'])
+                }
                 (Node::Num(a), Value::Int(b)) => {
                     a.parse::<i64>().is_ok_and(|a| a == *b) && !a.contains(['.', 'e', 'E'])
                 }

@@ -22,6 +22,7 @@ mod generate;
 mod groups;
 mod json;
 mod mutate;
+mod numbers;
 mod strings;
 
 #[path = "../common/mod.rs"]

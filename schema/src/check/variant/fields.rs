@@ -93,6 +93,9 @@ pub(super) fn override_field(
         fixed,
         forbidden,
         pattern,
+        range,
+        scale,
+        accepts,
         sensitive,
         items,
         doc,
@@ -110,6 +113,8 @@ pub(super) fn override_field(
         forbidden: row_spans.ident,
         items: row_spans.ident,
         format: row_spans.ident,
+        range: row_spans.ident,
+        scale: row_spans.ident,
         ..spans
     };
     if filled.ty {
@@ -133,6 +138,14 @@ pub(super) fn override_field(
             field.forbidden = None;
             field.pattern = None;
         }
+        // A range and a scale only fit numbers; what a field accepts depends on its type: a
+        // new type accepts what the row's Format cell says (the file's `Accepts:` default is
+        // not applied to a variant's rows).
+        if !matches!(field.ty.element(), Type::Integer | Type::Number) {
+            field.range = None;
+            field.scale = None;
+        }
+        field.accepts = *accepts;
     }
     if filled.length {
         field.length = *length;
@@ -149,7 +162,13 @@ pub(super) fn override_field(
         field.pattern = pattern.clone();
         field.sensitive = *sensitive;
         field.items = *items;
+        field.range = range.clone();
+        field.scale = *scale;
+        field.accepts = *accepts;
         spans.items = row_spans.items;
+        spans.range = row_spans.range;
+        spans.scale = row_spans.scale;
+        spans.accepts = row_spans.accepts;
         spans.format_when = row_spans.format_when;
         spans.fixed = row_spans.fixed;
         spans.pattern = row_spans.pattern;

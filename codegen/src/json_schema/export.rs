@@ -568,7 +568,7 @@ fn root_comment(notes: &BTreeSet<&'static str>) -> String {
 const NOTE_INTEGER: &str =
     "integers written with a fraction or an exponent (1.0, 1e2; fieldtab: type)";
 const NOTE_SCALE: &str = "numbers with more decimal places than their scale (fieldtab: range)";
-const NOTE_ACCEPTS: &str = "values of another JSON kind that a field accepts (a number in a string field, a string in a number field) and that break the field's other rules (fieldtab: length, charset, range, …)";
+const NOTE_ACCEPTS: &str = "values of another JSON kind that a field accepts (a number in a string field, a string in a number field) that break the field's other rules, and conditions comparing such values (fieldtab: length, charset, range, required, …)";
 /// A JSON integer, as a string holding one is written.
 const INTEGER_TEXT: &str = "^-?(0|[1-9][0-9]*)$";
 /// A JSON number, as a string holding one is written.

@@ -21,6 +21,7 @@ mod collections;
 mod formats;
 mod groups;
 mod mutations;
+mod numbers;
 mod samples;
 
 use std::path::{Path, PathBuf};
@@ -289,6 +290,16 @@ fn the_conditions_schema_exports_to_its_snapshot() {
     let value: Value = serde_json::from_str(&text).unwrap();
     assert!(jsonschema::meta::is_valid(&value));
     assert_export_snapshot!("tests__conditions", text);
+}
+
+#[test]
+fn the_numbers_schema_exports_to_its_snapshot() {
+    // Ranges, scales, accepted kinds.
+    let schema = Schema::load(repo().join("tests/schemas/numbers.md")).unwrap();
+    let text = schema.to_json_schema_pretty(None).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert!(jsonschema::meta::is_valid(&value));
+    assert_export_snapshot!("tests__numbers", text);
 }
 
 #[test]

@@ -585,5 +585,9 @@ fn inputs_larger_than_max_bytes_are_refused_without_reading_them_whole() {
         b"",
     );
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("invalid value 'x'"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("invalid value 'x'"),
+        "{}",
+        stderr(&out)
+    );
 }

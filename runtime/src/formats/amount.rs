@@ -128,6 +128,19 @@ crate::serde_struct::serde_struct!(Amount {
 const NO_MINOR_UNIT: &str = "cannot be an amount in minor units: its currency has no minor unit \
      in ISO 4217 (a precious metal such as XAU, a unit of account such as XDR, or XTS, XXX)";
 
+/// The rule between a `minor units` field and the currency field beside it
+/// ([`FieldPlan::currency`](crate::plan::FieldPlan::currency)): a `format` error when `code`
+/// (alpha or numeric, as the currency field writes it) is a currency that has no minor unit.
+/// Nothing to say about a code that is no currency: the currency field reports that.
+pub(crate) fn amount_currency(code: &str) -> Result<(), RuleError> {
+    let currency = Currency::parse_alpha(code.as_bytes())
+        .or_else(|_| Currency::parse_numeric(code.as_bytes()));
+    match currency {
+        Ok(currency) if currency.minor_unit().is_none() => Err(RuleError::format(NO_MINOR_UNIT)),
+        _ => Ok(()),
+    }
+}
+
 impl Amount {
     /// An amount.
     ///

@@ -52,6 +52,7 @@ mod uri;
 mod url;
 mod wire_str;
 
+pub(crate) use amount::amount_currency;
 pub use amount::{Amount, DecimalAmount, MinorUnits};
 pub use currency::{Currency, NumericCurrency};
 pub use gmt_offset::GmtOffset;

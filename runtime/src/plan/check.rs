@@ -384,11 +384,17 @@ where
         ok = false;
     }
     if charset_ok {
-        if let Some(format) = &rules.format
-            && let Err(error) = parse.format(format, value)
-        {
-            report.push(path, error);
-            ok = false;
+        if let Some(format) = &rules.format {
+            if let Err(error) = parse.format(format, value) {
+                report.push(path, error);
+                ok = false;
+            } else if let (Some(at), Some((facts, _))) = (&plan.currency, &facts)
+                && let Fact::Str(code) = facts.fact(at)
+                && let Err(error) = crate::formats::amount_currency(code)
+            {
+                report.push(path, error);
+                ok = false;
+            }
         }
         if let Some((facts, undecided)) = facts {
             for conditional in plan.format_when {

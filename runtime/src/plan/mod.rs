@@ -85,6 +85,11 @@ pub struct FieldPlan<'a> {
     /// How many elements (entries, for a map) the field's array or map may have: checked by
     /// [`FieldPlan::check_count`] on the outer collection, before its elements.
     pub items: Option<Items>,
+    /// For a `minor units` field: the sibling that holds the currency of the amount (the
+    /// object's one `ISO 4217` or `ISO 4217 numeric` field). When it holds a currency that has
+    /// no minor unit (`XAU`, `XDR`, `XXX`, …), a value in the format is a `format` violation
+    /// (docs/SEMANTICS.md §2.4).
+    pub currency: Option<FactPath<'a>>,
 }
 
 /// What a field's values are, for [`FieldPlan::check`]: text, numbers with their rules, or
@@ -294,6 +299,7 @@ impl<'a> FieldPlan<'a> {
             value: ValueKind::Text,
             accepts: Accepts::NONE,
             items: None,
+            currency: None,
         }
     }
 
@@ -367,6 +373,13 @@ impl<'a> FieldPlan<'a> {
     /// The conditional formats.
     pub const fn format_when(mut self, formats: &'a [FormatWhen<'a>]) -> FieldPlan<'a> {
         self.format_when = formats;
+        self
+    }
+
+    /// The sibling holding the currency of this `minor units` amount (see
+    /// [`FieldPlan::currency`]).
+    pub const fn currency(mut self, at: FactPath<'a>) -> FieldPlan<'a> {
+        self.currency = Some(at);
         self
     }
 

@@ -350,3 +350,63 @@ fn the_count_of_a_collection_is_its_items_rule() {
     let paths: Vec<&str> = report.iter().map(|v| v.path.as_str()).collect();
     assert_eq!(paths, ["/tags", "/tags"]);
 }
+
+/// A `minor units` amount in the currency of its sibling (index 0): a currency without a
+/// minor unit makes a well-formed amount a `format` violation that says why.
+#[test]
+fn an_amount_reads_its_currency() {
+    const VALUE: FieldPlan<'static> = FieldPlan::new("value", Mandatory)
+        .charset(Charset::N)
+        .format(Format::MinorUnits)
+        .currency(FactPath::own(0, &["currency"]));
+    let check = |value: &str, currency: Option<&str>| {
+        let siblings = |i: usize| match currency {
+            Some(code) if i == 0 => Fact::Str(code),
+            _ => Fact::Absent,
+        };
+        let mut report = Report::new();
+        let ok = VALUE.check(
+            Seen::from(value),
+            &mut Text,
+            &siblings,
+            &Path::root(),
+            &mut report,
+        );
+        assert_eq!(ok, report.is_empty());
+        report
+            .iter()
+            .map(|v| (v.rule, v.message.to_string()))
+            .collect::<Vec<_>>()
+    };
+    for currency in [
+        Some("USD"),
+        Some("JPY"),
+        Some("XCG"),
+        Some("840"),
+        None,
+        Some("ZZZ"),
+    ] {
+        assert_eq!(check("100", currency), [], "{currency:?}");
+    }
+    for currency in ["XAU", "XAG", "XDR", "XTS", "XXX", "959", "999"] {
+        let found = check("100", Some(currency));
+        assert_eq!(found.len(), 1, "{currency}");
+        assert_eq!(found[0].0, Rule::Format);
+        assert!(
+            found[0].1.contains("its currency has no minor unit"),
+            "{found:?}"
+        );
+        // A value that is not an amount at all gets the one message saying that.
+        let found = check("001", Some(currency));
+        assert_eq!(
+            found,
+            [(Rule::Format, "must not have leading zeros".to_owned())]
+        );
+    }
+    // Without the sibling link the value is checked on its own.
+    let alone = FieldPlan {
+        currency: None,
+        ..VALUE
+    };
+    assert_eq!(rules(&alone, Seen::from("100"), Some("XAU")), []);
+}

@@ -168,3 +168,43 @@ fn conditional_formats_follow_the_sibling() {
         assert_eq!(ours, dynamic(schema, "Content", json.as_bytes()), "{json}");
     }
 }
+
+/// A `minor units` amount reads the currency beside it (docs/SEMANTICS.md §2.4): ISO 4217 gives
+/// gold (`XAU`) and `XXX` no minor unit, so `"100"` of them is a `format` violation at the
+/// amount, the same in every entry point; a currency with a minor unit, zero included, is fine.
+#[test]
+fn an_amount_in_a_currency_without_a_minor_unit_is_a_format_violation() {
+    let usd = r#"{"currency": "USD", "value": "100"}"#;
+    assert!(EDGE_VALID.contains(usd));
+    for (currency, valid) in [("USD", true), ("JPY", true), ("XAU", false), ("XXX", false)] {
+        let amount = format!(r#"{{"currency": "{currency}", "value": "100"}}"#);
+        let json = EDGE_VALID.replace(usd, &amount);
+        let ours = match decode_all_ways::<edge::Request>(json.as_bytes(), false) {
+            Ok(_) => Vec::new(),
+            Err(report) => pairs(&report),
+        };
+        let expected = if valid {
+            Vec::new()
+        } else {
+            expect(&[("/items/0/self/value", "format")])
+        };
+        assert_eq!(ours, expected, "{currency}");
+        let theirs = dynamic("tests/schemas/edge_cases.md", "Request", json.as_bytes());
+        assert_eq!(theirs, expected, "{currency}");
+    }
+    let json = EDGE_VALID.replace(usd, r#"{"currency": "XAU", "value": "100"}"#);
+    let report = fieldtab::from_json::<edge::Request>(json.as_bytes()).unwrap_err();
+    let message = &report.violations()[0].message;
+    assert!(
+        message.contains("its currency has no minor unit"),
+        "{message}"
+    );
+    // `validate()` of a Rust value reads the currency field too.
+    let mut request = fieldtab::from_json::<edge::Request>(EDGE_VALID.as_bytes())
+        .unwrap_or_else(|report| panic!("{report}"));
+    if let Some(amount) = request.items[0].self_.as_mut() {
+        amount.currency = fieldtab::Currency::from_code("XAU").unwrap_or(amount.currency);
+    }
+    let report = fieldtab::Validate::validate(&request).unwrap_err();
+    assert_eq!(pairs(&report), expect(&[("/items/0/self/value", "format")]));
+}

@@ -141,9 +141,18 @@ fn field<'m>(object: Option<&'m Object>, ident: &str) -> Option<&'m Field> {
 }
 
 /// The facts the conditions of `object`'s own fields read from the object itself (siblings,
-/// paths into sibling objects), each once, by their number (`Object::fact_index`), in order.
+/// paths into sibling objects), and the currency a `minor units` amount reads
+/// (`Object::amount_currency`), each once, by their number (`Object::fact_index`), in order.
 pub(crate) fn own_reads(object: &Object) -> Vec<(usize, Vec<String>)> {
     let mut reads: Vec<(usize, Vec<String>)> = Vec::new();
+    // The currency of a `minor units` amount (`FieldPlan::currency`): its sibling's value.
+    for field in &object.fields {
+        if let Some(at) = object.amount_currency(field)
+            && !reads.iter().any(|(known, _)| *known == at)
+        {
+            reads.push((at, vec![object.fields[at].ident.clone()]));
+        }
+    }
     for condition in object.fields.iter().flat_map(Field::conditions) {
         condition.for_each_path(&mut |path| {
             if path.up == 0 {

@@ -204,6 +204,10 @@ fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
         };
         row.extend(quote!(.items(#min, #max)));
     }
+    if let Some(at) = &plan.currency {
+        let at = path_tokens(at);
+        row.extend(quote!(.currency(#at)));
+    }
     row
 }
 

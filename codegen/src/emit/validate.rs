@@ -35,7 +35,12 @@ pub(crate) fn emit(
         .iter()
         .zip(field_names)
         .enumerate()
-        .filter_map(|(index, (field, rust_name))| field_check(module, index, field, rust_name))
+        .filter_map(|(index, (field, rust_name))| {
+            // An amount that reads its currency (`Object::amount_currency`): no Rust type
+            // proves the rule between the two fields.
+            let reads_currency = object.amount_currency(field).is_some();
+            field_check(module, index, field, rust_name, reads_currency)
+        })
         .collect();
     let table = table::module_name(item);
     checks.extend(groups_check(object, field_names, &table));
@@ -122,12 +127,14 @@ fn proven_by_type(field: &Field) -> bool {
     extremes.iter().all(|text| rules.is_valid(text, false))
 }
 
-/// The statement checking field `index`, or `None` when its Rust type proves every rule.
+/// The statement checking field `index`, or `None` when its Rust type proves every rule (a
+/// field that `reads_currency` always has one left).
 fn field_check(
     module: &Module,
     index: usize,
     field: &Field,
     rust_name: &Ident,
+    reads_currency: bool,
 ) -> Option<TokenStream> {
     let i = Literal::usize_unsuffixed(index);
     let optional = is_optional(field);
@@ -141,7 +148,7 @@ fn field_check(
     };
     match &field.ty {
         Type::Iso(_) | Type::String if is_typed_string(field) => {
-            if proven_by_type(field) {
+            if proven_by_type(field) && !reads_currency {
                 present
             } else {
                 Some(quote!(fields.wire(#i, #some);))

@@ -1,10 +1,10 @@
 //! Conditions (docs/SEMANTICS.md §3) as JSON Schema: one `if`/`then` per conditional
-//! requirement (fields with the same condition together) and per conditional format, in the
-//! definition of the object the condition starts from; those that read an object above are
-//! exported there (`above.rs`).
+//! requirement (fields with the same condition together), per conditional format and per
+//! amount that reads its currency (§2.4), in the definition of the object the condition starts
+//! from; those that read an object above are exported there (`above.rs`).
 
-use fieldtab_runtime::Format;
-use fieldtab_runtime::plan::{self, Condition, Requirement};
+use fieldtab_runtime::plan::{self, Condition, FactPath, Requirement};
+use fieldtab_runtime::{Currency, Format};
 
 use super::export::{Exporter, NOTE_ALONE, Used, empty_is_required, format_keywords};
 use super::tree::{Node, Obj};
@@ -69,10 +69,48 @@ impl Exporter<'_> {
                             .with("then", then),
                     ));
                 }
+                if let Some(at) = plan.currency {
+                    out.push(no_minor_unit(object, at, plan.ident));
+                }
             });
         }
         out
     }
+}
+
+/// The rule between a `minor units` field `ident` and its currency at `at` (docs/SEMANTICS.md
+/// §2.4), exact: when the currency is one without a minor unit, the amount can only be absent
+/// or `null` (any other value is a violation, of the format or of this rule).
+fn no_minor_unit(object: &Object, at: FactPath<'_>, ident: &str) -> Node {
+    let numeric = matches!(
+        object.fields.get(at.at).and_then(|f| f.format),
+        Some(Format::CurrencyNumeric)
+    );
+    let codes: Vec<String> = Currency::all()
+        .filter(|c| c.minor_unit().is_none())
+        .map(|c| {
+            if numeric {
+                c.to_numeric().to_string()
+            } else {
+                c.code().to_owned()
+            }
+        })
+        .collect();
+    let values: Vec<plan::Value<'_>> = codes.iter().map(|c| plan::Value::Str(c)).collect();
+    let when = Condition::In(at, &values);
+    let then = Obj::new().with(
+        "properties",
+        Obj::new().with(ident, Obj::new().with("type", "null")),
+    );
+    Node::Obj(
+        Obj::new()
+            .with(
+                "$comment",
+                "no amount in minor units of a currency that has no minor unit",
+            )
+            .with("if", condition_schema(&when))
+            .with("then", then),
+    )
 }
 
 /// The `then` of a conditional requirement of `fields` (each with whether an empty string is

@@ -79,7 +79,7 @@
 //! | `ISO 8601` | `format: date-time` and a `pattern`, exact: real dates, 1–9 fraction digits, `Z` or `±hh:mm` |
 //! | `ISO 4217` | `$ref` to `#/$defs/iso4217-alpha`, an `enum` of every code the runtime accepts, exact |
 //! | `ISO 4217 numeric` | `$ref` to `#/$defs/iso4217-numeric`, likewise, exact |
-//! | `minor units` | `pattern: ^[1-9][0-9]{0,15}$`, exact |
+//! | `minor units` | `pattern: ^[1-9][0-9]{0,15}$`, exact; an amount beside one currency field (docs/SEMANTICS.md §2.4) also gets, in the object's `allOf`, `{if: {properties: {currency: {enum: [the codes without a minor unit]}}, required: [currency]}, then: {properties: {value: {type: null}}}}`, exact |
 //! | `decimal MIN..MAX scale N` | `pattern`, exact: the shape, the scale and the range (an alternation of digit ranges) |
 //! | `URL` | `format: uri` and a `pattern`, exact: `http(s)://`, host name or IP literal, port ≤ 65535, allowed characters and `%` escapes |
 //! | `URI` | `format: uri` and a `pattern`, exact: RFC 3986's `URI` rule written out (scheme, authority with IPv6 and `vX.…` literals, path, query, fragment, allowed characters and `%` escapes) |

@@ -665,3 +665,70 @@ mod never_panics {
         }
     }
 }
+
+/// An amount reads its currency (docs/SEMANTICS.md §2.4): in an object with one currency field
+/// (alpha or numeric), a `minor units` value in a currency without a minor unit is a `format`
+/// violation; an object with two currency fields links none, and an array of amounts is not
+/// linked.
+#[test]
+fn an_amount_reads_the_one_currency_beside_it() {
+    let with = |ident: &str, ty: Type, format: Format| Field {
+        format: Some(format),
+        ..field(ident, ty, None, R::Optional)
+    };
+    let amount = |currency: Format| {
+        object(vec![
+            with("currency", Type::Iso(Charset::An), currency),
+            with("value", Type::String, Format::MinorUnits),
+            Field {
+                format: Some(Format::MinorUnits),
+                ..field(
+                    "values",
+                    Type::Array(Box::new(Type::String)),
+                    None,
+                    R::Optional,
+                )
+            },
+        ])
+    };
+    let mut two = amount(Format::CurrencyAlpha);
+    two.fields
+        .push(with("settle", Type::Iso(Charset::A), Format::CurrencyAlpha));
+    let module = Module {
+        title: None,
+        doc: String::new(),
+        items: vec![
+            item("Alpha", ItemKind::Message(amount(Format::CurrencyAlpha))),
+            item(
+                "Numeric",
+                ItemKind::Message(amount(Format::CurrencyNumeric)),
+            ),
+            item("Two", ItemKind::Message(two)),
+        ],
+    };
+    let rules = |name: &str, json: &str| -> Vec<(String, fieldtab_runtime::Rule)> {
+        match validate_json(&module, name, json.as_bytes(), false) {
+            Ok(()) => Vec::new(),
+            Err(report) => report.iter().map(|v| (v.path.clone(), v.rule)).collect(),
+        }
+    };
+    let format_at = |path: &str| vec![(path.to_owned(), fieldtab_runtime::Rule::Format)];
+    assert_eq!(rules("Alpha", r#"{"currency":"USD","value":"100"}"#), []);
+    assert_eq!(
+        rules("Alpha", r#"{"currency":"XAU","value":"100"}"#),
+        format_at("/value")
+    );
+    assert_eq!(
+        rules("Alpha", r#"{"value":"100","currency":"XDR"}"#),
+        format_at("/value")
+    );
+    assert_eq!(rules("Alpha", r#"{"currency":"XAU"}"#), []);
+    assert_eq!(rules("Alpha", r#"{"currency":"XAU","value":null}"#), []);
+    assert_eq!(rules("Alpha", r#"{"currency":"XAU","values":["100"]}"#), []);
+    assert_eq!(
+        rules("Numeric", r#"{"currency":"959","value":"100"}"#),
+        format_at("/value")
+    );
+    assert_eq!(rules("Numeric", r#"{"currency":"840","value":"100"}"#), []);
+    assert_eq!(rules("Two", r#"{"currency":"XAU","value":"100"}"#), []);
+}

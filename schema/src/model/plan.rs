@@ -6,7 +6,7 @@
 use fieldtab_runtime::StrRules;
 use fieldtab_runtime::plan::{self, EnumRule, FactPath, FieldPlan, FormatWhen, GroupRule};
 
-use super::{Condition, Enum, Field, FieldPath, Module, Object, Requirement, Type, Value};
+use super::{Condition, Enum, Field, FieldPath, Format, Module, Object, Requirement, Type, Value};
 
 impl Field {
     /// Calls `f` with the runtime description of this field of `object` (a condition's path of
@@ -59,6 +59,11 @@ impl Field {
             Some(_) => self.conditions().collect(),
             None => Vec::new(),
         };
+        // The sibling holding the currency of a `minor units` amount, as a one-step path.
+        let currency = object.and_then(|object| {
+            let at = object.amount_currency(self)?;
+            Some((at, [object.fields[at].ident.as_str()]))
+        });
         let conditional = matches!(self.requirement, Requirement::Conditional(_));
         let value = match (self.number_rules(), self.ty.element()) {
             (Some(rules), _) => plan::ValueKind::Number(rules),
@@ -96,10 +101,37 @@ impl Field {
                 items: self.items,
                 value,
                 accepts: self.accepts,
+                currency: currency
+                    .as_ref()
+                    .map(|(at, steps)| FactPath::own(*at, steps)),
                 ..FieldPlan::new(&self.ident, requirement)
             };
             f(&plan)
         })
+    }
+}
+
+impl Object {
+    /// The field that holds the currency of `field`'s amount (docs/SEMANTICS.md §2.4): for a
+    /// `minor units` string field, the object's one string field with an `ISO 4217` or `ISO
+    /// 4217 numeric` format; `None` for another field, and when the object has no such field or
+    /// several (which one would it be?).
+    pub fn amount_currency(&self, field: &Field) -> Option<usize> {
+        let text = |f: &Field| matches!(f.ty, Type::Iso(_) | Type::String);
+        if !matches!(field.format, Some(Format::MinorUnits)) || !text(field) {
+            return None;
+        }
+        let mut currencies = self.fields.iter().enumerate().filter(|(_, f)| {
+            text(f)
+                && matches!(
+                    f.format,
+                    Some(Format::CurrencyAlpha | Format::CurrencyNumeric)
+                )
+        });
+        match (currencies.next(), currencies.next()) {
+            (Some((at, _)), None) => Some(at),
+            _ => None,
+        }
     }
 }
 

@@ -245,7 +245,19 @@ impl<'m> Gen<'m> {
                     vec![first]
                 }
                 GroupKind::ExactlyOne | GroupKind::AtLeastOne if found.is_empty() => {
-                    vec![*rng.pick(&fields)]
+                    // A member no other group counts, if there is one: adding it cannot break
+                    // another group (a variant adds `Exactly one of: barcode, scannedAt` to a
+                    // base's `At most one of: sku, barcode`), so the repair settles.
+                    let alone: Vec<&Field> = fields
+                        .iter()
+                        .copied()
+                        .filter(|f| {
+                            !object.groups.iter().any(|other| {
+                                !std::ptr::eq(other, group) && other.members.contains(&f.ident)
+                            })
+                        })
+                        .collect();
+                    vec![*rng.pick(if alone.is_empty() { &fields } else { &alone })]
                 }
                 GroupKind::AllOrNone if !found.is_empty() && found.len() < fields.len() => {
                     fields.clone()

@@ -288,6 +288,26 @@ impl ModuleChecker<'_> {
             );
             return None;
         }
+        // An item of a file this one does not import, or imports without selecting it.
+        if let Some(home) = drafts
+            .iter()
+            .find(|other| other.file != draft.file && other.item.name == variant.base)
+        {
+            let path = self.sources[home.file].path.display().to_string();
+            self.error(
+                draft.file,
+                variant.base_span,
+                format!(
+                    "`{}` is an item of `{path}`, which this file cannot name",
+                    variant.base
+                ),
+                Some(format!(
+                    "import that file, or select `{}` in this file's import of it (`Import: …, {} from [label](path)`)",
+                    variant.base, variant.base
+                )),
+            );
+            return None;
+        }
         // Each did-you-mean reads every name of the file: past a few, a file of unknown bases
         // would take time quadratic in its size.
         let mut objects: Vec<&str> = Vec::new();

@@ -2,10 +2,13 @@
 //! own ([`override_field`]), a base field copied as it is ([`pointing_at`]), and what counts as
 //! a misspelled override ([`one_edit`]).
 
+use std::collections::HashMap;
+
 use super::Filled;
 use crate::check::{ConditionSpans, FieldSpans};
 use crate::diagnostics::Span;
 use crate::model::{Field, Type};
+use crate::names;
 use crate::read::lexer::Cell;
 
 /// Whether `a` and `b` differ by exactly one edit: a character inserted, removed, replaced, two
@@ -31,6 +34,83 @@ pub(super) fn one_edit(a: &str, b: &str) -> bool {
         (2, 2) => ra[0] == rb[1] && ra[1] == rb[0],
         _ => false,
     }
+}
+
+/// The longest identifier the near-miss check ([`BaseIndex::near`]) looks at: its keys cost the
+/// square of the length. A misspelling of a longer one is not caught (an added field, then).
+const MAX_NEAR_LEN: usize = 128;
+
+/// The base's fields, indexed for the rows of a variant: by identifier, by Rust name, and by
+/// the keys that find an identifier one edit away, so that a wide base and a long table are
+/// checked in time linear in their size, not in their product.
+pub(super) struct BaseIndex {
+    by_ident: HashMap<String, usize>,
+    by_rust: HashMap<String, usize>,
+    /// Each identifier's ASCII-lowercased text, and that text with one character removed: two
+    /// identifiers one edit apart (or differing in case) share a key.
+    near: HashMap<String, Vec<usize>>,
+}
+
+impl BaseIndex {
+    pub(super) fn new(fields: &[Field]) -> BaseIndex {
+        let mut index = BaseIndex {
+            by_ident: HashMap::new(),
+            by_rust: HashMap::new(),
+            near: HashMap::new(),
+        };
+        for (i, field) in fields.iter().enumerate() {
+            index.by_ident.entry(field.ident.clone()).or_insert(i);
+            index
+                .by_rust
+                .entry(names::field_name(&field.ident))
+                .or_insert(i);
+            for key in near_keys(&field.ident) {
+                let found = index.near.entry(key).or_default();
+                if found.last() != Some(&i) {
+                    found.push(i);
+                }
+            }
+        }
+        index
+    }
+
+    /// The base field of identifier `ident`.
+    pub(super) fn field(&self, ident: &str) -> Option<usize> {
+        self.by_ident.get(ident).copied()
+    }
+
+    /// The base field whose Rust name is `rust`.
+    pub(super) fn rust(&self, rust: &str) -> Option<usize> {
+        self.by_rust.get(rust).copied()
+    }
+
+    /// The first base field (in table order) whose identifier is one edit from `ident`.
+    pub(super) fn near(&self, ident: &str, fields: &[Field]) -> Option<usize> {
+        near_keys(ident)
+            .filter_map(|key| self.near.get(&key))
+            .flatten()
+            .copied()
+            .filter(|&i| fields.get(i).is_some_and(|f| one_edit(&f.ident, ident)))
+            .min()
+    }
+}
+
+/// The keys of [`BaseIndex::near`]: none for an identifier longer than [`MAX_NEAR_LEN`].
+fn near_keys(ident: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = ident.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let n = if chars.len() > MAX_NEAR_LEN {
+        0
+    } else {
+        chars.len() + 1
+    };
+    (0..n).map(move |skip| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(at, _)| at != skip)
+            .map(|(_, c)| *c)
+            .collect()
+    })
 }
 
 /// `spans` of a field copied from a base, pointing at `at` (the variant's heading or row):
@@ -212,6 +292,7 @@ pub(super) fn override_field(
 #[cfg(test)]
 mod tests {
     use super::one_edit;
+    use crate::model::{Field, Type};
 
     /// The Format cell's parts a variant restates, and those a new type drops, for each part
     /// of the cell (here the count of elements).
@@ -233,6 +314,61 @@ mod tests {
         assert_eq!(small[1].ty, crate::model::Type::String);
         assert_eq!(small[1].items, None);
         assert!(base[1].items.is_some());
+    }
+
+    /// The index finds what a scan of every base field with `one_edit` finds, first in table
+    /// order, on identifiers near each other in every way.
+    #[test]
+    fn the_near_index_finds_what_a_scan_finds() {
+        let idents = [
+            "userAgent",
+            "useragent",
+            "userAgen",
+            "osType",
+            "osTyp",
+            "terminalType",
+            "store",
+            "stores",
+            "sotre",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "é",
+            "ée",
+            "x_y",
+            "xy",
+        ];
+        let fields: Vec<Field> = idents
+            .iter()
+            .map(|i| Field::new(*i, Type::String, crate::model::Requirement::Optional))
+            .collect();
+        let index = super::BaseIndex::new(&fields);
+        let queries = [
+            "userAgnet",
+            "UserAgent",
+            "usrAgent",
+            "osTypes",
+            "OSType",
+            "stor",
+            "storee",
+            "atore",
+            "",
+            "c",
+            "ac",
+            "cab",
+            "e",
+            "éé",
+            "x_z",
+            "yx",
+            "terminalTypo",
+            "zzz",
+        ];
+        for query in idents.iter().chain(&queries) {
+            let scan = fields.iter().position(|f| one_edit(&f.ident, query));
+            assert_eq!(index.near(query, &fields), scan, "{query}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 mod fields;
 
-use self::fields::{one_edit, override_field, pointing_at};
+use self::fields::{BaseIndex, override_field, pointing_at};
 use super::file::FileChecker;
 use super::module::ModuleChecker;
 use super::scope::Names;
@@ -110,6 +110,13 @@ impl FileChecker<'_> {
             inline_of: None,
         }
     }
+}
+
+/// A row that adds a field: the row read, what it fills, and its index in the table.
+struct New<'r> {
+    row: &'r Field,
+    filled: &'r Filled,
+    r: usize,
 }
 
 /// A variant being expanded: the base's fields so far, with where each came from.
@@ -420,10 +427,10 @@ impl ModuleChecker<'_> {
         let own = drafts[d].item.kind.object().cloned();
         let rows = own.as_ref().map_or(&[][..], |o| &o.fields[..]);
         let row_spans = std::mem::take(&mut drafts[d].fields);
-        let base_idents: Vec<String> = base.fields.iter().map(|f| f.ident.clone()).collect();
+        let index = BaseIndex::new(&base.fields);
         for (r, ((row, spans), filled)) in rows.iter().zip(row_spans).zip(&variant.rows).enumerate()
         {
-            match base_idents.iter().position(|i| *i == row.ident) {
+            match index.field(&row.ident) {
                 Some(i) => {
                     if filled.is_empty() && row.fixed.is_none() && row.forbidden.is_none() {
                         let sources = self.sources;
@@ -445,7 +452,10 @@ impl ModuleChecker<'_> {
                     expansion.row_of[i] = Some(r);
                     self.fit_row(file, &mut expansion, i, filled);
                 }
-                None => self.add_field(file, &base_name, &mut expansion, row, spans, filled, r),
+                None => {
+                    let new = New { row, filled, r };
+                    self.add_field(file, &base_name, &index, &mut expansion, new, spans);
+                }
             }
         }
         let groups = self.variant_groups(drafts, d, &variant, &base, &expansion);
@@ -463,22 +473,19 @@ impl ModuleChecker<'_> {
 
     /// A row whose identifier is not the base's: a new field, which states its type and
     /// requirement; a name one edit from a base field's is taken for a misspelled override.
-    #[allow(clippy::too_many_arguments)]
     fn add_field(
         &mut self,
         file: usize,
         base_name: &str,
+        index: &BaseIndex,
         expansion: &mut Expansion,
-        row: &Field,
+        new: New<'_>,
         mut spans: FieldSpans,
-        filled: &Filled,
-        r: usize,
     ) {
-        let near = expansion
-            .fields
-            .iter()
-            .find(|f| one_edit(&f.ident, &row.ident))
-            .map(|f| f.ident.clone());
+        let New { row, filled, r } = new;
+        let near = index
+            .near(&row.ident, &expansion.fields)
+            .map(|i| expansion.fields[i].ident.clone());
         if let Some(near) = near {
             self.error(
                 file,
@@ -506,11 +513,7 @@ impl ModuleChecker<'_> {
             spans.clean = false;
         } else {
             let rust = names::field_name(&row.ident);
-            if let Some(other) = expansion
-                .fields
-                .iter()
-                .find(|f| names::field_name(&f.ident) == rust)
-            {
+            if let Some(other) = index.rust(&rust).map(|i| &expansion.fields[i]) {
                 self.error(
                     file,
                     spans.ident,

@@ -458,7 +458,7 @@ impl ModuleChecker<'_> {
                 }
             }
         }
-        let groups = self.variant_groups(drafts, d, &variant, &base, &expansion);
+        let groups = self.variant_groups(drafts, d, &variant, &base, &index, &expansion);
         let object = Object {
             fields: expansion.fields,
             deny_unknown: base.deny_unknown || own.is_some_and(|o| o.deny_unknown),
@@ -564,6 +564,7 @@ impl ModuleChecker<'_> {
         d: usize,
         variant: &Variant,
         base: &Object,
+        index: &BaseIndex,
         expansion: &Expansion,
     ) -> Vec<Group> {
         let file = drafts[d].file;
@@ -571,7 +572,8 @@ impl ModuleChecker<'_> {
         for group in &base.groups {
             let mut kept = true;
             for member in &group.members {
-                let Some(i) = expansion.fields.iter().position(|f| f.ident == *member) else {
+                // A member is a base field: its place in the expansion is its place in the base.
+                let Some(i) = index.field(member) else {
                     continue;
                 };
                 if expansion.fields[i].requirement == Requirement::Mandatory

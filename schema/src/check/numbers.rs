@@ -305,3 +305,122 @@ impl FileChecker<'_> {
         ok
     }
 }
+
+/// The Format part `range A..B` a phrase `Value range: MIN - MAX` states (`None`: unlimited),
+/// on a field of type `ty`; or why it cannot be a rule there (a warning: vendors write value
+/// ranges on fields their tables type `String`).
+pub(super) fn range_syntax(
+    ty: &Type,
+    min: &Option<String>,
+    max: &Option<String>,
+) -> Result<String, String> {
+    match ty.element() {
+        Type::Integer | Type::Number => Ok(format!(
+            "range {}..{}",
+            min.as_deref().unwrap_or(""),
+            max.as_deref().unwrap_or("")
+        )),
+        other => Err(format!(
+            "a value range applies to `Integer` and `Number` fields, and this one is `{other}`"
+        )),
+    }
+}
+
+impl FileChecker<'_> {
+    /// The range `read` from a phrase (its parts `read_spans`, the phrase at `at`) merged into
+    /// `field`: `Some(true)` when it is new, `Some(false)` when the Format cell states the
+    /// same, `None` (reported) when the two disagree.
+    pub(super) fn prose_range(
+        &mut self,
+        read: &Field,
+        read_spans: &FieldSpans,
+        at: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> Option<bool> {
+        let Some(range) = &read.range else {
+            return Some(false);
+        };
+        match &field.range {
+            Some(known) if known != range => {
+                let explicit = format!(
+                    "range {}..{}",
+                    known.min.as_deref().unwrap_or(""),
+                    known.max.as_deref().unwrap_or("")
+                );
+                self.disagree(at, "Format", &explicit, spans.range);
+                None
+            }
+            Some(_) => Some(false),
+            None => {
+                field.range = Some(range.clone());
+                spans.range = read_spans.range;
+                Some(true)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Schema;
+    use crate::model::{Accepts, Field, Range};
+
+    fn fields(text: &str) -> Vec<Field> {
+        let schema = Schema::parse("numbers.md", text).unwrap_or_else(|d| panic!("{d}"));
+        let item = schema.module.item("Quote").expect("Quote");
+        item.kind.object().expect("an object").fields.clone()
+    }
+
+    fn range(min: Option<&str>, max: Option<&str>) -> Option<Range> {
+        Some(Range {
+            min: min.map(str::to_owned),
+            max: max.map(str::to_owned),
+        })
+    }
+
+    const QUOTE: &str = "# Q\n\nAccepts: string, number\n\n## message Quote\n\n\
+| Field | Data type | Required | Format | Description |\n|---|---|---|---|---|\n\
+| offset | Integer | No | | Minutes. Value range: -720 - 720 |\n\
+| price | Number | No | range 0.01..; scale 2 | The price. |\n\
+| count | Integer | No | accepts none | Value range: 1 - unlimited |\n\
+| flag | Boolean | No | | |\n\
+| code | String | No | | |\n\
+| codes | List<String> | No | | |\n\
+| name | String | No | accepts boolean | Value range: 1 - 5 |\n";
+
+    #[test]
+    fn parts_prose_and_the_file_default_read_into_the_model() {
+        let f = fields(QUOTE);
+        assert_eq!(f[0].range, range(Some("-720"), Some("720")));
+        assert_eq!(f[0].accepts, Accepts::STRING);
+        assert_eq!(f[1].range, range(Some("0.01"), None));
+        assert_eq!(f[1].scale, Some(2));
+        assert_eq!(f[2].range, range(Some("1"), None));
+        assert_eq!(f[2].accepts, Accepts::NONE);
+        assert_eq!(f[3].accepts, Accepts::STRING);
+        // The file's kinds that fit each field: numbers for strings, strings for the others.
+        assert_eq!(f[4].accepts, Accepts::NUMBER);
+        assert_eq!(f[5].accepts, Accepts::NONE);
+        // The field's own `accepts` replaces the default; a range on a string is not read.
+        assert_eq!(f[6].accepts, Accepts::BOOLEAN);
+        assert_eq!(f[6].range, None);
+    }
+
+    #[test]
+    fn prose_and_format_ranges_must_agree() {
+        let text = "# Q\n\n## message Quote\n\n\
+| Field | Data type | Required | Format | Description |\n|---|---|---|---|---|\n\
+| offset | Integer | No | range -720..720 | Value range: -720 - 720 |\n\
+| other | Integer | No | range 0..10 | Value range: 1 - 10 |\n";
+        let errors = match Schema::parse("numbers.md", text) {
+            Ok(_) => panic!("no error"),
+            Err(d) => d.to_string(),
+        };
+        assert!(
+            errors.contains("the Description and the Format cell disagree"),
+            "{errors}"
+        );
+        assert_eq!(errors.matches("error:").count(), 1, "{errors}");
+    }
+}

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 
 use self::phrases::{Bound, Phrase, Reading, Stated, Unit};
 use super::file::FileChecker;
+use super::numbers;
 use super::{Draft, FieldSpans};
 use crate::diagnostics::{Diagnostics, Note, Source, Span};
 use crate::model::{Field, Requirement, Type};
@@ -76,6 +77,7 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
     let mut fixed: Option<(String, Vec<usize>)> = None;
     let mut values: Option<(Vec<String>, Vec<usize>)> = None;
     let mut forbidden: Option<(String, Vec<usize>)> = None;
+    let mut range: Option<(String, Vec<usize>)> = None;
     for (index, phrase) in phrases.iter().enumerate() {
         let Reading::Rule(stated) = &phrase.reading else {
             continue;
@@ -113,10 +115,14 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
                 min: None,
                 max: None,
             } => {}
-            Stated::Range { .. } => problems.push(Problem::Unsupported(
-                index,
-                "a value range is not read from prose yet".into(),
-            )),
+            Stated::Range { min, max } => match numbers::range_syntax(ty, min, max) {
+                Ok(syntax) => match &mut range {
+                    Some((first, at)) if *first == syntax => at.push(index),
+                    Some((_, at)) => problems.push(Problem::Conflict(index, at[0])),
+                    None => range = Some((syntax, vec![index])),
+                },
+                Err(why) => problems.push(Problem::Unsupported(index, why)),
+            },
             // Two lists of characters not allowed both hold: the union is not allowed.
             Stated::Forbidden(chars) => {
                 let (known, at) = forbidden.get_or_insert_with(|| (String::new(), Vec::new()));
@@ -150,6 +156,15 @@ pub(super) fn translate(phrases: &[Phrase<'_>], ty: &Type) -> (Vec<CellRule>, Ve
             syntax,
             phrases: size.phrases.clone(),
             states,
+            values: Vec::new(),
+        });
+    }
+    if let Some((syntax, phrases)) = range {
+        rules.push(CellRule {
+            column: Column::Format,
+            syntax,
+            phrases,
+            states: (false, false),
             values: Vec::new(),
         });
     }
@@ -566,6 +581,11 @@ impl FileChecker<'_> {
                 }
             }
         }
+        match self.prose_range(&read, &read_spans, cell.span, field, spans) {
+            None => return Read::Failed,
+            Some(true) => outcome = Read::Added,
+            Some(false) => {}
+        }
         if let Some(chars) = read.forbidden {
             match &field.forbidden {
                 Some(known) if !same_chars(known, &chars) => {
@@ -643,7 +663,7 @@ impl FileChecker<'_> {
 
     /// An error: the phrase at `at` disagrees with the explicit `column` cell (at
     /// `explicit_at`), which says `explicit`.
-    fn disagree(&mut self, at: Span, column: &str, explicit: &str, explicit_at: Span) {
+    pub(super) fn disagree(&mut self, at: Span, column: &str, explicit: &str, explicit_at: Span) {
         // The caller notes what the phrase reads as.
         let notes = vec![self.note(explicit_at, format!("the {column} cell says `{explicit}`"))];
         self.error_notes(

@@ -119,6 +119,8 @@ const LEADS: &[(&str, Kind)] = &[
     ("the value is fixed as", Kind::Fixed),
     ("fixed as", Kind::Fixed),
     ("value range", Kind::Range),
+    ("the value is between", Kind::Range),
+    ("value is between", Kind::Range),
     ("characters not allowed", Kind::Forbidden),
 ];
 
@@ -334,13 +336,14 @@ fn read(kind: Kind, rest: &str) -> (usize, Option<Reading>) {
     }
 }
 
-/// `MIN - MAX`, each a number or `unlimited`; or `unlimited` alone (no bound at all).
+/// `MIN - MAX` (or `MIN to MAX`, `MIN and MAX` after "The value is between"), each a number
+/// or `unlimited`; or `unlimited` alone (no bound at all).
 fn range(cursor: &mut Cursor<'_>) -> Option<Stated> {
     let min = cursor.bound()?;
     let after_min = cursor.at;
     cursor.spaces();
     let rest = cursor.rest();
-    let dash = ["-", "–", "—", "~", "to "]
+    let dash = ["-", "–", "—", "~", "to ", "and "]
         .into_iter()
         .find(|d| rest.to_ascii_lowercase().starts_with(d));
     let Some(dash) = dash else {

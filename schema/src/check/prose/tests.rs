@@ -167,6 +167,18 @@ fn sizes_ranges_forbidden_characters_and_fixed_values() {
     assert_eq!(rule("(value range: unlimited)."), range(None, None));
     assert_eq!(unclear("Value range: 1"), "Value range: 1");
     assert_eq!(
+        rule("The rate. The value is between 0.01 and 99.99."),
+        range(Some("0.01"), Some("99.99"))
+    );
+    assert_eq!(
+        rule("The value is between -720 to 720"),
+        range(Some("-720"), Some("720"))
+    );
+    assert_eq!(
+        unclear("The value is between friends"),
+        "The value is between friends"
+    );
+    assert_eq!(
         rule("• Characters not allowed: special characters such as @ # ?"),
         Stated::Forbidden("@#?".into())
     );
@@ -463,6 +475,8 @@ const PIECES: &[&str] = &[
     "The valid value is",
     "fixed as",
     "Value range",
+    "The value is between",
+    " and ",
     "Characters not allowed",
     "special characters such as",
     "e.g.",

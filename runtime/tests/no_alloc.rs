@@ -250,3 +250,62 @@ fn the_count_of_a_valid_collection_allocates_nothing() {
     assert!(report.is_empty());
     assert_eq!(n, 0, "counting a valid collection allocated");
 }
+
+#[test]
+fn the_check_of_a_valid_number_allocates_nothing() {
+    use fieldtab_runtime::plan::prelude::*;
+    use fieldtab_runtime::plan::{Fields, Seen, Text, no_siblings};
+    use fieldtab_runtime::{Number, Report, check_number};
+
+    const FIELDS: [FieldPlan<'static>; 3] = [
+        FieldPlan::new("offset", Optional)
+            .number(NumberRules::INTEGER.range(Some("-720"), Some("720")))
+            .accepts(Accepts::STRING),
+        FieldPlan::new("price", Mandatory)
+            .number(NumberRules::NUMBER.range(Some("0.01"), None).scale(8)),
+        FieldPlan::new("code", Optional)
+            .length(Chars, 1, 8)
+            .accepts(Accepts::NUMBER.and(Accepts::BOOLEAN)),
+    ];
+    let price: Number = "0.88156063".parse().unwrap();
+    let root = Path::root();
+    let mut report = Report::new();
+    let (n, ()) = allocations(|| {
+        assert!(check_number("1e-3", &NumberRules::NUMBER.scale(3)).is_ok());
+        let path = root.key("offset");
+        FIELDS[0].check(
+            Seen::Num("-720"),
+            &mut Text,
+            &no_siblings,
+            &path,
+            &mut report,
+        );
+        FIELDS[0].check(
+            Seen::from("720"),
+            &mut Text,
+            &no_siblings,
+            &path,
+            &mut report,
+        );
+        let path = root.key("code");
+        FIELDS[2].check(
+            Seen::Num("12.50"),
+            &mut Text,
+            &no_siblings,
+            &path,
+            &mut report,
+        );
+        FIELDS[2].check(
+            Seen::Bool(true),
+            &mut Text,
+            &no_siblings,
+            &path,
+            &mut report,
+        );
+        let mut fields = Fields::new(&FIELDS, &root, &mut report);
+        fields.int(0, Some(-9));
+        fields.number(1, &price);
+    });
+    assert!(report.is_empty(), "{report}");
+    assert_eq!(n, 0, "checking valid numbers allocated");
+}

@@ -20,6 +20,9 @@ use crate::read::syntax::Import;
 use crate::suggest;
 use fieldtab_runtime::Charset;
 
+/// The unknown type names of a schema that get a did-you-mean (see `ModuleChecker::resolve`).
+const SUGGESTED_UNRESOLVED: usize = 32;
+
 /// An import of one file by another, resolved: the imported file and the import line.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Link<'a> {
@@ -408,6 +411,10 @@ impl ModuleChecker<'_> {
                 .entry(draft.item.name.clone())
                 .or_insert(draft.file);
         }
+        // A did-you-mean compares a name with every name its file may name: for the first
+        // `SUGGESTED_UNRESOLVED` unknown names only, so a file of thousands of them (generated,
+        // or hostile) costs linear time, not quadratic.
+        let mut unresolved = 0;
         for draft in drafts.iter_mut() {
             let file = draft.file;
             let Some(object) = draft.item.kind.object_mut() else {
@@ -423,7 +430,16 @@ impl ModuleChecker<'_> {
                 }
                 spans.clean = false;
                 let home = declared.get(name.as_str()).copied();
-                self.unresolved(file, spans.type_name, name, home, &links[file], names);
+                let suggest = unresolved < SUGGESTED_UNRESOLVED;
+                unresolved += 1;
+                let at = (file, spans.type_name);
+                self.unresolved(
+                    at,
+                    name,
+                    home,
+                    &links[file],
+                    Some(names).filter(|_| suggest),
+                );
             }
         }
         for (draft, name) in drafts.iter_mut().zip(&names.names) {
@@ -436,12 +452,11 @@ impl ModuleChecker<'_> {
     /// or nothing at all.
     fn unresolved(
         &mut self,
-        file: usize,
-        span: Span,
+        (file, span): (usize, Span),
         name: &str,
         home: Option<usize>,
         links: &[Link<'_>],
-        names: &Names,
+        names: Option<&Names>,
     ) {
         if let Some(home) = home {
             let path = self.path_of(home);
@@ -478,15 +493,25 @@ impl ModuleChecker<'_> {
             );
             return;
         }
+        let declare = || {
+            format!("declare `## struct {name}` or `## enum {name}`, or import the file that does")
+        };
+        let Some(names) = names else {
+            self.error(
+                file,
+                span,
+                format!("unknown type `{name}`"),
+                Some(declare()),
+            );
+            return;
+        };
         let mut nameable: Vec<&str> = names.scopes[file].keys().map(String::as_str).collect();
         nameable.sort_unstable();
         let candidates = nameable
             .into_iter()
             .chain(BUILTIN_TYPES.iter().copied())
             .chain(codes);
-        let help = suggest::help(name, candidates).unwrap_or_else(|| {
-            format!("declare `## struct {name}` or `## enum {name}`, or import the file that does")
-        });
+        let help = suggest::help(name, candidates).unwrap_or_else(declare);
         self.error(file, span, format!("unknown type `{name}`"), Some(help));
     }
 }

@@ -619,6 +619,7 @@ impl<'a> FileChecker<'a> {
                     type_cell: type_cell.cloned(),
                     length_cell: prose_length.or_else(|| length_cell.cloned()),
                     format_cell: format_cell.cloned(),
+                    accepts_default: self.accepts,
                 };
             } else if field_spans.clean {
                 if field_spans.accepts.is_none() {

@@ -667,3 +667,28 @@ fn many_unknown_bases_and_long_cycles_are_diagnosed_briefly() {
     );
     assert!(errors.len() < 2_000, "{} bytes", errors.len());
 }
+
+#[test]
+fn a_variant_s_rows_take_their_file_s_accepts_default() {
+    let schema = parse(
+        "# Accepts\n\nAccepts: string\n\n## struct Base\n\n| Identifier | Type | Request | Format |\n|---|---|---|---|\n| count | String | O | |\n| flag | Boolean | O | accepts none |\n| code | String | O | |\n\n## struct Derived from Base\n\n| Identifier | Type | Request | Format |\n|---|---|---|---|\n| count | Integer | | |\n| code | | | pattern \"^[A-Z]+$\" |\n| added | Number | M | |\n",
+    );
+    let item = schema.module.item("Derived").expect("the variant");
+    let object = item.kind.object().expect("a struct");
+    let accepts = |ident: &str| {
+        object
+            .fields
+            .iter()
+            .find(|f| f.ident == ident)
+            .map(|f| f.accepts)
+            .expect("the field")
+    };
+    // A new type, restated without `accepts`: the file's default for that type.
+    assert!(accepts("count").string);
+    // Not restated: the base's own (`accepts none`).
+    assert_eq!(accepts("flag"), crate::model::Accepts::NONE);
+    // A Format cell restated on a String field: the default gives strings nothing to add.
+    assert_eq!(accepts("code"), crate::model::Accepts::NONE);
+    // A field the variant adds: the file's default.
+    assert!(accepts("added").string);
+}

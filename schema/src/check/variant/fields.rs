@@ -181,6 +181,8 @@ pub(super) fn override_field(
         doc,
         examples: _,
     } = row;
+    // Whether the row states `accepts` itself (else its field took its file's default).
+    let row_accepts = row_spans.accepts;
     let (mut field, mut spans) = (field.clone(), spans.clone());
     spans.ident = row_spans.ident;
     spans.clean = spans.clean && row_spans.clean;
@@ -269,6 +271,11 @@ pub(super) fn override_field(
             field.items = *items;
             spans.items = row_spans.items;
         }
+    }
+    // A type or a Format cell the row restates without `accepts` takes the variant's file's
+    // `Accepts:` default for the field's type, as a row of an ordinary table does.
+    if (filled.ty || filled.format) && row_accepts.is_none() {
+        field.accepts = super::super::numbers::default_for(&field.ty, filled.accepts_default);
     }
     if filled.doc {
         field.doc = doc.clone();

@@ -14,10 +14,11 @@ mod fields;
 use self::fields::{BaseIndex, override_field, pointing_at};
 use super::file::FileChecker;
 use super::module::ModuleChecker;
+use super::numbers::default_for;
 use super::scope::Names;
 use super::{Draft, FieldSpans};
 use crate::diagnostics::Span;
-use crate::model::{Field, Group, ItemKind, Object, Requirement};
+use crate::model::{Accepts, Field, Group, ItemKind, Object, Requirement};
 use crate::read::lexer::Cell;
 use crate::read::syntax::{GroupSyntax, ItemSyntax, Keyword, Table};
 use crate::{names, suggest};
@@ -52,6 +53,9 @@ pub(crate) struct Filled {
     pub(super) type_cell: Option<Cell>,
     pub(super) length_cell: Option<Cell>,
     pub(super) format_cell: Option<Cell>,
+    /// The `Accepts:` default of the variant's file, for the fields whose type or Format cell
+    /// the row states without an `accepts` part, and for the fields it adds.
+    pub(super) accepts_default: Accepts,
 }
 
 impl Filled {
@@ -527,6 +531,9 @@ impl ModuleChecker<'_> {
             }
         }
         let mut field = row.clone();
+        if spans.accepts.is_none() {
+            field.accepts = default_for(&field.ty, filled.accepts_default);
+        }
         if !filled.example {
             spans.example = None;
         }

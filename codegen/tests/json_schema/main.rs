@@ -11,7 +11,8 @@
 //!   formats the export calls exact, never stricter for the others.
 //!
 //! The tests of the samples are in `samples.rs`, of the format patterns in `formats.rs`, of
-//! mutated documents in `mutations.rs`, of groups in `groups.rs`; the snapshot tests are here.
+//! mutated documents in `mutations.rs` (every single mutation) and `random_mutations.rs` (random
+//! ones, at scale), of groups in `groups.rs`; the snapshot tests are here.
 //!
 //! Review and accept new snapshots with
 //! `INSTA_UPDATE=always cargo test -p fieldtab-codegen --test json_schema`, then commit
@@ -22,6 +23,7 @@ mod formats;
 mod groups;
 mod mutations;
 mod numbers;
+mod random_mutations;
 mod samples;
 
 use std::path::{Path, PathBuf};

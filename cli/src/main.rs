@@ -11,7 +11,8 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Schema-first code generation and validation for JSON payment APIs.
 #[derive(Parser)]
@@ -87,8 +88,10 @@ enum OutputFormat {
 }
 
 fn main() -> ExitCode {
-    // clap prints the usage line and exits with code 2 on bad arguments.
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     match cli.command {
         Command::Check { explain, schemas } => check::run(&schemas, explain),
         Command::Expand { schema } => expand::run(&schema),
@@ -109,4 +112,31 @@ fn main() -> ExitCode {
             validate::run(&schema, &message, format, deny_unknown, limits, &files)
         }
     }
+}
+
+/// Bad arguments: clap's message, with the usage line of the command at fault when clap's own
+/// message has none (an invalid value: `--max-bytes x`), and exit code 2; `--help` and
+/// `--version` print as asked and exit 0.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        // Printing to a closed stdout has nothing left to report.
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    let message = error.render().to_string();
+    eprint!("{message}");
+    if !message.contains("Usage:") {
+        let mut command = Cli::command();
+        command.build();
+        let name = std::env::args().nth(1).unwrap_or_default();
+        let usage = match command.find_subcommand_mut(&name) {
+            Some(sub) => sub.render_usage(),
+            None => command.render_usage(),
+        };
+        eprintln!("\n{usage}");
+    }
+    ExitCode::from(2)
 }

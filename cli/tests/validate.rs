@@ -590,4 +590,9 @@ fn inputs_larger_than_max_bytes_are_refused_without_reading_them_whole() {
         "{}",
         stderr(&out)
     );
+    assert!(
+        stderr(&out).contains("Usage: fieldtab validate"),
+        "{}",
+        stderr(&out)
+    );
 }

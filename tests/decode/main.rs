@@ -668,3 +668,36 @@ fn a_report_keeps_the_first_violations_and_counts_the_rest() {
     let dynamic = validator.max_violations(3).validate(bytes, true).err();
     assert_eq!(dynamic.unwrap_or_default(), report);
 }
+
+/// The limit holds inside nested objects too: a nested object of 5,000 unknown keys is cut to
+/// the document's limit while it is read, not after.
+#[test]
+fn nested_violations_keep_the_document_s_limit() {
+    let mut header = String::from("{");
+    for i in 0..5_000 {
+        header.push_str(&format!("\"k{i}\":1,"));
+    }
+    header.push_str("\"k\":1}");
+    let json = format!("{{\"header\":{header}}}");
+    let deny = DecodeOptions {
+        deny_unknown: true,
+        max_violations: 50,
+    };
+    let report = fieldtab::from_json_with::<EnrollmentRegistrationRequest>(json.as_bytes(), deny)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(report.len(), 50);
+    let schema = fieldtab_codegen::Schema::load(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/upi/enrollment_registration.md"),
+    )
+    .expect("the shipped schema loads");
+    let dynamic =
+        fieldtab_codegen::dynamic::Validator::new(&schema.module, "EnrollmentRegistrationRequest")
+            .expect("the message exists")
+            .max_violations(50)
+            .validate(json.as_bytes(), true)
+            .err()
+            .unwrap_or_default();
+    assert_eq!(dynamic, report);
+    assert_eq!(report.len() + report.more(), 5_001 + 8 + 1);
+}

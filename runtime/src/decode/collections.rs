@@ -91,7 +91,7 @@ impl<'de, K: Elem, const M: u8> Visitor<'de> for KindVisitor<'_, '_, ArrayElem<K
         let mut items = Vec::new();
         let mut ok = true;
         let mut index = 0usize;
-        let mut elements = Report::new();
+        let mut elements = Report::nested();
         loop {
             let path = self.path.index(index);
             let seed = ElemSeed::<K, M> {
@@ -180,7 +180,7 @@ impl<'de, K: Elem, const M: u8> Visitor<'de> for KindVisitor<'_, '_, MapElem<K>,
         let mut seen: HashSet<String> = HashSet::new();
         let mut count = 0usize;
         let mut ok = true;
-        let mut values = Report::new();
+        let mut values = Report::nested();
         while let Some(key) = map.next_key_seed(MapKey)? {
             let path = self.path.key(&key);
             if entries.contains_key(key.as_ref()) || seen.contains(key.as_ref()) {

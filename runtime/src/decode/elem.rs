@@ -502,7 +502,7 @@ impl<'de, K: Elem, const M: u8> Visitor<'de> for FieldSeed<'_, '_, K, M> {
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Slot<K::Out>, D::Error> {
-        let mut report = Report::new();
+        let mut report = Report::nested();
         let value = self
             .kind
             .decode::<D, M>(deserializer, self.path, &mut report)?;

@@ -182,9 +182,11 @@ impl<'de> Extras<'de> {
             object: path.to_pointer(),
         });
         if unknown.seen.contains(&key) {
+            self.report.inherit_limit();
             self.report.push(&key_path, duplicate_key());
         } else {
             if deny {
+                self.report.inherit_limit();
                 self.report.push(&key_path, RuleError::unknown_field());
             }
             unknown.order.push(key.clone());

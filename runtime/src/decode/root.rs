@@ -132,6 +132,12 @@ pub(crate) fn run<T: Decode, const M: u8>(bytes: &[u8]) -> Option<(Option<T>, Re
 /// when the input needs the checked reading.
 #[inline]
 fn run_limited<T: Decode, const M: u8>(bytes: &[u8], limit: usize) -> Option<(Option<T>, Report)> {
+    Report::with_nested_limit(limit, || run_in::<T, M>(bytes, limit))
+}
+
+/// [`run_limited`], with the nested reports' limit set.
+#[inline]
+fn run_in<T: Decode, const M: u8>(bytes: &[u8], limit: usize) -> Option<(Option<T>, Report)> {
     let mut report = Report::with_limit(limit);
     let seed = RootSeed::<T, M> {
         report: &mut report,

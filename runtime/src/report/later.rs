@@ -127,6 +127,8 @@ impl Report {
     #[doc(hidden)]
     pub fn settle(&mut self) {
         if self.later.is_none() {
+            // What a decided entry put in its place may have taken the count over the limit.
+            self.enforce_limit();
             return;
         }
         self.decide::<fn(usize) -> Fact<'static>>(0, &Step::Settle);
@@ -177,6 +179,13 @@ impl Report {
                     let branch = if holds { entry.then } else { entry.otherwise };
                     let count = branch.violations.len();
                     let at = entry.at;
+                    self.more += branch.more;
+                    // Its place was cut off (the report kept its first violations only): what
+                    // it puts there comes after them, counted, not kept.
+                    if at > self.violations.len() {
+                        self.more += count;
+                        continue;
+                    }
                     self.violations.splice(at..at, branch.violations);
                     if let Some(inner) = branch.later {
                         kept.extend(inner.pending.into_iter().map(|mut pending| {
@@ -357,5 +366,31 @@ mod tests {
         assert_eq!(report.pending_len(), 1);
         report.settle();
         assert_eq!(paths(&report), ["/b"]);
+    }
+
+    #[test]
+    fn an_entry_whose_place_was_cut_off_is_counted_not_inserted() {
+        let nothing = |_: usize| Fact::Absent;
+        // A nested report of three violations and an entry after them, taken by a report that
+        // keeps two: the third violation and the entry's `then` are past the limit.
+        let mut nested = one("a");
+        nested.append(one("b"));
+        nested.append(one("c"));
+        nested.defer(&PAID, &nothing, one("d"), Report::new());
+        let mut report = Report::with_limit(2);
+        report.append(nested);
+        assert_eq!((paths(&report), report.more()), (vec!["/a", "/b"], 1));
+        let paid = FactsWith(nothing, |_: &[&str]| Fact::Bool(true));
+        report.lift(&paid);
+        report.settle();
+        assert_eq!((paths(&report), report.more()), (vec!["/a", "/b"], 2));
+        // An entry within the limit still takes its place, and the limit holds after it.
+        let mut report = Report::with_limit(2);
+        report.append(one("a"));
+        report.defer(&PAID, &nothing, one("b"), Report::new());
+        report.append(one("c"));
+        report.lift(&paid);
+        report.settle();
+        assert_eq!((paths(&report), report.more()), (vec!["/a", "/b"], 1));
     }
 }

@@ -4,12 +4,19 @@ mod later;
 mod printable;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{Path, Rule, RuleError};
 use later::Later;
+
+thread_local! {
+    /// The limit of the report of the document this thread is decoding (see
+    /// [`Report::nested`]); unlimited outside a decode.
+    static DECODE_LIMIT: Cell<usize> = const { Cell::new(usize::MAX) };
+}
 pub use printable::printable;
 
 /// One broken rule at one place of a message.
@@ -190,6 +197,36 @@ impl Report {
     /// How many violations were found beyond the limit of [`Report::with_limit`] and not kept.
     pub fn more(&self) -> usize {
         self.more
+    }
+
+    /// An empty report for a nested value of the document being decoded: it keeps at most what
+    /// the document's report keeps, so a nested object of a million unknown keys costs no more
+    /// than the document's limit before it is appended.
+    #[doc(hidden)]
+    pub fn nested() -> Report {
+        Report::with_limit(DECODE_LIMIT.with(Cell::get))
+    }
+
+    /// Runs `f` with [`Report::nested`] keeping at most `limit` violations (restored after,
+    /// whatever `f` does).
+    pub(crate) fn with_nested_limit<R>(limit: usize, f: impl FnOnce() -> R) -> R {
+        struct Restore(usize);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                DECODE_LIMIT.with(|l| l.set(self.0));
+            }
+        }
+        let _restore = Restore(DECODE_LIMIT.with(|l| l.replace(limit)));
+        f()
+    }
+
+    /// Takes the limit of [`Report::nested`] if nothing is recorded yet (a report made in a
+    /// `const` context).
+    #[doc(hidden)]
+    pub fn inherit_limit(&mut self) {
+        if self.violations.is_empty() && self.more == 0 {
+            self.limit = DECODE_LIMIT.with(Cell::get).max(1);
+        }
     }
 
     /// Drops the violations beyond the limit, counting them: entries put in their places when a
@@ -405,6 +442,30 @@ mod tests {
         let amount = third.key("amount");
         report.push(&amount.key("value"), RuleError::required());
         report
+    }
+
+    #[test]
+    fn nested_reports_keep_the_document_s_limit_while_it_is_decoded() {
+        let fill = |report: &mut Report| {
+            for key in ["a", "b", "c", "d", "e"] {
+                report.push(&Path::root().key(key), RuleError::required());
+            }
+        };
+        let (kept, more) = Report::with_nested_limit(3, || {
+            let mut nested = Report::nested();
+            fill(&mut nested);
+            // A report made in a `const` context takes the limit at its first violation.
+            let mut extras = Report::new();
+            extras.inherit_limit();
+            fill(&mut extras);
+            assert_eq!((extras.len(), extras.more()), (3, 2));
+            (nested.len(), nested.more())
+        });
+        assert_eq!((kept, more), (3, 2));
+        // Outside a decode, and after one, nested reports keep everything.
+        let mut after = Report::nested();
+        fill(&mut after);
+        assert_eq!((after.len(), after.more()), (5, 0));
     }
 
     #[test]

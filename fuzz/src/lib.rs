@@ -11,6 +11,10 @@ use fieldtab_schema::Schema;
 use fieldtab_schema::dynamic::Validator;
 use fieldtab_schema::model::ItemKind;
 
+#[macro_use]
+#[path = "../../tests/common/shipped_items.rs"]
+mod shipped_items;
+
 /// The shipped schemas through `include_schema!`, one module each, as `tests/common/mod.rs`
 /// includes them (paths relative to this crate's folder, `fuzz/`).
 #[allow(dead_code, missing_docs)]
@@ -62,63 +66,7 @@ macro_rules! items {
 /// Every message of the shipped schemas, and the structs of `benefit.md` (a data dictionary
 /// without messages), as the agreement proptest lists them. [`check_items`] holds this list to
 /// the schemas.
-pub const ITEMS: &[Item] = items![
-    "schemas/upi/enrollment_registration.md" => upi_enrollment_registration::[
-        EnrollmentRegistrationRequest,
-        EnrollmentRegistrationResponse,
-    ],
-    "schemas/upi/instant_discount_usage_query.md" => upi_instant_discount_usage_query::[
-        InstantDiscountUsageQueryRequest,
-        InstantDiscountUsageQueryResponse,
-    ],
-    "schemas/upi/instant_discount_budget_progress_query.md" => upi_instant_discount_budget_progress_query::[
-        InstantDiscountBudgetProgressQueryRequest,
-        InstantDiscountBudgetProgressQueryResponse,
-    ],
-    "schemas/alipayplus/benefit.md" => alipayplus_benefit::[
-        Result,
-        Amount,
-        ExternalBenefitDetail,
-        BenefitValidPeriod,
-        BenefitBudget,
-        MerchantInfo,
-        Image,
-        BenefitContent,
-        BenefitCollectRule,
-    ],
-    "schemas/alipayplus/payment_apis.md" => alipayplus_payment_apis::[
-        PayRequest,
-        PayRequestPaymentCode,
-        PayRequestOrderCode,
-        PayRequestEntryCode,
-        PayRequestCashier,
-        PayResponse,
-        NotifyPaymentRequest,
-        NotifyPaymentResponse,
-        InquiryPaymentRequest,
-        InquiryPaymentResponse,
-        CancelPaymentRequest,
-        CancelPaymentResponse,
-        RefundRequest,
-        RefundResponse,
-    ],
-    "schemas/alipayplus/connect_benefit_apis.md" => alipayplus_connect_benefit_apis::[
-        SyncBenefitRequest,
-        SyncBenefitResponse,
-        InquireBenefitSyncRequest,
-        InquireBenefitSyncResponse,
-        NotifyBenefitSyncRequest,
-        NotifyBenefitSyncResponse,
-        IssueBenefitRequest,
-        IssueBenefitResponse,
-        InquireBenefitIssueRequest,
-        InquireBenefitIssueResponse,
-        ReverseBenefitIssueRequest,
-        ReverseBenefitIssueResponse,
-        SyncUsedBenefitRequest,
-        SyncUsedBenefitResponse,
-    ],
-];
+pub const ITEMS: &[Item] = shipped_items!(items);
 
 /// The shipped schema files, relative to the repository's root.
 pub const SCHEMAS: &[&str] = &[

@@ -27,6 +27,9 @@ mod strings;
 
 #[path = "../common/mod.rs"]
 mod common;
+#[macro_use]
+#[path = "../common/shipped_items.rs"]
+mod shipped_items;
 
 use fieldtab_codegen::Generate;
 use fieldtab_codegen::Schema;
@@ -50,63 +53,7 @@ macro_rules! cases {
     };
 }
 
-const CASES: &[Case] = cases![
-    "schemas/upi/enrollment_registration.md" => upi_enrollment_registration::[
-        EnrollmentRegistrationRequest,
-        EnrollmentRegistrationResponse,
-    ],
-    "schemas/upi/instant_discount_usage_query.md" => upi_instant_discount_usage_query::[
-        InstantDiscountUsageQueryRequest,
-        InstantDiscountUsageQueryResponse,
-    ],
-    "schemas/upi/instant_discount_budget_progress_query.md" => upi_instant_discount_budget_progress_query::[
-        InstantDiscountBudgetProgressQueryRequest,
-        InstantDiscountBudgetProgressQueryResponse,
-    ],
-    "schemas/alipayplus/benefit.md" => alipayplus_benefit::[
-        Result,
-        Amount,
-        ExternalBenefitDetail,
-        BenefitValidPeriod,
-        BenefitBudget,
-        MerchantInfo,
-        Image,
-        BenefitContent,
-        BenefitCollectRule,
-    ],
-    "schemas/alipayplus/payment_apis.md" => alipayplus_payment_apis::[
-        PayRequest,
-        PayRequestPaymentCode,
-        PayRequestOrderCode,
-        PayRequestEntryCode,
-        PayRequestCashier,
-        PayResponse,
-        NotifyPaymentRequest,
-        NotifyPaymentResponse,
-        InquiryPaymentRequest,
-        InquiryPaymentResponse,
-        CancelPaymentRequest,
-        CancelPaymentResponse,
-        RefundRequest,
-        RefundResponse,
-    ],
-    "schemas/alipayplus/connect_benefit_apis.md" => alipayplus_connect_benefit_apis::[
-        SyncBenefitRequest,
-        SyncBenefitResponse,
-        InquireBenefitSyncRequest,
-        InquireBenefitSyncResponse,
-        NotifyBenefitSyncRequest,
-        NotifyBenefitSyncResponse,
-        IssueBenefitRequest,
-        IssueBenefitResponse,
-        InquireBenefitIssueRequest,
-        InquireBenefitIssueResponse,
-        ReverseBenefitIssueRequest,
-        ReverseBenefitIssueResponse,
-        SyncUsedBenefitRequest,
-        SyncUsedBenefitResponse,
-    ],
-];
+const CASES: &[Case] = shipped_items!(cases);
 
 /// The checked model of a schema of the repository.
 fn load(schema: &str) -> Module {

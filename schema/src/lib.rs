@@ -16,6 +16,7 @@ pub mod dynamic;
 pub mod model;
 pub mod names;
 pub mod prose;
+pub mod sample;
 pub mod suggest;
 
 mod check;

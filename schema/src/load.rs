@@ -100,6 +100,13 @@ impl Schema {
     }
 }
 
+impl AsRef<crate::model::Module> for Schema {
+    /// The checked model of the schema.
+    fn as_ref(&self) -> &crate::model::Module {
+        &self.module
+    }
+}
+
 /// The most files a schema may read, the root and its imports: no real schema comes near, and
 /// a bound keeps a generated chain of imports from costing unbounded time and memory.
 pub const MAX_FILES: usize = 256;

@@ -74,6 +74,12 @@ impl Module {
     }
 }
 
+impl AsRef<Module> for Module {
+    fn as_ref(&self) -> &Module {
+        self
+    }
+}
+
 /// A `## message`, `## struct` or `## enum` item.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {

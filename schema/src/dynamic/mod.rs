@@ -60,7 +60,7 @@ use fieldtab_runtime::{Counted, JsonKind, Path, Report, RuleError};
 
 use crate::model::{Field, ItemKind, Module, Object, Type};
 use facts::ObjectFacts;
-pub(crate) use json::{Json, parse_all};
+pub(crate) use json::{Json, parse as parse_json, parse_all};
 
 /// Checks JSON documents against one message or struct of a module.
 ///
@@ -107,6 +107,11 @@ impl<'m> Validator<'m> {
     /// The name of the message or struct this validator checks.
     pub fn name(&self) -> &'m str {
         self.name
+    }
+
+    /// The fields of the message or struct this validator checks.
+    pub(crate) fn object(&self) -> &'m Object {
+        self.object
     }
 
     /// Validates one JSON document. `deny_unknown` makes every field the schema does not name an

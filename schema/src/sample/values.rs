@@ -1,0 +1,382 @@
+//! Valid values of one field, drawn from what the schema and the runtime say about it: the
+//! field's fixed value, its Example cells, the values conditions compare it with, the
+//! runtime's samples of its format, its enum's values, text of its charset and length. Each
+//! candidate is kept only if the runtime's own check of the field accepts it
+//! ([`crate::dynamic::check_value`]); what depends on the rest of the message (conditions,
+//! groups, an amount's currency) is settled afterwards by `repair.rs`.
+
+use serde_json::{Map, Value};
+
+use fieldtab_runtime::{Charset, Path, Report};
+
+use super::Sampler;
+use super::rng::Rng;
+use crate::dynamic::{check_value, parse_json};
+use crate::model::{Field, GroupKind, ItemKind, Object, Requirement, Type};
+
+/// Below this depth of nested objects, optional fields are left out and collections are
+/// empty: a struct that holds itself through an array must end.
+const MAX_DEPTH: usize = 6;
+
+/// The longest random text drawn for a field without a smaller maximum length.
+const MAX_RANDOM_LEN: usize = 24;
+
+/// Keys of generated maps: ordinary ones and some a JSON Pointer escapes.
+const MAP_KEYS: [&str; 6] = ["k1", "a/b", "~x", "é", "key 2", "z9"];
+
+impl Sampler<'_> {
+    /// A value of `object`: its mandatory fields, some optional and conditional ones (by the
+    /// seed), its groups met as far as its own members go.
+    pub(super) fn object_value(&self, object: &Object, rng: &mut Rng, depth: usize) -> Value {
+        let mut members = Map::new();
+        for field in &object.fields {
+            let include = match field.requirement {
+                Requirement::Mandatory => true,
+                _ if depth >= MAX_DEPTH => false,
+                Requirement::Optional | Requirement::Conditional(_) => rng.chance(50),
+            };
+            if include {
+                members.insert(
+                    field.ident.clone(),
+                    self.value(field, &field.ty, rng, depth),
+                );
+            }
+        }
+        self.meet_groups(object, &mut members, rng, depth);
+        Value::Object(members)
+    }
+
+    /// Adds or removes members of `members` (an object of `object`) so that each group holds
+    /// when counted alone (`repair.rs` settles groups that share members).
+    pub(super) fn meet_groups(
+        &self,
+        object: &Object,
+        members: &mut Map<String, Value>,
+        rng: &mut Rng,
+        depth: usize,
+    ) {
+        for group in &object.groups {
+            let fields: Vec<&Field> = group
+                .members
+                .iter()
+                .filter_map(|m| object.fields.iter().find(|f| f.ident == *m))
+                .collect();
+            let present: Vec<&Field> = fields
+                .iter()
+                .copied()
+                .filter(|f| members.get(&f.ident).is_some_and(|v| !v.is_null()))
+                .collect();
+            let keep: Vec<&Field> = match group.kind {
+                GroupKind::ExactlyOne | GroupKind::AtMostOne if present.len() > 1 => {
+                    vec![present[rng.below(present.len())]]
+                }
+                GroupKind::ExactlyOne | GroupKind::AtLeastOne if present.is_empty() => {
+                    vec![fields[rng.below(fields.len())]]
+                }
+                GroupKind::AllOrNone if !present.is_empty() && present.len() < fields.len() => {
+                    if rng.chance(50) {
+                        fields.clone()
+                    } else {
+                        Vec::new()
+                    }
+                }
+                _ => continue,
+            };
+            for field in fields {
+                let wanted = keep.iter().any(|k| k.ident == field.ident);
+                let there = members.get(&field.ident).is_some_and(|v| !v.is_null());
+                if wanted && !there {
+                    let value = self.value(field, &field.ty, rng, depth);
+                    members.insert(field.ident.clone(), value);
+                } else if !wanted && there {
+                    members.remove(&field.ident);
+                }
+            }
+        }
+    }
+
+    /// A valid value of `field`, of type `ty` (the field's own, or an element's of its
+    /// collections), as far as the field's own rules go.
+    pub(super) fn value(&self, field: &Field, ty: &Type, rng: &mut Rng, depth: usize) -> Value {
+        let outer = std::ptr::eq(ty, &field.ty);
+        // The schema's own examples of the field, when the runtime accepts them.
+        if outer && !field.examples.is_empty() && rng.chance(50) {
+            let mut examples: Vec<Value> = field
+                .examples
+                .iter()
+                .filter_map(|e| serde_json::from_str(e).ok())
+                .filter(|v| self.lone_ok(field, ty, v))
+                .collect();
+            if !examples.is_empty() {
+                return examples.swap_remove(rng.below(examples.len()));
+            }
+        }
+        match ty {
+            Type::Array(element) => {
+                let n = self.count(field, outer, rng, depth);
+                Value::Array(
+                    (0..n)
+                        .map(|_| self.value(field, element, rng, depth + 1))
+                        .collect(),
+                )
+            }
+            Type::Map(element) => {
+                let n = self.count(field, outer, rng, depth);
+                let first = rng.below(MAP_KEYS.len());
+                let entries = (0..n).map(|i| {
+                    let key = MAP_KEYS
+                        .get(first + i)
+                        .map_or_else(|| format!("key{i}"), |k| (*k).to_owned());
+                    (key, self.value(field, element, rng, depth + 1))
+                });
+                Value::Object(entries.collect())
+            }
+            Type::Object => {
+                let mut free = Map::new();
+                if rng.chance(50) {
+                    free.insert("note".into(), Value::from("free-form"));
+                    free.insert("n".into(), Value::from(rng.below(100)));
+                }
+                Value::Object(free)
+            }
+            Type::Named(name) => match self.module.item(name).map(|item| &item.kind) {
+                Some(ItemKind::Message(object) | ItemKind::Struct(object)) => {
+                    self.object_value(object, rng, depth + 1)
+                }
+                _ => self.scalar(field, ty, rng),
+            },
+            Type::Iso(_) | Type::String | Type::Integer | Type::Number | Type::Boolean => {
+                self.scalar(field, ty, rng)
+            }
+        }
+    }
+
+    /// One of [`Sampler::scalars`], the field's examples and compared values first half the
+    /// time; a placeholder the settling then replaces if the runtime accepts none.
+    fn scalar(&self, field: &Field, ty: &Type, rng: &mut Rng) -> Value {
+        let mut candidates = self.scalars(field, ty, rng);
+        if candidates.is_empty() {
+            return Value::from("");
+        }
+        let preferred = candidates.iter().take_while(|c| c.preferred).count();
+        let at = if preferred > 0 && rng.chance(50) {
+            rng.below(preferred)
+        } else {
+            rng.below(candidates.len())
+        };
+        candidates.swap_remove(at).value
+    }
+
+    /// How many elements (entries) a collection gets: within the field's `items` for its own
+    /// collection, up to three otherwise, none deep down.
+    fn count(&self, field: &Field, outer: bool, rng: &mut Rng, depth: usize) -> usize {
+        match field.items.filter(|_| outer) {
+            Some(items) => {
+                let min = items.min as usize;
+                let max = items.max.map_or(min + 3, |max| (max as usize).min(min + 3));
+                min + rng.below(max - min + 1)
+            }
+            None if depth >= MAX_DEPTH / 2 => 0,
+            None => rng.below(4),
+        }
+    }
+
+    /// The valid values of a string, number, Boolean or enum `field` (of type `ty`) the
+    /// generator knows, in an order drawn from `rng`: first those the schema gives (fixed
+    /// value, examples, values conditions compare it with), then the others. Every one is
+    /// accepted by the runtime's check of the field's own rules.
+    pub(super) fn scalars(&self, field: &Field, ty: &Type, rng: &mut Rng) -> Vec<Candidate> {
+        let outer = std::ptr::eq(ty, &field.ty);
+        let mut preferred: Vec<Value> = Vec::new();
+        let mut other: Vec<Value> = Vec::new();
+        if let Some(fixed) = &field.fixed {
+            preferred.push(Value::from(fixed.as_str()));
+        }
+        for example in &field.examples {
+            match serde_json::from_str::<Value>(example) {
+                Ok(Value::Array(items)) if !outer => preferred.extend(items),
+                Ok(value) if outer => preferred.push(value),
+                _ => {}
+            }
+        }
+        if outer && let Some(values) = self.compared.get(&address(field)) {
+            preferred.extend(values.iter().cloned());
+        }
+        match ty.element() {
+            Type::Iso(_) | Type::String => other.extend(self.texts(field, ty, rng)),
+            Type::Integer | Type::Number => other.extend(numbers(field, ty, rng)),
+            Type::Boolean => other.extend([Value::Bool(true), Value::Bool(false)]),
+            Type::Named(name) => {
+                if let Some(enumeration) = self.module.enum_named(name) {
+                    other.extend(
+                        enumeration
+                            .values
+                            .iter()
+                            .map(|v| Value::from(v.value.as_str())),
+                    );
+                }
+            }
+            Type::Array(_) | Type::Map(_) | Type::Object => {}
+        }
+        // What a field takes besides its own kind (docs/SEMANTICS.md §2.9), now and then.
+        if outer && field.accepts.string && rng.chance(30) {
+            let texts: Vec<Value> = other
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Number(n) => Some(Value::from(n.to_string())),
+                    Value::Bool(b) => Some(Value::from(b.to_string())),
+                    _ => None,
+                })
+                .collect();
+            other.extend(texts);
+        }
+        rng.shuffle(&mut preferred);
+        rng.shuffle(&mut other);
+        let mut out: Vec<Candidate> = Vec::new();
+        for (value, preferred) in preferred
+            .into_iter()
+            .map(|v| (v, true))
+            .chain(other.into_iter().map(|v| (v, false)))
+        {
+            if !out.iter().any(|c| c.value == value) && self.lone_ok(field, ty, &value) {
+                out.push(Candidate { value, preferred });
+            }
+        }
+        out
+    }
+
+    /// Texts for a string field: the runtime's samples of its formats (conditional ones
+    /// included), and random text of its charset within its length.
+    fn texts(&self, field: &Field, ty: &Type, rng: &mut Rng) -> Vec<Value> {
+        let mut out: Vec<Value> = Vec::new();
+        for format in field
+            .format
+            .iter()
+            .chain(field.format_when.iter().map(|c| &c.format))
+        {
+            out.extend(format.samples().into_iter().map(Value::from));
+        }
+        let (min, max) = field.length.map_or((1, MAX_RANDOM_LEN), |l| {
+            (l.min.max(1) as usize, l.max as usize)
+        });
+        let max = max.clamp(min, min.max(MAX_RANDOM_LEN));
+        let mut alphabet: Vec<char> = match ty.element() {
+            Type::Iso(charset) => ascii(*charset),
+            // `String` counts characters: some beyond ASCII too.
+            _ => ascii(Charset::An)
+                .into_iter()
+                .chain(['é', '汉', '-', '_'])
+                .collect(),
+        };
+        if let Some(forbidden) = &field.forbidden {
+            alphabet.retain(|c| !forbidden.contains(*c));
+        }
+        if alphabet.is_empty() {
+            return out;
+        }
+        for _ in 0..4 {
+            let len = min + rng.below(max - min + 1);
+            let text: String = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            out.push(Value::from(text));
+        }
+        out
+    }
+
+    /// Whether the runtime's check of `field`'s own rules (of an element's, when `ty` is not
+    /// the field's type) accepts `value` as a present value: no condition, group or currency
+    /// is looked at.
+    pub(super) fn lone_ok(&self, field: &Field, ty: &Type, value: &Value) -> bool {
+        let Ok(text) = serde_json::to_string(value) else {
+            return false;
+        };
+        let Ok(json) = parse_json(text.as_bytes()) else {
+            return false;
+        };
+        let mut report = Report::new();
+        if std::ptr::eq(ty, &field.ty) {
+            check_value(self.module, field, &json, true, &Path::root(), &mut report);
+        } else {
+            // An element is a value of the element type with the field's rules.
+            let element = Field {
+                ty: ty.clone(),
+                items: None,
+                ..field.clone()
+            };
+            check_value(
+                self.module,
+                &element,
+                &json,
+                false,
+                &Path::root(),
+                &mut report,
+            );
+        }
+        report.is_empty()
+    }
+}
+
+/// One valid value of a field, and whether the schema names it (fixed value, example, a
+/// condition's value).
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    /// The value.
+    pub(super) value: Value,
+    /// Whether the schema itself gives it.
+    pub(super) preferred: bool,
+}
+
+/// A field's identity within the loaded module (its address), for the map of compared values.
+pub(super) fn address(field: &Field) -> usize {
+    std::ptr::from_ref(field) as usize
+}
+
+/// The printable ASCII characters of an ISO class, as the runtime defines it.
+pub(super) fn ascii(charset: Charset) -> Vec<char> {
+    (0x20u8..=0x7E)
+        .filter(|&b| charset.allows(b))
+        .map(char::from)
+        .collect()
+}
+
+/// Numbers for an `Integer` or `Number` field: its bounds, zero, numbers near them and random
+/// ones, in the forms a JSON number takes; the caller keeps those the runtime accepts.
+fn numbers(field: &Field, ty: &Type, rng: &mut Rng) -> Vec<Value> {
+    let mut texts: Vec<String> = vec![
+        "0".into(),
+        "1".into(),
+        rng.below(1_000_000).to_string(),
+        format!("-{}", 1 + rng.below(1000)),
+    ];
+    if let Some(rules) = field.number_rules() {
+        texts.extend(rules.min.map(str::to_owned));
+        texts.extend(rules.max.map(str::to_owned));
+        for bound in [rules.min, rules.max].into_iter().flatten() {
+            if let Ok(n) = bound.parse::<i64>() {
+                texts.push(n.saturating_add(1).to_string());
+                texts.push(n.saturating_sub(1).to_string());
+                texts.push(
+                    n.saturating_add(i64::try_from(rng.below(100)).unwrap_or(0))
+                        .to_string(),
+                );
+                texts.push(
+                    n.saturating_sub(i64::try_from(rng.below(100)).unwrap_or(0))
+                        .to_string(),
+                );
+            }
+        }
+    }
+    if ty.element() == &Type::Number {
+        texts.extend([
+            format!("{}.{}", rng.below(100), 1 + rng.below(9)),
+            format!("0.{}", 1 + rng.below(99)),
+            format!("-{}.5", rng.below(10)),
+        ]);
+    }
+    texts
+        .iter()
+        .filter_map(|t| serde_json::from_str::<Value>(t).ok())
+        .filter(Value::is_number)
+        .collect()
+}

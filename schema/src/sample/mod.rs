@@ -12,6 +12,11 @@
 //! it points (a field a condition requires is added, a value a conditional format or its
 //! currency rejects is replaced, a group is met) until it reports none.
 //!
+//! [`Sampler::invalid`] changes a valid message so that it breaks exactly one rule at one
+//! place, and returns the message with that `(path, rule)`: a change is kept only when the
+//! dynamic validator reports exactly that one violation. Consecutive seeds go through the rule
+//! kinds of [`Sampler::rules`], so they cover every kind the message has.
+//!
 //! The same seed gives the same message on every platform: the generator is a SplitMix64
 //! drawn in a fixed order, and nothing depends on hash order or floating point.
 //!
@@ -30,6 +35,7 @@
 //! assert!(validator.validate(message.to_string().as_bytes(), false).is_ok());
 //! ```
 
+mod invalid;
 mod repair;
 mod rng;
 mod values;
@@ -57,6 +63,8 @@ pub struct Sampler<'m> {
     /// The values conditions compare each field with, by the field's address: drawn half the
     /// time, so that conditions hold as often as not.
     compared: HashMap<usize, Vec<Value>>,
+    /// [`Sampler::rules`], once computed.
+    breakable: std::sync::OnceLock<Vec<fieldtab_runtime::Rule>>,
 }
 
 impl<'m> Sampler<'m> {
@@ -76,6 +84,7 @@ impl<'m> Sampler<'m> {
             object: validator.object(),
             validator,
             compared: compared_values(module),
+            breakable: std::sync::OnceLock::new(),
         })
     }
 
@@ -111,6 +120,18 @@ impl<'m> Sampler<'m> {
             report: fieldtab_runtime::Report::new(),
         }))
     }
+}
+
+/// An invalid message of [`Sampler::invalid`] and the one violation the dynamic validator
+/// reports for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invalid {
+    /// The message.
+    pub message: Value,
+    /// The RFC 6901 JSON Pointer of the violation (`/order/goods/0/goodsName`).
+    pub path: String,
+    /// The rule broken.
+    pub rule: fieldtab_runtime::Rule,
 }
 
 /// The error of [`Sampler::try_valid`]: the last message drawn, and what the validator says of

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::Sampler;
 use crate::Schema;
 use crate::model::Requirement;
+use fieldtab_runtime::Rule;
 
 /// Every shipped schema file.
 fn shipped() -> Vec<(PathBuf, Schema)> {
@@ -83,4 +84,52 @@ fn an_unknown_name_is_an_error_with_a_suggestion() {
         error.suggestion.as_deref(),
         Some("EnrollmentRegistrationRequest")
     );
+}
+
+#[test]
+fn invalid_messages_break_one_rule_each_and_cover_every_kind() {
+    for (file, schema) in shipped() {
+        for item in schema.own_items().filter(|i| i.kind.object().is_some()) {
+            let sampler = Sampler::new(&schema, &item.name).unwrap();
+            let validator = crate::dynamic::Validator::new(&schema.module, &item.name).unwrap();
+            let kinds = sampler.rules();
+            let mut covered = Vec::new();
+            for seed in 0..kinds.len() as u64 * 2 {
+                let invalid = sampler.invalid(seed).unwrap_or_else(|| {
+                    panic!(
+                        "{}: {} seed {seed}: no invalid message",
+                        file.display(),
+                        item.name
+                    )
+                });
+                let report = validator
+                    .validate(invalid.message.to_string().as_bytes(), false)
+                    .unwrap_err();
+                let found: Vec<(&str, Rule)> =
+                    report.iter().map(|v| (v.path.as_str(), v.rule)).collect();
+                assert_eq!(found, [(invalid.path.as_str(), invalid.rule)]);
+                covered.push(invalid.rule);
+            }
+            let missing: Vec<_> = kinds.iter().filter(|k| !covered.contains(k)).collect();
+            assert!(
+                missing.is_empty(),
+                "{}: never broken: {missing:?}",
+                item.name
+            );
+            // What the model declares and no change breaks alone, each for its reason.
+            let dropped: Vec<Rule> = sampler
+                .declared_rules()
+                .into_iter()
+                .filter(|k| !kinds.contains(k))
+                .collect();
+            let expected: &[Rule] = match item.name.as_str() {
+                // `ISO 4217` on a length of 3, `minor units` on 16 (its own most digits).
+                "Amount" | "BenefitBudget" | "SettlementStrategy" => &[Rule::Length],
+                // Required only by `super.` conditions: nothing is above a struct alone.
+                "Merchant" | "Env" => &[Rule::Required],
+                _ => &[],
+            };
+            assert_eq!(dropped, expected, "{}: {}", file.display(), item.name);
+        }
+    }
 }

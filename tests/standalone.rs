@@ -3,6 +3,9 @@
 //! time); and cargo rebuilding that crate when a schema it includes, or a file that schema
 //! imports, changes.
 //!
+//! The shipped schemas are copied into the scratch crate, as a user's crate holds its own (one
+//! read from outside the crate's folder gets a warning: `tests/build_errors.rs`).
+//!
 //! The scratch crate lives under the test's own target folder and builds into the same
 //! `CARGO_TARGET_DIR`, with the workspace's `Cargo.lock` and `--offline`, so it reuses the
 //! dependencies cargo already built and fetched: no network, a few seconds.
@@ -146,6 +149,13 @@ fn a_crate_depending_only_on_fieldtab_compiles_every_schema_and_rebuilds_on_edit
     );
     for schema in &schemas {
         let module = module_name(schema);
+        let relative = schema
+            .strip_prefix(workspace())
+            .expect("a shipped schema under the workspace");
+        let copy = dir.join(relative);
+        std::fs::create_dir_all(copy.parent().expect("a folder")).expect("create schemas/");
+        std::fs::copy(schema, &copy).expect("copy a shipped schema");
+        let schema = &relative.to_path_buf();
         build_rs.push_str(&format!(
             "    if let Err(e) = fieldtab_codegen::Builder::new().out_dir(out.join({module:?})).compile(&[{:?}]) {{\n        \
              panic!(\"{{e}}\");\n    }}\n",

@@ -9,10 +9,12 @@ mod builder;
 mod emit;
 pub mod json_schema;
 mod names;
+mod package;
 
 pub use builder::{BuildError, Builder, GENERATED_HEADER};
 pub use fieldtab_schema::{Diagnostic, Diagnostics, Schema, dynamic, model};
 pub use json_schema::{JsonSchema, JsonSchemaError, JsonSchemaOptions};
+pub use package::{outside_package, outside_package_warning};
 
 /// Code generation from a loaded [`Schema`]: Rust items and JSON Schema documents.
 ///

@@ -123,7 +123,8 @@ fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
         Ok(schema) => {
             let items = schema.to_tokens();
             let tracked = rebuild_on_change(&schema.files);
-            Ok(quote!(#items #tracked))
+            let warnings = outside_package_warnings(&base, &relative, &schema.files, literal);
+            Ok(quote!(#items #tracked #warnings))
         }
         // The file exists but cannot be read (permissions, a folder): the message alone, as
         // rustc words its own errors.
@@ -152,6 +153,37 @@ fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
             Err(error)
         }
     }
+}
+
+/// A compiler warning, at the path literal, for each file read from outside the crate's folder
+/// (which `cargo package` leaves out). A proc-macro has no stable way to warn, so this uses a
+/// deprecated constant, whose use rustc reports with the note; `#[allow(deprecated)]` silences
+/// it.
+fn outside_package_warnings(
+    base: &Path,
+    relative: &str,
+    files: &[PathBuf],
+    literal: &LitStr,
+) -> TokenStream {
+    let outside = fieldtab_codegen::outside_package(base, files);
+    let warnings = outside.iter().map(|file| {
+        // The root as the user wrote it; an import as the loader joined it.
+        let shown = if file == &files[0] {
+            PathBuf::from(relative)
+        } else {
+            file.strip_prefix(base).unwrap_or(file).to_path_buf()
+        };
+        let note = fieldtab_codegen::outside_package_warning(&shown);
+        quote::quote_spanned! {literal.span()=>
+            const _: () = {
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                const schema_outside_the_package: () = ();
+                schema_outside_the_package
+            };
+        }
+    });
+    quote!(#(#warnings)*)
 }
 
 /// Where schema paths are resolved: `FIELDTAB_MANIFEST_DIR_OVERRIDE` (tests) or the calling

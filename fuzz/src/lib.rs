@@ -16,8 +16,9 @@ use fieldtab_schema::model::ItemKind;
 mod shipped_items;
 
 /// The shipped schemas through `include_schema!`, one module each, as `tests/common/mod.rs`
-/// includes them (paths relative to this crate's folder, `fuzz/`).
-#[allow(dead_code, missing_docs)]
+/// includes them (paths relative to this crate's folder, `fuzz/`). `deprecated`: the macro's
+/// warning that these files are outside the crate, which matters only to published crates.
+#[allow(dead_code, missing_docs, deprecated)]
 pub mod shipped {
     pub mod upi_enrollment_registration {
         fieldtab::include_schema!("../schemas/upi/enrollment_registration.md");

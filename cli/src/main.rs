@@ -6,6 +6,7 @@ mod check;
 mod expand;
 mod json_schema;
 mod output;
+mod sample;
 mod validate;
 
 use std::path::PathBuf;
@@ -76,6 +77,25 @@ enum Command {
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Print messages generated from a schema, one JSON object a line: valid ones, or with
+    /// `--invalid` ones that each break exactly one rule at one place.
+    Sample {
+        /// The schema file.
+        #[arg(value_name = "SCHEMA")]
+        schema: PathBuf,
+        /// The message or struct to generate (of the file or its imports).
+        #[arg(long, value_name = "NAME")]
+        message: String,
+        /// How many messages.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        count: u64,
+        /// The seed of the first message (message i has seed S + i).
+        #[arg(long, value_name = "S", default_value_t = 0)]
+        seed: u64,
+        /// Each message breaks exactly one rule at one place.
+        #[arg(long)]
+        invalid: bool,
+    },
 }
 
 /// How `validate` prints its results.
@@ -110,6 +130,21 @@ fn main() -> ExitCode {
                 max_bytes,
             };
             validate::run(&schema, &message, format, deny_unknown, limits, &files)
+        }
+        Command::Sample {
+            schema,
+            message,
+            count,
+            seed,
+            invalid,
+        } => {
+            let request = sample::Request {
+                message: &message,
+                count,
+                seed,
+                invalid,
+            };
+            sample::run(&schema, &request)
         }
     }
 }

@@ -23,6 +23,7 @@ mod groups;
 mod json;
 mod mutate;
 mod numbers;
+mod sampled;
 mod strings;
 
 #[path = "../common/mod.rs"]

@@ -6,13 +6,12 @@
 
 use serde_json::{Map, Value};
 
-use fieldtab_runtime::{Path, Report, Rule};
+use fieldtab_runtime::Rule;
 
 use super::repair::{Site, remove, set};
 use super::rng::Rng;
 use super::values::ascii;
 use super::{Invalid, Sampler};
-use crate::dynamic::{check_value, parse_json};
 use crate::model::{Field, GroupKind, Object, Type};
 
 /// How many valid messages an invalid one may start from before the rule kind is given up.
@@ -500,31 +499,9 @@ impl<'m> Sampler<'m> {
     /// The rules the runtime's check of `field`'s own rules (an element's, when `ty` is not
     /// the field's type) reports for a present `value`.
     fn lone_rules(&self, field: &Field, ty: &Type, value: &Value) -> Vec<Rule> {
-        let Ok(text) = serde_json::to_string(value) else {
-            return Vec::new();
-        };
-        let Ok(json) = parse_json(text.as_bytes()) else {
-            return Vec::new();
-        };
-        let mut report = Report::new();
-        if std::ptr::eq(ty, &field.ty) {
-            check_value(self.module, field, &json, true, &Path::root(), &mut report);
-        } else {
-            let element = Field {
-                ty: ty.clone(),
-                items: None,
-                ..field.clone()
-            };
-            check_value(
-                self.module,
-                &element,
-                &json,
-                false,
-                &Path::root(),
-                &mut report,
-            );
-        }
-        report.iter().map(|v| v.rule).collect()
+        self.lone_report(field, ty, value)
+            .map(|report| report.iter().map(|v| v.rule).collect())
+            .unwrap_or_default()
     }
 }
 

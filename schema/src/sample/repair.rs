@@ -201,10 +201,10 @@ impl<'m> Sampler<'m> {
             return set(message, pointer, value);
         }
         for candidate in self.scalars(field, ty, rng) {
-            if candidate.value == old {
+            if candidate == old {
                 continue;
             }
-            set(message, pointer, candidate.value);
+            set(message, pointer, candidate);
             let clean = match self.judge(message) {
                 Ok(()) => true,
                 Err(report) => !report.iter().any(|v| v.path == pointer),

@@ -5,13 +5,16 @@
 //! ([`crate::dynamic::check_value`]); what depends on the rest of the message (conditions,
 //! groups, an amount's currency) is settled afterwards by `repair.rs`.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use fieldtab_runtime::{Charset, Path, Report};
 
 use super::Sampler;
 use super::rng::Rng;
-use crate::dynamic::{check_value, parse_json};
+
+use crate::dynamic::{Json, check_value, parse_json};
 use crate::model::{Field, GroupKind, ItemKind, Object, Requirement, Type};
 
 /// Below this depth of nested objects, optional fields are left out and collections are
@@ -100,7 +103,7 @@ impl Sampler<'_> {
     pub(super) fn value(&self, field: &Field, ty: &Type, rng: &mut Rng, depth: usize) -> Value {
         let outer = std::ptr::eq(ty, &field.ty);
         // The schema's own examples of the field, when the runtime accepts them.
-        if outer && !field.examples.is_empty() && rng.chance(50) {
+        if outer && !field.examples.is_empty() && rng.chance(25) {
             let mut examples: Vec<Value> = field
                 .examples
                 .iter()
@@ -151,20 +154,26 @@ impl Sampler<'_> {
         }
     }
 
-    /// One of [`Sampler::scalars`], the field's examples and compared values first half the
-    /// time; a placeholder the settling then replaces if the runtime accepts none.
+    /// One of the valid values [`Sampler::scalars`] would list, one the schema gives (an
+    /// example, a compared value) a quarter of the time; a placeholder the settling then replaces if the runtime accepts
+    /// none. Candidates are checked in the drawn order until one passes, not all of them.
     fn scalar(&self, field: &Field, ty: &Type, rng: &mut Rng) -> Value {
-        let mut candidates = self.scalars(field, ty, rng);
-        if candidates.is_empty() {
-            return Value::from("");
-        }
-        let preferred = candidates.iter().take_while(|c| c.preferred).count();
-        let at = if preferred > 0 && rng.chance(50) {
-            rng.below(preferred)
+        let (preferred, mut other) = self.raw_candidates(field, ty, rng);
+        other.retain(|v| !preferred.contains(v));
+        let from_schema = rng.chance(25);
+        let mut order: Vec<&Value> = Vec::new();
+        if from_schema {
+            order.extend(&preferred);
+            order.extend(&other);
         } else {
-            rng.below(candidates.len())
-        };
-        candidates.swap_remove(at).value
+            order.extend(preferred.iter().chain(&other));
+            rng.shuffle(&mut order);
+        }
+        order
+            .into_iter()
+            .find(|v| self.lone_ok(field, ty, v))
+            .cloned()
+            .unwrap_or_else(|| Value::from(""))
     }
 
     /// How many elements (entries) a collection gets: within the field's `items` for its own
@@ -185,7 +194,20 @@ impl Sampler<'_> {
     /// generator knows, in an order drawn from `rng`: first those the schema gives (fixed
     /// value, examples, values conditions compare it with), then the others. Every one is
     /// accepted by the runtime's check of the field's own rules.
-    pub(super) fn scalars(&self, field: &Field, ty: &Type, rng: &mut Rng) -> Vec<Candidate> {
+    pub(super) fn scalars(&self, field: &Field, ty: &Type, rng: &mut Rng) -> Vec<Value> {
+        let (preferred, other) = self.raw_candidates(field, ty, rng);
+        let mut out: Vec<Value> = Vec::new();
+        for value in preferred.into_iter().chain(other) {
+            if !out.contains(&value) && self.lone_ok(field, ty, &value) {
+                out.push(value);
+            }
+        }
+        out
+    }
+
+    /// The candidates of [`Sampler::scalars`] before the runtime's check: those the schema
+    /// gives, and the others, each list in an order drawn from `rng`.
+    fn raw_candidates(&self, field: &Field, ty: &Type, rng: &mut Rng) -> (Vec<Value>, Vec<Value>) {
         let outer = std::ptr::eq(ty, &field.ty);
         let mut preferred: Vec<Value> = Vec::new();
         let mut other: Vec<Value> = Vec::new();
@@ -232,17 +254,7 @@ impl Sampler<'_> {
         }
         rng.shuffle(&mut preferred);
         rng.shuffle(&mut other);
-        let mut out: Vec<Candidate> = Vec::new();
-        for (value, preferred) in preferred
-            .into_iter()
-            .map(|v| (v, true))
-            .chain(other.into_iter().map(|v| (v, false)))
-        {
-            if !out.iter().any(|c| c.value == value) && self.lone_ok(field, ty, &value) {
-                out.push(Candidate { value, preferred });
-            }
-        }
-        out
+        (preferred, other)
     }
 
     /// Texts for a string field: the runtime's samples of its formats (conditional ones
@@ -288,11 +300,28 @@ impl Sampler<'_> {
     /// the field's type) accepts `value` as a present value: no condition, group or currency
     /// is looked at.
     pub(super) fn lone_ok(&self, field: &Field, ty: &Type, value: &Value) -> bool {
-        let Ok(text) = serde_json::to_string(value) else {
-            return false;
-        };
-        let Ok(json) = parse_json(text.as_bytes()) else {
-            return false;
+        self.lone_report(field, ty, value)
+            .is_some_and(|r| r.is_empty())
+    }
+
+    /// The report of the runtime's check of `field`'s own rules (an element's, when `ty` is
+    /// not the field's type) on a present `value`; `None` if the value cannot be checked.
+    pub(super) fn lone_report(&self, field: &Field, ty: &Type, value: &Value) -> Option<Report> {
+        // Scalars as the validator's tree directly; objects and arrays through their text.
+        let number;
+        let text;
+        let json = match value {
+            Value::String(s) => Json::Str(Cow::Borrowed(s)),
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Null => Json::Null,
+            Value::Number(n) => {
+                number = n.to_string();
+                Json::Number(&number)
+            }
+            Value::Array(_) | Value::Object(_) => {
+                text = serde_json::to_string(value).ok()?;
+                parse_json(text.as_bytes()).ok()?
+            }
         };
         let mut report = Report::new();
         if std::ptr::eq(ty, &field.ty) {
@@ -313,18 +342,8 @@ impl Sampler<'_> {
                 &mut report,
             );
         }
-        report.is_empty()
+        Some(report)
     }
-}
-
-/// One valid value of a field, and whether the schema names it (fixed value, example, a
-/// condition's value).
-#[derive(Clone, Debug)]
-pub(super) struct Candidate {
-    /// The value.
-    pub(super) value: Value,
-    /// Whether the schema itself gives it.
-    pub(super) preferred: bool,
 }
 
 /// A field's identity within the loaded module (its address), for the map of compared values.

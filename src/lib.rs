@@ -31,6 +31,9 @@
 
 mod to_json;
 
+#[cfg(feature = "axum")]
+pub mod axum;
+
 pub use fieldtab_macros::include_schema;
 pub use fieldtab_runtime::*;
 pub use to_json::{ToJsonError, to_json, to_json_pretty};

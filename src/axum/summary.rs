@@ -59,7 +59,7 @@ mod tests {
         report.push(&root.key("héader").key("pid"), RuleError::required());
         report.push(&root.key("a?b"), RuleError::required());
         let line = one_line(&Rejection::Invalid(report), "Illegal", 200, &['?']);
-        assert_eq!(line, "Illegal: /h__eader/pid required; /a_b required");
+        assert_eq!(line, "Illegal: /h_ader/pid required; /a_b required");
         let long = one_line(&Rejection::PayloadTooLarge, "x", 5, &[]);
         assert_eq!(long, "x: th");
     }

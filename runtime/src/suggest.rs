@@ -26,13 +26,20 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    closest(word, candidates)
+}
+
+/// [`did_you_mean`] over candidates of any string type, the chosen one returned by value (the
+/// dynamic validator's keys are unescaped as they are read).
+fn closest<K: AsRef<str>>(word: &str, candidates: impl IntoIterator<Item = K>) -> Option<K> {
     let lower = word.to_lowercase();
     let length = lower.chars().count();
-    let mut best: Option<((usize, usize), &'a str)> = None;
+    let mut best: Option<((usize, usize), K)> = None;
     for candidate in candidates {
-        let candidate_length = candidate.chars().count();
+        let text = candidate.as_ref();
+        let candidate_length = text.chars().count();
         let limit = (length.max(candidate_length) / 3).max(1);
-        let candidate_lower = candidate.to_lowercase();
+        let candidate_lower = text.to_lowercase();
         // The distance is at least the difference in length: a candidate too long or too short
         // would not be taken, and skipping it bounds the table by the word's length squared,
         // not by the word's length times the candidate's (a message's unknown key of 77 KB
@@ -42,7 +49,7 @@ pub fn did_you_mean<'a>(
         }
         let distance = edit_distance(&lower, &candidate_lower);
         let key = (distance, length.abs_diff(candidate_length));
-        if distance <= limit && best.is_none_or(|(k, _)| key < k) {
+        if distance <= limit && best.as_ref().is_none_or(|(k, _)| key < *k) {
             best = Some((key, candidate));
         }
     }
@@ -87,7 +94,8 @@ const MAX_QUOTED: usize = 64;
 /// Adds a did-you-mean to the violations of one object that has keys its table does not name
 /// (docs/SEMANTICS.md §6.4): each `required` violation ("is required") of a member of the
 /// object at `object` (an RFC 6901 pointer) whose identifier is close to one of `unknown` (the
-/// object's unknown keys, first occurrences, in input order) becomes "is required; did you
+/// object's unknown keys, first occurrences, in input order; read once per `required`
+/// violation of the object, so an iterator that reads them on demand will do) becomes "is required; did you
 /// misspell it as `KEY`?", and the `unknown_field` violation of that key, if unknown fields are
 /// denied, "unknown field; did you mean `IDENT`?". Paths and rules do not change.
 ///
@@ -110,12 +118,16 @@ const MAX_QUOTED: usize = 64;
 /// ```
 #[cold]
 #[inline(never)]
-pub fn hint_misspelled_keys(report: &mut Report, object: &str, unknown: &[&str]) {
-    if unknown.is_empty() || report.is_empty() {
+pub fn hint_misspelled_keys<K: AsRef<str>>(
+    report: &mut Report,
+    object: &str,
+    unknown: impl IntoIterator<Item = K> + Clone,
+) {
+    if report.is_empty() || unknown.clone().into_iter().next().is_none() {
         return;
     }
     // (identifier, key) of each hinted field.
-    let mut hinted: Vec<(String, &str)> = Vec::new();
+    let mut hinted: Vec<(String, String)> = Vec::new();
     for violation in report.violations_mut() {
         if violation.rule != Rule::Required || violation.message != REQUIRED {
             continue;
@@ -123,10 +135,11 @@ pub fn hint_misspelled_keys(report: &mut Report, object: &str, unknown: &[&str])
         let Some(ident) = member_of(&violation.path, object) else {
             continue;
         };
-        if let Some(key) = did_you_mean(&ident, unknown.iter().copied()) {
+        if let Some(key) = closest(&ident, unknown.clone()) {
+            let key = key.as_ref();
             let message = format!("{REQUIRED}; did you misspell it as `{}`?", quote_key(key));
             violation.message = message.into();
-            hinted.push((ident.into_owned(), key));
+            hinted.push((ident.into_owned(), key.to_owned()));
         }
     }
     if hinted.is_empty() {
@@ -299,7 +312,7 @@ mod tests {
         let mut report = Report::new();
         report.push(&root.key("paymentAmount"), RuleError::required());
         hint_misspelled_keys(&mut report, "", &["refundId"]);
-        hint_misspelled_keys(&mut report, "", &[]);
+        hint_misspelled_keys(&mut report, "", [""; 0]);
         assert_eq!(messages(&report), [("/paymentAmount", "is required")]);
     }
 

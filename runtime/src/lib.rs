@@ -48,6 +48,7 @@ mod rules;
 mod serde_struct;
 pub mod suggest;
 mod swar;
+pub mod syntax;
 mod validate;
 
 /// The date/time crate of [`LocalTime`], [`GmtOffset`] and [`Timestamp`]'s conversions.

@@ -142,7 +142,7 @@ pub(crate) fn mutate(
                 "-9223372036854775809",
                 "9223372036854775807",
                 "1.0e0",
-                // Numbers: beyond f64 (malformed for every reader), scales and bounds.
+                // Numbers: beyond f64 (numbers, judged at their field), scales and bounds.
                 "1e400",
                 "-1e999",
                 "0.005",

@@ -68,7 +68,19 @@ fn generated_code_and_the_dynamic_validator_agree_on_numbers() {
                 ("/coded", "required"),
             ],
         ),
-        (r#"{"quantity":1e400}"#, &[("", "syntax")]),
+        // Numbers beyond f64 are numbers, judged at their field; the rest is checked too.
+        (r#"{"quantity":1e400}"#, &[("/quantity", "type")]),
+        (
+            r#"{"quantity":1,"price":1e400,"rate":-1e999,"ratios":[1e-400],"big":1000000000000000000000,"code":1E400,"digits":1e400,"guaranteed":1e400}"#,
+            &[
+                ("/price", "range"),
+                // 400 decimal places: beyond the scale of 4.
+                ("/ratios/0", "range"),
+                ("/big", "range"),
+                ("/guaranteed", "type"),
+                ("/digits", "charset"),
+            ],
+        ),
     ];
     expect_cases::<quote::Quote>(&validator, cases);
 }

@@ -1,14 +1,17 @@
 //! The fast reader: a small `serde::Deserializer` over the input bytes for the common case.
 //!
-//! It reads plain JSON only: strings (with escapes only where read as `deserialize_any`),
-//! integers without fraction or exponent, `true`, `false`, `null`, objects and arrays less than
-//! [`MAX_DEPTH`] deep. On anything else (an escape in a key or an ISO 8583 string, a float, a
-//! control character, a lone surrogate, malformed or deep input) it gives up with [`Bail`], and
-//! the entry points run serde_json's checked reading instead — the reference. So the fast
-//! reader only has to be right where it succeeds: there it accepts exactly what serde_json
-//! accepts, and hands the visitors the same values (strings borrowed, or as `visit_str` of a
-//! scratch buffer when they hold an escape, as serde_json does; the strings of
-//! `deserialize_bytes` as raw bytes, which serde_json's `deserialize_bytes` does too).
+//! It reads all of JSON: strings (a string with an escape unescaped into a scratch buffer),
+//! numbers of any length and exponent, `true`, `false`, `null`, objects and arrays less than
+//! [`MAX_DEPTH`] deep (serde_json's limit). On what serde_json would refuse (a control
+//! character, a lone surrogate, invalid UTF-8, malformed or too deep input) it gives up with
+//! [`Bail`], and the entry points run serde_json's checked reading instead, which says what is
+//! malformed. So the fast reader only has to be right where it succeeds: there it accepts what
+//! serde_json accepts, and hands the visitors the same values (strings borrowed, or as
+//! `visit_str` of a scratch buffer when they hold an escape, as serde_json does; the strings of
+//! `deserialize_bytes` as raw bytes, which serde_json's `deserialize_bytes` does too) — except
+//! numbers beyond `f64`, which serde_json calls malformed and a field calls the wrong type or
+//! out of range (docs/SEMANTICS.md §2.8): so valid JSON never needs the checked reading, and a
+//! `1e400` anywhere is judged at its field.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -29,9 +32,8 @@ pub(crate) const ISO_STRING: &str = "\0fieldtab:iso-string";
 /// The name under which [`ScalarSeed`](super::scalar::ScalarSeed) asks the fast reader,
 /// through `deserialize_tuple_struct`, for a value that may be a number: a number is handed
 /// over as its text (`visit_borrowed_bytes`, which nothing else of this request uses), any
-/// other value as `deserialize_any` gives it. A number whose reading by serde_json could fail
-/// (an exponent, or more than 300 characters: beyond `f64`'s range) is left to the checked
-/// reading.
+/// other value as `deserialize_any` gives it. Numbers of any length and exponent: the text is
+/// all the field reads.
 pub(crate) const NUMBER_TEXT: &str = "\0fieldtab:number-text";
 
 /// The name under which a free-form object's decoder (`collections.rs`) asks the fast reader,
@@ -109,8 +111,9 @@ fn hex4(input: &[u8], at: usize) -> Result<u32, Bail> {
     Ok(value)
 }
 
-/// The depth at which the fast reader gives up (serde_json's own limit is 128).
-pub(crate) const MAX_DEPTH: u32 = 100;
+/// The depth at which the fast reader gives up: serde_json's own limit (it refuses the 128th
+/// level), so that only input serde_json calls too deep goes to the checked reading.
+pub(crate) const MAX_DEPTH: u32 = 128;
 
 /// The fast reader gave up: run the checked reading.
 #[derive(Debug)]
@@ -300,9 +303,15 @@ impl<'de> FastDe<'de> {
         }
     }
 
-    /// An integer at `pos` (`-?(0|[1-9][0-9]*)`, at most 18 digits, not followed by a fraction
-    /// or an exponent). Negative numbers as `i64`, others as `u64`, as serde_json gives them.
-    fn integer<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+    /// A number at `pos`, handed to `visitor` as serde_json's `deserialize_any` hands it: an
+    /// integer as `u64` (`i64` when negative) when it fits, any other number as `f64`. Unlike
+    /// serde_json, a number beyond `f64` is not malformed (docs/SEMANTICS.md §2.8): it is
+    /// handed over as infinite, and no visitor of the decoder keeps an `f64` (every one calls
+    /// it a number of the wrong kind, or skips it).
+    ///
+    /// Integers of at most 18 digits, the common case, are read in the one scan.
+    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        let at = self.pos;
         let negative = self.peek() == Some(b'-');
         if negative {
             self.pos += 1;
@@ -313,28 +322,54 @@ impl<'de> FastDe<'de> {
             value = value * 10 + u64::from(b - b'0');
             self.pos += 1;
             if self.pos - start > 18 {
-                return Err(Bail);
+                break;
             }
         }
         let digits = self.pos - start;
         let leading_zero = digits > 1 && self.input.get(start) == Some(&b'0');
-        if digits == 0 || leading_zero || matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+        if digits == 0 || leading_zero {
             return Err(Bail);
         }
-        if negative {
-            if value == 0 {
-                // `-0`: leave its exact reading to serde_json.
-                return Err(Bail);
-            }
+        if digits > 18 || matches!(self.peek(), Some(b'0'..=b'9' | b'.' | b'e' | b'E')) {
+            self.pos = at;
+            return self.long_number(visitor);
+        }
+        match (negative, value) {
+            (false, _) => visitor.visit_u64(value),
+            // `-0` is a float for serde_json.
+            (true, 0) => visitor.visit_f64(-0.0),
             // At most 18 digits: fits.
-            visitor.visit_i64(-(value as i64))
-        } else {
-            visitor.visit_u64(value)
+            (true, _) => visitor.visit_i64(-(value as i64)),
         }
     }
 
-    /// The text of a number at `pos` (the JSON grammar; gives up on an exponent and on more
-    /// than 300 characters, which only serde_json can judge as it does: see [`NUMBER_TEXT`]).
+    /// [`FastDe::number`] for a number with a fraction, an exponent or many digits.
+    #[cold]
+    #[inline(never)]
+    fn long_number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        let text = self.number_text()?;
+        // ASCII: the grammar was checked.
+        let text = std::str::from_utf8(text).map_err(|_| Bail)?;
+        if !text.contains(['.', 'e', 'E']) {
+            match text.strip_prefix('-') {
+                None => {
+                    if let Ok(value) = text.parse::<u64>() {
+                        return visitor.visit_u64(value);
+                    }
+                }
+                // `-0` is a float for serde_json.
+                Some(_) => {
+                    if let Ok(value @ ..=-1) = text.parse::<i64>() {
+                        return visitor.visit_i64(value);
+                    }
+                }
+            }
+        }
+        visitor.visit_f64(text.parse::<f64>().unwrap_or(f64::INFINITY))
+    }
+
+    /// The text of a number at `pos`: the JSON grammar (`-?(0|[1-9][0-9]*)(\.[0-9]+)?
+    /// ([eE][+-]?[0-9]+)?`), of any length and exponent.
     fn number_text(&mut self) -> Result<&'de [u8], Bail> {
         let input = self.input;
         let start = self.pos;
@@ -342,7 +377,11 @@ impl<'de> FastDe<'de> {
         if input.get(i) == Some(&b'-') {
             i += 1;
         }
-        let digits = |i: usize| input[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = |i: usize| {
+            input.get(i..).map_or(0, |rest| {
+                rest.iter().take_while(|b| b.is_ascii_digit()).count()
+            })
+        };
         let int = digits(i);
         if int == 0 || (int > 1 && input[i] == b'0') {
             return Err(Bail);
@@ -355,8 +394,16 @@ impl<'de> FastDe<'de> {
             }
             i += 1 + frac;
         }
-        if matches!(input.get(i), Some(b'e' | b'E' | b'+' | b'-' | b'.')) || i - start > 300 {
-            return Err(Bail);
+        if let Some(b'e' | b'E') = input.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = input.get(i) {
+                i += 1;
+            }
+            let exponent = digits(i);
+            if exponent == 0 {
+                return Err(Bail);
+            }
+            i += exponent;
         }
         self.pos = i;
         Ok(&input[start..i])
@@ -422,7 +469,7 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                 self.literal(b"null")?;
                 visitor.visit_unit()
             }
-            b'-' | b'0'..=b'9' => self.integer(visitor),
+            b'-' | b'0'..=b'9' => self.number(visitor),
             _ => Err(Bail),
         }
     }
@@ -430,10 +477,12 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
     #[inline]
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
         match self.next_token()? {
-            b'"' => {
-                let (bytes, _) = self.raw_string()?;
-                visitor.visit_borrowed_bytes(bytes)
-            }
+            b'"' => match self.raw_string() {
+                Ok((bytes, _)) => visitor.visit_borrowed_bytes(bytes),
+                // An escape: unescaped and checked as serde_json's checked reading does, so
+                // handed over as a checked string (a key with an escape, say).
+                Err(Bail) => visitor.visit_str(self.escaped_string()?),
+            },
             b'[' => self.deserialize_seq(visitor),
             _ => Err(Bail),
         }
@@ -489,8 +538,12 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
                     }
                 }
                 let n = end.ok_or(Bail)?;
-                if rest.get(n) != Some(&b'"') {
-                    return Err(Bail);
+                match rest.get(n) {
+                    Some(b'"') => {}
+                    // An escape: the string unescaped and checked as serde_json's checked
+                    // reading does, its charset left to the field's check.
+                    Some(b'\\') => return visitor.visit_str(self.escaped_string()?),
+                    _ => return Err(Bail),
                 }
                 let i = start + skipped + n;
                 self.pos = i + 1;

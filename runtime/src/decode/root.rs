@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::Decode;
 use super::fast::FastDe;
 use super::mode::{BUILD, DENY, FAST, fast};
-use super::skip::{Skip, skip_seq};
+use super::skip::skip_seq;
 use super::strings::WireEnum;
 use crate::{JsonKind, Path, Report, RuleError};
 
@@ -162,16 +162,14 @@ fn run_in<T: Decode, const M: u8>(bytes: &[u8], limit: usize) -> Option<(Option<
     }
 }
 
-/// The `syntax` message of input the checked reading failed on: serde_json's own error for
-/// the whole input, read as every value is read (`deserialize_any`), so it names the first
-/// malformed place as any reader of the document would, whatever part of the decoder met it
-/// (a number's raw text, say, is read by another path: `scalar::REREAD`).
+/// The `syntax` message of input the checked reading failed on: what [`crate::syntax`] finds
+/// wrong with the whole input, the words the dynamic validator uses for the same bytes,
+/// whatever part of the decoder met the fault first.
 #[cold]
 fn canonical(bytes: &[u8], error: serde_json::Error) -> String {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let plain = Skip.deserialize(&mut de).and_then(|()| de.end());
-    match plain {
-        Err(plain) => format!("malformed JSON: {plain}"),
+    match crate::syntax::check_document(bytes) {
+        Err(fault) => format!("malformed JSON: {fault}"),
+        // Only if serde_json refused what the syntax accepts: its own words then.
         Ok(()) => format!("malformed JSON: {error}"),
     }
 }

@@ -49,9 +49,8 @@
 
 mod facts;
 mod json;
+mod keys;
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 use fieldtab_runtime::plan::{Facts, FieldPlan, Seen, Text, check_groups, no_siblings};
@@ -59,8 +58,11 @@ use fieldtab_runtime::suggest::hint_misspelled_keys;
 use fieldtab_runtime::{Counted, JsonKind, Path, Report, RuleError};
 
 use crate::model::{Field, ItemKind, Module, Object, Type};
-use facts::ObjectFacts;
+use facts::{Below, ObjectFacts};
+use fieldtab_runtime::syntax::SyntaxError;
+use json::{Member, Members};
 pub(crate) use json::{Json, parse as parse_json, parse_all};
+use keys::Keys;
 
 /// Checks JSON documents against one message or struct of a module.
 ///
@@ -134,7 +136,7 @@ impl<'m> Validator<'m> {
                     module: self.module,
                     deny_unknown,
                 };
-                walker.object(self.object, &members, None, &root, report);
+                walker.object(self.object, members, None, &root, report);
             }
             // A value of the wrong kind, as anywhere else (docs/SEMANTICS.md §7.1).
             Ok(other) => report.push(&root, RuleError::wrong_type(JsonKind::Object, other.kind())),
@@ -226,9 +228,9 @@ impl fmt::Display for UnknownItem {
 
 impl std::error::Error for UnknownItem {}
 
-/// The message of the `syntax` violation for malformed JSON: what serde_json found wrong and
-/// where. serde_json's parse errors never quote the input.
-fn syntax_message(error: &serde_json::Error) -> String {
+/// The message of the `syntax` violation for malformed JSON: what is wrong and where, never
+/// quoting the input.
+fn syntax_message(error: &SyntaxError) -> String {
     format!("malformed JSON: {error}")
 }
 
@@ -238,90 +240,98 @@ struct Walker<'m> {
     deny_unknown: bool,
 }
 
-/// How many members an object must have before duplicate detection uses a hash map.
-const HASH_THRESHOLD: usize = 16;
-
 impl Walker<'_> {
     /// The object `members` as a value of `object`; `parent` the facts of the object holding
     /// it (`None` for the document).
-    fn object(
+    fn object<'j>(
         &self,
         object: &Object,
-        members: &[(Cow<'_, str>, Json<'_>)],
-        parent: Option<&ObjectFacts<'_, '_>>,
+        members: Members<'j>,
+        parent: Option<&ObjectFacts<'_, 'j>>,
         path: &Path<'_>,
         report: &mut Report,
     ) {
-        // For every member: the index of the first member with the same key.
-        let first: Vec<usize> = first_occurrences(members);
-        let lookup = |ident: &str| members.iter().position(|(k, _)| k == ident);
+        // The first occurrence of each field, how often its key repeats, how many members the
+        // table does not name: one pass, memory for the fields only.
+        let mut slots: Vec<Option<Json<'j>>> = vec![None; object.fields.len()];
+        let mut repeats = vec![0u32; object.fields.len()];
+        let mut unknown = 0usize;
+        for member in members.iter() {
+            match field_index(object, &member) {
+                Some(i) if slots[i].is_none() => slots[i] = Some(member.value()),
+                Some(i) => repeats[i] += 1,
+                None => unknown += 1,
+            }
+        }
 
         // What a condition reads, from this object and those above it.
+        let below = Below::default();
         let facts = ObjectFacts {
+            slots: &slots,
             members,
             object,
             module: self.module,
             parent,
+            below: &below,
         };
 
-        for field in &object.fields {
-            let ident = field.ident.as_str();
-            let at = lookup(ident);
-            let field_path = path.key(ident);
-            let value = at.map(|i| &members[i].1);
+        for ((field, value), &repeated) in object.fields.iter().zip(&slots).zip(&repeats) {
+            let field_path = path.key(&field.ident);
             field.with_plan(self.module, object, |plan| {
                 self.field(
                     plan,
                     &field.ty,
-                    value,
+                    value.as_ref(),
                     &facts,
                     Some(&facts),
                     &field_path,
                     report,
                 );
             });
-            if let Some(at) = at {
-                for (i, _) in members.iter().enumerate().skip(at + 1) {
-                    if first[i] == at {
-                        report.push(&field_path, duplicate_key());
-                    }
-                }
+            for _ in 0..repeated {
+                report.push(&field_path, duplicate_key());
             }
         }
 
         // The groups, after the fields (docs/SEMANTICS.md §6.1): a member is present when its
         // first occurrence is not `null` (§4).
         if !object.groups.is_empty() {
-            let present = |i: usize| {
-                object
-                    .fields
-                    .get(i)
-                    .and_then(|f| lookup(&f.ident))
-                    .is_some_and(|at| !matches!(members[at].1, Json::Null))
-            };
+            let present = |i: usize| matches!(slots.get(i), Some(Some(v)) if *v != Json::Null);
             object.with_groups(|groups| check_groups(groups, present, path, report));
         }
 
+        if unknown > 0 {
+            self.unknown(object, members, unknown, path, report);
+        }
+    }
+
+    /// The `count` members of `members` that `object`'s table does not name, in input order:
+    /// a repeat is a `syntax` violation, a first occurrence `unknown_field` when denied; then
+    /// the did-you-mean of a required field an unknown key misspells, as the decoder gives it
+    /// (docs/SEMANTICS.md §6.4).
+    fn unknown(
+        &self,
+        object: &Object,
+        members: Members<'_>,
+        count: usize,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
         let deny = self.deny_unknown || object.deny_unknown;
-        let mut unknown: Vec<&str> = Vec::new();
-        for (i, (key, _)) in members.iter().enumerate() {
-            if object.fields.iter().any(|f| f.ident == *key) {
-                continue;
-            }
-            if first[i] != i {
-                report.push(&path.key(key), duplicate_key());
-            } else {
-                if deny {
-                    report.push(&path.key(key), RuleError::unknown_field());
-                }
-                unknown.push(key);
+        let keys = Keys::of(&members, count, |m| field_index(object, m).is_none());
+        for (at, repeat) in keys.iter() {
+            let key = members.member_at(at).key();
+            if repeat {
+                report.push(&path.key(&key), duplicate_key());
+            } else if deny {
+                report.push(&path.key(&key), RuleError::unknown_field());
             }
         }
-        // A required field that an unknown key misspells: the runtime's did-you-mean, as the
-        // decoder gives it (docs/SEMANTICS.md §6.4).
-        if !unknown.is_empty() {
-            hint_misspelled_keys(report, &path.to_pointer(), &unknown);
-        }
+        let firsts = keys
+            .iter()
+            .filter(|(_, repeat)| !repeat)
+            .map(|(at, _)| members.member_at(at).key());
+        hint_misspelled_keys(report, &path.to_pointer(), firsts);
     }
 
     /// One field of type `ty` described by `plan`: what the document holds for it (`None`:
@@ -329,13 +339,13 @@ impl Walker<'_> {
     /// elements of a present object or array (whose objects `holder`, the facts of the object
     /// holding the field, is the parent of).
     #[allow(clippy::too_many_arguments)]
-    fn field<'s>(
+    fn field<'s, 'j>(
         &self,
         plan: &FieldPlan<'_>,
         ty: &Type,
-        value: Option<&Json<'_>>,
+        value: Option<&Json<'j>>,
         facts: &impl Facts<'s>,
-        holder: Option<&ObjectFacts<'_, '_>>,
+        holder: Option<&ObjectFacts<'_, 'j>>,
         path: &Path<'_>,
         report: &mut Report,
     ) {
@@ -396,12 +406,12 @@ impl Walker<'_> {
     /// a `syntax` violation where it occurs; a map's keys are never unknown fields. A free-form
     /// `Object` has nothing inside to check.
     #[allow(clippy::too_many_arguments)]
-    fn nested(
+    fn nested<'j>(
         &self,
         plan: &FieldPlan<'_>,
         ty: &Type,
-        value: &Json<'_>,
-        holder: Option<&ObjectFacts<'_, '_>>,
+        value: &Json<'j>,
+        holder: Option<&ObjectFacts<'_, 'j>>,
         outer: bool,
         path: &Path<'_>,
         report: &mut Report,
@@ -409,30 +419,32 @@ impl Walker<'_> {
         match (ty, value) {
             (Type::Array(element), Json::Array(items)) => {
                 if outer {
-                    plan.check_count(items.len(), Counted::Elements, path, report);
+                    plan.check_count(items.iter().count(), Counted::Elements, path, report);
                 }
                 for (i, item) in items.iter().enumerate() {
-                    self.element(plan, element, item, holder, &path.index(i), report);
+                    self.element(plan, element, &item, holder, &path.index(i), report);
                 }
             }
             (Type::Map(element), Json::Object(members)) => {
-                let first = first_occurrences(members);
+                let count = members.iter().count();
+                let keys = Keys::of(members, count, |_| true);
                 if outer {
-                    let count = first.iter().enumerate().filter(|(i, f)| i == *f).count();
-                    plan.check_count(count, Counted::Entries, path, report);
+                    plan.check_count(keys.distinct(), Counted::Entries, path, report);
                 }
-                for (i, (key, item)) in members.iter().enumerate() {
-                    let item_path = path.key(key);
-                    if first[i] == i {
-                        self.element(plan, element, item, holder, &item_path, report);
-                    } else {
+                for (at, repeat) in keys.iter() {
+                    let member = members.member_at(at);
+                    let key = member.key();
+                    let item_path = path.key(&key);
+                    if repeat {
                         report.push(&item_path, duplicate_key());
+                    } else {
+                        self.element(plan, element, &member.value(), holder, &item_path, report);
                     }
                 }
             }
             (Type::Named(name), Json::Object(members)) => {
                 if let Some(object) = self.module.item(name).and_then(|i| i.kind.object()) {
-                    self.object(object, members, holder, path, report);
+                    self.object(object, *members, holder, path, report);
                 }
             }
             _ => {}
@@ -441,12 +453,12 @@ impl Walker<'_> {
 
     /// One element of an array (or value of a map) of type `element`, at `path`: a value, not
     /// a field, so without requirement.
-    fn element(
+    fn element<'j>(
         &self,
         plan: &FieldPlan<'_>,
         element: &Type,
-        item: &Json<'_>,
-        holder: Option<&ObjectFacts<'_, '_>>,
+        item: &Json<'j>,
+        holder: Option<&ObjectFacts<'_, 'j>>,
         path: &Path<'_>,
         report: &mut Report,
     ) {
@@ -479,21 +491,14 @@ fn duplicate_key() -> RuleError {
     RuleError::syntax("duplicate key; the first occurrence is the one checked")
 }
 
-/// For each member, the index of the first member with the same key.
-fn first_occurrences(members: &[(Cow<'_, str>, Json<'_>)]) -> Vec<usize> {
-    if members.len() <= HASH_THRESHOLD {
-        members
-            .iter()
-            .enumerate()
-            .map(|(i, (key, _))| members[..i].iter().position(|(k, _)| k == key).unwrap_or(i))
-            .collect()
+/// The index of the field of `object` whose identifier is `member`'s key.
+fn field_index(object: &Object, member: &Member<'_>) -> Option<usize> {
+    let raw = member.raw_key();
+    if raw.contains(&b'\\') {
+        let key = member.key();
+        object.fields.iter().position(|f| f.ident == *key)
     } else {
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(members.len());
-        members
-            .iter()
-            .enumerate()
-            .map(|(i, (key, _))| *seen.entry(key.as_ref()).or_insert(i))
-            .collect()
+        object.fields.iter().position(|f| f.ident.as_bytes() == raw)
     }
 }
 

@@ -145,9 +145,29 @@ fn ranges_integers_and_kinds_as_the_decoder_reports_them() {
             ),
         ]
     );
-    let found = violations(r#"{"price":1e400}"#);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].1, Rule::Syntax);
+}
+
+/// Numbers beyond `f64` are numbers, checked at their field like any other (docs/SEMANTICS.md
+/// §2.8), and the rest of the message is checked too: never a `syntax` violation of the whole.
+#[test]
+fn numbers_beyond_f64_are_checked_at_their_field() {
+    let digits = "9".repeat(400);
+    let found = violations(&format!(
+        r#"{{"price":1e400,"offset":-1e400,"count":{digits},"code":1E400,"flag":{digits},"prices":[1e-400,-{digits}]}}"#
+    ));
+    assert_eq!(
+        found,
+        [
+            v("/offset", Rule::Type, "expected an integer, found a number"),
+            v(
+                "/code",
+                Rule::Length,
+                "must be at most 4 characters long, not 5"
+            ),
+            v("/count", Rule::Range, "must be at most 9223372036854775807"),
+            v("/flag", Rule::Type, "expected a boolean, found a number"),
+        ]
+    );
 }
 
 #[test]

@@ -60,8 +60,8 @@ use fieldtab_runtime::{Counted, JsonKind, Path, Report, RuleError};
 use crate::model::{Field, ItemKind, Module, Object, Type};
 use facts::{Below, ObjectFacts};
 use fieldtab_runtime::syntax::SyntaxError;
-use json::{Member, Members};
 pub(crate) use json::{Json, parse as parse_json, parse_all};
+use json::{Member, Members};
 use keys::Keys;
 
 /// Checks JSON documents against one message or struct of a module.

@@ -5,6 +5,7 @@
 mod check;
 mod expand;
 mod json_schema;
+mod mock;
 mod output;
 mod sample;
 mod validate;
@@ -96,6 +97,28 @@ enum Command {
         #[arg(long)]
         invalid: bool,
     },
+    /// Serve a strict mock of a vendor API: validate each request, answer a valid response.
+    Mock {
+        /// The schema file.
+        #[arg(value_name = "SCHEMA")]
+        schema: PathBuf,
+        /// The address to listen on (`127.0.0.1:0` picks a free port; the address is printed).
+        #[arg(long, value_name = "ADDR")]
+        listen: std::net::SocketAddr,
+        /// A route: 'METHOD PATH=REQUEST:RESPONSE' (messages or structs of the schema); repeat
+        /// for more.
+        #[arg(long = "route", value_name = "ROUTE", required = true, value_parser = mock::parse_route)]
+        routes: Vec<mock::RouteSpec>,
+        /// The shape of the answer to an invalid request.
+        #[arg(long, value_enum, default_value_t = mock::ErrorStyle::Plain)]
+        errors: mock::ErrorStyle,
+        /// Report fields the schema does not name as `unknown_field` violations.
+        #[arg(long)]
+        deny_unknown: bool,
+        /// Refuse a body larger than N bytes (413).
+        #[arg(long, value_name = "N", default_value_t = 1024 * 1024)]
+        max_bytes: usize,
+    },
 }
 
 /// How `validate` prints its results.
@@ -146,6 +169,21 @@ fn main() -> ExitCode {
             };
             sample::run(&schema, &request)
         }
+        Command::Mock {
+            schema,
+            listen,
+            routes,
+            errors,
+            deny_unknown,
+            max_bytes,
+        } => mock::run(mock::Options {
+            schema,
+            listen,
+            routes,
+            errors,
+            deny_unknown,
+            max_bytes,
+        }),
     }
 }
 

@@ -29,6 +29,15 @@ pub(crate) fn load_schema(path: &Path, outcome: &str) -> Result<Schema, ExitCode
     }
 }
 
+/// Loads a schema for a command that runs it (`mock`): its diagnostics and exit 2 when it
+/// cannot be read or has errors, as `validate` does.
+pub(crate) fn load_schema_for(path: &Path) -> Result<Schema, ExitCode> {
+    Schema::load(path).map_err(|diagnostics| {
+        eprintln!("{diagnostics}");
+        ExitCode::from(2)
+    })
+}
+
 /// Writes `text` to stdout. A closed pipe (`fieldtab expand x.md | head`) is an I/O error
 /// (exit 2), not a panic; `what` names the text in the message.
 pub(crate) fn write_stdout(text: &str, what: &str) -> ExitCode {
@@ -42,5 +51,17 @@ pub(crate) fn write_stdout(text: &str, what: &str) -> ExitCode {
             eprintln!("error: cannot write {what}: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `"violations":[…]`, then `,"more":N` when violations were found beyond the report's limit:
+/// the violations as `validate --format json` prints them, and the body of `mock`'s plain
+/// error answers (`{` and `}` around them).
+pub(crate) fn violations_members(report: &fieldtab_runtime::Report) -> String {
+    // A report serializes as an array of plain strings and rule names: it cannot fail.
+    let violations = serde_json::to_string(report).unwrap_or_else(|_| "[]".to_owned());
+    match report.more() {
+        0 => format!("\"violations\":{violations}"),
+        n => format!("\"violations\":{violations},\"more\":{n}"),
     }
 }

@@ -186,14 +186,10 @@ fn write_text(
 fn write_json(out: &mut impl Write, input: &Path, report: &Report) -> io::Result<()> {
     let file = input.to_string_lossy();
     let file = serde_json::to_string(file.as_ref()).map_err(io::Error::other)?;
-    let violations = serde_json::to_string(report).map_err(io::Error::other)?;
-    let more = match report.more() {
-        0 => String::new(),
-        n => format!(",\"more\":{n}"),
-    };
     writeln!(
         out,
-        "{{\"file\":{file},\"valid\":{},\"violations\":{violations}{more}}}",
-        report.is_empty()
+        "{{\"file\":{file},\"valid\":{},{}}}",
+        report.is_empty(),
+        crate::output::violations_members(report)
     )
 }

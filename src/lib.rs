@@ -29,6 +29,8 @@
 //! assert_eq!(report.violations()[0].rule.as_str(), "length");
 //! ```
 
+#[cfg(feature = "proptest")]
+pub mod proptest;
 mod to_json;
 
 #[cfg(feature = "axum")]

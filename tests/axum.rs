@@ -278,6 +278,18 @@ async fn upi_answers_its_response_with_the_echoed_header() {
 }
 
 #[tokio::test]
+async fn upi_leaves_out_an_echo_its_response_refuses() {
+    let mut request = invalid_request();
+    request["header"]["pid"] = json!("10000000019"); // 11 digits: N 10
+    let (status, body) = post_json("/enroll-upi", &request).await;
+    assert_eq!(status, StatusCode::OK);
+    let header = body["header"].as_object().expect("a header");
+    assert!(!header.contains_key("pid"), "{body}");
+    assert_eq!(header["refNum"], "202411220000001");
+    assert_eq!(header["respCode"], "30");
+}
+
+#[tokio::test]
 async fn upi_flat_response_and_malformed_request() {
     let request = json!({
         "procType": "51", "signCertId": "001", "encCertId": "002", "insCode": "39990157",

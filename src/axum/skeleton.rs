@@ -113,3 +113,22 @@ fn shared<'a>(request: &'a Value, key: &str) -> Option<&'a str> {
             .find_map(|object| object.get(key).and_then(Value::as_str))
     })
 }
+
+/// Removes from `answer` each echoed value that `R`'s own rules refuse: an invalid request's
+/// value is not sent back as if it were the vendor's.
+pub(super) fn drop_refused<R: Decode>(answer: &mut Value) {
+    let Err(report) = crate::validate_json::<R>(answer.to_string().as_bytes()) else {
+        return;
+    };
+    for violation in report.violations() {
+        let Some((parent, last)) = violation.path.rsplit_once('/') else {
+            continue;
+        };
+        let key = last.replace("~1", "/").replace("~0", "~");
+        if let Some(object) = answer.pointer_mut(parent).and_then(Value::as_object_mut)
+            && object.get(&key).is_some_and(Value::is_string)
+        {
+            object.remove(&key);
+        }
+    }
+}

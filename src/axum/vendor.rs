@@ -28,7 +28,8 @@ use crate::Decode;
 /// copied from the request where the request has a string under the same identifier (at the
 /// same place, or in the request's header): the request header fields the response echoes
 /// (`procType`, `insCode`, `pid`, `refNum`). `R`'s fields are read from its own decoder, not
-/// listed per message. A field the request lacks is left out.
+/// listed per message. A field the request lacks, or whose value `R`'s own rules refuse (an
+/// 11-digit `pid`), is left out.
 ///
 /// ```
 /// # mod upi { fieldtab::include_schema!("schemas/upi/enrollment_registration.md"); }
@@ -57,7 +58,8 @@ impl<R: Decode> Responder for Upi<R> {
             "respMsg" => Some(message.clone()),
             _ => None,
         };
-        let answer = skeleton::fill(&skeleton::mandatory_skeleton::<R>(), &request, &fixed);
+        let mut answer = skeleton::fill(&skeleton::mandatory_skeleton::<R>(), &request, &fixed);
+        skeleton::drop_refused::<R>(&mut answer);
         json_response(status, answer.to_string())
     }
 }

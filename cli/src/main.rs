@@ -3,6 +3,7 @@
 //! errors, invalid messages), 2 for usage and I/O errors (and, for `validate`, schema errors).
 
 mod check;
+mod diff;
 mod expand;
 mod json_schema;
 mod mock;
@@ -78,6 +79,19 @@ enum Command {
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// List what a new version of a schema changes, and whether each change breaks the
+    /// programs built on the old one (exit 1 when one does).
+    Diff {
+        /// The old version of the schema file.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The new version.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     /// Print messages generated from a schema, one JSON object a line: valid ones, or with
     /// `--invalid` ones that each break exactly one rule at one place.
     Sample {
@@ -121,12 +135,12 @@ enum Command {
     },
 }
 
-/// How `validate` prints its results.
+/// How `validate` and `diff` print their results.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     /// rustc-like text, one violation a line.
     Text,
-    /// One JSON object per input.
+    /// One JSON object per input (`validate`), one for the whole comparison (`diff`).
     Json,
 }
 
@@ -154,6 +168,7 @@ fn main() -> ExitCode {
             };
             validate::run(&schema, &message, format, deny_unknown, limits, &files)
         }
+        Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Sample {
             schema,
             message,

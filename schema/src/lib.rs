@@ -12,6 +12,7 @@
 //! This crate depends on no proc-macro machinery (syn, quote, prettyplease): a server that
 //! validates JSON against a schema at run time links only the reader and the runtime.
 
+pub mod diff;
 pub mod dynamic;
 pub mod model;
 pub mod names;

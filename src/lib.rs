@@ -29,6 +29,7 @@
 //! assert_eq!(report.violations()[0].rule.as_str(), "length");
 //! ```
 
+mod enum_value;
 #[cfg(feature = "proptest")]
 pub mod proptest;
 mod to_json;
@@ -36,6 +37,7 @@ mod to_json;
 #[cfg(feature = "axum")]
 pub mod axum;
 
+pub use enum_value::UnknownEnumValue;
 pub use fieldtab_macros::include_schema;
 pub use fieldtab_runtime::*;
 pub use to_json::{ToJsonError, to_json, to_json_pretty};
@@ -55,6 +57,8 @@ pub mod __private {
     pub use fieldtab_runtime::*;
     pub use serde;
     pub use serde_json;
+
+    pub use crate::UnknownEnumValue;
 
     use std::fmt;
 

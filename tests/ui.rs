@@ -1,5 +1,7 @@
-//! trybuild UI tests: bad schemas (`tests/ui/schemas/`) and misuse of `include_schema!`, each
-//! with the compiler output it must give (`tests/ui/*.stderr`).
+//! trybuild UI tests: bad schemas (`tests/ui/schemas/`) and misuse of `include_schema!` (its
+//! options too), each with the compiler output it must give (`tests/ui/*.stderr`); and the
+//! code-generation options at work, in programs that must build with `#![deny(warnings)]` and
+//! run (`tests/ui/pass/`).
 //!
 //! Regenerate the expected output after a deliberate change with
 //! `TRYBUILD=overwrite cargo test -p fieldtab --test ui`, then review the diff. The output
@@ -16,4 +18,5 @@ fn ui() {
     }
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
+    cases.pass("tests/ui/pass/*.rs");
 }

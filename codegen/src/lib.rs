@@ -9,11 +9,13 @@ mod builder;
 mod emit;
 pub mod json_schema;
 mod names;
+mod options;
 mod package;
 
 pub use builder::{BuildError, Builder, GENERATED_HEADER};
 pub use fieldtab_schema::{Diagnostic, Diagnostics, Schema, dynamic, model};
 pub use json_schema::{JsonSchema, JsonSchemaError, JsonSchemaOptions};
+pub use options::{OptionError, OptionErrors, Options};
 pub use package::{outside_package, outside_package_warning};
 
 /// Code generation from a loaded [`Schema`]: Rust items and JSON Schema documents.
@@ -34,6 +36,15 @@ pub trait Generate {
     /// The Rust items formatted by prettyplease: what `fieldtab expand` prints, what `Builder`
     /// writes and what snapshot tests compare.
     fn to_rust_pretty(&self) -> String;
+
+    /// [`Generate::to_tokens`] customised by `options` (derives, attributes, names, extern
+    /// types), once [`Options::check`] accepts them.
+    fn to_tokens_with(&self, options: &Options) -> Result<proc_macro2::TokenStream, OptionErrors>;
+
+    /// [`Generate::to_rust_pretty`] customised by `options`.
+    fn to_rust_pretty_with(&self, options: &Options) -> Result<String, OptionErrors> {
+        self.to_tokens_with(options).map(emit::pretty)
+    }
 
     /// The JSON Schema (draft 2020-12) of the message, struct or enum `message`, or of every item
     /// when `None`, with `options` (see [`json_schema`] for the mapping and what JSON Schema
@@ -69,11 +80,16 @@ pub trait Generate {
 
 impl Generate for Schema {
     fn to_tokens(&self) -> proc_macro2::TokenStream {
-        emit::rust_tokens(&self.module)
+        emit::rust_tokens(&self.module, Default::default())
     }
 
     fn to_rust_pretty(&self) -> String {
-        emit::pretty(emit::rust_tokens(&self.module))
+        emit::pretty(self.to_tokens())
+    }
+
+    fn to_tokens_with(&self, options: &Options) -> Result<proc_macro2::TokenStream, OptionErrors> {
+        options.check(&self.module)?;
+        Ok(emit::rust_tokens(&self.module, options::Names::of(options)))
     }
 
     fn json_schema(

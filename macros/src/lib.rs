@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod options;
+
 use fieldtab_codegen::{Diagnostics, Generate, Schema};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -13,6 +15,25 @@ use syn::{Error, LitStr};
 
 /// Expands to the Rust items generated from a schema file: a struct per message and struct, an
 /// enum per enum, with their `Serialize`, `Deserialize`, `Debug`, `Validate` and `Message` impls.
+///
+/// Options after the path customise the generated code, as `Builder`'s setters do (one model,
+/// `fieldtab_codegen::Options`):
+///
+/// ```ignore
+/// fieldtab::include_schema!(
+///     "schemas/upi/enrollment_registration.md",
+///     derive(PartialOrd),                                   // on every item
+///     derive(EnrollmentRegistrationData: Ord),              // on one item
+///     attribute(EnrollmentRegistrationRequest = #[non_exhaustive]),
+///     attribute(EnrollmentRegistrationData.cardNo = #[doc(alias = "pan")]),
+///     rename(EnrollmentRegistrationRequest = Enrollment, EnrollmentRegistrationData.cardNo = pan),
+///     extern_type(EnrollmentRegistrationData = crate::common::CardholderData),
+/// );
+/// ```
+///
+/// Items are named as in the schema, fields by their wire identifier (`Item."3ds"` for one that
+/// is not a Rust identifier); an option naming something the schema does not have is an error
+/// at the option.
 ///
 /// The path is relative to the calling crate's `CARGO_MANIFEST_DIR`. The expansion also holds
 /// `include_str!` of the file and of every file it imports, so cargo rebuilds the crate when
@@ -35,10 +56,10 @@ pub fn include_schema(input: proc_macro::TokenStream) -> proc_macro::TokenStream
     };
     // The reader and the emitters are tested never to panic; should one still do so, the user
     // gets an error at the call rather than "proc macro panicked".
-    let expanded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| expand(&arg.0)))
+    let expanded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| expand(&arg)))
         .unwrap_or_else(|_| {
             Err(Error::new(
-                arg.0.span(),
+                arg.path.span(),
                 "internal error: fieldtab failed on this schema; please report it with the file",
             ))
         });
@@ -48,8 +69,11 @@ pub fn include_schema(input: proc_macro::TokenStream) -> proc_macro::TokenStream
     }
 }
 
-/// The one argument: a string literal.
-struct Argument(LitStr);
+/// The arguments: the schema's path, a string literal, then the options.
+struct Argument {
+    path: LitStr,
+    options: options::Parsed,
+}
 
 impl Parse for Argument {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
@@ -70,21 +94,28 @@ impl Parse for Argument {
                 ));
             }
         };
-        // A trailing comma is fine, as in `println!`; anything after it is a second argument.
+        // A trailing comma is fine, as in `println!`; options may follow it.
         if input.peek(syn::Token![,]) {
             input.parse::<syn::Token![,]>()?;
+        } else if !input.is_empty() {
+            return Err(Error::new(
+                input.span(),
+                "expected `,` after the schema path",
+            ));
         }
-        if !input.is_empty() {
+        if input.peek(LitStr) {
             return Err(Error::new(
                 input.span(),
                 "`include_schema!` takes exactly one schema path; call it once per file",
             ));
         }
-        Ok(Argument(path))
+        let options = options::Parsed::parse(input)?;
+        Ok(Argument { path, options })
     }
 }
 
-fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
+fn expand(arg: &Argument) -> syn::Result<TokenStream> {
+    let literal = &arg.path;
     let base = manifest_dir().ok_or_else(|| {
         Error::new(
             Span::call_site(),
@@ -121,7 +152,19 @@ fn expand(literal: &LitStr) -> syn::Result<TokenStream> {
     };
     match Schema::load(&path) {
         Ok(schema) => {
-            let items = schema.to_tokens();
+            let items = schema
+                .to_tokens_with(&arg.options.options)
+                .map_err(|errors| {
+                    let mut all = errors.0.iter().map(|e| {
+                        let span = arg.options.spans.get(e.setting).copied();
+                        Error::new(span.unwrap_or_else(|| literal.span()), &e.message)
+                    });
+                    let mut error = all
+                        .next()
+                        .unwrap_or_else(|| Error::new(literal.span(), "invalid options"));
+                    all.for_each(|e| error.combine(e));
+                    error
+                })?;
             let tracked = rebuild_on_change(&schema.files);
             let warnings = outside_package_warnings(&base, &relative, &schema.files, literal);
             Ok(quote!(#items #tracked #warnings))

@@ -88,6 +88,13 @@ impl PartialEq for Number {
 
 impl Eq for Number {}
 
+impl std::hash::Hash for Number {
+    /// The text, as `PartialEq` compares it (`1.0` and `1` differ in both).
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
 impl Serialize for Number {
     /// As the JSON number it holds (serde_json's raw value: another serializer writes it as
     /// serde_json's raw-value wrapper).

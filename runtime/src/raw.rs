@@ -110,6 +110,13 @@ impl PartialEq for RawObject {
 
 impl Eq for RawObject {}
 
+impl std::hash::Hash for RawObject {
+    /// The text, as `PartialEq` compares it (so generated structs holding one derive `Hash`).
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
 impl fmt::Debug for RawObject {
     /// `RawObject("{\"a\":…", 1234 bytes)`: at most [`RawObject::DEBUG_CHARS`] characters,
     /// escaped as a Rust string, then the length.

@@ -61,6 +61,21 @@ pub fn field_names(fields: &[Field]) -> Vec<String> {
     )
 }
 
+/// The help of the checker's warning when two identifiers give one Rust field name: the
+/// code-generation option that gives the field `ident` of item `item` a name of its own.
+pub fn rename_field_help(item: &str, ident: &str) -> String {
+    format!(
+        "give it a Rust name of its own: `rename({item}.{ident} = name)` in `include_schema!`, \
+         or `Builder::rename_field(\"{item}.{ident}\", \"name\")`"
+    )
+}
+
+/// `names` (field names, some chosen by the user) made unique within an object as
+/// [`field_names`] does: a later name that is taken gets `_2`, `_3`, ….
+pub fn unique_field_names(names: Vec<String>) -> Vec<String> {
+    unique(names.into_iter(), &[], "_")
+}
+
 /// The Rust name of a message, struct or enum item. The checker already guarantees an
 /// UpperCamelCase name that is not a keyword; this only makes sure the result is an identifier
 /// whatever happens (`Self` -> `Self_`).

@@ -22,3 +22,18 @@ pub(crate) fn doc_attrs(text: &str) -> TokenStream {
     });
     quote!(#(#lines)*)
 }
+
+/// An item's rustdoc: its prose, or when the schema has none a line saying what it is, so that
+/// every generated item is documented (`missing_docs` in the user's crate stays quiet).
+pub(crate) fn item_doc(item: &crate::model::Item) -> TokenStream {
+    use crate::model::ItemKind;
+    if !item.doc.trim().is_empty() {
+        return doc_attrs(&item.doc);
+    }
+    let what = match &item.kind {
+        ItemKind::Message(_) => "message",
+        ItemKind::Struct(_) => "object",
+        ItemKind::Enum(_) => "enumeration",
+    };
+    doc_attrs(&format!("The `{}` {what} of the schema.", item.name))
+}

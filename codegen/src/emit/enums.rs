@@ -3,15 +3,29 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::doc::doc_attrs;
+use super::doc::{doc_attrs, item_doc};
 use crate::model::{Enum, Item};
 use crate::names;
 
-/// The enum, its `as_str` (the wire value; the decoder, `validate()` and conditions use it) and
-/// a `Serialize` writing that string.
+/// The enum, its `as_str` (the wire value; the decoder, `validate()` and conditions use it), a
+/// `Serialize` writing that string, and `Display` and `FromStr` of the wire value.
 pub(crate) fn emit(item: &Item, enumeration: &Enum) -> TokenStream {
     let name = names::type_name(&item.name);
-    let doc = doc_attrs(&item.doc);
+    let doc = item_doc(item);
+    let options = names::options();
+    let already = [
+        "Clone",
+        "Copy",
+        "PartialEq",
+        "Eq",
+        "Hash",
+        "Debug",
+        "Serialize",
+        "Deserialize",
+    ];
+    let extra = options.derives(&item.name, &already);
+    let attrs = options.item_attributes(&item.name);
+    let wire_name = &item.name;
     let (variants, wire) = names::enum_variants(enumeration);
     let docs = enumeration.values.iter().map(|value| {
         let text = if value.doc.is_empty() {
@@ -36,7 +50,8 @@ pub(crate) fn emit(item: &Item, enumeration: &Enum) -> TokenStream {
     };
     quote! {
         #doc
-        #[derive(::core::clone::Clone, #copy ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::fmt::Debug)]
+        #[derive(::core::clone::Clone, #copy ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash, ::core::fmt::Debug #(, #extra)*)]
+        #attrs
         pub enum #name {
             #( #docs #variants, )*
             #other_variant
@@ -59,6 +74,24 @@ pub(crate) fn emit(item: &Item, enumeration: &Enum) -> TokenStream {
                 S: ::fieldtab::__private::serde::Serializer,
             {
                 serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            /// The wire value.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = ::fieldtab::__private::UnknownEnumValue;
+
+            /// The variant of a wire value (an open enum keeps any other value in its last
+            /// variant).
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                <Self as ::fieldtab::__private::__decode::WireEnum>::from_wire(value)
+                    .ok_or(::fieldtab::__private::UnknownEnumValue::new(#wire_name))
             }
         }
     }

@@ -1,8 +1,11 @@
 //! The Rust code of a whole module: every item in model order, as tokens or formatted text.
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
 use crate::model::{ItemKind, Module};
+use crate::names;
+use crate::options::Names;
 
 mod debug;
 mod decode;
@@ -19,10 +22,37 @@ mod validate;
 /// The items of `module`, side by side (the caller wraps them in a `mod` if it wants one). Every
 /// path in them is absolute (`::fieldtab::__private::…`, `::core::…`, `::std::…`), so schema items
 /// named like prelude types (`Result`, `Option`, `String`, `Vec`) cannot break them.
-pub(crate) fn rust_tokens(module: &Module) -> TokenStream {
+///
+/// `options` are applied: they have been checked against `module` (`Options::check`).
+pub(crate) fn rust_tokens(module: &Module, options: Names) -> TokenStream {
+    names::with_options(options, || emit_items(module))
+}
+
+/// What conditions read across the objects of `module`, for `Options::check`.
+pub(crate) fn facts_of(module: &Module) -> facts::Reads {
+    facts::Reads::of(module)
+}
+
+fn emit_items(module: &Module) -> TokenStream {
     let reads = facts::Reads::of(module);
+    let options = names::options();
     let mut tokens = TokenStream::new();
     for item in &module.items {
+        if let Some(path) = options.extern_type(&item.name) {
+            // Mapped to an existing type: re-exported under the item's Rust name, so the other
+            // items (and users) name it as if it were generated here.
+            let name = names::type_name(&item.name);
+            let doc = format!(
+                " `{}`: the existing type `{}`.",
+                item.name,
+                quote!(#path).to_string().replace(' ', "")
+            );
+            tokens.extend(quote! {
+                #[doc = #doc]
+                pub use #path as #name;
+            });
+            continue;
+        }
         tokens.extend(match &item.kind {
             ItemKind::Message(object) => structs::emit(module, &reads, item, object, true),
             ItemKind::Struct(object) => structs::emit(module, &reads, item, object, false),

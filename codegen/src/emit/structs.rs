@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::doc::doc_attrs;
+use super::doc::{doc_attrs, item_doc};
 use super::facts::Reads;
 use super::types::{is_optional, rust_type};
 use super::{debug as emit_debug, table as emit_table, validate as emit_validate};
@@ -21,14 +21,16 @@ pub(crate) fn emit(
     message: bool,
 ) -> TokenStream {
     let name = names::type_name(&item.name);
-    let doc = doc_attrs(&item.doc);
-    let field_names = names::field_names(&object.fields);
+    let doc = item_doc(item);
+    let options = names::options();
+    let field_names = names::field_names(&item.name, &object.fields);
     let fields = object
         .fields
         .iter()
         .zip(&field_names)
         .map(|(field, rust_name)| {
             let doc = doc_attrs(&field_doc(field));
+            let attrs = options.field_attributes(&item.name, &field.ident);
             let ty = rust_type(field);
             let wire = &field.ident;
             // `rename` only where the Rust name is not the wire identifier already.
@@ -42,6 +44,7 @@ pub(crate) fn emit(
             quote! {
                 #doc
                 #serde
+                #attrs
                 pub #rust_name: #ty,
             }
         });
@@ -56,6 +59,19 @@ pub(crate) fn emit(
     } else {
         TokenStream::new()
     };
+    // `Eq` and `Hash` whenever every field has them: every type generated code uses does, so
+    // only an item holding an extern type goes without (its derives may be asked for).
+    let eq_hash = if options.eq_hash(module, &item.name) {
+        quote!(::core::cmp::Eq, ::core::hash::Hash,)
+    } else {
+        quote!()
+    };
+    let mut already = vec!["Clone", "PartialEq", "Debug", "Serialize", "Deserialize"];
+    if !eq_hash.is_empty() {
+        already.extend(["Eq", "Hash"]);
+    }
+    let extra = options.derives(&item.name, &already);
+    let attrs = options.item_attributes(&item.name);
     let table = emit_table::emit(module, item, object);
     let validate = emit_validate::emit(module, reads, item, &name, object, &field_names);
     let message_impl = if message {
@@ -70,8 +86,9 @@ pub(crate) fn emit(
     };
     quote! {
         #doc
-        #[derive(::core::clone::Clone, ::core::cmp::PartialEq, #derive_debug ::fieldtab::__private::serde::Serialize)]
+        #[derive(::core::clone::Clone, ::core::cmp::PartialEq, #eq_hash #derive_debug ::fieldtab::__private::serde::Serialize #(, #extra)*)]
         #[serde(crate = "::fieldtab::__private::serde")]
+        #attrs
         pub struct #name {
             #(#fields)*
         }

@@ -43,7 +43,7 @@ pub(crate) fn module_name(item: &Item) -> Ident {
 pub(crate) fn emit(module: &Module, item: &Item, object: &Object) -> TokenStream {
     let name = module_name(item);
     let len = Literal::usize_unsuffixed(object.fields.len());
-    let rust_names = names::field_names(&object.fields);
+    let rust_names = names::field_names(&item.name, &object.fields);
     let mut pattern_fns = Vec::new();
     let rows: Vec<TokenStream> = object
         .fields

@@ -144,7 +144,7 @@ pub(crate) fn everything() -> Module {
 
 #[test]
 fn everything_expands_to_a_parsable_file() {
-    let text = super::pretty(super::rust_tokens(&everything()));
+    let text = super::pretty(super::rust_tokens(&everything(), Default::default()));
     // `rust_pretty` falls back to unformatted tokens when they do not parse: make sure they do.
     assert!(syn::parse_file(&text).is_ok(), "{text}");
     assert!(text.contains("pub struct Request"), "{text}");

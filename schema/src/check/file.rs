@@ -278,7 +278,7 @@ impl<'a> FileChecker<'a> {
                 Vec::new(),
             ),
             keyword => {
-                let (fields, spans, _) = self.fields(table, false);
+                let (fields, spans, _) = self.fields(&syntax.name, table, false);
                 let mut errors = Vec::new();
                 let groups =
                     super::groups::groups(&syntax.name, &syntax.groups, &fields, &mut errors);
@@ -470,6 +470,7 @@ impl<'a> FileChecker<'a> {
     /// base is known.
     pub(super) fn fields(
         &mut self,
+        item: &str,
         table: &Table,
         variant: bool,
     ) -> (Vec<Field>, Vec<FieldSpans>, Vec<Filled>) {
@@ -516,13 +517,14 @@ impl<'a> FileChecker<'a> {
                 continue;
             } else {
                 let rust = names::field_name(&ident);
+                // A warning: the wire identifiers are the vendor's, and the generated code still
+                // compiles (the later field gets `_2`); the Rust name is the user's choice.
                 if let Some(other) = rust_names.get(&rust) {
-                    self.error(
+                    self.warning(
                         ident_cell.span,
-                        format!("identifiers `{other}` and `{ident}` give the same Rust field name `{rust}`"),
-                        Some("rename one of the fields".into()),
+                        format!("identifiers `{other}` and `{ident}` give the same Rust field name `{rust}`: generated code numbers the later one (`{rust}_2`)"),
+                        Some(names::rename_field_help(item, &ident)),
                     );
-                    field_spans.clean = false;
                 }
                 rust_names.insert(rust, ident.clone());
                 seen.insert(ident.clone(), ident_cell.span.line);

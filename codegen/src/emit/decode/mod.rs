@@ -290,7 +290,7 @@ fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> 
     let table = super::table::module_name(item);
     let d = quote!(::fieldtab::__private::__decode);
     let some = quote!(::core::option::Option::Some);
-    let rust_names = names::field_names(&object.fields);
+    let rust_names = names::field_names(&item.name, &object.fields);
     // Every path of this object whose fact the decoder needs: for its own conditions, for the
     // object holding it (exports), for the objects under it (`super.`).
     let own = own_reads(object);

@@ -83,7 +83,7 @@ impl FileChecker<'_> {
         table: Option<&Table>,
     ) -> Draft {
         let (fields, spans, rows) = match table {
-            Some(table) => self.fields(table, true),
+            Some(table) => self.fields(&syntax.name, table, true),
             None => Default::default(),
         };
         let object = Object {

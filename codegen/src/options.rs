@@ -1,0 +1,577 @@
+//! [`Options`]: how the generated Rust is customised, one model behind both `include_schema!`'s
+//! options and [`crate::Builder`]'s setters (which are named after prost-build's
+//! `type_attribute`, `field_attribute`, `extern_path` and typify's `with_derive`,
+//! `with_replacement`).
+//!
+//! Options name schema items by their name in the schema (`EnrollmentRegistrationRequest`) and
+//! fields by their wire identifier (`cardNo`); [`Options::check`] refuses a name the schema does
+//! not have, so a typo is an error rather than an option that silently does nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+
+use crate::model::{ItemKind, Module, Type};
+
+/// Customisations of the generated Rust code: extra derives and attributes, Rust names, and
+/// items mapped to existing Rust types. Each setter records one setting, in order; a setting
+/// that does not parse (a derive that is not a path, an attribute that is not `#[…]`) is
+/// reported by [`Options::check`] with the others.
+///
+/// ```
+/// use fieldtab_codegen::{Generate, Options, Schema};
+///
+/// let status = "## enum Status\n\n| Value |\n|---|\n| S |\n";
+/// let ping = "## message Ping\n\n| Identifier | Type | Request |\n|---|---|---|\n| status | Status | M |\n";
+/// let text = format!("# Demo\n\n{status}\n{ping}");
+/// let schema = Schema::parse("demo.md", &text).unwrap();
+/// let options = Options::new()
+///     .derive(&["PartialOrd"])
+///     .type_attribute("Ping", "#[non_exhaustive]")
+///     .rename_field("Ping.status", "state");
+/// let code = schema.to_rust_pretty_with(&options).unwrap();
+/// assert!(code.contains("#[non_exhaustive]"));
+/// assert!(code.contains("pub state: Status"));
+/// assert!(schema.to_rust_pretty_with(&Options::new().rename_item("Pong", "P")).is_err());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    settings: Vec<Setting>,
+}
+
+/// One setting, as recorded.
+#[derive(Clone, Debug)]
+enum Setting {
+    /// Derives for every item (`None`) or one.
+    Derive {
+        item: Option<String>,
+        paths: Vec<syn::Path>,
+    },
+    /// Attributes on an item.
+    ItemAttribute { item: String, attrs: TokenStream },
+    /// Attributes on a field of a message or struct.
+    FieldAttribute {
+        item: String,
+        field: String,
+        attrs: TokenStream,
+    },
+    /// The Rust name of an item.
+    RenameItem { item: String, to: syn::Ident },
+    /// The Rust name of a field.
+    RenameField {
+        item: String,
+        field: String,
+        to: syn::Ident,
+    },
+    /// An existing Rust type used for an item, which is then not generated.
+    ExternType { item: String, path: syn::Path },
+    /// A setting whose text did not parse: why.
+    Invalid { message: String },
+}
+
+/// A setting [`Options::check`] refuses: which one (its position among the settings, in the
+/// order they were made) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionError {
+    /// The position of the setting, from 0, in the order the setters were called (the
+    /// macro's options in the order written).
+    pub setting: usize,
+    /// What is wrong, naming the item or field.
+    pub message: String,
+}
+
+impl fmt::Display for OptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for OptionError {}
+
+/// Every refused setting of one [`Options::check`], in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionErrors(pub Vec<OptionError>);
+
+impl fmt::Display for OptionErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "error: code generation option: {error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for OptionErrors {}
+
+/// `Item.field` split at its first dot.
+fn item_field(path: &str) -> Result<(String, String), String> {
+    match path.split_once('.') {
+        Some((item, field)) if !item.is_empty() && !field.is_empty() => {
+            Ok((item.to_owned(), field.to_owned()))
+        }
+        _ => Err(format!(
+            "`{path}` does not name a field: write `Item.field` (the item's schema name, the \
+             field's wire identifier)"
+        )),
+    }
+}
+
+impl Options {
+    /// No customisation: the code `include_schema!("x.md")` generates.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn push(mut self, setting: Setting) -> Self {
+        self.settings.push(setting);
+        self
+    }
+
+    fn invalid(self, message: String) -> Self {
+        self.push(Setting::Invalid { message })
+    }
+
+    /// Derives `paths` (`"Hash"`, `"schemars::JsonSchema"`) on every generated item, besides
+    /// the ones generated code always has (a derive it already has is not repeated).
+    pub fn derive(self, paths: &[&str]) -> Self {
+        self.derive_on(None, paths)
+    }
+
+    /// Derives `paths` on the item `item` only.
+    pub fn item_derive(self, item: &str, paths: &[&str]) -> Self {
+        self.derive_on(Some(item.to_owned()), paths)
+    }
+
+    fn derive_on(self, item: Option<String>, paths: &[&str]) -> Self {
+        let mut parsed = Vec::new();
+        for path in paths {
+            match syn::parse_str::<syn::Path>(path) {
+                Ok(path) => parsed.push(path),
+                Err(_) => return self.invalid(format!("derive `{path}` is not a path")),
+            }
+        }
+        self.push(Setting::Derive {
+            item,
+            paths: parsed,
+        })
+    }
+
+    /// Puts `attributes` (`"#[non_exhaustive]"`, one or more outer attributes) on the item
+    /// `item`, as prost-build's `type_attribute` does.
+    pub fn type_attribute(self, item: &str, attributes: &str) -> Self {
+        match parse_attributes(attributes) {
+            Ok(attrs) => self.push(Setting::ItemAttribute {
+                item: item.to_owned(),
+                attrs,
+            }),
+            Err(message) => self.invalid(message),
+        }
+    }
+
+    /// Puts `attributes` on the field `Item.field` (its wire identifier), as prost-build's
+    /// `field_attribute` does.
+    pub fn field_attribute(self, field: &str, attributes: &str) -> Self {
+        let (item, field) = match item_field(field) {
+            Ok(pair) => pair,
+            Err(message) => return self.invalid(message),
+        };
+        match parse_attributes(attributes) {
+            Ok(attrs) => self.push(Setting::FieldAttribute { item, field, attrs }),
+            Err(message) => self.invalid(message),
+        }
+    }
+
+    /// Names the item `item` `rust_name` in Rust (its wire form does not change).
+    pub fn rename_item(self, item: &str, rust_name: &str) -> Self {
+        match syn::parse_str::<syn::Ident>(rust_name) {
+            Ok(to) => self.push(Setting::RenameItem {
+                item: item.to_owned(),
+                to,
+            }),
+            Err(_) => self.invalid(format!("`{rust_name}` is not a Rust identifier")),
+        }
+    }
+
+    /// Names the field `Item.field` `rust_name` in Rust; its JSON key stays the wire
+    /// identifier. This is also the fix when two identifiers give one Rust name (`cardNo`,
+    /// `card_no`).
+    pub fn rename_field(self, field: &str, rust_name: &str) -> Self {
+        let (item, field) = match item_field(field) {
+            Ok(pair) => pair,
+            Err(message) => return self.invalid(message),
+        };
+        match syn::parse_str::<syn::Ident>(rust_name) {
+            Ok(to) => self.push(Setting::RenameField { item, field, to }),
+            Err(_) => self.invalid(format!("`{rust_name}` is not a Rust identifier")),
+        }
+    }
+
+    /// Uses the existing Rust type at `path` for the item `item` (prost-build's `extern_path`,
+    /// typify's `with_replacement`): the item is not generated, and the module re-exports
+    /// `path` under the item's name. The type must be one fieldtab generated from the same
+    /// item (another schema's module: shared types), or implement what generated items do
+    /// (`Deserialize` with fieldtab's decoder, `Validate`, `Serialize`, `Debug`, `Clone`,
+    /// `PartialEq`). Items holding it derive `Eq` and `Hash` only when asked.
+    pub fn extern_type(self, item: &str, path: &str) -> Self {
+        match syn::parse_str::<syn::Path>(path) {
+            Ok(path) => self.push(Setting::ExternType {
+                item: item.to_owned(),
+                path,
+            }),
+            Err(_) => self.invalid(format!("`{path}` is not a Rust path")),
+        }
+    }
+
+    /// Options from the macro, whose syntax tree is already parsed.
+    #[doc(hidden)]
+    pub fn __derive_paths(self, item: Option<&str>, paths: Vec<syn::Path>) -> Self {
+        self.push(Setting::Derive {
+            item: item.map(str::to_owned),
+            paths,
+        })
+    }
+
+    /// How many settings were made (the macro pairs each with its span).
+    #[doc(hidden)]
+    pub fn __len(&self) -> usize {
+        self.settings.len()
+    }
+
+    /// Whether no setting was made.
+    pub fn is_empty(&self) -> bool {
+        self.settings.is_empty()
+    }
+
+    /// Checks the settings against `module`: every item and field named exists, Rust names
+    /// stay unique, a mapped item is not one whose values this schema's conditions read across
+    /// objects. Every refused setting is listed.
+    pub fn check(&self, module: &Module) -> Result<(), OptionErrors> {
+        let mut errors = Vec::new();
+        let mut fail = |setting: usize, message: String| {
+            errors.push(OptionError { setting, message });
+        };
+        let item_missing = |item: &str| {
+            let names: Vec<&str> = module.items.iter().map(|i| i.name.as_str()).collect();
+            let hint = fieldtab_schema::suggest::did_you_mean(item, names.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            format!("the schema has no item `{item}`{hint}")
+        };
+        let field_missing = |item: &str, field: &str| -> Option<String> {
+            let item_ref = module.item(item)?;
+            let Some(object) = item_ref.kind.object() else {
+                return Some(format!("`{item}` is an enum: it has no field `{field}`"));
+            };
+            if object.fields.iter().any(|f| f.ident == field) {
+                return None;
+            }
+            let idents = object.fields.iter().map(|f| f.ident.as_str());
+            let hint = fieldtab_schema::suggest::did_you_mean(field, idents)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            Some(format!(
+                "`{item}` has no field `{field}` (fields are named by their wire identifier){hint}"
+            ))
+        };
+        for (i, setting) in self.settings.iter().enumerate() {
+            let (item, field) = match setting {
+                Setting::Invalid { message } => {
+                    fail(i, message.clone());
+                    continue;
+                }
+                Setting::Derive { item: None, .. } => continue,
+                Setting::Derive {
+                    item: Some(item), ..
+                }
+                | Setting::ItemAttribute { item, .. }
+                | Setting::RenameItem { item, .. }
+                | Setting::ExternType { item, .. } => (item, None),
+                Setting::FieldAttribute { item, field, .. }
+                | Setting::RenameField { item, field, .. } => (item, Some(field)),
+            };
+            if module.item(item).is_none() {
+                fail(i, item_missing(item));
+            } else if let Some(message) = field.and_then(|field| field_missing(item, field)) {
+                fail(i, message);
+            }
+        }
+        // Rust names: unique items, unique fields per object.
+        let names = Names::of(self);
+        let mut taken: BTreeMap<String, &str> = BTreeMap::new();
+        for item in &module.items {
+            let rust = names.type_name(&item.name);
+            if let Some(other) = taken.insert(rust.clone(), &item.name) {
+                let at = self.last_rename_of(other, &item.name);
+                fail(
+                    at,
+                    format!(
+                        "items `{other}` and `{}` would both be named `{rust}`",
+                        item.name
+                    ),
+                );
+            }
+        }
+        for item in &module.items {
+            let Some(object) = item.kind.object() else {
+                continue;
+            };
+            let renamed: Vec<(usize, &str, &syn::Ident)> = self
+                .settings
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| match s {
+                    Setting::RenameField {
+                        item: it,
+                        field,
+                        to,
+                    } if *it == item.name => Some((i, field.as_str(), to)),
+                    _ => None,
+                })
+                .collect();
+            let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+            for field in &object.fields {
+                let rust = match renamed.iter().rev().find(|(_, f, _)| *f == field.ident) {
+                    Some((_, _, to)) => to.to_string(),
+                    None => fieldtab_schema::names::field_name(&field.ident),
+                };
+                if let Some(other) = seen.insert(rust.clone(), &field.ident)
+                    && let Some((at, _, _)) = renamed
+                        .iter()
+                        .find(|(_, f, _)| *f == field.ident || *f == other)
+                {
+                    fail(
+                        *at,
+                        format!(
+                            "fields `{other}` and `{}` of `{}` would both be named `{rust}`",
+                            field.ident, item.name
+                        ),
+                    );
+                }
+            }
+        }
+        // A mapped item's decoder is generated elsewhere: it cannot answer this schema's
+        // conditions about its values.
+        let reads = crate::emit::facts_of(module);
+        for (i, setting) in self.settings.iter().enumerate() {
+            if let Setting::ExternType { item, .. } = setting
+                && module.item(item).is_some()
+                && (!reads.exports(item).is_empty() || !reads.asked(item).is_empty())
+            {
+                fail(
+                    i,
+                    format!(
+                        "`{item}` cannot be an extern type: conditions of this schema read its \
+                         values across objects, which only the code generated here provides"
+                    ),
+                );
+            }
+        }
+        errors.sort_by_key(|e| e.setting);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(OptionErrors(errors))
+        }
+    }
+
+    /// The setting that renamed `a` or `b` last (where a name collision is reported).
+    fn last_rename_of(&self, a: &str, b: &str) -> usize {
+        self.settings
+            .iter()
+            .rposition(|s| matches!(s, Setting::RenameItem { item, .. } if item == a || item == b))
+            .unwrap_or(0)
+    }
+}
+
+/// `text` as one or more outer attributes.
+fn parse_attributes(text: &str) -> Result<TokenStream, String> {
+    let parser = syn::Attribute::parse_outer;
+    match syn::parse::Parser::parse_str(parser, text) {
+        Ok(attrs) if !attrs.is_empty() => Ok(attrs.iter().map(ToTokens::to_token_stream).collect()),
+        _ => Err(format!(
+            "`{text}` is not an attribute: write it as in Rust, `#[serde(default)]`"
+        )),
+    }
+}
+
+/// What the emitters ask of the options, looked up by schema name.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    items: BTreeMap<String, String>,
+    fields: BTreeMap<(String, String), String>,
+    externs: BTreeMap<String, syn::Path>,
+    derive_all: Vec<syn::Path>,
+    derives: BTreeMap<String, Vec<syn::Path>>,
+    item_attrs: BTreeMap<String, TokenStream>,
+    field_attrs: BTreeMap<(String, String), TokenStream>,
+}
+
+impl Names {
+    /// The settings of `options`, later ones winning for names and adding to the others.
+    pub(crate) fn of(options: &Options) -> Names {
+        let mut names = Names::default();
+        for setting in &options.settings {
+            match setting {
+                Setting::Derive { item: None, paths } => names.derive_all.extend(paths.clone()),
+                Setting::Derive {
+                    item: Some(item),
+                    paths,
+                } => names
+                    .derives
+                    .entry(item.clone())
+                    .or_default()
+                    .extend(paths.clone()),
+                Setting::ItemAttribute { item, attrs } => names
+                    .item_attrs
+                    .entry(item.clone())
+                    .or_default()
+                    .extend(attrs.clone()),
+                Setting::FieldAttribute { item, field, attrs } => names
+                    .field_attrs
+                    .entry((item.clone(), field.clone()))
+                    .or_default()
+                    .extend(attrs.clone()),
+                Setting::RenameItem { item, to } => {
+                    names.items.insert(item.clone(), to.to_string());
+                }
+                Setting::RenameField { item, field, to } => {
+                    names
+                        .fields
+                        .insert((item.clone(), field.clone()), to.to_string());
+                }
+                Setting::ExternType { item, path } => {
+                    names.externs.insert(item.clone(), path.clone());
+                }
+                Setting::Invalid { .. } => {}
+            }
+        }
+        names
+    }
+
+    /// The Rust name of item `name`: its rename, or [`fieldtab_schema::names::type_name`].
+    pub(crate) fn type_name(&self, name: &str) -> String {
+        self.items
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| fieldtab_schema::names::type_name(name))
+    }
+
+    /// The rename of field `field` of item `item`, if any.
+    pub(crate) fn field_rename(&self, item: &str, field: &str) -> Option<&str> {
+        self.fields
+            .get(&(item.to_owned(), field.to_owned()))
+            .map(String::as_str)
+    }
+
+    /// The Rust type item `name` is mapped to, if any.
+    pub(crate) fn extern_type(&self, name: &str) -> Option<&syn::Path> {
+        self.externs.get(name)
+    }
+
+    /// The derives asked for item `name` (for every item, then for it), without those in
+    /// `already` (compared by their last segment: `serde::Serialize` is `Serialize`).
+    pub(crate) fn derives(&self, name: &str, already: &[&str]) -> Vec<&syn::Path> {
+        let mut seen: BTreeSet<String> = already.iter().map(|s| (*s).to_owned()).collect();
+        self.derive_all
+            .iter()
+            .chain(self.derives.get(name).into_iter().flatten())
+            .filter(|path| {
+                let last = path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .unwrap_or_default();
+                seen.insert(last)
+            })
+            .collect()
+    }
+
+    /// The attributes asked for item `name`.
+    pub(crate) fn item_attributes(&self, name: &str) -> TokenStream {
+        self.item_attrs.get(name).cloned().unwrap_or_default()
+    }
+
+    /// The attributes asked for field `field` of item `item`.
+    pub(crate) fn field_attributes(&self, item: &str, field: &str) -> TokenStream {
+        self.field_attrs
+            .get(&(item.to_owned(), field.to_owned()))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Whether the values of item `name` can derive `Eq` and `Hash`: every type generated code
+    /// uses has them, so only an item that holds an extern type (directly or not) cannot be
+    /// known to.
+    pub(crate) fn eq_hash(&self, module: &Module, name: &str) -> bool {
+        let mut todo = vec![name];
+        let mut seen = BTreeSet::new();
+        while let Some(name) = todo.pop() {
+            if !seen.insert(name) {
+                continue;
+            }
+            if self.externs.contains_key(name) {
+                return false;
+            }
+            if let Some(item) = module.item(name)
+                && let ItemKind::Message(object) | ItemKind::Struct(object) = &item.kind
+            {
+                todo.extend(object.fields.iter().filter_map(|f| match f.ty.element() {
+                    Type::Named(inner) => Some(inner.as_str()),
+                    _ => None,
+                }));
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Schema;
+
+    /// `Outer.x` is required when `inner.kind` is `A`: `Inner` exports `kind` to `Outer`.
+    const READS_ACROSS: &str = "# Demo\n\n## struct Inner\n\n\
+        | Identifier | Type | Request |\n|---|---|---|\n| kind | String | M |\n\n\
+        ## message Outer\n\n| Identifier | Type | Request |\n|---|---|---|\n\
+        | inner | Inner | M |\n| x | String | C: inner.kind = A |\n";
+
+    #[test]
+    fn an_item_whose_values_conditions_read_cannot_be_extern() {
+        let schema = Schema::parse("demo.md", READS_ACROSS).unwrap_or_else(|d| panic!("{d}"));
+        let options = Options::new()
+            .extern_type("Outer", "crate::Outer")
+            .extern_type("Inner", "crate::Inner");
+        let errors = options.check(&schema.module).map(|_| ()).unwrap_err();
+        assert_eq!(errors.0.len(), 1, "{errors}");
+        assert_eq!(errors.0[0].setting, 1);
+        assert!(
+            errors.0[0]
+                .message
+                .starts_with("`Inner` cannot be an extern type"),
+            "{errors}"
+        );
+    }
+
+    #[test]
+    fn later_settings_win_and_derives_are_not_repeated() {
+        let options = Options::new()
+            .rename_item("Outer", "A")
+            .rename_item("Outer", "B")
+            .derive(&["Hash", "serde::Deserialize", "Ord"])
+            .item_derive("Outer", &["Ord", "PartialOrd"]);
+        let names = Names::of(&options);
+        assert_eq!(names.type_name("Outer"), "B");
+        let derives: Vec<String> = names
+            .derives("Outer", &["Hash", "Deserialize"])
+            .iter()
+            .map(|p| p.to_token_stream().to_string())
+            .collect();
+        assert_eq!(derives, ["Ord", "PartialOrd"]);
+    }
+}

@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/schemas/options.md", extern_type(Card.cardNo = String));
+}
+
+fn main() {}

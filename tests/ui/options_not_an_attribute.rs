@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/schemas/options.md", attribute(Card = derive(Default)));
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+mod generated {
+    fieldtab::include_schema!("tests/schemas/options.md", derives(Hash));
+}
+
+fn main() {}

@@ -38,6 +38,7 @@
 mod decode;
 mod field_rules;
 mod formats;
+pub mod json;
 mod number;
 mod path;
 pub mod plan;
@@ -48,7 +49,6 @@ mod rules;
 mod serde_struct;
 pub mod suggest;
 mod swar;
-pub mod syntax;
 mod validate;
 
 /// The date/time crate of [`LocalTime`], [`GmtOffset`] and [`Timestamp`]'s conversions.
@@ -69,7 +69,7 @@ pub use formats::{
 pub use number::{NotANumber, Number};
 pub use path::Path;
 pub use raw::{RawObject, RawObjectError};
-pub use report::{Report, Violation, printable};
+pub use report::{Located, Report, Violation, printable};
 pub use rule::{JsonKind, Rule, RuleError};
 pub use rules::{
     Charset, Counted, Items, LazyPattern, LengthUnit, NumberRules, PATTERN_SIZE_LIMIT, Pattern,

@@ -162,12 +162,12 @@ fn run_in<T: Decode, const M: u8>(bytes: &[u8], limit: usize) -> Option<(Option<
     }
 }
 
-/// The `syntax` message of input the checked reading failed on: what [`crate::syntax`] finds
+/// The `syntax` message of input the checked reading failed on: what [`crate::json::syntax`] finds
 /// wrong with the whole input, the words the dynamic validator uses for the same bytes,
 /// whatever part of the decoder met the fault first.
 #[cold]
 fn canonical(bytes: &[u8], error: serde_json::Error) -> String {
-    match crate::syntax::check_document(bytes) {
+    match crate::json::syntax::check_document(bytes) {
         Err(fault) => format!("malformed JSON: {fault}"),
         // Only if serde_json refused what the syntax accepts: its own words then.
         Ok(()) => format!("malformed JSON: {error}"),

@@ -1,6 +1,7 @@
 //! Violations with their paths, and the report that collects them.
 
 mod later;
+mod located;
 mod printable;
 
 use std::borrow::Cow;
@@ -11,6 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{Path, Rule, RuleError};
 use later::Later;
+pub use located::Located;
 
 thread_local! {
     /// The limit of the report of the document this thread is decoding (see

@@ -50,6 +50,7 @@
 mod facts;
 mod json;
 mod keys;
+mod sensitive;
 
 use std::fmt;
 
@@ -59,7 +60,7 @@ use fieldtab_runtime::{Counted, JsonKind, Path, Report, RuleError};
 
 use crate::model::{Field, ItemKind, Module, Object, Type};
 use facts::{Below, ObjectFacts};
-use fieldtab_runtime::syntax::SyntaxError;
+use fieldtab_runtime::json::syntax::SyntaxError;
 pub(crate) use json::{Json, parse as parse_json, parse_all};
 use json::{Member, Members};
 use keys::Keys;

@@ -3,54 +3,19 @@
 //! and every number's text as written (numbers are checked on their text, never through `f64`:
 //! docs/SEMANTICS.md §2.8) — at no cost in memory beyond the input.
 //!
-//! The text is first checked whole (`fieldtab_runtime::syntax`, what the decoder calls malformed
-//! too: malformed JSON is one `syntax` violation, before anything else is looked at); then values are read where the walk asks for them
-//! ([`read`]): an object or an array is a position in the input, its members and elements
-//! read again each time they are iterated. So a document of many tiny values costs no tree
+//! The text is first checked whole (`fieldtab_runtime::json::syntax`, what the decoder calls
+//! malformed too: malformed JSON is one `syntax` violation, before anything else is looked at);
+//! then values are read where the walk asks for them (`fieldtab_runtime::json`): an object or
+//! an array is a position in the input, its members and elements read again each time they
+//! are iterated. So a document of many tiny values costs no tree
 //! (the validator's memory stays within the input's size, docs/SEMANTICS.md §7.2), and any
 //! number the JSON grammar allows is a number (`1e400` is a number that a string field calls
 //! the wrong type and an `Integer` field out of range, not malformed JSON).
 
-mod read;
-
-use std::borrow::Cow;
-
-use fieldtab_runtime::JsonKind;
-
-use fieldtab_runtime::syntax::{SyntaxError, check_value, skip_ws};
-pub(crate) use read::{Elements, Member, Members};
-
-/// A JSON value. Strings borrow from the input when they hold no escape; arrays and objects
-/// are read on demand.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Json<'a> {
-    /// `null`.
-    Null,
-    /// `true` or `false`.
-    Bool(bool),
-    /// A number, as written (`-720`, `0.88`, `1e3`).
-    Number(&'a str),
-    /// A string.
-    Str(Cow<'a, str>),
-    /// An array, elements in order.
-    Array(Elements<'a>),
-    /// An object: every member in input order, duplicate keys kept.
-    Object(Members<'a>),
-}
-
-impl Json<'_> {
-    /// The kind of the value, to word `type` violations.
-    pub(crate) fn kind(&self) -> JsonKind {
-        match self {
-            Json::Null => JsonKind::Null,
-            Json::Bool(_) => JsonKind::Bool,
-            Json::Number(_) => JsonKind::Number,
-            Json::Str(_) => JsonKind::String,
-            Json::Array(_) => JsonKind::Array,
-            Json::Object(_) => JsonKind::Object,
-        }
-    }
-}
+pub(crate) use fieldtab_runtime::json::{Json, Member, Members};
+use fieldtab_runtime::json::{
+    read_document, syntax::SyntaxError, syntax::check_value, syntax::skip_ws, value_at,
+};
 
 /// The largest document read: offsets into it are kept in 31 bits (`keys.rs`).
 pub(crate) const MAX_DOCUMENT: usize = (1 << 31) - 1;
@@ -63,8 +28,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Json<'_>, SyntaxError> {
     if bytes.len() > MAX_DOCUMENT {
         return Err(SyntaxError::too_large());
     }
-    fieldtab_runtime::syntax::check_document(bytes)?;
-    Ok(read::value_at(bytes, skip_ws(bytes, 0)))
+    read_document(bytes)
 }
 
 /// Parses a sequence of JSON values separated by whitespace (the values of an `Example` cell):
@@ -83,7 +47,7 @@ pub(crate) fn parse_all(text: &str) -> Result<Vec<(Json<'_>, &str)>, SyntaxError
                 return Err(SyntaxError::at(bytes, end, "trailing characters"));
             }
         }
-        values.push((read::value_at(bytes, pos), &text[pos..end]));
+        values.push((value_at(bytes, pos), &text[pos..end]));
         pos = skip_ws(bytes, end);
     }
     Ok(values)

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use super::*;
 
 fn members<'a>(value: &Json<'a>) -> Vec<(Cow<'a, str>, Json<'a>)> {

@@ -1,14 +1,14 @@
-//! Reading a JSON text that `fieldtab_runtime::syntax` has accepted: values are made on demand,
-//! where the walk of the model asks for them, and nothing of the document is kept besides the
-//! input itself (docs/SEMANTICS.md §7.2: the dynamic validator's memory stays within the
-//! input's size). Since the text is known to be well formed, these readers never fail; they
-//! only have to find where each value ends.
+//! Reading a JSON text that [`syntax`](super::syntax) has accepted: values are made on demand,
+//! where a reader asks for them, and nothing of the document is kept besides the text itself
+//! (the dynamic validator's memory stays within the input's size: SECURITY.md). Since the text
+//! is known to be well formed, these readers never fail; they only have to find where each
+//! value ends.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use super::Json;
-use fieldtab_runtime::syntax::skip_ws;
+use super::syntax::skip_ws;
 
 /// The value at `pos` (its first byte) of a checked text.
 pub(super) fn value_at(input: &[u8], pos: usize) -> Json<'_> {
@@ -27,7 +27,7 @@ pub(super) fn value_at(input: &[u8], pos: usize) -> Json<'_> {
 }
 
 /// Where the value at `pos` ends.
-pub(super) fn value_end(input: &[u8], pos: usize) -> usize {
+pub(crate) fn value_end(input: &[u8], pos: usize) -> usize {
     match input.get(pos) {
         Some(b'"') => string_end(input, pos),
         Some(b'[' | b'{') => container_end(input, pos),
@@ -177,7 +177,7 @@ fn hex4(raw: &[u8], at: usize) -> u32 {
 
 /// The members of an object of checked text, read as they are asked for.
 #[derive(Clone, Copy, PartialEq)]
-pub(crate) struct Members<'a> {
+pub struct Members<'a> {
     input: &'a [u8],
     /// The object's `{`.
     at: usize,
@@ -185,21 +185,22 @@ pub(crate) struct Members<'a> {
 
 /// One member of an object: where its key and value are.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Member<'a> {
+pub struct Member<'a> {
     input: &'a [u8],
     /// The key's opening quote.
-    pub(crate) key_at: usize,
-    value_at: usize,
+    pub key_at: usize,
+    /// The value's first byte.
+    pub value_at: usize,
 }
 
 impl<'a> Member<'a> {
     /// The key, unescaped.
-    pub(crate) fn key(&self) -> Cow<'a, str> {
+    pub fn key(&self) -> Cow<'a, str> {
         string_at(self.input, self.key_at)
     }
 
     /// Whether the key is `ident` (compared as unescaped text).
-    pub(crate) fn key_is(&self, ident: &str) -> bool {
+    pub fn key_is(&self, ident: &str) -> bool {
         let raw = self.raw_key();
         match raw.contains(&b'\\') {
             false => raw == ident.as_bytes(),
@@ -208,19 +209,24 @@ impl<'a> Member<'a> {
     }
 
     /// The key's text between its quotes, escapes as written.
-    pub(crate) fn raw_key(&self) -> &'a [u8] {
+    pub fn raw_key(&self) -> &'a [u8] {
         &self.input[self.key_at + 1..string_end(self.input, self.key_at) - 1]
     }
 
     /// The value.
-    pub(crate) fn value(&self) -> Json<'a> {
+    pub fn value(&self) -> Json<'a> {
         value_at(self.input, self.value_at)
     }
 }
 
 impl<'a> Members<'a> {
+    /// Where the object's `{` is in the text.
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
     /// The members in input order, duplicates included.
-    pub(crate) fn iter(&self) -> MemberIter<'a> {
+    pub fn iter(&self) -> MemberIter<'a> {
         MemberIter {
             input: self.input,
             pos: skip_ws(self.input, self.at + 1),
@@ -228,12 +234,12 @@ impl<'a> Members<'a> {
     }
 
     /// The value of the first member whose key is `key`.
-    pub(crate) fn first(&self, key: &str) -> Option<Json<'a>> {
+    pub fn first(&self, key: &str) -> Option<Json<'a>> {
         self.iter().find(|m| m.key_is(key)).map(|m| m.value())
     }
 
     /// The member whose key's opening quote is at `key_at` (from [`Member::key_at`]).
-    pub(crate) fn member_at(&self, key_at: usize) -> Member<'a> {
+    pub fn member_at(&self, key_at: usize) -> Member<'a> {
         member_from(self.input, key_at)
     }
 }
@@ -255,7 +261,7 @@ impl fmt::Debug for Members<'_> {
 }
 
 /// The iterator of [`Members::iter`].
-pub(crate) struct MemberIter<'a> {
+pub struct MemberIter<'a> {
     input: &'a [u8],
     /// The next key's quote, or the object's `}`.
     pos: usize,
@@ -280,15 +286,38 @@ impl<'a> Iterator for MemberIter<'a> {
 
 /// The elements of an array of checked text, read as they are asked for.
 #[derive(Clone, Copy, PartialEq)]
-pub(crate) struct Elements<'a> {
+pub struct Elements<'a> {
     input: &'a [u8],
     /// The array's `[`.
     at: usize,
 }
 
 impl<'a> Elements<'a> {
+    /// Where the array's `[` is in the text.
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
+    /// Where each element starts, in order.
+    pub fn iter_at(&self) -> impl Iterator<Item = usize> + 'a {
+        let input = self.input;
+        let mut pos = skip_ws(input, self.at + 1);
+        std::iter::from_fn(move || {
+            if let Some(b']') | None = input.get(pos) {
+                return None;
+            }
+            let start = pos;
+            let after = skip_ws(input, value_end(input, pos));
+            pos = match input.get(after) {
+                Some(b',') => skip_ws(input, after + 1),
+                _ => after,
+            };
+            Some(start)
+        })
+    }
+
     /// The elements in order.
-    pub(crate) fn iter(&self) -> ElementIter<'a> {
+    pub fn iter(&self) -> ElementIter<'a> {
         ElementIter {
             input: self.input,
             pos: skip_ws(self.input, self.at + 1),
@@ -304,7 +333,7 @@ impl fmt::Debug for Elements<'_> {
 }
 
 /// The iterator of [`Elements::iter`].
-pub(crate) struct ElementIter<'a> {
+pub struct ElementIter<'a> {
     input: &'a [u8],
     /// The next element, or the array's `]`.
     pos: usize,

@@ -9,7 +9,7 @@
 //! depth is bounded), so its memory is constant and it cannot overflow the call stack.
 //!
 //! ```
-//! use fieldtab_runtime::syntax::check_document;
+//! use fieldtab_runtime::json::syntax::check_document;
 //!
 //! assert!(check_document(br#"{"amount": 1e400}"#).is_ok());
 //! let error = check_document(b"{\"a\": [1,]}").unwrap_err();
@@ -27,6 +27,7 @@ pub const MAX_DEPTH: u32 = 127;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     what: &'static str,
+    offset: usize,
     line: usize,
     column: usize,
 }
@@ -56,7 +57,17 @@ impl SyntaxError {
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |i| i + 1)
             + 1;
-        SyntaxError { what, line, column }
+        SyntaxError {
+            what,
+            offset: at,
+            line,
+            column,
+        }
+    }
+
+    /// The byte offset of the fault.
+    pub fn offset(&self) -> usize {
+        self.offset
     }
 
     /// A document too large for a reader (the dynamic validator reads at most 2 GiB).
@@ -64,6 +75,7 @@ impl SyntaxError {
     pub fn too_large() -> SyntaxError {
         SyntaxError {
             what: "document larger than 2 GiB",
+            offset: 0,
             line: 1,
             column: 1,
         }

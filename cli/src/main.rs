@@ -9,6 +9,7 @@ mod json_schema;
 mod mock;
 mod output;
 mod sample;
+mod snippet;
 mod validate;
 
 use std::path::PathBuf;

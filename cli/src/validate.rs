@@ -5,17 +5,24 @@
 //! struct (exit 2 with a did-you-mean when there is none), then validates each input with the
 //! dynamic validator. `-`, or no FILE at all, reads standard input.
 //!
-//! Text output, one violation a line, then one summary line per input:
+//! Text output: each violation, under it where it is in the message (`snippet.rs`: the line,
+//! sensitive values masked, a caret under the value), then one summary line per input:
 //!
 //! ```text
 //! error[format]: /header/localTime: ...
+//!  --> request.json:9:18
+//!   |
+//! 9 |     "localTime": "2024112214153",
+//!   |                  ^^^^^^^^^^^^^^^
 //! error[required]: /data/cardNo: is required
+//!   --> request.json:12:11
+//! …
 //! request.json: invalid EnrollmentRegistrationRequest: 2 violations
 //! other.json: valid EnrollmentRegistrationRequest
 //! ```
 //!
 //! JSON output: one object a line per input,
-//! `{"file":"request.json","valid":false,"violations":[{"path":…,"rule":…,"message":…}]}`,
+//! `{"file":"request.json","valid":false,"violations":[{"path":…,"rule":…,"message":…,"line":…,"column":…}]}`,
 //! with `"more":N` after `violations` when more than `--max-violations` (100) were found; the
 //! text output says `and N more violations` before the summary line. A message larger than
 //! `--max-bytes` (16 MiB) is an input error: only that many bytes are read, of a regular file
@@ -34,6 +41,7 @@ use fieldtab_codegen::dynamic::Validator;
 use fieldtab_runtime::{Report, printable};
 
 use crate::OutputFormat;
+use crate::snippet::{Message, write_snippet};
 
 /// The largest message `fieldtab validate` reads unless `--max-bytes` says otherwise: 16 MiB,
 /// far above any payment message, far below what fills memory (`/dev/zero` did).
@@ -112,9 +120,28 @@ pub(crate) fn run(
             Err(report) => report,
         };
         any_invalid |= !report.is_empty();
+        let file = if is_stdin {
+            "<stdin>".to_owned()
+        } else {
+            input.display().to_string()
+        };
         let written = match format {
-            OutputFormat::Text => write_text(&mut out, input, is_stdin, validator.name(), &report),
-            OutputFormat::Json => write_json(&mut out, input, &report),
+            OutputFormat::Text => {
+                let masked = match report.is_empty() {
+                    true => Vec::new(),
+                    false => validator.sensitive_spans(&bytes),
+                };
+                let message = Message {
+                    file: &file,
+                    text: &bytes,
+                    masked: &masked,
+                    malformed: report
+                        .iter()
+                        .any(|v| v.rule == fieldtab_runtime::Rule::Syntax && v.path.is_empty()),
+                };
+                write_text(&mut out, &message, validator.name(), &report)
+            }
+            OutputFormat::Json => write_json(&mut out, input, &bytes, &report),
         };
         if written.and_then(|()| out.flush()).is_err() {
             // stdout is gone (a closed pipe): nothing more can be reported.
@@ -143,20 +170,16 @@ fn read_capped(input: impl Read, max: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The text format: `error[rule]: path: message` a violation, then the input's summary line.
+/// The text format: `error[rule]: path: message` a violation, its place in the message under
+/// it, then the input's summary line.
 fn write_text(
     out: &mut impl Write,
-    input: &Path,
-    is_stdin: bool,
+    message: &Message<'_>,
     name: &str,
     report: &Report,
 ) -> io::Result<()> {
-    let file = if is_stdin {
-        "<stdin>".to_owned()
-    } else {
-        input.display().to_string()
-    };
-    for violation in report {
+    let file = printable(message.file);
+    for (violation, location) in report.located(message.text).iter() {
         let path = if violation.path.is_empty() {
             Cow::Borrowed("/")
         } else {
@@ -168,6 +191,12 @@ fn write_text(
             violation.rule,
             printable(&violation.message)
         )?;
+        if let Some(location) = location {
+            // Malformed input: a caret at the fault, not under a value.
+            let point =
+                violation.rule == fieldtab_runtime::Rule::Syntax && violation.path.is_empty();
+            write_snippet(out, message, location, point)?;
+        }
     }
     match report.more() {
         0 => {}
@@ -181,15 +210,16 @@ fn write_text(
     }
 }
 
-/// The JSON format: one object a line, `{"file", "valid", "violations"}` in that order, then
-/// `"more"` when violations were found beyond `--max-violations`.
-fn write_json(out: &mut impl Write, input: &Path, report: &Report) -> io::Result<()> {
+/// The JSON format: one object a line, `{"file", "valid", "violations"}` in that order (each
+/// violation with its `line` and `column` in the message), then `"more"` when violations were
+/// found beyond `--max-violations`.
+fn write_json(out: &mut impl Write, input: &Path, text: &[u8], report: &Report) -> io::Result<()> {
     let file = input.to_string_lossy();
     let file = serde_json::to_string(file.as_ref()).map_err(io::Error::other)?;
     writeln!(
         out,
         "{{\"file\":{file},\"valid\":{},{}}}",
         report.is_empty(),
-        crate::output::violations_members(report)
+        crate::output::violations_members(report, text)
     )
 }

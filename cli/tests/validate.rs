@@ -67,13 +67,20 @@ fn valid_file_exits_0_with_a_summary_line() {
     assert_eq!(stderr(&out), "");
 }
 
+/// The lines of text output that are not a violation's place in the message.
+fn headlines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|line| !line.trim_start().starts_with("-->") && !line.contains(" |"))
+        .collect()
+}
+
 #[test]
-fn invalid_file_exits_1_with_one_violation_a_line_then_the_summary() {
+fn invalid_file_exits_1_with_every_violation_then_the_summary() {
     let file = sample("invalid-14-many-violations");
     let out = run(&["validate", ENROLLMENT, "--message", REQUEST, &file], b"");
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = headlines(&text);
     assert_eq!(lines.len(), 9, "{text}");
     assert!(
         lines[0].starts_with("error[required]: /header/procType: "),
@@ -113,6 +120,12 @@ fn json_format_prints_one_object_per_input_with_exactly_the_contract_keys() {
         text.starts_with("{\"file\":"),
         "key order file, valid, violations: {text}"
     );
+    assert!(
+        text.contains(r#"{"path":"/data/cardNo","rule":"length","message":"#)
+            && text.contains(r#","line":"#)
+            && text.contains(r#","column":"#),
+        "violation keys in the contract's order: {text}"
+    );
     let objects = json_lines(&out);
     assert_eq!(objects.len(), 2);
     assert_eq!(
@@ -125,7 +138,7 @@ fn json_format_prints_one_object_per_input_with_exactly_the_contract_keys() {
     assert_eq!(violations.len(), 2);
     for v in violations {
         let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
-        assert_eq!(keys.len(), 3);
+        assert_eq!(keys, ["column", "line", "message", "path", "rule"]);
         assert_eq!(v["path"], "/data/cardNo");
         assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
@@ -159,8 +172,10 @@ fn stdin_is_read_for_dash_and_for_no_file() {
     assert_eq!(
         objects[0]["violations"],
         serde_json::json!([
-            {"path": "/header", "rule": "type", "message": "expected an object, found a number"},
-            {"path": "/data", "rule": "required", "message": "is required"},
+            {"path": "/header", "rule": "type", "message": "expected an object, found a number",
+             "line": 1, "column": 12},
+            {"path": "/data", "rule": "required", "message": "is required",
+             "line": 1, "column": 1},
         ])
     );
     args.push("-");
@@ -184,7 +199,7 @@ fn malformed_json_is_an_invalid_message_not_a_crash() {
         assert_eq!(code(&out), 1, "{input:?}");
         let text = stdout(&out);
         assert!(text.starts_with("error[syntax]: /: "), "{text}");
-        assert_eq!(text.lines().count(), 2, "{text}");
+        assert_eq!(headlines(&text).len(), 2, "{text}");
     }
 }
 
@@ -195,7 +210,7 @@ fn a_document_that_is_not_an_object_is_a_type_violation_at_the_root() {
     assert_eq!(
         stdout(&out),
         format!(
-            "error[type]: /: expected an object, found an array\n<stdin>: invalid {REQUEST}: 1 violation\n"
+            "error[type]: /: expected an object, found an array\n --> <stdin>:1:1\n  |\n1 | []\n  | ^^\n<stdin>: invalid {REQUEST}: 1 violation\n"
         )
     );
     let out = run(
@@ -213,7 +228,8 @@ fn a_document_that_is_not_an_object_is_a_type_violation_at_the_root() {
     let objects = json_lines(&out);
     assert_eq!(
         objects[0]["violations"],
-        serde_json::json!([{"path": "", "rule": "type", "message": "expected an object, found a string"}])
+        serde_json::json!([{"path": "", "rule": "type", "message": "expected an object, found a string",
+            "line": 1, "column": 1}])
     );
 }
 
@@ -426,7 +442,7 @@ fn several_files_mix_valid_and_invalid() {
     let out = run(&args, b"");
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = headlines(&text);
     assert_eq!(lines.len(), 4, "{text}");
     assert_eq!(lines[0], format!("{}: valid {REQUEST}", files[0]));
     assert!(lines[1].starts_with("error[length]: /header/refNum: "));

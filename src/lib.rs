@@ -38,6 +38,7 @@ mod to_json;
 pub mod axum;
 
 pub use enum_value::UnknownEnumValue;
+#[cfg(feature = "macros")]
 pub use fieldtab_macros::include_schema;
 pub use fieldtab_runtime::*;
 pub use to_json::{ToJsonError, to_json, to_json_pretty};

@@ -26,9 +26,9 @@ pub enum StrValue<'de> {
     Null,
     /// A string, and the verdict of the field's charset when the reader already computed it.
     Str(Cow<'de, str>, Option<bool>),
-    /// A number, as written (read by [`ScalarSeed`] only: a field that accepts numbers).
+    /// A number, as written (read by [`ScalarSeed`](super::scalar::ScalarSeed) only: a field that accepts numbers).
     Num(Cow<'de, str>),
-    /// `true` or `false` (read by [`ScalarSeed`] only).
+    /// `true` or `false` (read by [`ScalarSeed`](super::scalar::ScalarSeed) only).
     Bool(bool),
     /// A value of another JSON kind (already skipped).
     Wrong(JsonKind),

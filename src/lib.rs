@@ -88,6 +88,9 @@
 //! assert!(answer.starts_with(r#"[{"path":"/header/signCertId","rule":"required","#));
 //! ```
 //!
+//! With the feature `axum`, `fieldtab::axum::Valid` is that pattern as an extractor, with
+//! responders that answer in a vendor's own error shape (see the `axum` module).
+//!
 //! # Options
 //!
 //! The macro's options and the build script's `Builder` setters are one model

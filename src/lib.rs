@@ -105,13 +105,9 @@
 //!     derive(EnrollmentRegistrationResponseHeader: PartialOrd, Ord),
 //!     attribute(EnrollmentRegistrationRequest = #[non_exhaustive]),
 //!     rename(EnrollmentRegistrationData.cardNo = pan),
-//!     extern_type(EnrollmentRegistrationData = crate::common::CardholderData),
+//!     extern_type(EnrollmentRegistrationData = crate::shared::CardholderData),
 //! );
 //! ```
-//!
-//! **Shared types.** Schemas that import one common file (`schemas/upi/common.md`) each hold
-//! its items; a crate using several generates the common file once and maps each schema's copy
-//! to it with `extern_type`, so the APIs share one Rust type.
 //!
 //! # Items
 //!

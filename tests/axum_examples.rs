@@ -1,13 +1,16 @@
-//! The axum examples' routers, driven with `tower::ServiceExt::oneshot` (no socket): the UPI
-//! Marketing Platform stand-in (`examples/upi_marketing_platform_mock.rs`) and the Alipay+
-//! Connect ISV endpoint (`examples/alipayplus_isv_server.rs`). Each answer is held to its
-//! response message by `from_json`.
+//! The axum examples served as their `main` serves them, on a socket (127.0.0.1, port 0), and
+//! driven over real HTTP/1.1 by hyper's client: the UPI Marketing Platform stand-in
+//! (`examples/upi_marketing_platform_mock.rs`) and the Alipay+ Connect ISV endpoint
+//! (`examples/alipayplus_isv_server.rs`). Each answer is held to its response message by
+//! `from_json`. The servers stop with the test's runtime.
 
 use axum::Router;
-use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header::CONTENT_TYPE};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::{Client, connect::HttpConnector};
+use hyper_util::rt::TokioExecutor;
 use serde_json::{Value, json};
-use tower::ServiceExt;
 
 #[allow(dead_code, unreachable_pub)]
 #[path = "../examples/upi_marketing_platform_mock.rs"]
@@ -19,19 +22,41 @@ mod isv_example;
 
 const CARD: &str = "6214835920672688";
 
-/// Posts JSON to a clone of `app` (which keeps its state); the status and the body as JSON.
-async fn post(app: &Router, uri: &str, content_type: &str, body: &Value) -> (StatusCode, Value) {
+/// An example's router served on 127.0.0.1 (a free port), and a client for it.
+struct Served {
+    base: String,
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+/// Serves `app` as the examples' `main` does, on a port the system picks.
+async fn serve(app: Router) -> Served {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let addr = listener.local_addr().expect("its address");
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Served {
+        base: format!("http://{addr}"),
+        client: Client::builder(TokioExecutor::new()).build_http(),
+    }
+}
+
+/// Posts JSON to the served example (which keeps its state); the status and the body as JSON.
+async fn post(app: &Served, uri: &str, content_type: &str, body: &Value) -> (StatusCode, Value) {
     let request = Request::builder()
         .method("POST")
-        .uri(uri)
+        .uri(format!("{}{uri}", app.base))
         .header(CONTENT_TYPE, content_type)
-        .body(Body::from(body.to_string()))
+        .body(Full::new(Bytes::from(body.to_string())))
         .expect("a request");
-    let response = app.clone().oneshot(request).await.expect("an answer");
+    let response = app.client.request(request).await.expect("an answer");
     let status = response.status();
-    let bytes = to_bytes(response.into_body(), 1 << 20)
+    let bytes = response
+        .into_body()
+        .collect()
         .await
-        .expect("a body");
+        .expect("a body")
+        .to_bytes();
     assert!(
         !String::from_utf8_lossy(&bytes).contains(CARD),
         "a card number in {uri}"
@@ -54,7 +79,7 @@ fn flat(card: &str) -> Value {
 
 #[tokio::test]
 async fn upi_marketing_platform() {
-    let app = upi_example::router();
+    let app = serve(upi_example::router()).await;
     let enrollment = json!({"header": header(), "data": {"userToken": "USR1", "cardNo": CARD}});
     let (status, body) = post(&app, "/enrollment", "application/json", &enrollment).await;
     assert_eq!(status, StatusCode::OK);
@@ -106,7 +131,7 @@ async fn upi_marketing_platform() {
 
 #[tokio::test]
 async fn alipayplus_isv_server() {
-    let app = isv_example::router();
+    let app = serve(isv_example::router()).await;
     let issue = json!({"benefitIssueRequestId": "REQ1", "userId": "2160120000000001",
                        "benefitTemplateId": "TPL7", "quantity": 2});
     let (status, issued) = post(&app, "/isv/benefit/issue", "application/json", &issue).await;

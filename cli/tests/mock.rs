@@ -1,6 +1,7 @@
 //! `fieldtab mock` through the built binary: started on 127.0.0.1:0, the port read from its
-//! `listening on ADDR` line, driven with raw HTTP/1.1 over `std::net::TcpStream` (loopback
-//! only), stopped with SIGTERM or SIGINT. Every shipped request message with each of its valid
+//! `listening on ADDR` line, driven over real HTTP/1.1 by hyper's client (and, for what a
+//! client would not send — a `GET` with no body, no content type, a chunked body too long —
+//! by raw HTTP/1.1 over `std::net::TcpStream`; loopback only), stopped with SIGTERM or SIGINT. Every shipped request message with each of its valid
 //! and invalid samples, every status, the body shapes of each `--errors` style, concurrent
 //! requests, every `200` body validated by the dynamic validator against its response
 //! message, and no card number in any response or log line. Each wait is bounded.
@@ -15,8 +16,13 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use axum::http::Request;
+use bytes::Bytes;
 use fieldtab_codegen::Schema;
 use fieldtab_codegen::dynamic::Validator;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::{Client, connect::HttpConnector};
+use hyper_util::rt::TokioExecutor;
 use serde_json::Value;
 
 const CARD: &str = "6214835920672688";
@@ -91,7 +97,7 @@ impl Mock {
     }
 
     fn post(&self, path: &str, content_type: &str, body: &[u8]) -> Response {
-        self.send(&request("POST", path, Some(content_type), body))
+        post(self.port, path, content_type, body)
     }
 
     /// Sends `signal`, waits (bounded) for the exit, and returns the exit code and stderr.
@@ -153,6 +159,45 @@ fn request(method: &str, path: &str, content_type: Option<&str>, body: &[u8]) ->
     let mut raw = raw.into_bytes();
     raw.extend_from_slice(body);
     raw
+}
+
+/// POSTs `body` with hyper's client (its own runtime, so the tests stay synchronous); the
+/// status, the headers (lower-case names) and the body.
+fn post(port: u16, path: &str, content_type: &str, body: &[u8]) -> Response {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let client: Client<HttpConnector, Full<Bytes>> =
+            Client::builder(TokioExecutor::new()).build_http();
+        let request = Request::builder()
+            .method("POST")
+            .uri(format!("http://127.0.0.1:{port}{path}"))
+            .header("content-type", content_type)
+            .body(Full::new(Bytes::copy_from_slice(body)))
+            .expect("a request");
+        let response = tokio::time::timeout(WAIT, client.request(request))
+            .await
+            .expect("an answer in time")
+            .expect("an answer");
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+            .collect();
+        let bytes = tokio::time::timeout(WAIT, response.into_body().collect())
+            .await
+            .expect("a body in time")
+            .expect("a body")
+            .to_bytes();
+        Response {
+            status,
+            headers,
+            body: String::from_utf8(bytes.to_vec()).expect("UTF-8"),
+        }
+    })
 }
 
 fn send(port: u16, raw: &[u8]) -> Response {
@@ -484,13 +529,12 @@ fn concurrent_requests() {
                     let mut body = valid_enrollment();
                     let ref_num = format!("{:015}", worker * 100 + i);
                     body["header"]["refNum"] = Value::String(ref_num.clone());
-                    let raw = request(
-                        "POST",
+                    let answer = post(
+                        port,
                         "/enroll",
-                        Some("application/json"),
+                        "application/json",
                         body.to_string().as_bytes(),
                     );
-                    let answer = send(port, &raw);
                     assert_eq!(answer.status, 200, "{}", answer.body);
                     assert_eq!(answer.json()["header"]["refNum"], Value::String(ref_num));
                 }

@@ -67,3 +67,26 @@ pub(crate) fn violations_members(report: &fieldtab_runtime::Report, message: &[u
         n => format!("\"violations\":{violations},\"more\":{n}"),
     }
 }
+
+/// Reports that the schema at `schema` has no message or struct named as asked (`sample`,
+/// `validate`): the name escaped (it is the user's argument), a did-you-mean, the names there
+/// are; exit code 2.
+pub(crate) fn unknown_item(
+    error: &fieldtab_codegen::dynamic::UnknownItem,
+    schema: &Path,
+) -> ExitCode {
+    eprintln!(
+        "error: {} in `{}`",
+        fieldtab_runtime::printable(&error.to_string()),
+        schema.display()
+    );
+    if let Some(suggestion) = &error.suggestion {
+        eprintln!("help: did you mean `{suggestion}`?");
+    }
+    if error.available.is_empty() {
+        eprintln!("note: the schema has no message or struct");
+    } else {
+        eprintln!("note: available: {}", error.available.join(", "));
+    }
+    ExitCode::from(2)
+}

@@ -7,7 +7,6 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use fieldtab_runtime::printable;
 use fieldtab_schema::Schema;
 use fieldtab_schema::sample::Sampler;
 
@@ -33,22 +32,7 @@ pub(crate) fn run(schema: &Path, request: &Request<'_>) -> ExitCode {
     };
     let sampler = match Sampler::new(&loaded, request.message) {
         Ok(sampler) => sampler,
-        Err(error) => {
-            eprintln!(
-                "error: {} in `{}`",
-                printable(&error.to_string()),
-                schema.display()
-            );
-            if let Some(suggestion) = &error.suggestion {
-                eprintln!("help: did you mean `{suggestion}`?");
-            }
-            if error.available.is_empty() {
-                eprintln!("note: the schema has no message or struct");
-            } else {
-                eprintln!("note: available: {}", error.available.join(", "));
-            }
-            return ExitCode::from(2);
-        }
+        Err(error) => return crate::output::unknown_item(&error, schema),
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

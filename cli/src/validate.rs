@@ -74,18 +74,7 @@ pub(crate) fn run(
     };
     let validator = match Validator::new(&loaded.module, message) {
         Ok(validator) => validator.max_violations(limits.max_violations),
-        Err(error) => {
-            eprintln!("error: {error} in `{}`", schema.display());
-            if let Some(suggestion) = &error.suggestion {
-                eprintln!("help: did you mean `{suggestion}`?");
-            }
-            if error.available.is_empty() {
-                eprintln!("note: the schema has no message or struct");
-            } else {
-                eprintln!("note: available: {}", error.available.join(", "));
-            }
-            return ExitCode::from(2);
-        }
+        Err(error) => return crate::output::unknown_item(&error, schema),
     };
 
     let stdin_only = [PathBuf::from("-")];

@@ -40,7 +40,8 @@ struct Found<'j> {
 }
 
 impl<'j> Below<'j> {
-    /// The value at the end of `steps` (the first step a member of `from`), looked up once.
+    /// The value at the end of `steps`, `from` being the value of the first step (the steps
+    /// after it are followed from there), looked up once.
     fn get<'a>(&'a self, steps: &[&str], from: Option<Json<'j>>) -> Option<&'a Json<'j>> {
         let mut cell = &self.first;
         loop {

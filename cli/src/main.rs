@@ -73,10 +73,18 @@ enum Command {
               value_parser = clap::value_parser!(usize))]
         max_violations: usize,
         /// Refuse a message larger than N bytes (an error on stderr, exit 2), before reading
-        /// more of it.
+        /// more of it. With --jsonl, a line longer than N bytes is an invalid message (a
+        /// `syntax` violation), skipped without being kept.
         #[arg(long, value_name = "N", default_value_t = validate::MAX_BYTES)]
         max_bytes: u64,
-        /// JSON files; `-` or none reads standard input.
+        /// Each input is JSON Lines: one message a line (blank lines skipped), validated on
+        /// every core, printed in input order with its line number, then a summary line.
+        #[arg(long)]
+        jsonl: bool,
+        /// With --jsonl, the threads that validate (by default one a core).
+        #[arg(long, value_name = "N", requires = "jsonl")]
+        jobs: Option<std::num::NonZeroUsize>,
+        /// JSON files (JSON Lines with --jsonl); `-` or none reads standard input.
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -161,13 +169,21 @@ fn main() -> ExitCode {
             deny_unknown,
             max_violations,
             max_bytes,
+            jsonl,
+            jobs,
             files,
         } => {
-            let limits = validate::Limits {
-                max_violations,
-                max_bytes,
+            let options = validate::Options {
+                format,
+                deny_unknown,
+                limits: validate::Limits {
+                    max_violations,
+                    max_bytes,
+                },
+                jsonl,
+                jobs,
             };
-            validate::run(&schema, &message, format, deny_unknown, limits, &files)
+            validate::run(&schema, &message, &options, &files)
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Sample {

@@ -56,12 +56,17 @@ pub(crate) fn write_stdout(text: &str, what: &str) -> ExitCode {
 
 /// `"violations":[…]`, then `,"more":N` when violations were found beyond the report's limit:
 /// the violations as `validate --format json` prints them, each with its `line` and `column`
-/// in `message` (the text the report is of), and the body of `mock`'s plain error answers
-/// (`{` and `}` around them).
-pub(crate) fn violations_members(report: &fieldtab_runtime::Report, message: &[u8]) -> String {
+/// in `message` (the text the report is of; its first line is line `first_line` of the input,
+/// 1 but for a line of `validate --jsonl`), and the body of `mock`'s plain error answers (`{`
+/// and `}` around them).
+pub(crate) fn violations_members(
+    report: &fieldtab_runtime::Report,
+    message: &[u8],
+    first_line: usize,
+) -> String {
     // A report serializes as an array of plain strings, rule names and numbers: it cannot fail.
-    let violations =
-        serde_json::to_string(&report.located(message)).unwrap_or_else(|_| "[]".to_owned());
+    let located = report.located(message).from_line(first_line);
+    let violations = serde_json::to_string(&located).unwrap_or_else(|_| "[]".to_owned());
     match report.more() {
         0 => format!("\"violations\":{violations}"),
         n => format!("\"violations\":{violations},\"more\":{n}"),

@@ -39,6 +39,9 @@ pub(crate) struct Message<'a> {
     pub(crate) masked: &'a [Range<usize>],
     /// Whether the text is malformed JSON (then every value is masked).
     pub(crate) malformed: bool,
+    /// Whether the text was kept to show: not for a line of `validate --jsonl` longer than
+    /// `--max-bytes`, then only the location line is written.
+    pub(crate) excerpt: bool,
 }
 
 impl Message<'_> {
@@ -160,6 +163,9 @@ pub(crate) fn write_snippet(
         location.line,
         location.column
     )?;
+    if !message.excerpt {
+        return Ok(());
+    }
     writeln!(out, "{gutter} |")?;
     writeln!(out, "{number} | {body}")?;
     writeln!(
@@ -180,6 +186,7 @@ mod tests {
             text: text.as_bytes(),
             masked,
             malformed: false,
+            excerpt: true,
         };
         let mut out = Vec::new();
         let location = Location::of(text.as_bytes(), offset);
@@ -213,6 +220,7 @@ mod tests {
             text: br#"{"pid": "12\"3", "n": 42 x"#,
             masked: &[],
             malformed: true,
+            excerpt: true,
         };
         let mut out = Vec::new();
         write_snippet(&mut out, &message, Location::of(message.text, 25), true).unwrap();

@@ -78,6 +78,27 @@ pub struct Located<'r> {
 }
 
 impl Located<'_> {
+    /// The same locations in a larger text whose line `first` (from 1) the message starts
+    /// (a message that is one line of a JSON Lines file): each line number moved down by
+    /// `first - 1`, the columns and offsets unchanged.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{JsonKind, Path, Report, RuleError};
+    ///
+    /// let mut report = Report::new();
+    /// report.push(&Path::root().key("pid"), RuleError::wrong_type(JsonKind::String, JsonKind::Number));
+    /// let located = report.located(br#"{"pid": 12}"#).from_line(7);
+    /// let (_, at) = located.iter().next().unwrap();
+    /// assert_eq!(at.map(|at| (at.line, at.column)), Some((7, 9)));
+    /// ```
+    #[must_use]
+    pub fn from_line(mut self, first: usize) -> Self {
+        for location in self.locations.iter_mut().flatten() {
+            location.line += first.saturating_sub(1);
+        }
+        self
+    }
+
     /// The violations with their locations, in the report's order.
     pub fn iter(&self) -> impl Iterator<Item = (&Violation, Option<Location>)> {
         self.report.iter().zip(self.locations.iter().copied())

@@ -1,6 +1,9 @@
 //! `fieldtab validate` through the built binary: every exit code, both output formats, standard
 //! input, several files, `--deny-unknown`, and no full card number in any output.
 
+#[path = "validate/jsonl.rs"]
+mod jsonl;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

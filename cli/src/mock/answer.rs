@@ -116,7 +116,10 @@ impl Mock {
         let (status, body) = match self.errors {
             ErrorStyle::Plain => (
                 400,
-                format!("{{{}}}", crate::output::violations_members(&report, body, 1)),
+                format!(
+                    "{{{}}}",
+                    crate::output::violations_members(&report, body, 1)
+                ),
             ),
             ErrorStyle::Upi => {
                 let text = one_line(&report, "Message format error", 200, &[]);

@@ -101,9 +101,9 @@ pub(crate) fn run(schema: &Path, message: &str, options: &Options, files: &[Path
     let stdin_only = [PathBuf::from("-")];
     let inputs: &[PathBuf] = if files.is_empty() { &stdin_only } else { files };
     if options.jsonl {
-        let jobs = options.jobs.unwrap_or_else(|| {
-            std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)
-        });
+        let jobs = options
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN));
         return batch::run(&check, inputs, options.limits.max_bytes, jobs);
     }
 

@@ -37,7 +37,7 @@ fn clean_schema_exits_0_with_an_ok_line() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "ok: ../schemas/upi/enrollment_registration.md (2 messages, 3 structs, 0 enums)\n"
+        "ok: ../schemas/upi/enrollment_registration.md (2 messages, 2 structs, 0 enums; 1 imported item)\n"
     );
     assert!(output.stderr.is_empty(), "{}", stderr(&output));
 }

@@ -29,6 +29,12 @@ pub struct Schema {
     /// that declares it: `0` for the root file's own items, another index for imported ones
     /// (which come first in `module.items`).
     pub item_files: Vec<usize>,
+    /// For each item of `module.items`, in the same order, its name in the file that declares
+    /// it: [`crate::model::Item::name`] unless an import gave the item an alias (`Import: A as
+    /// B`: the item is `B` in the module, `A` here). Code generated for the declaring file on
+    /// its own names the item so, which is how a schema refers to it there
+    /// (`fieldtab_codegen::Options::extern_schema`).
+    pub declared_names: Vec<String>,
     /// The warnings of every file (a schema with errors does not load; its warnings come with
     /// the errors): phrases of Description cells that read like rules but are not understood.
     pub warnings: Diagnostics,
@@ -296,10 +302,16 @@ impl Loader {
             })
             .collect();
         // The items the module holds, in the drafts' order.
-        let (item_files, items): (Vec<usize>, Vec<_>) =
+        let mut item_files = Vec::new();
+        let mut declared_names = Vec::new();
+        let mut items = Vec::new();
+        for (file, declared, item) in
             check_module(&self.sources, &links, drafts, &mut self.diagnostics)
-                .into_iter()
-                .unzip();
+        {
+            item_files.push(file);
+            declared_names.push(declared);
+            items.push(item);
+        }
         // Stages find errors in their own order; the author reads a file top to bottom.
         let paths: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
         let rank = |file: &Path| paths.iter().position(|p| *p == file);
@@ -318,6 +330,7 @@ impl Loader {
             },
             files: self.sources.into_iter().map(|s| s.path).collect(),
             item_files,
+            declared_names,
             warnings,
             prose: self.prose,
         })
@@ -478,13 +491,17 @@ mod tests {
         assert_eq!(
             names,
             [
+                "EnrollmentRegistrationData",
                 "EnrollmentRegistrationRequest",
                 "EnrollmentRegistrationRequestHeader",
-                "EnrollmentRegistrationData",
                 "EnrollmentRegistrationResponse",
                 "EnrollmentRegistrationResponseHeader"
             ]
         );
+        // The cardholder is the UPI common `Cardholder`, under an alias.
+        assert_eq!(schema.item_files, [1, 0, 0, 0, 0]);
+        assert_eq!(schema.declared_names[0], "Cardholder");
+        assert!(schema.files[1].ends_with("common.md"));
         let header = field(&schema, "EnrollmentRegistrationRequest", "header");
         assert_eq!(
             header.ty,
@@ -512,7 +529,7 @@ mod tests {
         assert!(mobile.sensitive);
         assert_eq!(mobile.requirement, Requirement::Optional);
         assert_eq!(mobile.format, Some(Format::Mobile));
-        assert_eq!(schema.files.len(), 1);
+        assert_eq!(schema.files.len(), 2);
     }
 
     #[test]

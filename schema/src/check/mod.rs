@@ -132,14 +132,14 @@ pub(crate) fn check_file(
 }
 
 /// The second stage: checks the drafts of every file together and returns the items the
-/// module holds, each with the loader's index of its file (meaningful only when no error was
-/// pushed). `links[f]` are the imports of file `f`, resolved.
+/// module holds, each with the loader's index of its file and its name there (meaningful only
+/// when no error was pushed). `links[f]` are the imports of file `f`, resolved.
 pub(crate) fn check_module(
     sources: &[Source],
     links: &[Vec<Link<'_>>],
     drafts: Vec<Draft>,
     diagnostics: &mut Diagnostics,
-) -> Vec<(usize, Item)> {
+) -> Vec<(usize, String, Item)> {
     let notes = prose::notes(sources, &drafts);
     let items = module::ModuleChecker::new(sources, diagnostics).items(links, drafts);
     prose::annotate(&notes, diagnostics);

@@ -38,12 +38,14 @@ impl<'a> ModuleChecker<'a> {
     }
 
     /// Runs the module-wide checks on `drafts` (of files that import each other as `links`
-    /// say) and returns the items the module holds, each with its file.
+    /// say) and returns the items the module holds, each with its file and its name in that
+    /// file (before an import's alias renamed it).
     pub(super) fn items(
         mut self,
         links: &[Vec<Link<'_>>],
         mut drafts: Vec<Draft>,
-    ) -> Vec<(usize, Item)> {
+    ) -> Vec<(usize, String, Item)> {
+        let declared: Vec<String> = drafts.iter().map(|d| d.item.name.clone()).collect();
         let names = self.names(links, &drafts);
         self.resolve(&names, links, &mut drafts);
         let expanded = self.variants(&names, &mut drafts);
@@ -68,9 +70,10 @@ impl<'a> ModuleChecker<'a> {
         self.note_copied(&expanded, from);
         drafts
             .into_iter()
+            .zip(declared)
             .zip(names.included)
             .filter(|(_, included)| *included)
-            .map(|(draft, _)| (draft.file, draft.item))
+            .map(|((draft, declared), _)| (draft.file, declared, draft.item))
             .collect()
     }
 }

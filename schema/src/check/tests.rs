@@ -426,6 +426,11 @@ fn selected_imports_hold_what_they_select_and_use_under_their_aliases() {
         .collect();
     assert_eq!(names, ["Status", "DictResult", "Amount", "Result"]);
     assert_eq!(schema.item_files, [1, 1, 1, 0]);
+    // Each item's name in its own file, where the alias does not reach.
+    assert_eq!(
+        schema.declared_names,
+        ["Status", "Result", "Amount", "Result"]
+    );
     assert_eq!(schema.own_items().count(), 1);
     assert_eq!(
         fields(&schema, "Result")[0].ty,

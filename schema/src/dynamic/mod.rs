@@ -186,16 +186,24 @@ pub struct UnknownItem {
     pub is_enum: bool,
     /// The closest message or struct name, if one is close enough to be a likely typo.
     pub suggestion: Option<String>,
-    /// Every message and struct name of the module, in module order.
+    /// Every message name of the module, then every struct name, each in module order (the
+    /// messages first: they are what one validates, and a module lists imported items before
+    /// the root file's own).
     pub available: Vec<String>,
 }
 
 impl UnknownItem {
     fn new(module: &Module, name: &str, is_enum: bool) -> UnknownItem {
-        let available: Vec<String> = module
+        let messages = module
             .items
             .iter()
-            .filter(|item| item.kind.object().is_some())
+            .filter(|item| matches!(item.kind, ItemKind::Message(_)));
+        let structs = module
+            .items
+            .iter()
+            .filter(|item| matches!(item.kind, ItemKind::Struct(_)));
+        let available: Vec<String> = messages
+            .chain(structs)
             .map(|item| item.name.clone())
             .collect();
         let suggestion = if is_enum {

@@ -529,7 +529,7 @@ fn unknown_names_suggest_close_ones() {
     let error = Validator::new(&module, "Reqest").unwrap_err();
     assert_eq!(error.suggestion.as_deref(), Some("Request"));
     assert!(!error.is_enum);
-    assert_eq!(error.available, ["Header", "Data", "Request", "Period"]);
+    assert_eq!(error.available, ["Request", "Header", "Data", "Period"]);
     assert_eq!(error.to_string(), "no message or struct named `Reqest`");
     let error = Validator::new(&module, "PeriodType").unwrap_err();
     assert!(error.is_enum);

@@ -109,6 +109,20 @@
 //! );
 //! ```
 //!
+//! Schemas that import one file share its types with `extern_schema`: the file is generated
+//! once, and each importing schema refers to its items there (`Builder::extern_schema` in a
+//! build script). The shipped UPI schemas share `schemas/upi/common.md`:
+//!
+//! ```ignore
+//! pub mod common { fieldtab::include_schema!("schemas/upi/common.md"); }
+//! pub mod enrollment {
+//!     fieldtab::include_schema!(
+//!         "schemas/upi/enrollment_registration.md",
+//!         extern_schema("common.md" = crate::common), // `EnrollmentRegistrationData` is `common::Cardholder`
+//!     );
+//! }
+//! ```
+//!
 //! # Items
 //!
 //! - Decoding: [`from_json`], [`from_str`], [`from_json_with`], [`validate_json`],

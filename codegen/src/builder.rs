@@ -37,6 +37,9 @@ pub struct Builder {
     out_dir: Option<PathBuf>,
     quiet: bool,
     options: Options,
+    /// The files whose items are shared (`Builder::extern_schema`), with the Rust path of the
+    /// module generated for each.
+    shared: Vec<(PathBuf, String)>,
 }
 
 impl Builder {
@@ -100,6 +103,50 @@ impl Builder {
         self
     }
 
+    /// Shares the types of the schema file `file` (a path as the schemas given to
+    /// [`Builder::compile`] are written: `schemas/upi/common.md`) among the schemas that import
+    /// it: each compiled schema that imports `file` refers to its items in the module at
+    /// `rust_path` instead of generating them ([`Options::extern_schema`]), and `file` itself,
+    /// when compiled, is generated as usual. A shared file that no compiled schema imports is
+    /// an error ([`BuildError::NotImported`]).
+    ///
+    /// ```no_run
+    /// // build.rs: common.rs holds `Cardholder`; the other two refer to it.
+    /// fieldtab_codegen::Builder::new()
+    ///     .extern_schema("schemas/upi/common.md", "crate::upi::common")
+    ///     .compile_or_exit(&[
+    ///         "schemas/upi/common.md",
+    ///         "schemas/upi/enrollment_registration.md",
+    ///         "schemas/upi/instant_discount_usage_query.md",
+    ///     ]);
+    /// ```
+    pub fn extern_schema(mut self, file: impl Into<PathBuf>, rust_path: &str) -> Self {
+        self.shared.push((file.into(), rust_path.to_owned()));
+        self
+    }
+
+    /// The options for `schema`: the builder's, and an `extern_schema` for each shared file it
+    /// imports (marked in `used`).
+    fn options_for(&self, schema: &Schema, used: &mut [bool]) -> Options {
+        let mut options = self.options.clone();
+        for ((file, rust_path), used) in self.shared.iter().zip(used) {
+            let found = schema
+                .files
+                .iter()
+                .position(|f| crate::shared::same_file(f, file));
+            match found {
+                Some(0) => *used = true,
+                Some(index) => {
+                    *used = true;
+                    let relative = schema.import_path(index).unwrap_or_default();
+                    options = options.extern_schema(&relative, rust_path);
+                }
+                None => {}
+            }
+        }
+        options
+    }
+
     /// Whether to print `cargo:rerun-if-changed` lines (default `true`; turn it off outside a
     /// build script to keep stdout clean).
     pub fn emit_rerun_if_changed(mut self, emit: bool) -> Self {
@@ -138,6 +185,7 @@ impl Builder {
             source,
         })?;
         let mut written: Vec<PathBuf> = Vec::new();
+        let mut used = vec![false; self.shared.len()];
         for schema_path in schemas {
             let schema_path = schema_path.as_ref();
             let loaded = Schema::load(schema_path);
@@ -169,7 +217,7 @@ impl Builder {
                 return Err(BuildError::SameOutput { path: out });
             }
             let code = schema
-                .to_rust_pretty_with(&self.options)
+                .to_rust_pretty_with(&self.options_for(&schema, &mut used))
                 .map_err(|errors| BuildError::Options {
                     path: schema_path.to_path_buf(),
                     errors,
@@ -185,6 +233,9 @@ impl Builder {
                 })?;
             }
             written.push(out);
+        }
+        if let Some(((file, _), _)) = self.shared.iter().zip(&used).find(|(_, used)| !**used) {
+            return Err(BuildError::NotImported { path: file.clone() });
         }
         Ok(written)
     }
@@ -225,6 +276,12 @@ pub enum BuildError {
         /// The output file.
         path: PathBuf,
     },
+    /// A file shared with [`Builder::extern_schema`] is neither compiled nor imported by a
+    /// compiled schema: a mistyped path, most likely.
+    NotImported {
+        /// The file as given to `extern_schema`.
+        path: PathBuf,
+    },
 }
 
 impl fmt::Display for BuildError {
@@ -258,6 +315,12 @@ impl fmt::Display for BuildError {
             BuildError::SameOutput { path } => write!(
                 f,
                 "error: two schemas would both write `{}`: give them different file names",
+                path.display()
+            ),
+            BuildError::NotImported { path } => write!(
+                f,
+                "error: `{}` is shared (`Builder::extern_schema`), but no schema compiled is it \
+                 or imports it",
                 path.display()
             ),
         }
@@ -296,7 +359,9 @@ impl std::error::Error for BuildError {
             BuildError::Schema { diagnostics, .. } => Some(diagnostics),
             BuildError::Io { source, .. } => Some(source),
             BuildError::Options { errors, .. } => Some(errors),
-            BuildError::NoOutDir | BuildError::SameOutput { .. } => None,
+            BuildError::NoOutDir
+            | BuildError::SameOutput { .. }
+            | BuildError::NotImported { .. } => None,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod json_schema;
 mod names;
 mod options;
 mod package;
+mod shared;
 
 pub use builder::{BuildError, Builder, GENERATED_HEADER};
 pub use fieldtab_schema::{Diagnostic, Diagnostics, Schema, dynamic, model};
@@ -88,8 +89,11 @@ impl Generate for Schema {
     }
 
     fn to_tokens_with(&self, options: &Options) -> Result<proc_macro2::TokenStream, OptionErrors> {
-        options.check(&self.module)?;
-        Ok(emit::rust_tokens(&self.module, options::Names::of(options)))
+        options.check(self)?;
+        Ok(emit::rust_tokens(
+            &self.module,
+            options::Names::of(options, self),
+        ))
     }
 
     fn json_schema(

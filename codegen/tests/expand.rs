@@ -106,3 +106,29 @@ fn test_schemas_expand_to_their_snapshots() {
             .bind(|| insta::assert_snapshot!(format!("tests__{stem}"), schema.to_rust_pretty()));
     }
 }
+
+/// A schema whose imported file is shared (`extern_schema`): the items of `common.md` are not
+/// generated again but re-exported from the module generated for it, under the aliases the
+/// import gives them; the schema's own items are generated as without the option.
+#[test]
+fn a_shared_import_is_referred_to_not_generated() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/upi/enrollment_registration.md");
+    let schema = Schema::load(&path).unwrap_or_else(|d| panic!("{d}"));
+    let options = fieldtab_codegen::Options::new().extern_schema("common.md", "crate::upi::common");
+    let code = schema
+        .to_rust_pretty_with(&options)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub use crate::upi::common::Cardholder as EnrollmentRegistrationData;"));
+    assert!(!code.contains("pub struct EnrollmentRegistrationData"));
+    // Without the option, the same schema generates the struct itself.
+    assert!(
+        schema
+            .to_rust_pretty()
+            .contains("pub struct EnrollmentRegistrationData")
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!("shared__upi__enrollment_registration", code));
+}

@@ -31,6 +31,19 @@ use syn::{Error, LitStr};
 /// );
 /// ```
 ///
+/// Two schemas importing one file share its types with `extern_schema`: the file is generated
+/// once, and each schema refers to its items there instead of generating them again.
+///
+/// ```ignore
+/// pub mod common { fieldtab::include_schema!("schemas/upi/common.md"); }
+/// pub mod enrollment {
+///     fieldtab::include_schema!(
+///         "schemas/upi/enrollment_registration.md",
+///         extern_schema("common.md" = crate::common),
+///     );
+/// }
+/// ```
+///
 /// Items are named as in the schema, fields by their wire identifier (`Item."3ds"` for one that
 /// is not a Rust identifier); an option naming something the schema does not have is an error
 /// at the option.

@@ -8,6 +8,7 @@
 //! attribute(Item.cardNo = #[doc(hidden)])  a field's (by its wire identifier)
 //! rename(Item = Name, Item.cardNo = pan)   Rust names
 //! extern_type(Item = crate::common::Item)  an existing type for an item
+//! extern_schema("common.md" = crate::common)  an imported file's items, generated there
 //! ```
 //!
 //! Each entry becomes one setting, whose span is kept: an entry the schema refuses (an item it
@@ -26,7 +27,8 @@ pub(crate) struct Parsed {
     pub(crate) spans: Vec<Span>,
 }
 
-const KINDS: &str = "`derive(..)`, `attribute(..)`, `rename(..)` or `extern_type(..)`";
+const KINDS: &str =
+    "`derive(..)`, `attribute(..)`, `rename(..)`, `extern_type(..)` or `extern_schema(..)`";
 
 impl Parsed {
     fn add(&mut self, span: Span, set: impl FnOnce(Options) -> Options) {
@@ -49,6 +51,7 @@ impl Parsed {
                 "attribute" => parsed.entries(&content, Self::attribute)?,
                 "rename" => parsed.entries(&content, Self::rename)?,
                 "extern_type" => parsed.entries(&content, Self::extern_type)?,
+                "extern_schema" => parsed.entries(&content, Self::extern_schema)?,
                 other => {
                     return Err(Error::new(
                         kind.span(),
@@ -96,7 +99,7 @@ impl Parsed {
         if input.is_empty() {
             return Err(Error::new(
                 input.span(),
-                "expected `Item = …` or `Item.field = …` entries",
+                "expected `Item = …`, `Item.field = …` or `\"file.md\" = …` entries",
             ));
         }
         while !input.is_empty() {
@@ -164,6 +167,23 @@ impl Parsed {
         let path: syn::Path = input.parse()?;
         let path = path.to_token_stream().to_string();
         self.add(span, |o| o.extern_type(&target.item, &path));
+        Ok(())
+    }
+
+    /// `"common.md" = path::to::module`.
+    fn extern_schema(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
+        let span = input.span();
+        let file: LitStr = input.parse().map_err(|e| {
+            Error::new(
+                e.span(),
+                "`extern_schema` maps an imported file, written as its `Import:` line writes it: \
+                 `extern_schema(\"common.md\" = crate::common)`",
+            )
+        })?;
+        input.parse::<Token![=]>()?;
+        let path: syn::Path = input.parse()?;
+        let path = path.to_token_stream().to_string();
+        self.add(span, |o| o.extern_schema(&file.value(), &path));
         Ok(())
     }
 }

@@ -61,6 +61,40 @@ impl Schema {
             .map(|(item, _)| item)
     }
 
+    /// The index in [`Schema::files`] of the imported file at `path`, written as an `Import:`
+    /// line of the root file would write it (relative to the root file's folder: `common.md`,
+    /// `../alipayplus/benefit.md`); files are compared as the loader compares them (by their
+    /// canonical path), so any spelling of the same file finds it. `None` for the root file
+    /// itself and for a file the schema does not read.
+    ///
+    /// ```no_run
+    /// let schema = fieldtab_schema::Schema::load("schemas/upi/enrollment_registration.md")?;
+    /// assert_eq!(schema.imported_file("common.md"), Some(1));
+    /// assert_eq!(schema.imported_file("./common.md"), Some(1));
+    /// # Ok::<(), fieldtab_schema::Diagnostics>(())
+    /// ```
+    pub fn imported_file(&self, path: impl AsRef<Path>) -> Option<usize> {
+        let root = self.files.first()?;
+        let wanted = identity(&parent(root).join(path));
+        (1..self.files.len()).find(|&i| identity(&self.files[i]) == wanted)
+    }
+
+    /// The path of file `index` of [`Schema::files`] as [`Schema::imported_file`] takes it:
+    /// relative to the root file's folder (`common.md`, `../alipayplus/benefit.md`).
+    pub fn import_path(&self, index: usize) -> Option<String> {
+        let file = normalize(self.files.get(index)?);
+        let root = normalize(&parent(self.files.first()?));
+        let (file, root): (Vec<_>, Vec<_>) =
+            (file.components().collect(), root.components().collect());
+        let common = file.iter().zip(&root).take_while(|(a, b)| a == b).count();
+        let mut relative = PathBuf::new();
+        for _ in common..root.len() {
+            relative.push("..");
+        }
+        relative.extend(&file[common..]);
+        Some(relative.display().to_string())
+    }
+
     /// Reads and checks the schema file at `path` and the files it imports.
     ///
     /// Every error of every file is reported, not only the first, with the warnings among
@@ -502,6 +536,12 @@ mod tests {
         assert_eq!(schema.item_files, [1, 0, 0, 0, 0]);
         assert_eq!(schema.declared_names[0], "Cardholder");
         assert!(schema.files[1].ends_with("common.md"));
+        assert_eq!(schema.import_path(1).as_deref(), Some("common.md"));
+        for spelling in ["common.md", "./common.md", "../upi/common.md"] {
+            assert_eq!(schema.imported_file(spelling), Some(1), "{spelling}");
+        }
+        assert_eq!(schema.imported_file("enrollment_registration.md"), None);
+        assert_eq!(schema.imported_file("missing.md"), None);
         let header = field(&schema, "EnrollmentRegistrationRequest", "header");
         assert_eq!(
             header.ty,

@@ -7,9 +7,19 @@
 // Each test uses some of the generated items, not all.
 #![allow(dead_code)]
 
-/// `schemas/upi/enrollment_registration.md`.
+/// `schemas/upi/common.md`: the UPI items several schemas import.
+pub(crate) mod upi_common {
+    fieldtab::include_schema!("schemas/upi/common.md");
+}
+
+/// `schemas/upi/enrollment_registration.md`, sharing the items of `common.md` with
+/// `upi_common` (`extern_schema`), so every test of it runs the shared types; the usage query
+/// below, which imports the same file, generates them itself, as without the option.
 pub(crate) mod upi_enrollment_registration {
-    fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
+    fieldtab::include_schema!(
+        "schemas/upi/enrollment_registration.md",
+        extern_schema("common.md" = super::upi_common)
+    );
 }
 
 /// `schemas/upi/instant_discount_usage_query.md`.

@@ -42,11 +42,15 @@ fn emit_items(module: &Module) -> TokenStream {
             // Mapped to an existing type: re-exported under the item's Rust name, so the other
             // items (and users) name it as if it were generated here.
             let name = names::type_name(&item.name);
-            let doc = format!(
-                " `{}`: the existing type `{}`.",
-                item.name,
-                quote!(#path).to_string().replace(' ', "")
-            );
+            let path_text = quote!(#path).to_string().replace(' ', "");
+            let doc = match options.shared_from(&item.name) {
+                Some(file) => format!(
+                    " `{}`: the item of `{file}`, shared with every schema that maps `{file}` to \
+                     the module generated from it (`{path_text}`).",
+                    item.name
+                ),
+                None => format!(" `{}`: the existing type `{path_text}`.", item.name),
+            };
             tokens.extend(quote! {
                 #[doc = #doc]
                 pub use #path as #name;

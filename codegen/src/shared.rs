@@ -219,6 +219,21 @@ mod tests {
             .to_rust_pretty_with(&options)
             .unwrap_or_else(|e| panic!("{e}"));
         assert!(code.contains("pub use crate::Mine as Outer;"), "{code}");
+        // Options that shape an item's own code do not apply to one generated elsewhere.
+        let options = Options::new()
+            .extern_schema("common.md", "super::common")
+            .rename_field("Piece.kind", "sort")
+            .extern_type("Outer", "crate::Mine")
+            .item_derive("Outer", &["Ord"]);
+        assert_eq!(
+            refusals(&schema, &options),
+            [
+                "`Piece` is not generated here, it is shared from `common.md` \
+                 (`super::common::Inner`): give this option where that type is generated",
+                "`Outer` is not generated here, it is the existing type `crate::Mine`: give this \
+                 option where that type is generated",
+            ]
+        );
         assert!(
             code.contains("pub use super::common::Inner as Piece;"),
             "{code}"

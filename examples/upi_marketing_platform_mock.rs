@@ -20,13 +20,23 @@ use axum::routing::post;
 use fieldtab::axum::{Checked, Upi, Valid};
 use fieldtab::{Currency, NumericCurrency, Pan};
 
-/// Enrollment Registration (`procType` 41).
-pub mod enrollment {
-    fieldtab::include_schema!("schemas/upi/enrollment_registration.md");
+/// What the UPI schemas share (`schemas/upi/common.md`), generated once for both below.
+pub mod common {
+    fieldtab::include_schema!("schemas/upi/common.md");
 }
-/// Cardholder Instant Discount Usage Query.
+/// Enrollment Registration (`procType` 41); its `data` is `common::Cardholder`.
+pub mod enrollment {
+    fieldtab::include_schema!(
+        "schemas/upi/enrollment_registration.md",
+        extern_schema("common.md" = super::common),
+    );
+}
+/// Cardholder Instant Discount Usage Query; its `data` is `common::Cardholder` too.
 pub mod usage {
-    fieldtab::include_schema!("schemas/upi/instant_discount_usage_query.md");
+    fieldtab::include_schema!(
+        "schemas/upi/instant_discount_usage_query.md",
+        extern_schema("common.md" = super::common),
+    );
 }
 /// Instant Discount Budget Progress Query.
 pub mod budget {
@@ -51,6 +61,12 @@ pub struct Platform {
     enrolled: Mutex<HashSet<(String, Pan)>>,
 }
 
+/// The key of an enrollment: the activity and the card of a request's `data`, the one
+/// cardholder type both APIs share.
+fn enrollment_key(pid: String, holder: common::Cardholder) -> (String, Pan) {
+    (pid, holder.card_no)
+}
+
 /// The routes, over a fresh platform.
 pub fn router() -> Router {
     Router::new()
@@ -67,7 +83,7 @@ async fn enroll(
 ) -> Checked<EnrollmentRegistrationResponse> {
     let header = request.header;
     if let Ok(mut enrolled) = platform.enrolled.lock() {
-        enrolled.insert((header.pid.clone(), request.data.card_no));
+        enrolled.insert(enrollment_key(header.pid.clone(), request.data));
     }
     Checked(EnrollmentRegistrationResponse {
         header: EnrollmentRegistrationResponseHeader {
@@ -90,7 +106,7 @@ async fn usage_query(
         Upi<InstantDiscountUsageQueryResponse>,
     >,
 ) -> Checked<InstantDiscountUsageQueryResponse> {
-    let key = (request.pid, request.data.card_no);
+    let key = enrollment_key(request.pid, request.data);
     let known = platform
         .enrolled
         .lock()

@@ -147,6 +147,13 @@ impl Builder {
         options
     }
 
+    /// Binds the custom format `name` to the function at `path` ([`Options::format`]):
+    /// `.format("merchant-ref", "crate::formats::merchant_ref")`.
+    pub fn format(mut self, name: &str, path: &str) -> Self {
+        self.options = self.options.format(name, path);
+        self
+    }
+
     /// Whether to print `cargo:rerun-if-changed` lines (default `true`; turn it off outside a
     /// build script to keep stdout clean).
     pub fn emit_rerun_if_changed(mut self, emit: bool) -> Self {

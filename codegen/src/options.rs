@@ -70,6 +70,8 @@ enum Setting {
     ExternType { item: String, path: syn::Path },
     /// The items of an imported file, referred to in the module generated for it at `path`.
     ExternSchema { file: String, path: syn::Path },
+    /// The user function of a custom format (`custom(NAME)` in a Format cell).
+    Format { name: String, path: syn::Path },
     /// A setting whose text did not parse: why.
     Invalid { message: String },
 }
@@ -79,7 +81,8 @@ enum Setting {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OptionError {
     /// The position of the setting, from 0, in the order the setters were called (the
-    /// macro's options in the order written).
+    /// macro's options in the order written); the number of settings for an error no setting
+    /// made (a custom format of the schema that no setting binds).
     pub setting: usize,
     /// What is wrong, naming the item or field.
     pub message: String,
@@ -258,6 +261,37 @@ impl Options {
         }
     }
 
+    /// Binds the custom format `name` (`custom(merchant-ref)` in a Format cell) to the function
+    /// at `path` (`"crate::formats::merchant_ref"`), a `fn(&str) -> Result<(), FormatError>`
+    /// the generated rules table calls for every value of the fields in that format
+    /// (docs/SEMANTICS.md §2.4). The path is resolved inside the generated code: write it
+    /// absolute (`crate::…`, or a crate's name first). Every custom format of the schema must
+    /// be bound.
+    pub fn format(self, name: &str, path: &str) -> Self {
+        match syn::parse_str::<syn::Path>(path) {
+            Ok(path) if path.leading_colon.is_some() || path.segments.len() > 1 => {
+                let first = path.segments.first().map(|s| s.ident.to_string());
+                if matches!(first.as_deref(), Some("self" | "super")) {
+                    self.invalid(format!(
+                        "`{}`: write the function's path from the crate root (`crate::…`): the \
+                         generated code calls it from a module of its own",
+                        quote::quote!(#path).to_string().replace(' ', "")
+                    ))
+                } else {
+                    self.push(Setting::Format {
+                        name: name.to_owned(),
+                        path,
+                    })
+                }
+            }
+            Ok(_) => self.invalid(format!(
+                "`{path}`: write the function's path from the crate root (`crate::formats::{path}`): \
+                 the generated code calls it from a module of its own"
+            )),
+            Err(_) => self.invalid(format!("`{path}` is not a Rust path")),
+        }
+    }
+
     /// Options from the macro, whose syntax tree is already parsed.
     #[doc(hidden)]
     pub fn __derive_paths(self, item: Option<&str>, paths: Vec<syn::Path>) -> Self {
@@ -323,6 +357,12 @@ impl Options {
                         crate::shared::facts_differ(schema, file, &items).map_or(Ok(()), Err)
                     });
                     if let Err(message) = refused {
+                        fail(i, message);
+                    }
+                    continue;
+                }
+                Setting::Format { name, .. } => {
+                    if let Some(message) = crate::emit::unused_format(module, name) {
                         fail(i, message);
                     }
                     continue;
@@ -440,6 +480,10 @@ impl Options {
                 );
             }
         }
+        // A custom format no setting binds: reported after the settings (no span of its own).
+        for message in crate::emit::unbound_formats(module, &names) {
+            fail(self.settings.len(), message);
+        }
         errors.sort_by_key(|e| e.setting);
         if errors.is_empty() {
             Ok(())
@@ -481,6 +525,7 @@ pub(crate) struct Names {
     derives: BTreeMap<String, Vec<syn::Path>>,
     item_attrs: BTreeMap<String, TokenStream>,
     field_attrs: BTreeMap<(String, String), TokenStream>,
+    formats: BTreeMap<String, syn::Path>,
 }
 
 impl Names {
@@ -532,6 +577,9 @@ impl Names {
                         }
                     }
                 }
+                Setting::Format { name, path } => {
+                    names.formats.insert(name.clone(), path.clone());
+                }
                 Setting::Invalid { .. } => {}
             }
         }
@@ -579,6 +627,11 @@ impl Names {
                 seen.insert(last)
             })
             .collect()
+    }
+
+    /// The function bound to the custom format `name`, if any.
+    pub(crate) fn format_fn(&self, name: &str) -> Option<&syn::Path> {
+        self.formats.get(name)
     }
 
     /// The attributes asked for item `name`.

@@ -9,6 +9,7 @@
 //! rename(Item = Name, Item.cardNo = pan)   Rust names
 //! extern_type(Item = crate::common::Item)  an existing type for an item
 //! extern_schema("common.md" = crate::common)  an imported file's items, generated there
+//! format("merchant-ref" = crate::f::check) the function of a custom format
 //! ```
 //!
 //! Each entry becomes one setting, whose span is kept: an entry the schema refuses (an item it
@@ -27,8 +28,8 @@ pub(crate) struct Parsed {
     pub(crate) spans: Vec<Span>,
 }
 
-const KINDS: &str =
-    "`derive(..)`, `attribute(..)`, `rename(..)`, `extern_type(..)` or `extern_schema(..)`";
+const KINDS: &str = "`derive(..)`, `attribute(..)`, `rename(..)`, `extern_type(..)`, `extern_schema(..)` or \
+     `format(..)`";
 
 impl Parsed {
     fn add(&mut self, span: Span, set: impl FnOnce(Options) -> Options) {
@@ -52,6 +53,7 @@ impl Parsed {
                 "rename" => parsed.entries(&content, Self::rename)?,
                 "extern_type" => parsed.entries(&content, Self::extern_type)?,
                 "extern_schema" => parsed.entries(&content, Self::extern_schema)?,
+                "format" => parsed.entries(&content, Self::format)?,
                 other => {
                     return Err(Error::new(
                         kind.span(),
@@ -184,6 +186,26 @@ impl Parsed {
         let path: syn::Path = input.parse()?;
         let path = path.to_token_stream().to_string();
         self.add(span, |o| o.extern_schema(&file.value(), &path));
+        Ok(())
+    }
+}
+
+impl Parsed {
+    /// `"merchant-ref" = crate::formats::merchant_ref`: a custom format's name (a string: it
+    /// may hold `-`) and its function.
+    fn format(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
+        let span = input.span();
+        let name: LitStr = input.parse().map_err(|e| {
+            Error::new(
+                e.span(),
+                "expected a custom format's name as a string: `format(\"merchant-ref\" = \
+                 crate::formats::merchant_ref)`",
+            )
+        })?;
+        input.parse::<Token![=]>()?;
+        let path: syn::Path = input.parse()?;
+        let path = path.to_token_stream().to_string().replace(' ', "");
+        self.add(span, |o| o.format(&name.value(), &path));
         Ok(())
     }
 }

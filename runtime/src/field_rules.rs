@@ -3,7 +3,7 @@
 //! [`FieldPlan::check`]'s.
 
 use crate::plan::{FieldPlan, Requirement, Seen, Text, no_siblings};
-use crate::{Charset, Format, LengthUnit, Path, PatternRef, Report};
+use crate::{Charset, CustomFormat, Format, LengthUnit, Path, PatternRef, Report};
 
 /// The string rules of one field (of its elements, for an array): the data part of its
 /// [`FieldPlan`], whose check runs them (docs/SEMANTICS.md).
@@ -14,8 +14,9 @@ use crate::{Charset, Format, LengthUnit, Path, PatternRef, Report};
 ///    condition holding) is one `required` violation ([`RuleError::empty`](crate::RuleError::empty))
 ///    and nothing else;
 /// 2. otherwise, each independently: `length`, `charset` (the ISO class, then, if it held, the
-///    forbidden characters), `const` (the fixed value), `pattern`, and `format`, which is
-///    skipped when `charset` failed (its message would only repeat it).
+///    forbidden characters), `const` (the fixed value), `pattern`, and `format` (the
+///    registry's, or a custom format's user function), which is skipped when `charset` failed
+///    (its message would only repeat it).
 ///
 /// ```
 /// use fieldtab_runtime::{Charset, Format, LengthUnit, Path, Report, StrRules};
@@ -27,6 +28,7 @@ use crate::{Charset, Format, LengthUnit, Path, PatternRef, Report};
 ///     fixed: None,
 ///     pattern: None,
 ///     format: Some(Format::LocalTime),
+///     custom: None,
 /// };
 /// let root = Path::root();
 /// let path = root.key("localTime");
@@ -59,8 +61,11 @@ pub struct StrRules<'a> {
     pub fixed: Option<&'a str>,
     /// The pattern the value must match (anywhere, unless anchored).
     pub pattern: Option<PatternRef<'a>>,
-    /// The value format.
+    /// The value format, from the registry.
     pub format: Option<Format>,
+    /// The value format, when it is a custom one (`custom(merchant-ref)`) bound to a user
+    /// function: checked at the place of `format`. A field has one or the other.
+    pub custom: Option<CustomFormat<'a>>,
 }
 
 impl StrRules<'_> {
@@ -76,6 +81,7 @@ impl StrRules<'_> {
         fixed: None,
         pattern: None,
         format: None,
+        custom: None,
     };
 
     /// The rules of one JSON string value in a field that is `required` (mandatory, or
@@ -208,6 +214,7 @@ mod tests {
             fixed: Some("1234"),
             pattern: Some(PatternRef::Lazy(digits)),
             format: Some(Format::MinorUnits),
+            custom: None,
         };
         assert_eq!(rules_of(&rules, "1234", true), []);
         assert_eq!(
@@ -226,6 +233,41 @@ mod tests {
             "pattern holds"
         );
         assert_eq!(rules_of(&rules, "", true), [Rule::Required]);
+    }
+
+    #[test]
+    fn a_custom_format_takes_the_place_of_format() {
+        fn all_sevens(value: &str) -> Result<(), crate::FormatError> {
+            if value.bytes().all(|b| b == b'7') {
+                Ok(())
+            } else {
+                Err(crate::FormatError::new("must be sevens"))
+            }
+        }
+        let rules = StrRules {
+            length: Some((LengthUnit::Bytes, 0, 3)),
+            charset: Some(Charset::N),
+            fixed: Some("777"),
+            custom: Some(CustomFormat::new("sevens", all_sevens)),
+            ..StrRules::NONE
+        };
+        assert_eq!(rules_of(&rules, "777", true), []);
+        assert_eq!(
+            rules_of(&rules, "7778", true),
+            [Rule::Length, Rule::Const, Rule::Format]
+        );
+        assert_eq!(
+            rules_of(&rules, "7x", true),
+            [Rule::Charset, Rule::Const],
+            "skipped when the charset failed"
+        );
+        assert_eq!(rules_of(&rules, "", true), [Rule::Required]);
+        let mut report = Report::new();
+        rules.check("70", true, &Path::root(), &mut report);
+        assert_eq!(
+            report.violations()[1].message,
+            "is not in the format `sevens`: must be sevens"
+        );
     }
 
     #[test]

@@ -63,8 +63,8 @@ pub use decode::{
 };
 pub use field_rules::StrRules;
 pub use formats::{
-    Amount, Currency, DecimalAmount, Format, GmtOffset, ImageKinds, LocalTime, MinorUnits,
-    NumericCurrency, Pan, Timestamp, ToWireStr, WireStr,
+    Amount, Currency, CustomFormat, DecimalAmount, Format, FormatError, FormatFn, GmtOffset,
+    ImageKinds, LocalTime, MinorUnits, NumericCurrency, Pan, Timestamp, ToWireStr, WireStr,
 };
 pub use number::{NotANumber, Number};
 pub use path::Path;

@@ -159,6 +159,12 @@ pub struct Field {
     pub requirement: Requirement,
     /// The value format, from the closed registry.
     pub format: Option<Format>,
+    /// The name of the field's custom format (`merchant-ref` from `custom(merchant-ref)`): a
+    /// format outside the registry, checked by a user function bound to the name when code is
+    /// generated or the dynamic validator is built (docs/SEMANTICS.md §2.4). The checker
+    /// guarantees a string field (or an array or map of strings) without [`Field::format`] or
+    /// conditional formats, and a name of ASCII letters, digits, `-`, `_` and `.`.
+    pub custom_format: Option<String>,
     /// Formats that apply only when a condition holds (`base64 image 100 KB jpeg png if type =
     /// BASE64; URL if type = URL`), in the order the Format cell gives them.
     ///
@@ -211,6 +217,7 @@ impl Field {
             length: None,
             requirement,
             format: None,
+            custom_format: None,
             format_when: Vec::new(),
             fixed: None,
             forbidden: None,
@@ -268,6 +275,8 @@ impl Field {
                 .as_ref()
                 .map(fieldtab_runtime::PatternRef::Compiled),
             format: self.format,
+            // Bound to its function by the consumer (generated code, `Validator::formats`).
+            custom: None,
         })
     }
 }

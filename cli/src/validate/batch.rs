@@ -200,7 +200,7 @@ impl Work<'_> {
                     );
                     report.push(&Path::root(), RuleError::syntax(message));
                     self.check
-                        .write(&mut done.output, name, Some(*number), None, &report)
+                        .write(&mut done.output, name, Some(*number), None, &report, &[])
                         .map(|()| false)
                 }
             };

@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use fieldtab_codegen::Schema;
-use fieldtab_codegen::dynamic::Validator;
+use fieldtab_codegen::dynamic::{Unchecked, Validator};
 use fieldtab_runtime::{Report, Rule, printable};
 
 use crate::OutputFormat;
@@ -211,16 +211,22 @@ impl Check<'_> {
         line: Option<usize>,
         text: &[u8],
     ) -> io::Result<bool> {
-        let report = match self.validator.validate(text, self.deny_unknown) {
+        // The CLI runs no user function: each value in a custom format is noted, unchecked.
+        let mut unchecked = Vec::new();
+        let verdict = self
+            .validator
+            .validate_noting(text, self.deny_unknown, &mut unchecked);
+        let report = match verdict {
             Ok(()) => Report::new(),
             Err(report) => report,
         };
-        self.write(out, name, line, Some(text), &report)?;
+        self.write(out, name, line, Some(text), &report, &unchecked)?;
         Ok(report.is_empty())
     }
 
     /// Writes the result of a message: its violations (each with its place in `text`, unless
-    /// `text` was not kept) and its summary line, or the JSON object.
+    /// `text` was not kept), the values whose custom format was not checked (`unchecked`) and
+    /// its summary line, or the JSON object.
     fn write(
         &self,
         out: &mut impl Write,
@@ -228,6 +234,7 @@ impl Check<'_> {
         line: Option<usize>,
         text: Option<&[u8]>,
         report: &Report,
+        unchecked: &[Unchecked],
     ) -> io::Result<()> {
         match self.format {
             OutputFormat::Text => {
@@ -245,22 +252,28 @@ impl Check<'_> {
                         .any(|v| v.rule == Rule::Syntax && v.path.is_empty()),
                     excerpt: text.is_some(),
                 };
-                write_text(out, &message, line, self.validator.name(), report)
+                let name = self.validator.name();
+                write_text(out, &message, line, name, report, unchecked)
             }
-            OutputFormat::Json => write_json(out, name, line, text.unwrap_or_default(), report),
+            OutputFormat::Json => {
+                let text = text.unwrap_or_default();
+                write_json(out, name, line, text, report, unchecked)
+            }
         }
     }
 }
 
 /// The text format: `error[rule]: path: message` a violation, its place in the message under
-/// it, then the message's summary line (`file: valid Name`, or `file:LINE: …` for line `LINE`
-/// of a JSON Lines input, where the message's text starts).
+/// it, a `note[format]` line for each value whose custom format was not checked, then the
+/// message's summary line (`file: valid Name`, or `file:LINE: …` for line `LINE` of a JSON
+/// Lines input, where the message's text starts).
 fn write_text(
     out: &mut impl Write,
     message: &Message<'_>,
     line: Option<usize>,
     name: &str,
     report: &Report,
+    unchecked: &[Unchecked],
 ) -> io::Result<()> {
     let file = printable(message.file);
     let first_line = line.unwrap_or(1);
@@ -287,6 +300,15 @@ fn write_text(
         1 => writeln!(out, "and 1 more violation, not kept (--max-violations)")?,
         n => writeln!(out, "and {n} more violations, not kept (--max-violations)")?,
     }
+    for note in unchecked {
+        writeln!(
+            out,
+            "note[format]: {}: not checked: `{}` is a custom format, whose function only \
+             generated code or `Validator::formats` can run",
+            printable(&note.path),
+            note.format
+        )?;
+    }
     let at = match line {
         Some(line) => format!(":{line}"),
         None => String::new(),
@@ -300,22 +322,36 @@ fn write_text(
 
 /// The JSON format: one object a line, `{"file", "valid", "violations"}` in that order (each
 /// violation with its `line` and `column` in the input), `"line"` after `"file"` for a line
-/// of a JSON Lines input, then `"more"` when violations were found beyond `--max-violations`.
+/// of a JSON Lines input, then `"more"` when violations were found beyond `--max-violations`,
+/// then `"unchecked"` when values in a custom format were not checked (`[{"path", "format"}]`).
 fn write_json(
     out: &mut impl Write,
     name: &InputName,
     line: Option<usize>,
     text: &[u8],
     report: &Report,
+    unchecked: &[Unchecked],
 ) -> io::Result<()> {
     let file = &name.json;
     let at = match line {
         Some(line) => format!(",\"line\":{line}"),
         None => String::new(),
     };
+    let mut notes = String::new();
+    if !unchecked.is_empty() {
+        let string = |s: &str| serde_json::Value::from(s).to_string();
+        let list: Vec<String> = unchecked
+            .iter()
+            .map(|note| {
+                let (path, format) = (string(&note.path), string(&note.format));
+                format!("{{\"path\":{path},\"format\":{format}}}")
+            })
+            .collect();
+        notes = format!(",\"unchecked\":[{}]", list.join(","));
+    }
     writeln!(
         out,
-        "{{\"file\":{file}{at},\"valid\":{},{}}}",
+        "{{\"file\":{file}{at},\"valid\":{},{}{notes}}}",
         report.is_empty(),
         crate::output::violations_members(report, text, line.unwrap_or(1))
     )

@@ -7,6 +7,7 @@ use crate::model::{ItemKind, Module};
 use crate::names;
 use crate::options::Names;
 
+mod custom;
 mod debug;
 mod decode;
 mod doc;
@@ -27,6 +28,8 @@ mod validate;
 pub(crate) fn rust_tokens(module: &Module, options: Names) -> TokenStream {
     names::with_options(options, || emit_items(module))
 }
+
+pub(crate) use custom::{unbound_formats, unused_format};
 
 /// What conditions read across the objects of `module`, for `Options::check`.
 pub(crate) fn facts_of(module: &Module) -> facts::Reads {

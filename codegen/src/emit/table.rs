@@ -67,7 +67,10 @@ pub(crate) fn emit(module: &Module, item: &Item, object: &Object) -> TokenStream
                 });
                 get
             });
-            field.with_plan(module, object, |plan| row(plan, pattern_fn.as_ref()))
+            let custom = super::custom::call(field);
+            field.with_plan(module, object, |plan| {
+                row(plan, pattern_fn.as_ref(), custom.clone())
+            })
         })
         .collect();
     let groups = object.with_groups(|groups| {
@@ -120,8 +123,13 @@ pub(crate) fn group_members(object: &Object) -> Vec<usize> {
 }
 
 /// One row: `FieldPlan::new(ident, requirement)` and a builder call per rule it has;
-/// `pattern_fn` returns the field's pattern, if it has one.
-fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
+/// `pattern_fn` returns the field's pattern, if it has one; `custom` is the call of its custom
+/// format, if it has one (the plan of the model holds none: the function is an option's).
+fn row(
+    plan: &FieldPlan<'_>,
+    pattern_fn: Option<&Ident>,
+    custom: Option<TokenStream>,
+) -> TokenStream {
     let ident = plan.ident;
     let requirement = match &plan.requirement {
         Requirement::Mandatory => quote!(Mandatory),
@@ -158,6 +166,7 @@ fn row(plan: &FieldPlan<'_>, pattern_fn: Option<&Ident>) -> TokenStream {
         let format = format_variant(format, || quote!(ImageKinds));
         row.extend(quote!(.format(Format::#format)));
     }
+    row.extend(custom);
     // The enum's values are written out rather than named (`super::Status::RULE`): `super`
     // would miss an enum that `include_schema!` defined inside a function body.
     if let Some(rule) = &plan.enumeration {

@@ -133,7 +133,8 @@ impl Exporter<'_> {
     fn field(&self, field: &Field, plan: &FieldPlan<'_>, notes: &mut Used) -> Node {
         let mandatory = plan.requirement == Requirement::Mandatory;
         let mut comments: Vec<String> = Vec::new();
-        let mut value = self.value(plan, &field.ty, mandatory, &mut comments, notes);
+        let custom = field.custom_format.as_deref();
+        let mut value = self.value(plan, custom, &field.ty, mandatory, &mut comments, notes);
         // The count of the field's own collection (not of the inner ones).
         if let Some(items) = plan.items {
             let (min, max) = match field.ty {
@@ -202,10 +203,12 @@ impl Exporter<'_> {
     }
 
     /// The schema of a present, non-`null` value of type `ty` (the field's type, or its
-    /// element type inside an array). `nonempty`: an empty string is a violation.
+    /// element type inside an array). `nonempty`: an empty string is a violation. `custom`: the
+    /// field's custom format, which the plan holds only once bound to its function.
     fn value(
         &self,
         plan: &FieldPlan<'_>,
+        custom: Option<&str>,
         ty: &Type,
         nonempty: bool,
         comments: &mut Vec<String>,
@@ -271,6 +274,15 @@ impl Exporter<'_> {
                     } else {
                         schema.extend(keywords);
                     }
+                }
+                if let Some(name) = custom {
+                    // An annotation: JSON Schema validators do not know the format.
+                    schema.set("format", name);
+                    notes.notes.insert(NOTE_CUSTOM);
+                    comments.push(format!(
+                        "custom format `{name}`: not checked by JSON Schema validators; fieldtab \
+                         checks it with the function bound to it."
+                    ));
                 }
                 if !all_of.is_empty() {
                     schema.set("allOf", Node::Arr(all_of));
@@ -346,14 +358,14 @@ impl Exporter<'_> {
             Type::Array(element) => {
                 schema.set("type", "array");
                 // Elements are never `required`: an empty string element is a value.
-                let items = self.value(plan, element, false, comments, notes);
+                let items = self.value(plan, custom, element, false, comments, notes);
                 schema.set("items", items);
             }
             Type::Map(element) => {
                 schema.set("type", "object");
                 // Any key; every value a value of the element type (a repeated key, a
                 // `syntax` violation, is not expressible).
-                let values = self.value(plan, element, false, comments, notes);
+                let values = self.value(plan, custom, element, false, comments, notes);
                 schema.set("additionalProperties", values);
             }
             // Free-form: only its kind (`deny_unknown` never looks inside).
@@ -573,6 +585,8 @@ const NOTE_ACCEPTS: &str = "values of another JSON kind that a field accepts (a 
 const INTEGER_TEXT: &str = "^-?(0|[1-9][0-9]*)$";
 /// A JSON number, as a string holding one is written.
 const NUMBER_TEXT: &str = "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
+const NOTE_CUSTOM: &str =
+    "values not in a custom format, which JSON Schema validators do not know (fieldtab: format)";
 const NOTE_LUHN: &str = "card numbers with a wrong Luhn check digit (fieldtab: format)";
 const NOTE_IMAGE: &str =
     "base64 images with bad padding, trailing bits or decoded size (fieldtab: format)";

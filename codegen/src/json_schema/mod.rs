@@ -87,6 +87,7 @@
 //! | `JSON` | `contentMediaType: application/json` (an annotation: that the text is JSON is not checked) |
 //! | `mobile` | `pattern`, exact: `+cc-number`, at most 15 digits |
 //! | `PAN`, `PAN luhn` | `pattern: ^[0-9]{12,19}$` (approximated for `PAN luhn`: the check digit is not checked) |
+//! | `custom(NAME)` | `format: NAME`, an annotation JSON Schema validators do not check (the field's `$comment` says so); fieldtab checks it with the function bound to the name |
 //!
 //! # What JSON Schema cannot express
 //!
@@ -94,6 +95,7 @@
 //!
 //! - the Luhn check digit, the decoded size and bytes of a base64 image beyond its signature,
 //!   and that a `JSON` string holds JSON (each field says which in its `$comment`);
+//! - custom formats (`custom(NAME)`): the user function bound to the name is Rust code;
 //! - `Integer`: JSON Schema's `integer` is a number whose value is whole, so it admits `1.0` and
 //!   `1e2`, which fieldtab rejects as `type` (it wants an integer literal);
 //! - duplicate keys: a JSON Schema validator sees the parsed document (serde_json keeps the

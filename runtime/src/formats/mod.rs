@@ -30,11 +30,15 @@
 //!
 //! Names are case-insensitive and runs of spaces count as one. The schema reader parses the
 //! parametric names (`decimal …`, `base64 image …`) itself, with its diagnostics.
+//!
+//! A format outside the registry is a [`CustomFormat`]: a schema names it `custom(NAME)` and
+//! the user binds the name to a function (module `custom`).
 
 mod amount;
 mod country;
 mod currency;
 mod currency_table;
+mod custom;
 mod date;
 mod decimal;
 mod digits;
@@ -55,6 +59,7 @@ mod wire_str;
 pub(crate) use amount::amount_currency;
 pub use amount::{Amount, DecimalAmount, MinorUnits};
 pub use currency::{Currency, NumericCurrency};
+pub use custom::{CustomFormat, FormatError, FormatFn};
 pub use gmt_offset::GmtOffset;
 pub use local_time::LocalTime;
 pub use pan::Pan;

@@ -22,8 +22,8 @@ impl FieldPlan<'_> {
     /// 4. an empty string in a required field: one `required` violation, nothing else (§2.3);
     /// 5. otherwise, each independently: `length`, `charset` (the ISO class, then the
     ///    forbidden characters when the class held), `const` (the fixed value), `pattern`,
-    ///    `format` through `parse` (skipped when the charset failed: its message would only
-    ///    repeat it) (§2.4), then each conditional format whose condition holds (skipped
+    ///    `format` through `parse`, or a custom format through its user function (skipped when
+    ///    the charset failed: its message would only repeat it) (§2.4), then each conditional format whose condition holds (skipped
     ///    likewise) (§2.5), then `enum` through `parse` (§2.6).
     ///
     /// `facts` gives what the conditions' paths lead to (for the paths of the field's own
@@ -395,6 +395,13 @@ where
                 report.push(path, error);
                 ok = false;
             }
+        }
+        // A custom format stands where the registry's would (a field has one or the other).
+        if let Some(custom) = &rules.custom
+            && let Err(error) = custom.check(value)
+        {
+            report.push(path, error);
+            ok = false;
         }
         if let Some((facts, undecided)) = facts {
             for conditional in plan.format_when {

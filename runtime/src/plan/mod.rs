@@ -47,8 +47,8 @@ mod fields;
 mod group;
 
 use crate::{
-    Charset, Format, Items, JsonKind, LengthUnit, NumberRules, Pattern, PatternRef, RuleError,
-    StrRules,
+    Charset, CustomFormat, Format, Items, JsonKind, LengthUnit, NumberRules, Pattern, PatternRef,
+    RuleError, StrRules,
 };
 
 pub(crate) use check::wrong_type;
@@ -358,6 +358,12 @@ impl<'a> FieldPlan<'a> {
         self
     }
 
+    /// The custom format: a format outside the registry, checked by its user function.
+    pub const fn custom_format(mut self, format: CustomFormat<'a>) -> FieldPlan<'a> {
+        self.rules.custom = Some(format);
+        self
+    }
+
     /// The string rules, all at once.
     pub const fn rules(mut self, rules: StrRules<'a>) -> FieldPlan<'a> {
         self.rules = rules;
@@ -442,7 +448,9 @@ pub mod prelude {
     pub use crate::Counted::{Elements, Entries};
     pub use crate::LengthUnit::{Bytes, Chars};
     pub use crate::decode::__decode::WireEnum;
-    pub use crate::{Charset, Format, ImageKinds, LazyPattern, NumberRules, Pattern, StrRules};
+    pub use crate::{
+        Charset, CustomFormat, Format, ImageKinds, LazyPattern, NumberRules, Pattern, StrRules,
+    };
 }
 
 #[cfg(test)]

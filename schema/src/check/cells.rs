@@ -363,6 +363,7 @@ impl FileChecker<'_> {
         let string_parts = [
             ("pattern", field.pattern.is_some(), spans.pattern),
             ("forbidden", field.forbidden.is_some(), spans.forbidden),
+            ("custom(NAME)", field.custom_format.is_some(), spans.format),
         ];
         for (part, given, span) in string_parts {
             if given && !matches!(field.ty.element(), Type::Iso(_) | Type::String) {

@@ -56,6 +56,16 @@ impl FileChecker<'_> {
                 self.format_part(trimmed, span, field, spans)
             };
         }
+        if field.custom_format.is_some()
+            && (field.format.is_some() || !field.format_when.is_empty())
+        {
+            self.error(
+                spans.format,
+                "a field with a custom format cannot have another format",
+                Some("a field has at most one format: keep `custom(NAME)` or the other".into()),
+            );
+            ok = false;
+        }
         if field.format.is_some() && !field.format_when.is_empty() {
             self.error(
                 spans.format,
@@ -332,6 +342,18 @@ impl FileChecker<'_> {
             );
             return false;
         }
+        if formats::custom_name(format_text).is_some() {
+            self.error(
+                cell.span_of(format_text),
+                "a custom format cannot be conditional",
+                Some(
+                    "a custom format applies to every value of its field: write `custom(NAME)` \
+                     without a condition"
+                        .into(),
+                ),
+            );
+            return false;
+        }
         let format = match formats::parse(format_text) {
             Ok(format) => format,
             Err(e) => {
@@ -355,6 +377,9 @@ impl FileChecker<'_> {
         field: &mut Field,
         spans: &mut FieldSpans,
     ) -> bool {
+        if let Some(text) = formats::custom_name(part) {
+            return self.custom_part(text, span, field, spans);
+        }
         match formats::parse(part) {
             Ok(format) => {
                 spans.format = span;
@@ -367,6 +392,38 @@ impl FileChecker<'_> {
                     return false;
                 }
                 field.format = Some(format);
+                true
+            }
+            Err(e) => {
+                self.error(span, e.message, e.help);
+                false
+            }
+        }
+    }
+}
+
+impl FileChecker<'_> {
+    /// `custom(NAME)` (`text`, what follows `custom`), at `span`: a format outside the
+    /// registry, bound to a user function by the consumer.
+    fn custom_part(
+        &mut self,
+        text: &str,
+        span: Span,
+        field: &mut Field,
+        spans: &mut FieldSpans,
+    ) -> bool {
+        match formats::parse_custom(text) {
+            Ok(name) => {
+                spans.format = span;
+                if field.custom_format.is_some() || field.format.is_some() {
+                    self.error(
+                        span,
+                        "two formats",
+                        Some("a field has at most one format".into()),
+                    );
+                    return false;
+                }
+                field.custom_format = Some(name);
                 true
             }
             Err(e) => {

@@ -48,6 +48,63 @@ pub(crate) fn parse(text: &str) -> Result<Format, FormatError> {
     }
 }
 
+/// The longest name of a custom format.
+const MAX_CUSTOM_NAME: usize = 64;
+
+/// What follows the word `custom` when a Format cell's part is a custom format
+/// (`custom(merchant-ref)`, `Custom (x)`, `custom` alone): the part for [`parse_custom`].
+pub(crate) fn custom_name(part: &str) -> Option<&str> {
+    let head = part.get(..6)?;
+    let rest = &part[6..];
+    (head.eq_ignore_ascii_case("custom")
+        && (rest.is_empty() || rest.starts_with('(') || rest.starts_with(char::is_whitespace)))
+    .then_some(rest)
+}
+
+/// The name of `custom(NAME)`, given what follows `custom`: ASCII letters, digits, `-`, `_`
+/// and `.`, starting with a letter, at most 64 bytes, and not a name of the registry (a typo
+/// of a registry format must not become a custom one silently).
+pub(crate) fn parse_custom(rest: &str) -> Result<String, FormatError> {
+    let help = || Some("write `custom(NAME)`, e.g. `custom(merchant-ref)`".to_string());
+    let inner = rest
+        .trim()
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .map(str::trim);
+    let Some(name) = inner else {
+        return Err(FormatError {
+            message: "malformed custom format".into(),
+            help: help(),
+        });
+    };
+    if name.is_empty() {
+        return Err(FormatError {
+            message: "a custom format without a name".into(),
+            help: help(),
+        });
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !name.chars().all(allowed)
+        || name.len() > MAX_CUSTOM_NAME
+    {
+        return Err(FormatError {
+            message: "malformed custom format name".into(),
+            help: Some(format!(
+                "a custom format's name starts with a letter and has at most {MAX_CUSTOM_NAME} \
+                 ASCII letters, digits, `-`, `_` and `.`: `custom(merchant-ref)`"
+            )),
+        });
+    }
+    if let Ok(format) = parse(name) {
+        return Err(FormatError {
+            message: format!("`{name}` is a format of the registry, not a custom one"),
+            help: Some(format!("write `{}`", format.name())),
+        });
+    }
+    Ok(name.to_owned())
+}
+
 /// `decimal MIN..MAX scale N`.
 fn parse_decimal(words: &[String]) -> Result<Format, FormatError> {
     let error = || FormatError {
@@ -219,6 +276,22 @@ mod tests {
         assert_eq!(lookup("gmt+hh:mm"), Some(Format::GmtOffset));
         assert!(lookup("base64 image png").is_none());
         assert!(lookup("decimal 1..0 scale 2").is_none());
+    }
+
+    #[test]
+    fn custom_formats() {
+        assert_eq!(custom_name("custom(merchant-ref)"), Some("(merchant-ref)"));
+        assert_eq!(custom_name("CUSTOM (a)"), Some(" (a)"));
+        assert_eq!(custom_name("customer"), None);
+        assert_eq!(custom_name("URL"), None);
+        assert_eq!(parse_custom("(merchant-ref)").unwrap(), "merchant-ref");
+        assert_eq!(parse_custom(" ( v1.ref_2 ) ").unwrap(), "v1.ref_2");
+        for bad in ["", "()", "(a b)", "(1a)", "(a", "a)", "(é)", "(a;b)"] {
+            assert!(parse_custom(bad).is_err(), "{bad}");
+        }
+        assert!(parse_custom(&format!("(a{})", "b".repeat(64))).is_err());
+        let e = parse_custom("(url)").unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("write `URL`"));
     }
 
     #[test]

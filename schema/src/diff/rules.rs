@@ -149,7 +149,7 @@ pub(crate) fn field_rules(before: &Field, after: &Field) -> Vec<Found> {
             Effect::LOOSENS
         }
     }));
-    out.extend(format(before.format, after.format));
+    out.extend(format(before, after));
     let conditional = |f: &Field| -> Vec<String> {
         f.format_when
             .iter()
@@ -334,12 +334,16 @@ fn added_removed<T: PartialEq + std::fmt::Display>(
     })
 }
 
-/// The difference of two formats: one added narrows, one removed widens; `PAN` to `PAN luhn`
-/// narrows; another change breaks both ways.
-fn format(before: Option<Format>, after: Option<Format>) -> Option<Found> {
-    let name = |f: Format| f.name().into_owned();
-    added_removed("format", before.map(name), after.map(name), |_, _| {
-        match (before, after) {
+/// The difference of two fields' formats, the registry's or custom ones (`custom(NAME)`): one
+/// added narrows, one removed widens; `PAN` to `PAN luhn` narrows; another change (a custom
+/// format's name included) breaks both ways.
+fn format(before: &Field, after: &Field) -> Option<Found> {
+    let name = |f: &Field| match (&f.custom_format, f.format) {
+        (Some(custom), _) => Some(format!("custom({custom})")),
+        (None, format) => format.map(|f| f.name().into_owned()),
+    };
+    added_removed("format", name(before), name(after), |_, _| {
+        match (before.format, after.format) {
             (Some(Format::Pan { luhn: false }), Some(Format::Pan { luhn: true })) => {
                 Effect::TIGHTENS
             }

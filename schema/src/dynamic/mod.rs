@@ -19,6 +19,13 @@
 //!   it repeats; for a key the table does not name, with the unknown keys, in input order); the
 //!   first occurrence is the one checked.
 //!
+//! A custom format (`custom(merchant-ref)` in a Format cell) is checked by the user function
+//! registered for its name ([`Validator::formats`]), exactly as generated code bound to the same
+//! function checks it. A field whose custom format has no registered function is **not
+//! checked** for its format (its other rules are): [`Validator::validate_noting`] lists each
+//! such present value as an [`Unchecked`], which `fieldtab validate` prints as a note. Its
+//! verdict is that of the rules checked.
+//!
 //! ```
 //! use fieldtab_schema::dynamic::Validator;
 //! use fieldtab_schema::model::*;
@@ -52,11 +59,12 @@ mod json;
 mod keys;
 mod sensitive;
 
+use std::cell::RefCell;
 use std::fmt;
 
 use fieldtab_runtime::plan::{Facts, FieldPlan, Seen, Text, check_groups, no_siblings};
 use fieldtab_runtime::suggest::hint_misspelled_keys;
-use fieldtab_runtime::{Counted, JsonKind, Path, Report, RuleError};
+use fieldtab_runtime::{Counted, CustomFormat, JsonKind, Path, Report, RuleError};
 
 use crate::model::{Field, ItemKind, Module, Object, Type};
 use facts::{Below, ObjectFacts};
@@ -75,6 +83,19 @@ pub struct Validator<'m> {
     object: &'m Object,
     /// The violations [`Validator::validate`] keeps (see [`Validator::max_violations`]).
     max_violations: usize,
+    /// The user functions of custom formats, by name ([`Validator::formats`]).
+    formats: &'m [CustomFormat<'m>],
+}
+
+/// A present value whose custom format the validator did not check, no function being
+/// registered for it ([`Validator::formats`]): what [`Validator::validate_noting`] notes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unchecked {
+    /// Where the value is, as a JSON Pointer (`/merchantRef`; its keys may come from the input:
+    /// print it with [`fieldtab_runtime::printable`]).
+    pub path: String,
+    /// The custom format's name (`merchant-ref`).
+    pub format: String,
 }
 
 impl<'m> Validator<'m> {
@@ -90,6 +111,7 @@ impl<'m> Validator<'m> {
                     name: &item.name,
                     object,
                     max_violations: fieldtab_runtime::MAX_VIOLATIONS,
+                    formats: &[],
                 }),
                 ItemKind::Enum(_) => Err(UnknownItem::new(module, name, true)),
             },
@@ -105,6 +127,63 @@ impl<'m> Validator<'m> {
             max_violations: max,
             ..self
         }
+    }
+
+    /// Checks each custom format named in `formats` with its function (a later entry of a name
+    /// wins), as generated code bound to the same functions does. A custom format of the schema
+    /// that none names is not checked (see [`Validator::validate_noting`]); a name the schema
+    /// does not use is ignored.
+    ///
+    /// ```
+    /// use fieldtab_runtime::{CustomFormat, FormatError};
+    /// use fieldtab_schema::Schema;
+    /// use fieldtab_schema::dynamic::Validator;
+    ///
+    /// fn upper(value: &str) -> Result<(), FormatError> {
+    ///     match value.bytes().all(|b| b.is_ascii_uppercase()) {
+    ///         true => Ok(()),
+    ///         false => Err(FormatError::new("must be capital letters")),
+    ///     }
+    /// }
+    /// let text = "## message Ping\n\n| Identifier | Type | Request | Format |\n|---|---|---|---|\n\
+    ///             | code | String | M | custom(upper) |\n";
+    /// let schema = Schema::parse("ping.md", text).unwrap();
+    /// let formats = [CustomFormat::new("upper", upper)];
+    /// let validator = Validator::new(&schema.module, "Ping").unwrap().formats(&formats);
+    /// assert!(validator.validate(br#"{"code":"AB"}"#, false).is_ok());
+    /// let report = validator.validate(br#"{"code":"ab"}"#, false).unwrap_err();
+    /// assert_eq!(report.violations()[0].message, "is not in the format `upper`: must be capital letters");
+    /// ```
+    pub fn formats(self, formats: &'m [CustomFormat<'m>]) -> Validator<'m> {
+        Validator { formats, ..self }
+    }
+
+    /// The names of the custom formats of the fields this validator can reach (the message
+    /// or struct, and the objects it holds) that no function registered with
+    /// [`Validator::formats`] checks, sorted, each once.
+    pub fn unbound_formats(&self) -> Vec<&'m str> {
+        let mut names: Vec<&'m str> = Vec::new();
+        let mut todo = vec![self.object];
+        let mut seen: Vec<*const Object> = Vec::new();
+        while let Some(object) = todo.pop() {
+            if seen.contains(&std::ptr::from_ref(object)) {
+                continue;
+            }
+            seen.push(object);
+            for field in &object.fields {
+                if let Some(name) = &field.custom_format
+                    && !self.formats.iter().any(|f| f.name == name)
+                {
+                    names.push(name);
+                }
+                if let Some(inner) = field.ty.named().and_then(|n| self.module.item(n)) {
+                    todo.extend(inner.kind.object());
+                }
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// The name of the message or struct this validator checks.
@@ -129,6 +208,33 @@ impl<'m> Validator<'m> {
 
     /// Like [`Validator::validate`], appending to `report`.
     pub fn validate_into(&self, bytes: &[u8], deny_unknown: bool, report: &mut Report) {
+        self.walk(bytes, deny_unknown, None, report);
+    }
+
+    /// Like [`Validator::validate`], and appends to `unchecked` each present value (not `null`)
+    /// of a field whose custom format no registered function checks (see
+    /// [`Validator::formats`]), in the order the fields are walked: its format was not checked,
+    /// its other rules were. The verdict is that of the rules checked.
+    pub fn validate_noting(
+        &self,
+        bytes: &[u8],
+        deny_unknown: bool,
+        unchecked: &mut Vec<Unchecked>,
+    ) -> Result<(), Report> {
+        let mut report = Report::with_limit(self.max_violations);
+        let noted = RefCell::new(std::mem::take(unchecked));
+        self.walk(bytes, deny_unknown, Some(&noted), &mut report);
+        *unchecked = noted.into_inner();
+        report.into_result()
+    }
+
+    fn walk(
+        &self,
+        bytes: &[u8],
+        deny_unknown: bool,
+        unchecked: Option<&RefCell<Vec<Unchecked>>>,
+        report: &mut Report,
+    ) {
         let root = Path::root();
         match json::parse(bytes) {
             Err(error) => report.push(&root, RuleError::syntax(syntax_message(&error))),
@@ -136,6 +242,8 @@ impl<'m> Validator<'m> {
                 let walker = Walker {
                     module: self.module,
                     deny_unknown,
+                    formats: self.formats,
+                    unchecked,
                 };
                 walker.object(self.object, members, None, &root, report);
             }
@@ -160,9 +268,12 @@ pub(crate) fn check_value(
     path: &Path<'_>,
     report: &mut Report,
 ) {
+    // No user function here: the checker cannot know them, so a custom format is not checked.
     let walker = Walker {
         module,
         deny_unknown: false,
+        formats: &[],
+        unchecked: None,
     };
     field.with_lone_plan(module, required, |plan| {
         walker.field(
@@ -244,12 +355,16 @@ fn syntax_message(error: &SyntaxError) -> String {
 }
 
 /// Walks a parsed document along the model.
-struct Walker<'m> {
+struct Walker<'m, 'u> {
     module: &'m Module,
     deny_unknown: bool,
+    /// The user functions of custom formats.
+    formats: &'m [CustomFormat<'m>],
+    /// Where a value whose custom format is not checked is noted, if anywhere.
+    unchecked: Option<&'u RefCell<Vec<Unchecked>>>,
 }
 
-impl Walker<'_> {
+impl<'m> Walker<'m, '_> {
     /// The object `members` as a value of `object`; `parent` the facts of the object holding
     /// it (`None` for the document).
     fn object<'j>(
@@ -287,6 +402,7 @@ impl Walker<'_> {
         for ((field, value), &repeated) in object.fields.iter().zip(&slots).zip(&repeats) {
             let field_path = path.key(&field.ident);
             field.with_plan(self.module, object, |plan| {
+                let plan = &self.bind(field, plan, value.as_ref(), &field_path);
                 self.field(
                     plan,
                     &field.ty,
@@ -312,6 +428,37 @@ impl Walker<'_> {
         if unknown > 0 {
             self.unknown(object, members, unknown, path, report);
         }
+    }
+
+    /// `plan` with the user function of `field`'s custom format, if one is registered; else
+    /// `plan` as it is, and a present `value` noted as not checked.
+    fn bind<'p>(
+        &self,
+        field: &Field,
+        plan: &FieldPlan<'p>,
+        value: Option<&Json<'_>>,
+        path: &Path<'_>,
+    ) -> FieldPlan<'p>
+    where
+        'm: 'p,
+    {
+        let mut plan = *plan;
+        if let Some(name) = &field.custom_format {
+            match self.formats.iter().rev().find(|f| f.name == name) {
+                Some(format) => plan.rules.custom = Some(*format),
+                None => {
+                    if let (Some(noted), Some(value)) = (self.unchecked, value)
+                        && *value != Json::Null
+                    {
+                        noted.borrow_mut().push(Unchecked {
+                            path: path.to_pointer(),
+                            format: name.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        plan
     }
 
     /// The `count` members of `members` that `object`'s table does not name, in input order:

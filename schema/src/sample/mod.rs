@@ -105,7 +105,23 @@ impl<'m> Sampler<'m> {
     /// [`Sampler::valid`], or the last draw and the validator's report when no draw of `seed`
     /// could be made valid (a field with a `pattern` and no Example cell, whose values the
     /// generator does not know; a schema whose rules contradict each other).
+    ///
+    /// A mandatory field in a custom format (`custom(NAME)`) without an Example cell (or a
+    /// fixed value, or a value a condition compares it with) has no value the generator knows:
+    /// the error then holds a `format` violation at each such field, saying so, and the draw
+    /// holds `""` there. An optional one is left out.
     pub fn try_valid(&self, seed: u64) -> Result<Value, Unmet> {
+        let mut undrawable = fieldtab_runtime::Report::new();
+        let root = fieldtab_runtime::Path::root();
+        self.undrawable_required(self.object, &root, &mut undrawable, 0);
+        if !undrawable.is_empty() {
+            let mut rng = Rng::new(seed, 0);
+            let message = self.object_value(self.object, &mut rng, 0);
+            return Err(Unmet {
+                message,
+                report: undrawable,
+            });
+        }
         let mut last = None;
         for attempt in 0..MAX_ATTEMPTS {
             let mut rng = Rng::new(seed, attempt);

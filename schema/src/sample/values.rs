@@ -35,7 +35,7 @@ impl Sampler<'_> {
         for field in &object.fields {
             let include = match field.requirement {
                 Requirement::Mandatory => true,
-                _ if depth >= MAX_DEPTH => false,
+                _ if depth >= MAX_DEPTH || self.undrawable(field) => false,
                 Requirement::Optional | Requirement::Conditional(_) => rng.chance(50),
             };
             if include {
@@ -257,10 +257,58 @@ impl Sampler<'_> {
         (preferred, other)
     }
 
+    /// Whether the generator knows no value of `field`: a field in a custom format (which only
+    /// a user function knows) without a fixed value, an Example cell or a value a condition
+    /// compares it with. Such a field is left out when it may be, and reported by
+    /// [`Sampler::try_valid`] when it must be present.
+    pub(super) fn undrawable(&self, field: &Field) -> bool {
+        field.custom_format.is_some()
+            && field.fixed.is_none()
+            && field.examples.is_empty()
+            && !self.compared.contains_key(&address(field))
+    }
+
+    /// A `format` violation at the path of each mandatory field, in `object` and the structs
+    /// its mandatory fields hold, that [`Sampler::undrawable`] says no value can be drawn for.
+    pub(super) fn undrawable_required(
+        &self,
+        object: &Object,
+        path: &Path<'_>,
+        report: &mut Report,
+        depth: usize,
+    ) {
+        for field in &object.fields {
+            if field.requirement != Requirement::Mandatory || depth >= MAX_DEPTH {
+                continue;
+            }
+            let at = path.key(&field.ident);
+            if let (true, Some(name)) = (self.undrawable(field), &field.custom_format) {
+                report.push(
+                    &at,
+                    fieldtab_runtime::RuleError::new(
+                        fieldtab_runtime::Rule::Format,
+                        format!(
+                            "the generator knows no value of the custom format `{name}`: give \
+                             the field an Example cell"
+                        ),
+                    ),
+                );
+            } else if let Type::Named(name) = &field.ty
+                && let Some(inner) = self.module.item(name).and_then(|i| i.kind.object())
+            {
+                self.undrawable_required(inner, &at, report, depth + 1);
+            }
+        }
+    }
+
     /// Texts for a string field: the runtime's samples of its formats (conditional ones
-    /// included), and random text of its charset within its length.
+    /// included), and random text of its charset within its length; none for a custom format,
+    /// whose values only its user function knows.
     fn texts(&self, field: &Field, ty: &Type, rng: &mut Rng) -> Vec<Value> {
         let mut out: Vec<Value> = Vec::new();
+        if field.custom_format.is_some() {
+            return out;
+        }
         for format in field
             .format
             .iter()

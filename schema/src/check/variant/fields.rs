@@ -169,6 +169,7 @@ pub(super) fn override_field(
         length,
         requirement,
         format,
+        custom_format,
         format_when,
         fixed,
         forbidden,
@@ -214,6 +215,7 @@ pub(super) fn override_field(
         }
         if !matches!(field.ty.element(), Type::Iso(_) | Type::String) {
             field.format = None;
+            field.custom_format = None;
             field.format_when.clear();
             spans.format_when.clear();
             field.fixed = None;
@@ -238,6 +240,7 @@ pub(super) fn override_field(
     }
     if filled.format {
         field.format = *format;
+        field.custom_format = custom_format.clone();
         field.format_when = format_when.clone();
         field.fixed = fixed.clone();
         field.forbidden = forbidden.clone();

@@ -36,12 +36,21 @@ pub(crate) fn parse(text: &str) -> Result<Format, FormatError> {
             // Canonical names, offered by did-you-mean and listed otherwise.
             let names: Vec<_> = Format::EXAMPLES.iter().map(Format::name).collect();
             let known = names.iter().map(AsRef::as_ref);
-            let help = match suggest::did_you_mean(text.trim(), known) {
-                Some(name) => format!("did you mean `{name}`?"),
-                None => format!("known formats: {}", names.join(", ")),
+            let text = text.trim();
+            // `custm(merchant-ref)`: a custom format misspelled.
+            let custom_typo = text.split_once('(').and_then(|(head, rest)| {
+                suggest::did_you_mean(head.trim(), ["custom"]).map(|_| format!("custom({rest}"))
+            });
+            let help = match (custom_typo, suggest::did_you_mean(text, known)) {
+                (Some(custom), _) => format!("did you mean `{custom}`?"),
+                (None, Some(name)) => format!("did you mean `{name}`?"),
+                (None, None) => format!(
+                    "known formats: {}; a format of your own is written `custom(NAME)`",
+                    names.join(", ")
+                ),
             };
             Err(FormatError {
-                message: format!("unknown format `{}`", text.trim()),
+                message: format!("unknown format `{text}`"),
                 help: Some(help),
             })
         }

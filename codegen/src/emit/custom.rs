@@ -91,3 +91,75 @@ pub(crate) fn call(field: &Field) -> Option<TokenStream> {
     };
     Some(quote!(.custom_format(CustomFormat::new(#name, #function))))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Generate, Options, Schema};
+
+    const SCHEMA: &str = "# Demo\n\n## message Pay\n\n\
+        | Identifier | Type | Length | Request | Format |\n|---|---|---|---|---|\n\
+        | ref | ANS | 10 | M | custom(merchant-ref) |\n| refs | Array<ANS> | 10 | O | custom(merchant-ref) |\n";
+
+    fn schema() -> Schema {
+        Schema::parse("demo.md", SCHEMA).unwrap_or_else(|d| panic!("{d}"))
+    }
+
+    #[test]
+    fn a_bound_format_is_called_by_the_rules_table() {
+        let options = Options::new().format("merchant-ref", "crate::formats::merchant_ref");
+        let code = schema().to_rust_pretty_with(&options).unwrap();
+        let call = "CustomFormat::new(\"merchant-ref\", crate::formats::merchant_ref)";
+        assert_eq!(code.matches(call).count(), 2, "{code}");
+        assert!(!code.contains("compile_error"), "{code}");
+    }
+
+    #[test]
+    fn an_unbound_format_is_an_error_naming_its_fields_and_the_options() {
+        let errors = schema().to_rust_pretty_with(&Options::new()).unwrap_err();
+        assert_eq!(errors.0.len(), 1, "{errors}");
+        assert_eq!(errors.0[0].setting, 0, "after the (no) settings");
+        let message = &errors.0[0].message;
+        for part in [
+            "`custom(merchant-ref)`",
+            "`Pay.ref`, `Pay.refs`",
+            "format(\"merchant-ref\" = crate::path::to::function)",
+            "Builder::format(\"merchant-ref\"",
+        ] {
+            assert!(message.contains(part), "{part}: {message}");
+        }
+        // Without options at all, the code says so where it is compiled.
+        let code = schema().to_rust_pretty();
+        assert!(code.contains("compile_error!"), "{code}");
+        assert!(
+            code.contains("the custom format `merchant-ref` of `ref`"),
+            "{code}"
+        );
+    }
+
+    #[test]
+    fn a_misnamed_or_unreachable_binding_is_refused() {
+        let options = Options::new()
+            .format("merchant-rf", "crate::f::m")
+            .format("merchant-ref", "merchant_ref")
+            .format("merchant-ref", "super::f::m");
+        let errors = schema().to_rust_pretty_with(&options).unwrap_err();
+        let messages: Vec<(usize, &str)> = errors
+            .0
+            .iter()
+            .map(|e| (e.setting, e.message.as_str()))
+            .collect();
+        assert_eq!(messages.len(), 4, "{errors}");
+        assert_eq!(
+            messages[0],
+            (
+                0,
+                "the schema has no custom format `merchant-rf`; did you mean `merchant-ref`?"
+            )
+        );
+        assert_eq!(messages[1].0, 1);
+        assert!(messages[1].1.contains("from the crate root"), "{errors}");
+        assert_eq!(messages[2].0, 2);
+        assert!(messages[2].1.contains("from the crate root"), "{errors}");
+        assert_eq!(messages[3].0, 3, "merchant-ref is still unbound");
+    }
+}

@@ -96,8 +96,10 @@
 //! The macro's options and the build script's `Builder` setters are one model
 //! (`fieldtab_codegen::Options`): extra derives for every item or one, attributes on items
 //! and fields, Rust names for items and fields (also the fix when two identifiers give one
-//! name), and an existing Rust type for an item. Generated structs derive `Eq` and `Hash`;
-//! enums implement `Display` and `FromStr` ([`UnknownEnumValue`]).
+//! name), an existing Rust type for an item, and the function of each custom format
+//! (`custom(NAME)` in a Format cell: a `fn(&str) -> Result<(), FormatError>`, see
+//! [`CustomFormat`]). Generated structs derive `Eq` and `Hash`; enums implement `Display` and
+//! `FromStr` ([`UnknownEnumValue`]).
 //!
 //! ```ignore
 //! fieldtab::include_schema!(
@@ -106,6 +108,7 @@
 //!     attribute(EnrollmentRegistrationRequest = #[non_exhaustive]),
 //!     rename(EnrollmentRegistrationData.cardNo = pan),
 //!     extern_type(EnrollmentRegistrationData = crate::shared::CardholderData),
+//!     format("merchant-ref" = crate::formats::merchant_ref),
 //! );
 //! ```
 //!
@@ -134,7 +137,8 @@
 //!   [`RawObject`].
 //! - Writing JSON: [`to_json`], [`to_json_pretty`], [`ToJsonError`].
 //! - The rules themselves, for hand-written checks: [`Charset`], [`Format`], [`check_length`],
-//!   [`check_charset`], … and [`plan`], the per-field description generated code runs.
+//!   [`check_charset`], … and [`plan`], the per-field description generated code runs;
+//!   custom formats: [`CustomFormat`], [`FormatError`].
 //! - The schema language: [`schema_language`].
 
 mod enum_value;

@@ -153,7 +153,10 @@ mod tests {
         assert_eq!(error.rule, Rule::Format);
         assert!(error.message.contains("`even`"), "{}", error.message);
         assert!(!error.message.contains("secret"), "{}", error.message);
-        assert_eq!(format!("{format:?}"), r#"CustomFormat { name: "even", .. }"#);
+        assert_eq!(
+            format!("{format:?}"),
+            r#"CustomFormat { name: "even", .. }"#
+        );
     }
 
     #[test]

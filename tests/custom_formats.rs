@@ -14,7 +14,7 @@ mod formats {
     use fieldtab::FormatError;
 
     /// `M-` and eight digits: an acquirer's merchant reference.
-    pub fn merchant_ref(value: &str) -> Result<(), FormatError> {
+    pub(crate) fn merchant_ref(value: &str) -> Result<(), FormatError> {
         match value.strip_prefix("M-") {
             Some(digits) if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) => {
                 Ok(())
@@ -24,7 +24,7 @@ mod formats {
     }
 
     /// A token: `tok_` and lower-case hexadecimal digits.
-    pub fn token(value: &str) -> Result<(), FormatError> {
+    pub(crate) fn token(value: &str) -> Result<(), FormatError> {
         match value.strip_prefix("tok_") {
             Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => Ok(()),
             _ => Err(FormatError::new("must be `tok_` and hexadecimal digits")),

@@ -138,7 +138,7 @@ mod tests {
     use crate::Rule;
 
     fn even_length(value: &str) -> Result<(), FormatError> {
-        if value.len() % 2 == 0 {
+        if value.len().is_multiple_of(2) {
             Ok(())
         } else {
             Err(FormatError::new("must have an even length"))

@@ -1,6 +1,8 @@
 //! `fieldtab validate` through the built binary: every exit code, both output formats, standard
 //! input, several files, `--deny-unknown`, and no full card number in any output.
 
+#[path = "validate/custom_formats.rs"]
+mod custom_formats;
 #[path = "validate/jsonl.rs"]
 mod jsonl;
 

@@ -56,13 +56,11 @@ impl FileChecker<'_> {
                 self.format_part(trimmed, span, field, spans)
             };
         }
-        if field.custom_format.is_some()
-            && (field.format.is_some() || !field.format_when.is_empty())
-        {
+        if field.custom_format.is_some() && !field.format_when.is_empty() {
             self.error(
                 spans.format,
-                "a field with a custom format cannot have another format",
-                Some("a field has at most one format: keep `custom(NAME)` or the other".into()),
+                "a field with a custom format cannot also have conditional formats",
+                Some("a field has at most one format: keep `custom(NAME)` or the conditional formats".into()),
             );
             ok = false;
         }
@@ -369,7 +367,8 @@ impl FileChecker<'_> {
         true
     }
 
-    /// An unconditional format (`ISO 4217`), at `span`; at most one per field.
+    /// An unconditional format (`ISO 4217`, or a custom one: `custom(merchant-ref)`), at
+    /// `span`; at most one per field.
     fn format_part(
         &mut self,
         part: &str,
@@ -377,13 +376,14 @@ impl FileChecker<'_> {
         field: &mut Field,
         spans: &mut FieldSpans,
     ) -> bool {
-        if let Some(text) = formats::custom_name(part) {
-            return self.custom_part(text, span, field, spans);
-        }
-        match formats::parse(part) {
-            Ok(format) => {
+        let parsed = match formats::custom_name(part) {
+            Some(rest) => formats::parse_custom(rest).map(|name| (None, Some(name))),
+            None => formats::parse(part).map(|format| (Some(format), None)),
+        };
+        match parsed {
+            Ok((format, custom_format)) => {
                 spans.format = span;
-                if field.format.is_some() {
+                if field.format.is_some() || field.custom_format.is_some() {
                     self.error(
                         span,
                         "two formats",
@@ -391,39 +391,8 @@ impl FileChecker<'_> {
                     );
                     return false;
                 }
-                field.format = Some(format);
-                true
-            }
-            Err(e) => {
-                self.error(span, e.message, e.help);
-                false
-            }
-        }
-    }
-}
-
-impl FileChecker<'_> {
-    /// `custom(NAME)` (`text`, what follows `custom`), at `span`: a format outside the
-    /// registry, bound to a user function by the consumer.
-    fn custom_part(
-        &mut self,
-        text: &str,
-        span: Span,
-        field: &mut Field,
-        spans: &mut FieldSpans,
-    ) -> bool {
-        match formats::parse_custom(text) {
-            Ok(name) => {
-                spans.format = span;
-                if field.custom_format.is_some() || field.format.is_some() {
-                    self.error(
-                        span,
-                        "two formats",
-                        Some("a field has at most one format".into()),
-                    );
-                    return false;
-                }
-                field.custom_format = Some(name);
+                field.format = format;
+                field.custom_format = custom_format;
                 true
             }
             Err(e) => {

@@ -4,43 +4,9 @@
 //! draws an Example cell's value or says which field it cannot draw; `json-schema` exports an
 //! annotation; `diff` classes a change of custom format.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use super::{run, stderr, stdout};
 
-const BIN: &str = env!("CARGO_BIN_EXE_fieldtab");
 const SCHEMA: &str = "tests/schemas/custom_formats.md";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("cli/ has a parent")
-        .to_path_buf()
-}
-
-/// Runs `fieldtab` in the workspace root with `args`, feeding `stdin`.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("piped stdin");
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("the binary finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("UTF-8 stderr")
-}
 
 const NOTE: &str = "not checked: `merchant-ref` is a custom format, whose function only \
                     generated code or `Validator::formats` can run";

@@ -12,10 +12,11 @@ use crate::model::{Field, Module};
 use crate::names;
 use crate::options::Names;
 
-/// The fields in each custom format of `module`, by format name: `Item.field` for each.
-fn custom_fields(module: &Module) -> BTreeMap<&str, Vec<String>> {
+/// The fields in each custom format of the items of `module` that `here` keeps, by format
+/// name: `Item.field` for each.
+fn custom_fields(module: &Module, here: impl Fn(&str) -> bool) -> BTreeMap<&str, Vec<String>> {
     let mut found: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for item in &module.items {
+    for item in module.items.iter().filter(|item| here(&item.name)) {
         for field in item.kind.object().into_iter().flat_map(|o| &o.fields) {
             if let Some(name) = &field.custom_format {
                 let at = format!("{}.{}", item.name, field.ident);
@@ -29,7 +30,7 @@ fn custom_fields(module: &Module) -> BTreeMap<&str, Vec<String>> {
 /// Why a setting binding the custom format `name` does not fit `module`: no field is in that
 /// format (a typo would leave the real one unbound).
 pub(crate) fn unused_format(module: &Module, name: &str) -> Option<String> {
-    let found = custom_fields(module);
+    let found = custom_fields(module, |_| true);
     if found.contains_key(name) {
         return None;
     }
@@ -49,9 +50,10 @@ pub(crate) fn unused_format(module: &Module, name: &str) -> Option<String> {
 }
 
 /// One error for each custom format of `module` that `options` binds to no function, naming
-/// the fields (and their Format cell) and the options that bind it.
+/// the fields (and their Format cell) and the options that bind it. Items generated elsewhere
+/// (`extern_type`, `extern_schema`) call the functions bound there.
 pub(crate) fn unbound_formats(module: &Module, options: &Names) -> Vec<String> {
-    custom_fields(module)
+    custom_fields(module, |item| options.extern_type(item).is_none())
         .into_iter()
         .filter(|(name, _)| options.format_fn(name).is_none())
         .map(|(name, fields)| {
@@ -134,6 +136,21 @@ mod tests {
             code.contains("the custom format `merchant-ref` of `ref`"),
             "{code}"
         );
+    }
+
+    #[test]
+    fn an_item_generated_elsewhere_needs_no_binding_here() {
+        let schema = Schema::parse(
+            "demo.md",
+            &format!(
+                "{SCHEMA}\n## message Wrap\n\n| Identifier | Type | Request |\n|---|---|---|\n\
+                 | pay | Pay | M |\n"
+            ),
+        )
+        .unwrap_or_else(|d| panic!("{d}"));
+        let options = Options::new().extern_type("Pay", "crate::other::Pay");
+        let code = schema.to_rust_pretty_with(&options).unwrap();
+        assert!(!code.contains("custom_format"), "{code}");
     }
 
     #[test]

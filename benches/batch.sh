@@ -14,7 +14,7 @@
 #   benches/batch.sh                      # 1,000 MB corpus, every tool
 #   SIZE_MB=1 benches/batch.sh --fieldtab-only
 #
-# Environment: SIZE_MB (1000), SUBSET (messages for the one-file-a-message tools, 10000),
+# Environment: SIZE_MB (1000), SUBSET (messages for the one-file-a-message tools, 100000),
 # RUNS (runs of each fieldtab timing, the median reported; 3), JOBS (fieldtab --jobs; all cores),
 # TOOLS (where jsonschema-cli and the Python venv are installed; ~/.cache/fieldtab-batch),
 # JSONSCHEMA_CLI_VERSION (0.60.2, the jsonschema of benches/Cargo.toml), CHECK_JSONSCHEMA_VERSION
@@ -34,7 +34,7 @@ case "${1:-}" in
 esac
 
 SIZE_MB=${SIZE_MB:-1000}
-SUBSET=${SUBSET:-10000}
+SUBSET=${SUBSET:-100000}
 RUNS=${RUNS:-3}
 TOOLS=${TOOLS:-$HOME/.cache/fieldtab-batch}
 JSONSCHEMA_CLI_VERSION=${JSONSCHEMA_CLI_VERSION:-0.60.2}

@@ -13,6 +13,7 @@ mod decode;
 mod doc;
 mod enums;
 mod facts;
+mod scan;
 mod structs;
 mod table;
 #[cfg(test)]

@@ -14,13 +14,14 @@
 //! `1e400` anywhere is judged at its field.
 
 use std::fmt;
-use std::sync::OnceLock;
-
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::skip::Skip;
-use crate::Charset;
-use crate::swar::{HIGH, ONES, non_digits, non_plain, skip_words};
+use crate::swar::{HIGH, ONES};
+
+mod iso;
+
+pub(crate) use iso::{IsoStr, charset_bit};
 
 /// The name under which [`StrSeed`](super::strings::StrSeed) asks the fast reader, through
 /// `deserialize_tuple_struct`, for the string of an ISO 8583 field: `len` is the charset's
@@ -42,50 +43,9 @@ pub(crate) const NUMBER_TEXT: &str = "\0fieldtab:number-text";
 /// serde_json has no such call; it is asked for its `RawValue` instead.
 pub(crate) const RAW_JSON: &str = "\0fieldtab:raw-json";
 
-/// The bit of `charset` in [`byte_classes`].
-pub(crate) const fn charset_bit(charset: Charset) -> u8 {
-    match charset {
-        Charset::A => 1,
-        Charset::N => 1 << 1,
-        Charset::S => 1 << 2,
-        Charset::An => 1 << 3,
-        Charset::As => 1 << 4,
-        Charset::Ns => 1 << 5,
-        Charset::Ans => 1 << 6,
-    }
-}
-
-/// For every byte: the [`charset_bit`] of every charset that allows it (from
-/// [`Charset::allows`], the one definition of the classes), and `STOP` for the bytes that end or
-/// interrupt a plain string (`"`, `\\`, control characters).
-#[inline]
-fn byte_classes() -> &'static [u8; 256] {
-    static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [0u8; 256];
-        for (b, entry) in (0..=255u8).zip(table.iter_mut()) {
-            for charset in Charset::ALL {
-                if charset.allows(b) {
-                    *entry |= charset_bit(charset);
-                }
-            }
-            if b == b'"' {
-                // Ends the string without changing the verdict on its bytes.
-                *entry = u8::MAX;
-            } else if b == b'\\' || b < 0x20 {
-                *entry = STOP;
-            }
-        }
-        table
-    })
-}
-
-/// The bit of [`byte_classes`] for the bytes that end or interrupt a plain string.
-const STOP: u8 = 1 << 7;
-
 /// The bytes of a string from `raw_string`, checked as UTF-8 (`ascii`: all below 0x80).
 #[inline(always)]
-fn utf8(bytes: &[u8], ascii: bool) -> Result<&str, Bail> {
+pub(crate) fn utf8(bytes: &[u8], ascii: bool) -> Result<&str, Bail> {
     if ascii {
         // SAFETY: every byte is below 0x80 (checked by `raw_string`): ASCII is UTF-8.
         Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
@@ -136,9 +96,9 @@ impl de::Error for Bail {
 
 /// The fast reader over `input`.
 pub(crate) struct FastDe<'de> {
-    input: &'de [u8],
-    pos: usize,
-    depth: u32,
+    pub(crate) input: &'de [u8],
+    pub(crate) pos: usize,
+    pub(crate) depth: u32,
     /// The unescaped content of the last string with an escape (see [`FastDe::escaped_string`]).
     scratch: Vec<u8>,
 }
@@ -160,12 +120,12 @@ impl<'de> FastDe<'de> {
     }
 
     #[inline(always)]
-    fn peek(&self) -> Option<u8> {
+    pub(crate) fn peek(&self) -> Option<u8> {
         self.input.get(self.pos).copied()
     }
 
     #[inline(always)]
-    fn skip_ws(&mut self) {
+    pub(crate) fn skip_ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
             self.pos += 1;
         }
@@ -173,7 +133,7 @@ impl<'de> FastDe<'de> {
 
     /// The next byte that is not whitespace, not consumed.
     #[inline(always)]
-    fn next_token(&mut self) -> Result<u8, Bail> {
+    pub(crate) fn next_token(&mut self) -> Result<u8, Bail> {
         self.skip_ws();
         self.peek().ok_or(Bail)
     }
@@ -184,7 +144,7 @@ impl<'de> FastDe<'de> {
     ///
     /// Scans 8 bytes at a time: a chunk of plain ASCII without `"` or `\\` is skipped whole.
     #[inline(always)]
-    fn raw_string(&mut self) -> Result<(&'de [u8], bool), Bail> {
+    pub(crate) fn raw_string(&mut self) -> Result<(&'de [u8], bool), Bail> {
         let input = self.input;
         let start = self.pos + 1;
         let mut i = start;
@@ -231,7 +191,7 @@ impl<'de> FastDe<'de> {
     /// rejects those), invalid UTF-8 or the end of the input. Consumes the closing quote.
     #[cold]
     #[inline(never)]
-    fn escaped_string(&mut self) -> Result<&str, Bail> {
+    pub(crate) fn escaped_string(&mut self) -> Result<&str, Bail> {
         let input = self.input;
         let mut i = self.pos + 1;
         self.scratch.clear();
@@ -294,7 +254,7 @@ impl<'de> FastDe<'de> {
 
     /// The literal `word` at `pos`.
     #[inline(always)]
-    fn literal(&mut self, word: &[u8]) -> Result<(), Bail> {
+    pub(crate) fn literal(&mut self, word: &[u8]) -> Result<(), Bail> {
         if self.input.get(self.pos..self.pos + word.len()) == Some(word) {
             self.pos += word.len();
             Ok(())
@@ -370,7 +330,7 @@ impl<'de> FastDe<'de> {
 
     /// The text of a number at `pos`: the JSON grammar (`-?(0|[1-9][0-9]*)(\.[0-9]+)?
     /// ([eE][+-]?[0-9]+)?`), of any length and exponent.
-    fn number_text(&mut self) -> Result<&'de [u8], Bail> {
+    pub(crate) fn number_text(&mut self) -> Result<&'de [u8], Bail> {
         let input = self.input;
         let start = self.pos;
         let mut i = start;
@@ -421,7 +381,7 @@ impl<'de> FastDe<'de> {
     }
 
     #[inline(always)]
-    fn enter(&mut self) -> Result<(), Bail> {
+    pub(crate) fn enter(&mut self) -> Result<(), Bail> {
         self.depth += 1;
         if self.depth >= MAX_DEPTH {
             return Err(Bail);
@@ -512,52 +472,13 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
             return self.deserialize_any(visitor);
         }
         match self.next_token()? {
-            b'"' => {
-                let classes = byte_classes();
-                let input = self.input;
-                let start = self.pos + 1;
-                // N and ANS (most ISO fields) first skip whole words of their own bytes.
-                let skipped = if bit == usize::from(charset_bit(Charset::N)) {
-                    skip_words(input, start, non_digits)
-                } else if bit == usize::from(charset_bit(Charset::Ans)) {
-                    skip_words(input, start, non_plain)
-                } else {
-                    0
-                };
-                let rest = input.get(start + skipped..).ok_or(Bail)?;
-                // The skipped bytes are all in the charset. The closing quote's entry has every
-                // charset bit, so it leaves `all` as is.
-                let mut all = !STOP;
-                let mut end = None;
-                for (i, &b) in rest.iter().enumerate() {
-                    let class = classes[usize::from(b)];
-                    all &= class;
-                    if class & STOP != 0 {
-                        end = Some(i);
-                        break;
-                    }
-                }
-                let n = end.ok_or(Bail)?;
-                match rest.get(n) {
-                    Some(b'"') => {}
-                    // An escape: the string unescaped and checked as serde_json's checked
-                    // reading does, its charset left to the field's check.
-                    Some(b'\\') => return visitor.visit_str(self.escaped_string()?),
-                    _ => return Err(Bail),
-                }
-                let i = start + skipped + n;
-                self.pos = i + 1;
-                let bytes = &input[start..i];
-                if usize::from(all) & bit != 0 {
-                    debug_assert!(bytes.is_ascii());
-                    // SAFETY: every byte is allowed by the charset of `bit`, and every
-                    // ISO 8583 charset is a subset of printable ASCII (`Charset`'s documented
-                    // invariant), so the bytes are ASCII, hence UTF-8.
-                    visitor.visit_borrowed_str(unsafe { std::str::from_utf8_unchecked(bytes) })
-                } else {
-                    visitor.visit_borrowed_bytes(bytes)
-                }
-            }
+            b'"' => match self.iso_string(u8::try_from(bit).map_err(|_| Bail)?)? {
+                IsoStr::InCharset(text) => visitor.visit_borrowed_str(text),
+                IsoStr::OutOfCharset(bytes) => visitor.visit_borrowed_bytes(bytes),
+                // An escape: the string unescaped and checked as serde_json's checked reading
+                // does, its charset left to the field's check.
+                IsoStr::Escaped => visitor.visit_str(self.escaped_string()?),
+            },
             b'n' => {
                 self.literal(b"null")?;
                 visitor.visit_none()

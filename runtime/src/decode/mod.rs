@@ -110,6 +110,7 @@ mod fast;
 mod key;
 mod root;
 mod scalar;
+mod scan;
 mod skip;
 mod strings;
 
@@ -162,6 +163,11 @@ pub trait Decode: Sized {
         let _ = facts;
         Self::decode_object::<A, M>(map, path, report)
     }
+
+    /// The walk of the validate-only scanner over one object of this type (see `scan`), which
+    /// [`validate_json`] tries before decoding; `None` when there is none.
+    #[doc(hidden)]
+    const SCAN: Option<__decode::ScanFn> = None;
 }
 
 /// The decoding mode: the bits of the `M` const parameter every decoding function takes
@@ -208,6 +214,7 @@ pub mod __decode {
     pub use super::mode::{build, deny, fast};
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::scalar::{ScalarElem, ScalarSeed, ScalarTarget};
+    pub use super::scan::{MAX_UNKNOWN, ScanFn, ScanKind, ScanTable, Scanner, Stop, scan_verdict};
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
     pub use crate::plan::{Fact, FactsWith, check_groups, no_siblings};

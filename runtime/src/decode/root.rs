@@ -8,6 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::Decode;
 use super::fast::FastDe;
 use super::mode::{BUILD, DENY, FAST, fast};
+use super::scan::proves_valid;
 use super::skip::skip_seq;
 use super::strings::WireEnum;
 use crate::{JsonKind, Path, Report, RuleError};
@@ -43,6 +44,11 @@ pub fn from_str<T: Decode>(text: &str) -> Result<T, Report> {
 /// Checks one JSON message of type `T` without building it: the same verdict and the same
 /// report as [`from_json`], faster (no value, no `String` allocated).
 pub fn validate_json<T: Decode>(bytes: &[u8]) -> Result<(), Report> {
+    // The scanner proves most valid messages without serde's protocol; what it cannot prove,
+    // the decoder judges (and reports).
+    if proves_valid::<T>(bytes, false) {
+        return Ok(());
+    }
     decode::<T, FAST, 0>(bytes, MAX_VIOLATIONS).1.into_result()
 }
 
@@ -96,6 +102,9 @@ pub fn from_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Result
 
 /// [`validate_json`] with options.
 pub fn validate_json_with<T: Decode>(bytes: &[u8], options: DecodeOptions) -> Result<(), Report> {
+    if proves_valid::<T>(bytes, options.deny_unknown) {
+        return Ok(());
+    }
     let limit = options.max_violations;
     let (_, report) = if options.deny_unknown {
         decode::<T, { FAST | DENY }, DENY>(bytes, limit)

@@ -323,6 +323,7 @@ fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> 
     let checks = members.iter().map(Member::check);
     let inits = members.iter().map(Member::init);
     let (presence, groups) = groups(object, &members, &table);
+    let scan = super::scan::decode_const(module, item, object);
     // The seed reading a string field's value with the charset of its plan.
     let seed = if members.iter().any(Member::is_str) {
         quote! {
@@ -378,6 +379,7 @@ fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> 
         #[automatically_derived]
         #[allow(clippy::all, clippy::pedantic, clippy::nursery, non_snake_case, unused_mut)]
         impl #d::Decode for #name {
+            #scan
             #signature
             {
                 use ::fieldtab::__private::__decode as __d;

@@ -1,0 +1,117 @@
+//! The string of an ISO 8583 field, its charset checked in the scan that finds its end: what
+//! the decoder's [`ISO_STRING`](super::ISO_STRING) request and the validate-only scanner
+//! (`decode/scan`) both read a string field with.
+
+use std::sync::OnceLock;
+
+use super::{Bail, FastDe};
+use crate::Charset;
+use crate::swar::{non_digits, non_plain, skip_words};
+
+/// A string read by [`FastDe::iso_string`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IsoStr<'de> {
+    /// Every byte is in the charset (so the text is ASCII): the text, borrowed.
+    InCharset(&'de str),
+    /// A byte is not in the charset: the raw bytes (not checked as UTF-8; the charset rule
+    /// fails on them whatever they are).
+    OutOfCharset(&'de [u8]),
+    /// The string holds an escape: nothing consumed, the caller reads it with
+    /// `FastDe::escaped_string`.
+    Escaped,
+}
+
+/// The bit of `charset` in [`byte_classes`].
+pub(crate) const fn charset_bit(charset: Charset) -> u8 {
+    match charset {
+        Charset::A => 1,
+        Charset::N => 1 << 1,
+        Charset::S => 1 << 2,
+        Charset::An => 1 << 3,
+        Charset::As => 1 << 4,
+        Charset::Ns => 1 << 5,
+        Charset::Ans => 1 << 6,
+    }
+}
+
+/// The bit of [`byte_classes`] for the bytes that end or interrupt a plain string.
+const STOP: u8 = 1 << 7;
+
+/// For every byte: the [`charset_bit`] of every charset that allows it (from
+/// [`Charset::allows`], the one definition of the classes), and `STOP` for the bytes that end or
+/// interrupt a plain string (`"`, `\\`, control characters).
+#[inline]
+fn byte_classes() -> &'static [u8; 256] {
+    static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0u8; 256];
+        for (b, entry) in (0..=255u8).zip(table.iter_mut()) {
+            for charset in Charset::ALL {
+                if charset.allows(b) {
+                    *entry |= charset_bit(charset);
+                }
+            }
+            if b == b'"' {
+                // Ends the string without changing the verdict on its bytes.
+                *entry = u8::MAX;
+            } else if b == b'\\' || b < 0x20 {
+                *entry = STOP;
+            }
+        }
+        table
+    })
+}
+
+impl<'de> FastDe<'de> {
+    /// The string whose opening quote is at `pos`, checked against the charset of `bit` (a
+    /// [`charset_bit`]) in the one scan: N and ANS (most ISO fields) first skip whole 8-byte
+    /// words of their own bytes, then a table gives each byte's charsets. Consumes the closing
+    /// quote, except for [`IsoStr::Escaped`]. Gives up on a control character or the end of
+    /// the input.
+    #[inline]
+    pub(crate) fn iso_string(&mut self, bit: u8) -> Result<IsoStr<'de>, Bail> {
+        let classes = byte_classes();
+        let input = self.input;
+        let start = self.pos + 1;
+        let skipped = if bit == charset_bit(Charset::N) {
+            skip_words(input, start, non_digits)
+        } else if bit == charset_bit(Charset::Ans) {
+            skip_words(input, start, non_plain)
+        } else {
+            0
+        };
+        let rest = input.get(start + skipped..).ok_or(Bail)?;
+        // The skipped bytes are all in the charset. The closing quote's entry has every
+        // charset bit, so it leaves `all` as is.
+        let mut all = !STOP;
+        let mut end = None;
+        for (i, &b) in rest.iter().enumerate() {
+            let class = classes[usize::from(b)];
+            all &= class;
+            if class & STOP != 0 {
+                end = Some(i);
+                break;
+            }
+        }
+        let n = end.ok_or(Bail)?;
+        match rest.get(n) {
+            Some(b'"') => {}
+            Some(b'\\') => return Ok(IsoStr::Escaped),
+            _ => return Err(Bail),
+        }
+        let i = start + skipped + n;
+        self.pos = i + 1;
+        let bytes = &input[start..i];
+        if all & bit != 0 {
+            debug_assert!(bytes.is_ascii());
+            // SAFETY: every byte is allowed by the charset of `bit`, and every ISO 8583
+            // charset is a subset of printable ASCII (`Charset`'s documented invariant), so
+            // the bytes are ASCII, hence UTF-8.
+            Ok(IsoStr::InCharset(unsafe {
+                std::str::from_utf8_unchecked(bytes)
+            }))
+        } else {
+            Ok(IsoStr::OutOfCharset(bytes))
+        }
+    }
+}

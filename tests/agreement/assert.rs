@@ -97,6 +97,9 @@ pub(crate) fn generated_triples<T: fieldtab::Decode + fieldtab::Validate>(
         Err(report) => triples(Err(report)),
     };
     assert_eq!(list, only_validated, "from_json and validate_json disagree");
+    if fieldtab::__private::__decode::scan_verdict::<T>(bytes, deny_unknown) {
+        assert_eq!(list, vec![], "the scanner proved valid a message with violations");
+    }
     list
 }
 
@@ -105,6 +108,8 @@ pub(crate) struct Case {
     pub(crate) schema: &'static str,
     pub(crate) item: &'static str,
     pub(crate) generated: fn(&[u8], bool) -> Triples,
+    /// Whether the validate-only scanner proves the document valid (`deny_unknown`).
+    pub(crate) scanned: fn(&[u8], bool) -> bool,
 }
 
 fn cases_per_item() -> u32 {

@@ -19,6 +19,7 @@ fn generated_code_and_the_dynamic_validator_agree_on_collections() {
         schema: SCHEMA,
         item: "Bag",
         generated: generated_triples::<generated::Bag>,
+        scanned: fieldtab::__private::__decode::scan_verdict::<generated::Bag>,
     });
 
     let module = load(SCHEMA);

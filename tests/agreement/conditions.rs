@@ -16,22 +16,18 @@ const SCHEMA: &str = "tests/schemas/conditions.md";
 
 #[test]
 fn generated_code_and_the_dynamic_validator_agree_on_conditions() {
-    for (item, generated) in [
-        (
-            "Inquiry",
-            generated_triples::<schema::Inquiry> as fn(&[u8], bool) -> _,
-        ),
-        ("Order", generated_triples::<schema::Order>),
-        ("Env", generated_triples::<schema::Env>),
-        ("Result", generated_triples::<schema::Result>),
-        ("Basket", generated_triples::<schema::Basket>),
-        ("Line", generated_triples::<schema::Line>),
-    ] {
-        agree_on(&Case {
-            schema: SCHEMA,
-            item,
-            generated,
-        });
+    macro_rules! cases {
+        ($($item:ident),*) => {
+            [$(Case {
+                schema: SCHEMA,
+                item: stringify!($item),
+                generated: generated_triples::<schema::$item>,
+                scanned: fieldtab::__private::__decode::scan_verdict::<schema::$item>,
+            }),*]
+        };
+    }
+    for case in cases!(Inquiry, Order, Env, Result, Basket, Line) {
+        agree_on(&case);
     }
 }
 

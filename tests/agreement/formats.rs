@@ -18,6 +18,7 @@ fn generated_code_and_the_dynamic_validator_agree_on_closed_formats() {
         schema: SCHEMA,
         item: "Closed",
         generated: generated_triples::<closed::Closed>,
+        scanned: fieldtab::__private::__decode::scan_verdict::<closed::Closed>,
     });
 
     let module = load(SCHEMA);

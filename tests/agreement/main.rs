@@ -24,6 +24,7 @@ mod json;
 mod mutate;
 mod numbers;
 mod sampled;
+mod scanner;
 mod strings;
 
 #[path = "../common/mod.rs"]
@@ -50,6 +51,7 @@ macro_rules! cases {
             schema: $schema,
             item: stringify!($item),
             generated: generated_triples::<$module::$item>,
+            scanned: fieldtab::__private::__decode::scan_verdict::<$module::$item>,
         },)*)*]
     };
 }

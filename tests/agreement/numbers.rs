@@ -19,6 +19,7 @@ fn generated_code_and_the_dynamic_validator_agree_on_numbers() {
         schema: SCHEMA,
         item: "Quote",
         generated: generated_triples::<quote::Quote>,
+        scanned: fieldtab::__private::__decode::scan_verdict::<quote::Quote>,
     });
 
     let module = load(SCHEMA);

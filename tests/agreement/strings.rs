@@ -20,6 +20,7 @@ fn generated_code_and_the_dynamic_validator_agree_on_patterns_and_forbidden_sets
         schema: SCHEMA,
         item: "Strings",
         generated: generated_triples::<generated::Strings>,
+        scanned: fieldtab::__private::__decode::scan_verdict::<generated::Strings>,
     });
 
     let module = load(SCHEMA);

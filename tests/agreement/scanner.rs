@@ -165,8 +165,8 @@ fn scanner_mutation(text: &str, kind: u8, rng: &mut Rng) -> String {
                 [] => text.to_string(),
                 keys => {
                     let s = *rng.pick(keys);
-                    match text.as_bytes()[s] {
-                        b if b.is_ascii_alphanumeric() => {
+                    match text.as_bytes().get(s).copied() {
+                        Some(b) if b.is_ascii_alphanumeric() => {
                             format!("{}\\u{:04x}{}", &text[..s], b, &text[s + 1..])
                         }
                         _ => text.to_string(),

@@ -17,7 +17,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::skip::Skip;
-use crate::swar::{HIGH, ONES};
+use crate::swar::{HIGH, ONES, skip_words, string_specials};
 
 mod iso;
 
@@ -196,12 +196,16 @@ impl<'de> FastDe<'de> {
         let mut i = self.pos + 1;
         self.scratch.clear();
         loop {
-            let run = input
-                .get(i..)
-                .ok_or(Bail)?
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .ok_or(Bail)?;
+            // Whole words of plain bytes first, then byte by byte (the lowest mark is exact, so
+            // a word with a mark ends the skip at it).
+            let words = skip_words(input, i, string_specials);
+            let run = words
+                + input
+                    .get(i + words..)
+                    .ok_or(Bail)?
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                    .ok_or(Bail)?;
             self.scratch.extend_from_slice(&input[i..i + run]);
             i += run;
             match input[i] {

@@ -68,7 +68,9 @@ impl<'de> FastDe<'de> {
     /// words of their own bytes, then a table gives each byte's charsets. Consumes the closing
     /// quote, except for [`IsoStr::Escaped`]. Gives up on a control character or the end of
     /// the input.
-    #[inline]
+    // Inlined: most fields of a message are read here, and the result is a small enum its
+    // callers match on at once.
+    #[inline(always)]
     pub(crate) fn iso_string(&mut self, bit: u8) -> Result<IsoStr<'de>, Bail> {
         let classes = byte_classes();
         let input = self.input;

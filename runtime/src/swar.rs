@@ -65,19 +65,6 @@ pub(crate) fn non_plain(x: u64) -> u64 {
         & HIGH
 }
 
-/// A high bit for the bytes of `x` that end or interrupt the plain run of a string: `"`, `\\`
-/// and control characters (non-ASCII bytes are plain); the lowest one exact (a borrow can only
-/// mark a byte above a marked one).
-#[inline(always)]
-pub(crate) fn string_specials(x: u64) -> u64 {
-    let quote = x ^ (ONES * u64::from(b'"'));
-    let backslash = x ^ (ONES * u64::from(b'\\'));
-    ((quote.wrapping_sub(ONES) & !quote)
-        | (backslash.wrapping_sub(ONES) & !backslash)
-        | (x.wrapping_sub(ONES * 0x20) & !x))
-        & HIGH
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,14 +92,6 @@ mod tests {
                     let first_non_digit = bytes.iter().position(|b| !b.is_ascii_digit());
                     let skipped = skip_words(&bytes, 0, non_digits);
                     let expected = match first_non_digit {
-                        Some(p) if p < len / 8 * 8 => p,
-                        _ => len / 8 * 8,
-                    };
-                    assert_eq!(skipped, expected, "{bytes:?}");
-                    let run = |b: &u8| *b >= 0x20 && *b != b'"' && *b != b'\\';
-                    let first_stop = bytes.iter().position(|b| !run(b));
-                    let skipped = skip_words(&bytes, 0, string_specials);
-                    let expected = match first_stop {
                         Some(p) if p < len / 8 * 8 => p,
                         _ => len / 8 * 8,
                     };

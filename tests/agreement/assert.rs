@@ -98,7 +98,11 @@ pub(crate) fn generated_triples<T: fieldtab::Decode + fieldtab::Validate>(
     };
     assert_eq!(list, only_validated, "from_json and validate_json disagree");
     if fieldtab::__private::__decode::scan_verdict::<T>(bytes, deny_unknown) {
-        assert_eq!(list, vec![], "the scanner proved valid a message with violations");
+        assert_eq!(
+            list,
+            vec![],
+            "the scanner proved valid a message with violations"
+        );
     }
     list
 }

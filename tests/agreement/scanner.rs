@@ -120,8 +120,21 @@ fn scanner_mutation(text: &str, kind: u8, rng: &mut Rng) -> String {
             }
             let (start, end) = *rng.pick(&spots);
             let form = rng.pick::<&str>(&[
-                "1e2", "1E+2", "1.0", "-0", "0", "01", "-", "1.", ".5", "1e", "-12",
-                "100000000000000000000", "9223372036854775808", "1e400", "0.000",
+                "1e2",
+                "1E+2",
+                "1.0",
+                "-0",
+                "0",
+                "01",
+                "-",
+                "1.",
+                ".5",
+                "1e",
+                "-12",
+                "100000000000000000000",
+                "9223372036854775808",
+                "1e400",
+                "0.000",
             ]);
             format!("{}{form}{}", &text[..start], &text[end..])
         }
@@ -177,7 +190,10 @@ fn scanner_mutation(text: &str, kind: u8, rng: &mut Rng) -> String {
         12 => mutate_text(text.to_string(), rng.next() as u8, rng.next()),
         _ => {
             let cut = rng.below(text.len());
-            let cut = (0..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let cut = (0..=cut)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
             text[..cut].to_string()
         }
     }
@@ -279,8 +295,14 @@ fn the_scanner_proves_only_what_the_decoder_finds_valid() {
     if only.is_none() {
         assert_eq!(seen.cases, CASES.len() as u32 * cases_per_item());
         // Most valid messages are proved: the fast path is the common one.
-        assert!(seen.plain_proved * 10 >= seen.plain_valid * 8, "too few plain proofs");
-        assert!(seen.escaped_proved * 10 >= seen.escaped_valid * 6, "too few escaped proofs");
+        assert!(
+            seen.plain_proved * 10 >= seen.plain_valid * 8,
+            "too few plain proofs"
+        );
+        assert!(
+            seen.escaped_proved * 10 >= seen.escaped_valid * 6,
+            "too few escaped proofs"
+        );
     }
 }
 
@@ -301,7 +323,11 @@ fn raw_bytes_are_judged_alike() {
         let at = *rng.pick(&starts);
         let mut bytes = text.into_bytes();
         bytes.insert(at, *rng.pick(&[0xFF, 0xC3, 0x80, 0xED]));
-        assert!(!(case.scanned)(&bytes, false), "{}", String::from_utf8_lossy(&bytes));
+        assert!(
+            !(case.scanned)(&bytes, false),
+            "{}",
+            String::from_utf8_lossy(&bytes)
+        );
         assert_eq!(
             (case.generated)(&bytes, false),
             triples(validator.validate(&bytes, false))

@@ -13,11 +13,11 @@
 //! out of range (docs/SEMANTICS.md §2.8): so valid JSON never needs the checked reading, and a
 //! `1e400` anywhere is judged at its field.
 
-use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::fmt;
 
 use super::skip::Skip;
-use crate::swar::{HIGH, ONES, skip_words, string_specials};
+use crate::swar::{HIGH, ONES};
 
 mod iso;
 
@@ -196,16 +196,12 @@ impl<'de> FastDe<'de> {
         let mut i = self.pos + 1;
         self.scratch.clear();
         loop {
-            // Whole words of plain bytes first, then byte by byte (the lowest mark is exact, so
-            // a word with a mark ends the skip at it).
-            let words = skip_words(input, i, string_specials);
-            let run = words
-                + input
-                    .get(i + words..)
-                    .ok_or(Bail)?
-                    .iter()
-                    .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                    .ok_or(Bail)?;
+            let run = input
+                .get(i..)
+                .ok_or(Bail)?
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .ok_or(Bail)?;
             self.scratch.extend_from_slice(&input[i..i + run]);
             i += run;
             match input[i] {

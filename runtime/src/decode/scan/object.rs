@@ -105,8 +105,7 @@ impl<'de> Scanner<'de> {
     pub fn object<const N: usize>(&mut self, table: &'static ScanTable) -> Result<(), Stop> {
         let arena_start = self.arena.len();
         let vals = self.members::<N>(table)?;
-        let fields: &'static [FieldPlan<'static>; N] =
-            table.fields.try_into().map_err(|_| Stop)?;
+        let fields: &'static [FieldPlan<'static>; N] = table.fields.try_into().map_err(|_| Stop)?;
         let facts = ScanFacts {
             vals: &vals,
             kinds: table.kinds,
@@ -115,7 +114,13 @@ impl<'de> Scanner<'de> {
         };
         let path = Scanner::path();
         for (plan, val) in fields.iter().zip(&vals) {
-            if !plan.check(val.seen(&self.arena), &mut Text, &facts, &path, &mut self.report) {
+            if !plan.check(
+                val.seen(&self.arena),
+                &mut Text,
+                &facts,
+                &path,
+                &mut self.report,
+            ) {
                 return Err(Stop);
             }
         }
@@ -130,7 +135,10 @@ impl<'de> Scanner<'de> {
 
     /// The members of the object whose `{` is next: each field's value, in table order.
     #[inline(always)]
-    fn members<const N: usize>(&mut self, table: &'static ScanTable) -> Result<[Val<'de>; N], Stop> {
+    fn members<const N: usize>(
+        &mut self,
+        table: &'static ScanTable,
+    ) -> Result<[Val<'de>; N], Stop> {
         let mut vals = [Val::Absent; N];
         let mut unknown: [&[u8]; MAX_UNKNOWN] = [&[]; MAX_UNKNOWN];
         let mut unknowns = 0;
@@ -153,7 +161,10 @@ impl<'de> Scanner<'de> {
             }
             let at = match table.fields.get(next) {
                 Some(plan) if plan.ident.as_bytes() == key => Some(next),
-                _ => table.fields.iter().position(|plan| plan.ident.as_bytes() == key),
+                _ => table
+                    .fields
+                    .iter()
+                    .position(|plan| plan.ident.as_bytes() == key),
             };
             if self.de.next_token()? != b':' {
                 return Err(Stop);

@@ -6,8 +6,11 @@ const FIELDS: [FieldPlan<'static>; 4] = [
         .length(Bytes, 1, 4)
         .charset(Charset::An),
     FieldPlan::new("note", Optional).length(Chars, 0, 5),
-    FieldPlan::new("count", When(In(FactPath::own(0, &["type"]), &[Str("CNT")])))
-        .number(NumberRules::INTEGER),
+    FieldPlan::new(
+        "count",
+        When(In(FactPath::own(0, &["type"]), &[Str("CNT")])),
+    )
+    .number(NumberRules::INTEGER),
     FieldPlan::new("inner", Optional),
 ];
 
@@ -27,11 +30,8 @@ fn walk(scanner: &mut Scanner<'_>) -> Result<(), Stop> {
     scanner.object::<4>(&TABLE)
 }
 
-const INNER: [FieldPlan<'static>; 1] = [FieldPlan::new(
-    "ok",
-    When(In(FactPath::up(1, &["type"]), &[Str("UP")])),
-)
-.boolean()];
+const INNER: [FieldPlan<'static>; 1] =
+    [FieldPlan::new("ok", When(In(FactPath::up(1, &["type"]), &[Str("UP")]))).boolean()];
 
 static INNER_TABLE: ScanTable = ScanTable {
     fields: &INNER,
@@ -138,7 +138,10 @@ fn escaped_values_are_unescaped_and_their_room_freed() {
     };
     assert_eq!(scanner.document(walk), Ok(()));
     assert!(scanner.arena.is_empty());
-    assert!(!proves(r#"{"type":"A\u002D"}"#, false), "the unescaped text is checked");
+    assert!(
+        !proves(r#"{"type":"A\u002D"}"#, false),
+        "the unescaped text is checked"
+    );
 }
 
 #[test]

@@ -16,6 +16,8 @@
 #   benches/build_time.sh                 # MESSAGES=50 FIELDS=20 RUNS=5
 #   MESSAGES=50 FIELDS=20 RUNS=3 benches/build_time.sh
 #   PROFILES=dev OPT_MACROS=1 benches/build_time.sh   # proc-macros and their deps at opt-level 3
+#   PROFILES=dev INCREMENTAL=0 benches/build_time.sh  # the whole crate rebuilt each time, as when
+#                                                     # its schema changes (no incremental reuse)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MESSAGES=${MESSAGES:-50}
@@ -23,6 +25,7 @@ FIELDS=${FIELDS:-20}
 RUNS=${RUNS:-5}
 PROFILES=${PROFILES:-dev release}
 OPT_MACROS=${OPT_MACROS:-0}
+INCREMENTAL=${INCREMENTAL:-1}
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
 
@@ -36,6 +39,9 @@ if [ "$OPT_MACROS" = 1 ]; then
 fi
 export CARGO_TARGET_DIR="$DIR/target"
 unset RUSTFLAGS
+# Touching lib.rs leaves its text unchanged: with incremental compilation rustc reuses most of its
+# earlier work after expanding the macros again; without, it checks and compiles everything.
+if [ "$INCREMENTAL" = 0 ]; then export CARGO_INCREMENTAL=0; fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
@@ -55,5 +61,5 @@ for profile in $PROFILES; do
     g=$(cat "$DIR/$profile.generated")
     h=$(cat "$DIR/$profile.by_hand")
     ratio=$(awk -v g="$g" -v h="$h" 'BEGIN { printf "%.2f", g / h }')
-    echo "$profile: generated ${g}s, by hand ${h}s, ratio ${ratio}x ($MESSAGES messages x $FIELDS fields, median of $RUNS)"
+    echo "$profile: generated ${g}s, by hand ${h}s, ratio ${ratio}x ($MESSAGES messages x $FIELDS fields, median of $RUNS, incremental $INCREMENTAL)"
 done

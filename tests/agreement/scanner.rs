@@ -25,32 +25,11 @@ fn cases_per_item() -> u32 {
         .unwrap_or(300)
 }
 
-/// Where each string of `text` starts (just after its opening quote): keys and values alike.
-fn string_starts(text: &str) -> Vec<usize> {
+/// Where each string of `text` starts (just after its opening quote: keys and values alike),
+/// and where each number starts and ends (outside strings), in one pass.
+fn spots(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    let mut starts = Vec::new();
-    let (mut in_string, mut escaped) = (false, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if b == b'"' {
-            in_string = true;
-            starts.push(i + 1);
-        }
-    }
-    starts
-}
-
-/// Where each number of `text` starts and ends (outside strings).
-fn numbers(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
+    let (mut strings, mut numbers) = (Vec::new(), Vec::new());
     let (mut in_string, mut escaped) = (false, false);
     let mut i = 0;
     while i < bytes.len() {
@@ -65,17 +44,23 @@ fn numbers(text: &str) -> Vec<(usize, usize)> {
             }
         } else if b == b'"' {
             in_string = true;
+            strings.push(i + 1);
         } else if b == b'-' || b.is_ascii_digit() {
             let end = (i..bytes.len())
                 .find(|&j| !matches!(bytes[j], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
                 .unwrap_or(bytes.len());
-            found.push((i, end));
+            numbers.push((i, end));
             i = end;
             continue;
         }
         i += 1;
     }
-    found
+    (strings, numbers)
+}
+
+/// Where each string of `text` starts.
+fn string_starts(text: &str) -> Vec<usize> {
+    spots(text).0
 }
 
 /// One mutation of the text aimed at the scanner; `kind` picks it.
@@ -114,7 +99,7 @@ fn scanner_mutation(text: &str, kind: u8, rng: &mut Rng) -> String {
         4 => insert(rng.pick::<&str>(&["é", "€", "\u{1F600}", "\u{7}", "\t"])),
         // Number forms.
         5 => {
-            let spots = numbers(text);
+            let spots = spots(text).1;
             if spots.is_empty() {
                 return insert("1e2");
             }
@@ -188,14 +173,8 @@ fn scanner_mutation(text: &str, kind: u8, rng: &mut Rng) -> String {
             }
         }
         12 => mutate_text(text.to_string(), rng.next() as u8, rng.next()),
-        _ => {
-            let cut = rng.below(text.len());
-            let cut = (0..=cut)
-                .rev()
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(0);
-            text[..cut].to_string()
-        }
+        // Truncation (the text mutations' first kind).
+        _ => mutate_text(text.to_string(), 0, rng.next()),
     }
 }
 

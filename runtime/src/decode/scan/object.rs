@@ -145,10 +145,7 @@ impl<'de> Scanner<'de> {
         let deny = self.deny_unknown || table.deny_unknown;
         // The field expected next: the one after the last one read.
         let mut next = 0;
-        self.de.enter()?;
-        if self.de.next_token()? == b'}' {
-            self.de.pos += 1;
-            self.de.depth -= 1;
+        if self.open(b'}')? {
             return Ok(vals);
         }
         loop {
@@ -190,15 +187,40 @@ impl<'de> Scanner<'de> {
                     Skip.deserialize(&mut self.de)?;
                 }
             }
-            match self.de.next_token()? {
-                b',' => self.de.pos += 1,
-                b'}' => {
-                    self.de.pos += 1;
-                    self.de.depth -= 1;
-                    return Ok(vals);
-                }
-                _ => return Err(Stop),
+            if !self.more(b'}')? {
+                return Ok(vals);
             }
+        }
+    }
+
+    /// Past the `{` or `[` that is next, one level deeper (serde_json's depth limit applies):
+    /// whether the object or array is empty (then `close` is consumed and the level left).
+    #[inline(always)]
+    fn open(&mut self, close: u8) -> Result<bool, Stop> {
+        self.de.enter()?;
+        if self.de.next_token()? == close {
+            self.de.pos += 1;
+            self.de.depth -= 1;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// After a member or an element: `true` past a `,`, `false` past the closing `close` (the
+    /// level left).
+    #[inline(always)]
+    fn more(&mut self, close: u8) -> Result<bool, Stop> {
+        match self.de.next_token()? {
+            b',' => {
+                self.de.pos += 1;
+                Ok(true)
+            }
+            b if b == close => {
+                self.de.pos += 1;
+                self.de.depth -= 1;
+                Ok(false)
+            }
+            _ => Err(Stop),
         }
     }
 
@@ -282,24 +304,15 @@ impl<'de> Scanner<'de> {
     /// The array whose `[` is next, each element of kind `element` checked by `plan`: how many
     /// elements it has.
     fn array(&mut self, element: ScanKind, plan: &FieldPlan<'static>) -> Result<usize, Stop> {
-        self.de.enter()?;
-        let mut count = 0;
-        if self.de.next_token()? == b']' {
-            self.de.pos += 1;
-            self.de.depth -= 1;
+        if self.open(b']')? {
             return Ok(0);
         }
+        let mut count = 0;
         loop {
             self.element(element, plan)?;
             count += 1;
-            match self.de.next_token()? {
-                b',' => self.de.pos += 1,
-                b']' => {
-                    self.de.pos += 1;
-                    self.de.depth -= 1;
-                    return Ok(count);
-                }
-                _ => return Err(Stop),
+            if !self.more(b']')? {
+                return Ok(count);
             }
         }
     }

@@ -4,7 +4,10 @@
 use fieldtab_codegen::dynamic::Validator;
 use proptest::prelude::*;
 
+use fieldtab_codegen::model::{Module, Object};
+
 use crate::generate::{Gen, Rng};
+use crate::json::Node;
 use crate::load;
 use crate::mutate::{enum_values, group_members, mutate, mutate_text, spaced};
 
@@ -123,23 +126,55 @@ fn cases_per_item() -> u32 {
         .unwrap_or(1000)
 }
 
+/// What the properties over one item draw from: its validator, its object, the module's enum
+/// values, the generator, the members of its groups (for the mutations).
+pub(crate) struct Item<'m> {
+    pub(crate) validator: Validator<'m>,
+    pub(crate) object: Object,
+    pub(crate) enums: Vec<Node>,
+    pub(crate) generator: Gen<'m>,
+    pub(crate) members: Vec<(String, Node)>,
+}
+
+impl<'m> Item<'m> {
+    pub(crate) fn new(module: &'m Module, item: &str) -> Item<'m> {
+        let validator = Validator::new(module, item).unwrap();
+        let object = (module.item(item).unwrap().kind.object())
+            .expect("cases are messages and structs")
+            .clone();
+        let generator = Gen::new(module);
+        let members = group_members(module, item, &generator);
+        Item {
+            validator,
+            object,
+            enums: enum_values(module),
+            generator,
+            members,
+        }
+    }
+}
+
+/// A proptest runner of `cases` cases that keeps no failure file.
+pub(crate) fn runner(cases: u32) -> proptest::test_runner::TestRunner {
+    proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })
+}
+
 /// One item: proptest draws a seed (the valid message) and up to four mutations. Returns how
 /// many violations of each rule the cases gave.
 pub(crate) fn agree_on(case: &Case) -> std::collections::BTreeMap<&'static str, u32> {
     let module = load(case.schema);
-    let validator = Validator::new(&module, case.item).unwrap();
-    let object = (module.item(case.item).unwrap().kind.object())
-        .expect("cases are messages and structs")
-        .clone();
-    let enums = enum_values(&module);
-    let generator = Gen::new(&module);
-    let members = group_members(&module, case.item, &generator);
-    let config = ProptestConfig {
-        cases: cases_per_item(),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
-    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let Item {
+        validator,
+        object,
+        enums,
+        generator,
+        members,
+    } = Item::new(&module, case.item);
+    let mut runner = runner(cases_per_item());
     let strategy = (
         any::<u64>(),
         proptest::collection::vec((any::<u8>(), any::<u64>()), 0..4),

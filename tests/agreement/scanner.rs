@@ -13,10 +13,10 @@ use fieldtab_codegen::dynamic::Validator;
 use proptest::prelude::*;
 
 use crate::CASES;
-use crate::assert::{Case, triples};
+use crate::assert::{Case, Item, runner, triples};
 use crate::generate::{Gen, Rng};
 use crate::load;
-use crate::mutate::{enum_values, group_members, mutate, mutate_text, spaced};
+use crate::mutate::{mutate, mutate_text, spaced};
 
 fn cases_per_item() -> u32 {
     std::env::var("SCANNER_CASES")
@@ -190,19 +190,14 @@ struct Seen {
 
 fn run(case: &Case, seen: &mut Seen) {
     let module = load(case.schema);
-    let validator = Validator::new(&module, case.item).unwrap();
-    let object = (module.item(case.item).unwrap().kind.object())
-        .expect("cases are messages and structs")
-        .clone();
-    let enums = enum_values(&module);
-    let generator = Gen::new(&module);
-    let members = group_members(&module, case.item, &generator);
-    let config = ProptestConfig {
-        cases: cases_per_item(),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
-    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let Item {
+        validator,
+        object,
+        enums,
+        generator,
+        members,
+    } = Item::new(&module, case.item);
+    let mut runner = runner(cases_per_item());
     let strategy = (
         any::<u64>(),
         proptest::collection::vec((any::<u8>(), any::<u64>()), 0..3),

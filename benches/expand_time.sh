@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 FIELDS=${FIELDS:-10000}
 RUNS=${RUNS:-5}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build -q --release -p fieldtab-cli -p fieldtab-benches --example synthetic_schema
+# Two builds: a target flag (`--example`) would leave the other package's binary unbuilt.
+cargo build -q --release -p fieldtab-cli --bin fieldtab
+cargo build -q --release -p fieldtab-benches --example synthetic_schema
 BIN="$CARGO_TARGET_DIR/release/fieldtab"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

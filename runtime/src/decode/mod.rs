@@ -104,6 +104,7 @@
 //!   with the unknown keys, in input order (whether or not unknown keys are denied).
 //! - A string value with escapes is copied once (serde_json hands it over in a scratch buffer).
 
+mod check;
 mod collections;
 mod elem;
 mod fast;
@@ -206,6 +207,7 @@ pub(crate) mod mode {
 #[doc(hidden)]
 pub mod __decode {
     pub use super::Decode;
+    pub use super::check::Checks;
     pub use super::collections::{ArrayElem, MapElem, ObjectElem};
     pub use super::elem::{
         BoolElem, Elem, EnumElem, FieldSeed, IntElem, ObjElem, Slot, StrElem, export, facts,

@@ -223,20 +223,15 @@ impl<'a> Member<'a> {
         quote!(#len if __b == #bytes => #index,)
     }
 
-    /// The second phase for this field: its plan's check, then its duplicate keys.
+    /// The second phase for this field: its plan's check, then its duplicate keys, by one
+    /// call of the object's `Checks` (`__c`).
     fn check(&self) -> TokenStream {
-        let (index, slot, value, ident) = (&self.index, &self.slot, &self.value, &self.field.ident);
-        let plan = quote!(&__fields[#index]);
-        let finish = match &self.kind {
-            // The value's type is the struct field's, inferred from `Self { .. }` below.
-            Kind::Str => quote!(#slot.finish::<_, __M>(#plan, &__s, &__p, __report)),
-            Kind::Enum { ty } => quote!(#slot.finish_enum::<#ty, __M>(#plan, &__s, &__p, __report)),
-            Kind::Elem { .. } => quote!(#slot.finish(#plan, &__s, &__p, __report)),
-        };
-        quote! {
-            let __p = __path.key(#ident);
-            let #value = #finish;
-            __x.repeats(#index, &__p, __report);
+        let (index, slot, value) = (&self.index, &self.slot, &self.value);
+        // The value's type is the struct field's, inferred from `Self { .. }` below.
+        match &self.kind {
+            Kind::Str => quote!(let #value = __c.str(&#slot, #index);),
+            Kind::Enum { ty } => quote!(let #value = __c.enumeration::<#ty>(&#slot, #index);),
+            Kind::Elem { .. } => quote!(let #value = __c.elem(#slot, #index);),
         }
     }
 
@@ -409,6 +404,7 @@ fn emit_object(module: &Module, reads: &Reads, item: &Item, object: &Object) -> 
                 #export
                 #siblings
                 #presence
+                let mut __c = __d::Checks::<_, __M>::new(__fields, &__s, __path, __report, &__x);
                 #(#checks)*
                 #groups
                 __x.finish(__report);

@@ -120,14 +120,16 @@ fn conditions_read_the_sibling_slot() {
     );
     assert!(
         code.contains(&squash(
-            "let __f1 = __v1.finish::<_, __M>(&__fields[1], &__s, &__p, __report);"
+            "let mut __c = __d::Checks::<_, __M>::new(__fields, &__s, __path, __report, &__x);"
         )),
         "{code}"
     );
     assert!(
-        code.contains(&squash(
-            "__v0.finish_enum::<Kind, __M>(&__fields[0], &__s, &__p, __report)"
-        )),
+        code.contains(&squash("let __f1 = __c.str(&__v1, 1);")),
+        "{code}"
+    );
+    assert!(
+        code.contains(&squash("let __f0 = __c.enumeration::<Kind>(&__v0, 0);")),
         "{code}"
     );
     assert!(
@@ -162,6 +164,10 @@ fn deny_unknown_is_passed_on() {
         code.contains(&squash("__x.unknown::<__A::Error>(__k, true, __path)?")),
         "{code}"
     );
-    assert!(code.contains(&squash(r#"__path.key("type")"#)), "{code}");
+    // The field's path is made from its plan's identifier (`type`), by `Checks`.
+    assert!(
+        code.contains(&squash("let __f0 = __c.str(&__v0, 0);")),
+        "{code}"
+    );
     assert!(code.contains(&squash("r#type: __f0")), "{code}");
 }

@@ -43,9 +43,7 @@ pub trait Generate {
     fn to_tokens_with(&self, options: &Options) -> Result<proc_macro2::TokenStream, OptionErrors>;
 
     /// [`Generate::to_rust_pretty`] customised by `options`.
-    fn to_rust_pretty_with(&self, options: &Options) -> Result<String, OptionErrors> {
-        self.to_tokens_with(options).map(emit::pretty)
-    }
+    fn to_rust_pretty_with(&self, options: &Options) -> Result<String, OptionErrors>;
 
     /// The JSON Schema (draft 2020-12) of the message, struct or enum `message`, or of every item
     /// when `None`, with `options` (see [`json_schema`] for the mapping and what JSON Schema
@@ -85,12 +83,20 @@ impl Generate for Schema {
     }
 
     fn to_rust_pretty(&self) -> String {
-        emit::pretty(self.to_tokens())
+        emit::rust_pretty(&self.module, Default::default())
     }
 
     fn to_tokens_with(&self, options: &Options) -> Result<proc_macro2::TokenStream, OptionErrors> {
         options.check(self)?;
         Ok(emit::rust_tokens(
+            &self.module,
+            options::Names::of(options, self),
+        ))
+    }
+
+    fn to_rust_pretty_with(&self, options: &Options) -> Result<String, OptionErrors> {
+        options.check(self)?;
+        Ok(emit::rust_pretty(
             &self.module,
             options::Names::of(options, self),
         ))

@@ -144,7 +144,8 @@ pub(crate) fn everything() -> Module {
 
 #[test]
 fn everything_expands_to_a_parsable_file() {
-    let text = super::pretty(super::rust_tokens(&everything(), Default::default()));
+    let tokens = || super::rust_tokens(&everything(), Default::default());
+    let text = super::pretty(tokens(), tokens);
     // `rust_pretty` falls back to unformatted tokens when they do not parse: make sure they do.
     assert!(syn::parse_file(&text).is_ok(), "{text}");
     assert!(text.contains("pub struct Request"), "{text}");
@@ -154,4 +155,22 @@ fn everything_expands_to_a_parsable_file() {
     if let Some(out) = std::env::var_os("FIELDTAB_EMIT_OUT") {
         std::fs::write(out, &text).ok();
     }
+}
+
+#[test]
+fn tokens_that_do_not_parse_come_back_unformatted() {
+    // An emitter bug: the text the compiler will point at, not a panic and not an empty file.
+    let broken = || quote::quote!(pub struct Broken { field: });
+    let text = super::pretty(broken(), broken);
+    assert_eq!(text, broken().to_string());
+    assert!(text.contains("Broken"), "{text}");
+}
+
+#[test]
+fn formatting_part_by_part_is_formatting_the_whole_file() {
+    // `rust_pretty` formats each item's parts on its own; the text must not show it.
+    let module = everything();
+    let tokens = || super::rust_tokens(&module, Default::default());
+    let whole = super::pretty(tokens(), tokens);
+    assert_eq!(super::rust_pretty(&module, Default::default()), whole);
 }

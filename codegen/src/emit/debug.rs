@@ -21,12 +21,16 @@ pub(crate) fn emit(name: &Ident, fields: &[Field], field_names: &[Ident]) -> Tok
                 quote!(&self.#rust_name.as_ref().map(|_| ::fieldtab::__private::Redacted))
             }
         };
-        quote!(.field(#shown, #value))
+        quote!(d.field(#shown, #value);)
     });
+    // One statement a field rather than one chain of calls: a chain of thousands of calls is
+    // an expression that deep for syn, prettyplease and rustc, which recurse through it.
     quote! {
         impl ::core::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#label) #(#entries)* .finish()
+                let mut d = f.debug_struct(#label);
+                #(#entries)*
+                d.finish()
             }
         }
     }

@@ -1,5 +1,8 @@
 //! The Rust code of a whole module: every item in model order, as tokens or formatted text.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -40,21 +43,54 @@ pub(crate) fn facts_of(module: &Module) -> facts::Reads {
 /// The items of `module` formatted by prettyplease: [`rust_tokens`] as text, with the same
 /// `options`.
 ///
-/// Each [`Part`] is emitted, parsed and formatted on its own, and dropped before the next:
-/// prettyplease prints a file's items one after the other with nothing between them, so the
-/// text is the one of the whole file formatted at once, but only one part's tokens and syntax
-/// tree live at a time. For a large schema that is most of `fieldtab expand`'s memory, and the
-/// kernel's time spent handing it out (a fifth of the run for a message of 10,000 fields).
+/// Each [`Part`] is emitted, parsed and formatted on its own: prettyplease prints a file's
+/// items one after the other with nothing between them, so the text is the one of the whole
+/// file formatted at once. The parts are shared among as many threads as the machine has
+/// cores (parsing and printing are most of the time, and the two parts of one large message
+/// take about as long as each other), each thread with its own copy of the options, and put
+/// back in order. A thread keeps only the part it is on: for a large schema the tokens and
+/// syntax trees are most of `fieldtab expand`'s memory, and the kernel's time spent handing it
+/// out was a fifth of the run for a message of 10,000 fields.
 pub(crate) fn rust_pretty(module: &Module, options: Names) -> String {
-    names::with_options(options, || {
-        let reads = facts::Reads::of(module);
-        let mut text = String::new();
-        for part in parts(module) {
-            let emit = || part.emit(module, &reads);
-            text.push_str(&pretty(emit(), emit));
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    rust_pretty_on(module, options, cores)
+}
+
+/// [`rust_pretty`] on at most `threads` threads.
+fn rust_pretty_on(module: &Module, options: Names, threads: usize) -> String {
+    let text = options.to_text();
+    let parts: Vec<Part<'_>> = names::with_options(options, || parts(module).collect());
+    let reads = facts::Reads::of(module);
+    let format = |part: &Part<'_>| {
+        let emit = || part.emit(module, &reads);
+        pretty(emit(), emit)
+    };
+    let next = AtomicUsize::new(0);
+    let done: Vec<Mutex<String>> = parts.iter().map(|_| Mutex::default()).collect();
+    // Each thread takes the next part not taken until none is left.
+    let work = || {
+        names::with_options(text.to_names(), || {
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(part) = parts.get(index) else { break };
+                let formatted = format(part);
+                *done[index].lock().unwrap_or_else(PoisonError::into_inner) = formatted;
+            }
+        })
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.min(parts.len()) {
+            // The main thread's stack (8 MiB on Linux) rather than a spawned thread's default
+            // (2 MiB): syn and prettyplease recurse through nested code. A thread that cannot
+            // be started leaves its share to the others, this one included.
+            let thread = std::thread::Builder::new().stack_size(8 << 20);
+            let _started = thread.spawn_scoped(scope, work);
         }
-        text
-    })
+        work();
+    });
+    done.into_iter()
+        .map(|part| part.into_inner().unwrap_or_else(PoisonError::into_inner))
+        .collect()
 }
 
 /// A piece of the module's code, in model order: the re-export of an item mapped to an

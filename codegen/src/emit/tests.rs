@@ -172,5 +172,10 @@ fn formatting_part_by_part_is_formatting_the_whole_file() {
     let module = everything();
     let tokens = || super::rust_tokens(&module, Default::default());
     let whole = super::pretty(tokens(), tokens);
-    assert_eq!(super::rust_pretty(&module, Default::default()), whole);
+    assert!(module.items.len() > 3, "parts for several threads");
+    // Alone, and shared among threads (more threads than parts, too): the same text.
+    for threads in [1, 2, 3, 64] {
+        let parts = super::rust_pretty_on(&module, Default::default(), threads);
+        assert_eq!(parts, whole, "on {threads} threads");
+    }
 }

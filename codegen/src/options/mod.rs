@@ -16,6 +16,8 @@ use quote::ToTokens;
 use crate::Schema;
 use crate::model::{ItemKind, Module, Type};
 
+mod text;
+
 /// Customisations of the generated Rust code: extra derives and attributes, Rust names, and
 /// items mapped to existing Rust types. Each setter records one setting, in order; a setting
 /// that does not parse (a derive that is not a path, an attribute that is not `#[…]`) is

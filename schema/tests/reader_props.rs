@@ -151,15 +151,17 @@ fn model_invariants(schema: &Schema) {
                 Type::Named(name) => is_enum(name),
                 _ => false,
             };
+            // A collection's length and format are its strings' (docs/SEMANTICS.md §2.7).
+            let strings = matches!(field.ty.element(), Type::Iso(_) | Type::String);
             if let Some(length) = field.length {
-                assert!(matches!(field.ty, Type::Iso(_) | Type::String));
+                assert!(strings, "{} has a length", field.ident);
                 assert!(length.max >= 1 && length.min <= length.max);
             }
             if matches!(field.ty, Type::Iso(_)) {
                 assert!(field.length.is_some(), "{} has no length", field.ident);
             }
             if field.format.is_some() {
-                assert!(matches!(field.ty, Type::Iso(_) | Type::String));
+                assert!(strings, "{} has a format", field.ident);
             }
             if field.fixed.is_some() {
                 assert!(stringy);
@@ -262,6 +264,17 @@ proptest! {
             Err(d) => well_formed(&d),
         }
     }
+}
+
+/// Found by the mutations below: a length on `Array<String>` is each element's, as the checker
+/// says, not a broken invariant.
+#[test]
+fn collections_of_strings_have_lengths_and_formats() {
+    let text = "# Demo\n\n## message M\n\n| Identifier | Type | Length | Request | Format |\n\
+                |---|---|---|---|---|\n| regions | Array<String> | 8 | O | |\n\
+                | refs | Array<ANS> | 10 | O | YYYYMMDD |\n";
+    let schema = Schema::parse("demo.md", text).unwrap_or_else(|d| panic!("{d}"));
+    model_invariants(&schema);
 }
 
 proptest! {

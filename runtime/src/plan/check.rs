@@ -125,6 +125,46 @@ impl FieldPlan<'_> {
     }
 }
 
+impl FieldPlan<'_> {
+    /// Whether [`FieldPlan::check`] with [`Text`](super::Text) surely finds nothing in the
+    /// non-empty string `value` (`charset` the verdict the caller knows, as in [`Seen::Str`]):
+    /// the scanner's shortcut for the common field, a string whose charset its scan already
+    /// checked, without the full check's dispatch. `false` when a rule fails and whenever the
+    /// plan has one the shortcut does not judge (forbidden characters, a pattern, a custom or
+    /// conditional format, a currency, a kind other than text): the full check then decides
+    /// and reports, so the shortcut never changes a verdict or a report.
+    #[inline(always)]
+    pub(crate) fn surely_passes_str(&self, value: &str, charset: Option<bool>) -> bool {
+        let rules = &self.rules;
+        // An empty string depends on the requirement; the rest on what the shortcut skips.
+        if value.is_empty()
+            || !matches!(self.value, ValueKind::Text)
+            || rules.forbidden.is_some()
+            || rules.pattern.is_some()
+            || rules.custom.is_some()
+            || self.currency.is_some()
+            || !self.format_when.is_empty()
+        {
+            return false;
+        }
+        if rules.charset.is_some() && charset != Some(true) {
+            return false;
+        }
+        if let Some((unit, min, max)) = rules.length
+            && !surely_in_length(value, unit, min, max)
+            && !(min as usize..=max as usize).contains(&unit.len_of(value))
+        {
+            return false;
+        }
+        rules.fixed.is_none_or(|fixed| value == fixed)
+            && rules
+                .format
+                .as_ref()
+                .is_none_or(|format| format.check(value).is_ok())
+            && self.enumeration.is_none_or(|rule| rule.accepts(value))
+    }
+}
+
 impl FieldPlan<'static> {
     /// [`FieldPlan::check`] for a field of a generated table, whose conditions may read an
     /// object above that is not complete yet (a `super.` path, for which `facts` answers

@@ -41,8 +41,9 @@ const ALPHA: u8 = 1;
 const NUM: u8 = 2;
 const SPECIAL: u8 = 4;
 
-/// The classes each byte belongs to (0 for non-printable and non-ASCII bytes).
-static CLASSES: [u8; 256] = {
+/// The classes each byte belongs to (0 for non-printable and non-ASCII bytes). A constant, so
+/// that [`Charset::allows`] can build other tables at compile time.
+const CLASSES: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0x20;
     while b <= 0x7E {
@@ -191,8 +192,8 @@ impl Charset {
     /// assert!(!Charset::Ans.allows(0x7F));
     /// ```
     #[inline]
-    pub fn allows(self, b: u8) -> bool {
-        CLASSES[usize::from(b)] & self.mask() != 0
+    pub const fn allows(self, b: u8) -> bool {
+        CLASSES[b as usize] & self.mask() != 0
     }
 
     /// Whether every byte of `s` belongs to the class (true for the empty string). Checks 8 bytes

@@ -2,8 +2,6 @@
 //! the decoder's [`ISO_STRING`](super::ISO_STRING) request and the validate-only scanner
 //! (`decode/scan`) both read a string field with.
 
-use std::sync::OnceLock;
-
 use super::{Bail, FastDe};
 use crate::Charset;
 use crate::swar::{non_digits, non_plain, skip_words};
@@ -21,7 +19,7 @@ pub(crate) enum IsoStr<'de> {
     Escaped,
 }
 
-/// The bit of `charset` in [`byte_classes`].
+/// The bit of `charset` in [`BYTE_CLASSES`].
 pub(crate) const fn charset_bit(charset: Charset) -> u8 {
     match charset {
         Charset::A => 1,
@@ -34,33 +32,35 @@ pub(crate) const fn charset_bit(charset: Charset) -> u8 {
     }
 }
 
-/// The bit of [`byte_classes`] for the bytes that end or interrupt a plain string.
+/// The bit of [`BYTE_CLASSES`] for the bytes that end or interrupt a plain string.
 const STOP: u8 = 1 << 7;
 
 /// For every byte: the [`charset_bit`] of every charset that allows it (from
 /// [`Charset::allows`], the one definition of the classes), and `STOP` for the bytes that end or
-/// interrupt a plain string (`"`, `\\`, control characters).
-#[inline]
-fn byte_classes() -> &'static [u8; 256] {
-    static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [0u8; 256];
-        for (b, entry) in (0..=255u8).zip(table.iter_mut()) {
-            for charset in Charset::ALL {
-                if charset.allows(b) {
-                    *entry |= charset_bit(charset);
-                }
+/// interrupt a plain string (`"`, `\\`, control characters). Built at compile time: every
+/// string of a message reads it, and a lazy table would cost a check on each.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < table.len() {
+        let byte = b as u8;
+        let mut c = 0;
+        while c < Charset::ALL.len() {
+            if Charset::ALL[c].allows(byte) {
+                table[b] |= charset_bit(Charset::ALL[c]);
             }
-            if b == b'"' {
-                // Ends the string without changing the verdict on its bytes.
-                *entry = u8::MAX;
-            } else if b == b'\\' || b < 0x20 {
-                *entry = STOP;
-            }
+            c += 1;
         }
-        table
-    })
-}
+        if byte == b'"' {
+            // Ends the string without changing the verdict on its bytes.
+            table[b] = u8::MAX;
+        } else if byte == b'\\' || byte < 0x20 {
+            table[b] = STOP;
+        }
+        b += 1;
+    }
+    table
+};
 
 impl<'de> FastDe<'de> {
     /// The string whose opening quote is at `pos`, checked against the charset of `bit` (a
@@ -72,7 +72,7 @@ impl<'de> FastDe<'de> {
     // callers match on at once.
     #[inline(always)]
     pub(crate) fn iso_string(&mut self, bit: u8) -> Result<IsoStr<'de>, Bail> {
-        let classes = byte_classes();
+        let classes = &BYTE_CLASSES;
         let input = self.input;
         let start = self.pos + 1;
         let skipped = if bit == charset_bit(Charset::N) {

@@ -96,6 +96,32 @@ fn plain_integer(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
+/// Whether two keys are the same bytes. Keys are short: up to 16 bytes they are compared as
+/// two words (or bytes) that overlap, inline, where `==` on slices calls `memcmp`, which costs
+/// more than the comparison for most of them.
+#[inline(always)]
+pub(super) fn same_key(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |chunk: Option<&[u8; 8]>| chunk.map(|c| u64::from_le_bytes(*c));
+    let half = |chunk: Option<&[u8; 4]>| chunk.map(|c| u32::from_le_bytes(*c));
+    match a.len() {
+        0 => true,
+        // Bytes 0, len/2 and len - 1 cover a key of 1 to 3 bytes.
+        1..=3 => a[0] == b[0] && a[a.len() / 2] == b[b.len() / 2] && a.last() == b.last(),
+        4..=7 => {
+            half(a.first_chunk()) == half(b.first_chunk())
+                && half(a.last_chunk()) == half(b.last_chunk())
+        }
+        8..=16 => {
+            word(a.first_chunk()) == word(b.first_chunk())
+                && word(a.last_chunk()) == word(b.last_chunk())
+        }
+        _ => a == b,
+    }
+}
+
 impl<'de> Scanner<'de> {
     /// Walks the object whose `{` is next, of the struct of `table` (`N` fields), and checks
     /// it: every field by its plan, then its groups. Generated code calls it from the struct's
@@ -164,11 +190,11 @@ impl<'de> Scanner<'de> {
                 return Err(Stop);
             }
             let at = match table.fields.get(next) {
-                Some(plan) if plan.ident.as_bytes() == key => Some(next),
+                Some(plan) if same_key(plan.ident.as_bytes(), key) => Some(next),
                 _ => table
                     .fields
                     .iter()
-                    .position(|plan| plan.ident.as_bytes() == key),
+                    .position(|plan| same_key(plan.ident.as_bytes(), key)),
             };
             if self.de.next_token()? != b':' {
                 return Err(Stop);

@@ -154,3 +154,28 @@ fn the_scanner_debug_shows_no_input() {
     };
     assert!(!format!("{scanner:?}").contains("6214"));
 }
+
+#[test]
+fn same_key_is_byte_equality_at_every_length() {
+    // Every length the word comparison handles and past it, with the keys differing at each
+    // position in turn: a byte the overlapping words missed would show here.
+    for len in 0..=20usize {
+        let key: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+        assert!(object::same_key(&key, &key.clone()), "len {len}");
+        for at in 0..len {
+            let mut other = key.clone();
+            other[at] ^= 0x01;
+            assert!(
+                !object::same_key(&key, &other),
+                "len {len}, differing at {at}"
+            );
+        }
+        let mut longer = key.clone();
+        longer.push(b'a');
+        assert!(
+            !object::same_key(&key, &longer),
+            "len {len} against {}",
+            len + 1
+        );
+    }
+}

@@ -195,6 +195,9 @@ impl<'de> FastDe<'de> {
         let input = self.input;
         let mut i = self.pos + 1;
         self.scratch.clear();
+        // Room for most escaped strings at once: grown a byte at a time from empty, a new
+        // reader's buffer would reallocate three or four times for a string of 30 bytes.
+        self.scratch.reserve(64);
         loop {
             // Byte by byte: the runs between escapes are short in the strings that have them
             // (JSON text in a string, `{\"k\":\"v\"}`), where a call to copy each run cost

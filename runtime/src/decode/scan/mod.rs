@@ -8,7 +8,10 @@
 //! the table first: messages are mostly written in table order), checks a string field's
 //! charset in the scan that finds the string's end ([`FastDe::iso_string`]), walks nested
 //! objects and arrays without building anything, and then checks each field with the one check
-//! of a field ([`FieldPlan::check`]) over what it saw, and the groups ([`check_groups`]).
+//! of a field ([`FieldPlan::check`]) over what it saw, and the groups ([`check_groups`]). A
+//! plain string field (its charset checked in the scan; at most a length, a fixed value, a
+//! format, an enum besides) is proven first by an inline shortcut of that check
+//! (`FieldPlan::surely_passes_str`), which leaves any failure to it.
 //!
 //! The scanner only proves: on the first rule that fails, and on anything it does not judge
 //! itself — a key with an escape or outside ASCII, a repeated key, more than

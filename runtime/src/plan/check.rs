@@ -3,7 +3,7 @@
 use super::{
     Condition, EnumRule, Fact, Facts, FieldPlan, NothingAbove, Parse, Requirement, Seen, ValueKind,
 };
-use crate::field_rules::surely_in_length;
+use crate::field_rules::{StrRules, surely_in_length};
 use crate::{
     Counted, JsonKind, NumberRules, Path, Report, Rule, RuleError, check_charset, check_const,
     check_forbidden, check_length, check_number, check_pattern, is_json_integer, is_json_number,
@@ -135,33 +135,54 @@ impl FieldPlan<'_> {
     /// and reports, so the shortcut never changes a verdict or a report.
     #[inline(always)]
     pub(crate) fn surely_passes_str(&self, value: &str, charset: Option<bool>) -> bool {
-        let rules = &self.rules;
+        // Every part of the plan is named, so that a rule added to it stops the build here
+        // until the shortcut judges it or leaves it to the full check. `requirement` is met by
+        // any non-empty value; `accepts` and `items` are about values that are not strings.
+        let FieldPlan {
+            ident: _,
+            requirement: _,
+            rules,
+            enumeration,
+            format_when,
+            value: kind,
+            accepts: _,
+            items: _,
+            currency,
+        } = self;
+        let StrRules {
+            length,
+            charset: allowed,
+            forbidden,
+            fixed,
+            pattern,
+            format,
+            custom,
+        } = rules;
         // An empty string depends on the requirement; the rest on what the shortcut skips.
         if value.is_empty()
-            || !matches!(self.value, ValueKind::Text)
-            || rules.forbidden.is_some()
-            || rules.pattern.is_some()
-            || rules.custom.is_some()
-            || self.currency.is_some()
-            || !self.format_when.is_empty()
+            || !matches!(kind, ValueKind::Text)
+            || forbidden.is_some()
+            || pattern.is_some()
+            || custom.is_some()
+            || currency.is_some()
+            || !format_when.is_empty()
         {
             return false;
         }
-        if rules.charset.is_some() && charset != Some(true) {
+        if allowed.is_some() && charset != Some(true) {
             return false;
         }
-        if let Some((unit, min, max)) = rules.length
+        if let Some((unit, min, max)) = *length
             && !surely_in_length(value, unit, min, max)
             && !(min as usize..=max as usize).contains(&unit.len_of(value))
         {
             return false;
         }
-        rules.fixed.is_none_or(|fixed| value == fixed)
-            && rules
-                .format
+        fixed.is_none_or(|fixed| value == fixed)
+            && format
                 .as_ref()
                 .is_none_or(|format| format.check(value).is_ok())
-            && self.enumeration.is_none_or(|rule| rule.accepts(value))
+            && enumeration.is_none_or(|rule| rule.accepts(value))
     }
 }
 

@@ -49,11 +49,9 @@ impl<'c, 'p, 'x, F, const M: u8> Checks<'c, 'p, 'x, F, M> {
     where
         F: Facts<'s>,
     {
-        let plan = &self.fields[index as usize];
-        let path = self.path.key(plan.ident);
-        let checked = value.finish::<T, M>(plan, self.facts, &path, self.report);
-        self.extras.repeats(index, &path, self.report);
-        checked
+        self.field(index, |plan, facts, path, report| {
+            value.finish::<T, M>(plan, facts, path, report)
+        })
     }
 
     /// Field `index`, a value of the enum `E` ([`StrValue::finish_enum`]).
@@ -66,11 +64,9 @@ impl<'c, 'p, 'x, F, const M: u8> Checks<'c, 'p, 'x, F, M> {
     where
         F: Facts<'s>,
     {
-        let plan = &self.fields[index as usize];
-        let path = self.path.key(plan.ident);
-        let checked = value.finish_enum::<E, M>(plan, self.facts, &path, self.report);
-        self.extras.repeats(index, &path, self.report);
-        checked
+        self.field(index, |plan, facts, path, report| {
+            value.finish_enum::<E, M>(plan, facts, path, report)
+        })
     }
 
     /// Field `index`, decoded in place when it was read ([`Slot::finish`]).
@@ -79,9 +75,22 @@ impl<'c, 'p, 'x, F, const M: u8> Checks<'c, 'p, 'x, F, M> {
     where
         F: Facts<'s>,
     {
+        self.field(index, |plan, facts, path, report| {
+            slot.finish(plan, facts, path, report)
+        })
+    }
+
+    /// Field `index` checked by `finish` (its plan, the facts, its path, the report), then its
+    /// repeated keys.
+    #[inline(always)]
+    fn field<T>(
+        &mut self,
+        index: u32,
+        finish: impl FnOnce(&'static FieldPlan<'static>, &F, &Path<'_>, &mut Report) -> T,
+    ) -> T {
         let plan = &self.fields[index as usize];
         let path = self.path.key(plan.ident);
-        let checked = slot.finish(plan, self.facts, &path, self.report);
+        let checked = finish(plan, self.facts, &path, self.report);
         self.extras.repeats(index, &path, self.report);
         checked
     }

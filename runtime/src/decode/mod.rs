@@ -20,8 +20,9 @@
 //!    [`Slot`](__decode::Slot) with a report of its own. A repeated key is remembered and its
 //!    value skipped; an unknown key is remembered (for duplicates, and for `unknown_field` when
 //!    denied) and its value skipped.
-//! 2. **Checking, in table order.** Each field's slot is checked against the field's entry in
-//!    the struct's rules table by the one check of a field
+//! 2. **Checking, in table order.** Each field's slot is checked (one call of
+//!    [`Checks`](__decode::Checks) a field) against the field's entry in the struct's rules
+//!    table by the one check of a field
 //!    ([`FieldPlan::check`](crate::plan::FieldPlan::check): requirement, type, string rules,
 //!    conditional formats, enum; conditions read the siblings' slots), the nested reports
 //!    appended, then the duplicate keys of that field; the unknown keys come last. Only then are

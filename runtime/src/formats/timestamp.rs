@@ -55,7 +55,19 @@ const SHAPE: &str = "must be an ISO 8601 date-time with offset, YYYY-MM-DDTHH:MM
 
 impl Timestamp {
     /// Parses the text; the one implementation of the `Timestamp` format rule.
+    #[inline]
     pub(crate) fn parse(s: &[u8]) -> Result<Timestamp, RuleError> {
+        match Fields::fast(s) {
+            Some(f) => f.build().map_or_else(|| Timestamp::parse_general(s), Ok),
+            None => Timestamp::parse_general(s),
+        }
+    }
+
+    /// The general parser: accepts exactly what [`Fields::fast`] accepts and more, and finds
+    /// the error of every text the fast path turns down.
+    #[cold]
+    #[inline(never)]
+    fn parse_general(s: &[u8]) -> Result<Timestamp, RuleError> {
         let shape = || RuleError::format(SHAPE);
         let (
             Some(year),
@@ -234,6 +246,143 @@ impl Timestamp {
     }
 }
 
+/// The fields of a timestamp that [`Fields::fast`] found valid.
+struct Fields {
+    year: u16,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+    nanos: u32,
+    fraction_digits: u8,
+    offset: OffsetText,
+}
+
+impl Fields {
+    /// A straight-line reading of a valid timestamp, without the general parser's
+    /// `Option`-per-field bookkeeping or the `time` crate's date validation (about 300
+    /// instructions). It returns `None` for *any* text it does not accept, valid or not, so that
+    /// the general parser alone decides every error; whatever it accepts, the general parser
+    /// accepts with the same fields (the `fast_path_agrees` test holds it to that).
+    #[inline]
+    fn fast(s: &[u8]) -> Option<Fields> {
+        let head: &[u8; 19] = s.get(..19)?.try_into().ok()?;
+        if head[4] != b'-' || head[7] != b'-' || head[10] != b'T' {
+            return None;
+        }
+        if head[13] != b':' || head[16] != b':' {
+            return None;
+        }
+        // All 14 digits are checked at once: a byte outside `0-9` makes its `d` above 9.
+        let d = |i: usize| u32::from(head[i].wrapping_sub(b'0'));
+        let digits = [
+            d(0),
+            d(1),
+            d(2),
+            d(3),
+            d(5),
+            d(6),
+            d(8),
+            d(9),
+            d(11),
+            d(12),
+            d(14),
+            d(15),
+            d(17),
+            d(18),
+        ];
+        if digits.iter().any(|&v| v > 9) {
+            return None;
+        }
+        let two = |i: usize| digits[i] * 10 + digits[i + 1];
+        let year = two(0) * 100 + two(2);
+        let (month, day) = (two(4), two(6));
+        let (hour, minute, second) = (two(8), two(10), two(12));
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        if hour > 23 || minute > 59 || second > 59 {
+            return None;
+        }
+        let (offset, rest) = match s {
+            [rest @ .., b'Z'] => (OffsetText::Z, rest),
+            [rest @ .., sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let hours = fixed::<2>(&[*h1, *h2], 0)?;
+                let minutes = fixed::<2>(&[*m1, *m2], 0)?;
+                if hours > 23 || minutes > 59 {
+                    return None;
+                }
+                let offset = OffsetText::Numeric {
+                    negative: *sign == b'-',
+                    hours: hours as u8,
+                    minutes: minutes as u8,
+                };
+                (offset, rest)
+            }
+            _ => return None,
+        };
+        // `rest` is the first 19 bytes and the fraction, if any: `.` and 1 to 9 digits.
+        let (fraction_digits, nanos) = match rest.get(19..)? {
+            [] => (0, 0),
+            [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
+                let mut nanos = 0u32;
+                for &b in fraction {
+                    let v = b.wrapping_sub(b'0');
+                    if v > 9 {
+                        return None;
+                    }
+                    nanos = nanos * 10 + u32::from(v);
+                }
+                // At most 9 digits: the fraction scaled to nanoseconds fits a `u32`.
+                let scale = 10u32.pow(9 - fraction.len() as u32);
+                (fraction.len() as u8, nanos * scale)
+            }
+            _ => return None,
+        };
+        // Fields of at most 4 digits: the casts are lossless.
+        Some(Fields {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+            hour: hour as u8,
+            minute: minute as u8,
+            second: second as u8,
+            nanos,
+            fraction_digits,
+            offset,
+        })
+    }
+
+    /// The timestamp of valid fields (`None` never happens: the `time` crate agrees that the
+    /// date and time are real, and the caller then falls back to the general parser).
+    #[inline]
+    fn build(self) -> Option<Timestamp> {
+        let month = Month::try_from(self.month).ok()?;
+        let date = Date::from_calendar_date(i32::from(self.year), month, self.day).ok()?;
+        let time = Time::from_hms_nano(self.hour, self.minute, self.second, self.nanos).ok()?;
+        Some(Timestamp {
+            date_time: PrimitiveDateTime::new(date, time),
+            fraction_digits: self.fraction_digits,
+            offset: self.offset,
+        })
+    }
+}
+
+/// The number of days in `month` (1-12) of `year` in the proleptic Gregorian calendar, as the
+/// `time` crate counts them (year 0 is a leap year).
+#[inline]
+fn days_in_month(year: u32, month: u32) -> u32 {
+    if month == 2 {
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        28 + u32::from(leap)
+    } else {
+        // 31 days in odd months up to July and in even months from August.
+        30 + ((month + month / 8) & 1)
+    }
+}
+
 impl From<Timestamp> for OffsetDateTime {
     fn from(t: Timestamp) -> OffsetDateTime {
         t.to_offset_date_time()
@@ -293,7 +442,11 @@ pub(crate) struct Spec;
 impl super::FormatSpec for Spec {
     #[inline]
     fn check(&self, value: &str) -> Result<(), RuleError> {
-        Timestamp::parse(value.as_bytes()).map(drop)
+        // A valid text needs no `Timestamp` built; the general parser finds any error.
+        if Fields::fast(value.as_bytes()).is_some() {
+            return Ok(());
+        }
+        Timestamp::parse_general(value.as_bytes()).map(drop)
     }
 
     fn name(&self) -> Cow<'static, str> {
@@ -395,6 +548,101 @@ mod tests {
         let p: Timestamp = "2024-01-01T00:00:00+00:00".parse().unwrap();
         assert_ne!(z, p);
         assert_eq!(z.to_offset_date_time(), p.to_offset_date_time());
+    }
+
+    /// The fast path and the general parser give the same result (value or error) for `s`,
+    /// and `Spec::check` the same verdict.
+    fn agree(s: &[u8]) {
+        let general = Timestamp::parse_general(s);
+        assert_eq!(
+            Timestamp::parse(s),
+            general,
+            "{}",
+            String::from_utf8_lossy(s)
+        );
+        if let Some(f) = Fields::fast(s) {
+            assert_eq!(
+                f.build().ok_or(()),
+                general.clone().map_err(drop),
+                "fast accepted"
+            );
+        }
+        if let Ok(text) = std::str::from_utf8(s) {
+            use super::super::FormatSpec;
+            assert_eq!(Spec.check(text), general.map(drop), "check: {text}");
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees() {
+        let seeds = [
+            "2019-11-27T12:01:01Z",
+            "2019-11-27T12:01:01+08:30",
+            "2019-11-27T12:01:01-23:59",
+            "2019-11-27T12:01:01.253+08:30",
+            "2024-02-29T23:59:59.1Z",
+            "0000-02-29T00:00:00.123456789-00:00",
+            "9999-12-31T23:59:59.12345678+00:00",
+        ];
+        let replacements = b"0123456789-:T.Z+zt ,\x00\xff";
+        let mut checked = 0;
+        for seed in seeds {
+            let seed = seed.as_bytes();
+            agree(seed);
+            for len in 0..seed.len() + 2 {
+                // Cut short, and padded with a digit or a `Z`.
+                let mut t = seed[..len.min(seed.len())].to_vec();
+                t.resize(len, if len % 2 == 0 { b'0' } else { b'Z' });
+                agree(&t);
+            }
+            for at in 0..seed.len() {
+                for &r in replacements {
+                    let mut t = seed.to_vec();
+                    t[at] = r;
+                    agree(&t);
+                    t.insert(at, r);
+                    agree(&t);
+                    checked += 2;
+                }
+                let mut t = seed.to_vec();
+                t.remove(at);
+                agree(&t);
+            }
+        }
+        // Every field around its bounds, with every kind of offset and fraction.
+        let years = [
+            0, 1, 4, 100, 200, 400, 1900, 2000, 2023, 2024, 2100, 9996, 9999,
+        ];
+        for year in years {
+            for month in 0..=13 {
+                for day in [0, 1, 28, 29, 30, 31, 32, 99] {
+                    agree(format!("{year:04}-{month:02}-{day:02}T00:00:00Z").as_bytes());
+                    checked += 1;
+                }
+            }
+        }
+        for (hour, minute, second) in [
+            (23, 59, 59),
+            (24, 0, 0),
+            (0, 60, 0),
+            (0, 0, 60),
+            (99, 99, 99),
+        ] {
+            for tail in [
+                "Z",
+                ".5Z",
+                "+23:59",
+                "-24:00",
+                "+00:60",
+                "+0a:00",
+                ".1234567890Z",
+                ".Z",
+            ] {
+                agree(format!("2024-06-15T{hour:02}:{minute:02}:{second:02}{tail}").as_bytes());
+                checked += 1;
+            }
+        }
+        assert!(checked > 5000, "{checked}");
     }
 
     #[test]

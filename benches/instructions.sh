@@ -95,9 +95,11 @@ for corpus in upi benefit; do
 done | tee "$OUT/run"
 
 if [ "$MODE" = write ]; then
+    # The tree's state before the baseline is rewritten: the rewrite itself modifies it.
+    commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)')"
     {
         echo "# benches/instructions.sh --write-baseline: instructions per message (ITER=$ITER)"
-        echo "# commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(rustc --version), $(valgrind --version)"
+        echo "# commit $commit, $(date -u '+%Y-%m-%d %H:%M UTC'), $(rustc --version), $(valgrind --version)"
         cat "$OUT/run"
     } >"$BASELINE"
     echo "wrote $BASELINE"

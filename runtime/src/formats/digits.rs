@@ -4,9 +4,15 @@
 /// range is out of bounds.
 #[inline]
 pub(crate) fn fixed<const N: usize>(s: &[u8], at: usize) -> Option<u32> {
-    let field = s.get(at..at.checked_add(N)?)?;
+    value(s.get(at..at.checked_add(N)?)?)
+}
+
+/// The value of the ASCII digits `s` (at most 9 of them, which fit a `u32`), or `None` when
+/// any byte is not `0-9`.
+#[inline]
+pub(crate) fn value(s: &[u8]) -> Option<u32> {
     let mut value = 0u32;
-    for &b in field {
+    for &b in s {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             return None;

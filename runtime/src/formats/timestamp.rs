@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-use super::digits::{Text, fixed};
+use super::digits::{self, Text, fixed};
 use super::local_time::{check_date, check_time};
 use super::owned;
 use super::serde_str::serde_via_str;
@@ -326,14 +326,7 @@ impl Fields {
         let (fraction_digits, nanos) = match rest.get(19..)? {
             [] => (0, 0),
             [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
-                let mut nanos = 0u32;
-                for &b in fraction {
-                    let v = b.wrapping_sub(b'0');
-                    if v > 9 {
-                        return None;
-                    }
-                    nanos = nanos * 10 + u32::from(v);
-                }
+                let nanos = digits::value(fraction)?;
                 // At most 9 digits: the fraction scaled to nanoseconds fits a `u32`.
                 let scale = 10u32.pow(9 - fraction.len() as u32);
                 (fraction.len() as u8, nanos * scale)

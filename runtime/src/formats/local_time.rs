@@ -233,13 +233,21 @@ impl LocalTime {
 
 /// Checks a calendar date (years 0–9999).
 pub(crate) fn check_date(year: u16, month: u8, day: u8) -> Result<(), RuleError> {
+    calendar_date(year, month, day).map(|_| ())
+}
+
+/// The calendar date (years 0–9999, the proleptic Gregorian calendar of the `time` crate): the
+/// one definition of a real date for the date formats, which `Timestamp`'s fast path builds
+/// its value with.
+#[inline]
+pub(crate) fn calendar_date(year: u16, month: u8, day: u8) -> Result<Date, RuleError> {
     let Ok(m) = Month::try_from(month) else {
         return Err(RuleError::format("has a month outside 01-12"));
     };
-    if year > 9999 || Date::from_calendar_date(i32::from(year), m, day).is_err() {
-        return Err(RuleError::format("is not a real calendar date"));
+    match Date::from_calendar_date(i32::from(year), m, day) {
+        Ok(date) if year <= 9999 => Ok(date),
+        _ => Err(RuleError::format("is not a real calendar date")),
     }
-    Ok(())
 }
 
 /// Checks a time of day (no leap second).

@@ -3,10 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::digits::{self, Text, fixed};
-use super::local_time::{check_date, check_time};
+use super::local_time::{calendar_date, check_time};
 use super::owned;
 use super::serde_str::serde_via_str;
 use crate::RuleError;
@@ -142,13 +142,9 @@ impl Timestamp {
         // Fields of at most 4 digits: the casts are lossless.
         let (year, month, day) = (year as u16, month as u8, day as u8);
         let (hour, minute, second) = (hour as u8, minute as u8, second as u8);
-        check_date(year, month, day)?;
+        let date = calendar_date(year, month, day)?;
         check_time(hour, minute, second)?;
-        let date = Month::try_from(month)
-            .ok()
-            .and_then(|m| Date::from_calendar_date(i32::from(year), m, day).ok());
-        let time = Time::from_hms_nano(hour, minute, second, nanos).ok();
-        let (Some(date), Some(time)) = (date, time) else {
+        let Ok(time) = Time::from_hms_nano(hour, minute, second, nanos) else {
             return Err(shape());
         };
         Ok(Timestamp {
@@ -248,9 +244,7 @@ impl Timestamp {
 
 /// The fields of a timestamp that [`Fields::fast`] found valid.
 struct Fields {
-    year: u16,
-    month: u8,
-    day: u8,
+    date: Date,
     hour: u8,
     minute: u8,
     second: u8,
@@ -261,8 +255,8 @@ struct Fields {
 
 impl Fields {
     /// A straight-line reading of a valid timestamp, without the general parser's
-    /// `Option`-per-field bookkeeping or the `time` crate's date validation (about 300
-    /// instructions). It returns `None` for *any* text it does not accept, valid or not, so that
+    /// `Option`-per-field bookkeeping (about 300 instructions); the date and the time of day
+    /// are checked by the same functions as the general parser's. It returns `None` for *any* text it does not accept, valid or not, so that
     /// the general parser alone decides every error; whatever it accepts, the general parser
     /// accepts with the same fields (the `fast_path_agrees` test holds it to that).
     #[inline]
@@ -299,12 +293,11 @@ impl Fields {
         let year = two(0) * 100 + two(2);
         let (month, day) = (two(4), two(6));
         let (hour, minute, second) = (two(8), two(10), two(12));
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        if hour > 23 || minute > 59 || second > 59 {
-            return None;
-        }
+        // The date and time rules are those of `LocalTime`, the general parser's too. Fields of
+        // at most 4 digits: the casts are lossless.
+        let date = calendar_date(year as u16, month as u8, day as u8).ok()?;
+        let (hour, minute, second) = (hour as u8, minute as u8, second as u8);
+        check_time(hour, minute, second).ok()?;
         let (offset, rest) = match s {
             [rest @ .., b'Z'] => (OffsetText::Z, rest),
             [rest @ .., sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
@@ -333,14 +326,11 @@ impl Fields {
             }
             _ => return None,
         };
-        // Fields of at most 4 digits: the casts are lossless.
         Some(Fields {
-            year: year as u16,
-            month: month as u8,
-            day: day as u8,
-            hour: hour as u8,
-            minute: minute as u8,
-            second: second as u8,
+            date,
+            hour,
+            minute,
+            second,
             nanos,
             fraction_digits,
             offset,
@@ -348,31 +338,16 @@ impl Fields {
     }
 
     /// The timestamp of valid fields (`None` never happens: the `time` crate agrees that the
-    /// date and time are real, and the caller then falls back to the general parser).
+    /// time is real, and the caller then falls back to the general parser).
     #[inline]
     fn build(self) -> Option<Timestamp> {
-        let month = Month::try_from(self.month).ok()?;
-        let date = Date::from_calendar_date(i32::from(self.year), month, self.day).ok()?;
+        let date = self.date;
         let time = Time::from_hms_nano(self.hour, self.minute, self.second, self.nanos).ok()?;
         Some(Timestamp {
             date_time: PrimitiveDateTime::new(date, time),
             fraction_digits: self.fraction_digits,
             offset: self.offset,
         })
-    }
-}
-
-/// The number of days in `month` (1-12) of `year` in the proleptic Gregorian calendar, as the
-/// `time` crate counts them (year 0 is a leap year).
-#[inline]
-fn days_in_month(year: u32, month: u32) -> u32 {
-    if month == 2 {
-        let leap =
-            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-        28 + u32::from(leap)
-    } else {
-        // 31 days in odd months up to July and in even months from August.
-        30 + ((month + month / 8) & 1)
     }
 }
 

@@ -17,15 +17,16 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 use super::skip::Skip;
+use crate::Charset;
 use crate::swar::{HIGH, ONES};
 
 mod iso;
 
-pub(crate) use iso::{IsoStr, charset_bit};
+pub(crate) use iso::IsoStr;
 
 /// The name under which [`StrSeed`](super::strings::StrSeed) asks the fast reader, through
 /// `deserialize_tuple_struct`, for the string of an ISO 8583 field: `len` is the charset's
-/// [`charset_bit`]. The reader then checks the charset while it scans, and hands the string over
+/// place in [`Charset::ALL`]. The reader then checks the charset while it scans, and hands the string over
 /// as `visit_borrowed_str` when every byte is in the charset (so the visitor knows), as
 /// `visit_borrowed_bytes` otherwise; `null` as `visit_none`.
 pub(crate) const ISO_STRING: &str = "\0fieldtab:iso-string";
@@ -456,7 +457,7 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
-        bit: usize,
+        class: usize,
         visitor: V,
     ) -> Result<V::Value, Bail> {
         if name == NUMBER_TEXT {
@@ -475,7 +476,7 @@ impl<'de> de::Deserializer<'de> for &mut FastDe<'de> {
             return self.deserialize_any(visitor);
         }
         match self.next_token()? {
-            b'"' => match self.iso_string(u8::try_from(bit).map_err(|_| Bail)?)? {
+            b'"' => match self.iso_string(*Charset::ALL.get(class).ok_or(Bail)?)? {
                 IsoStr::InCharset(text) => visitor.visit_borrowed_str(text),
                 IsoStr::OutOfCharset(bytes) => visitor.visit_borrowed_bytes(bytes),
                 // An escape: the string unescaped and checked as serde_json's checked reading

@@ -86,9 +86,9 @@
 //!
 //! serde's `Deserializer` has no call for "read a string and check it against this charset".
 //! So [`StrSeed`](__decode::StrSeed) asks for an ISO 8583 field's string through a call no
-//! JSON value otherwise uses: `deserialize_tuple_struct(ISO_STRING, bit, visitor)`, where
+//! JSON value otherwise uses: `deserialize_tuple_struct(ISO_STRING, class, visitor)`, where
 //! `ISO_STRING` is a reserved name (`"\0fieldtab:iso-string"`, which no Rust type can have)
-//! and `bit` (the `len` argument) is the charset's bit (`fast::charset_bit`). The fast reader
+//! and `class` (the `len` argument) is the charset's place in `Charset::ALL`. The fast reader
 //! (`fast.rs`) recognises the name, checks the charset while it scans the string, and answers
 //! `visit_borrowed_str` when every byte is in the charset, `visit_borrowed_bytes` when one is
 //! not (the visitor then knows the verdict without a second pass). serde_json would read a

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::fast::{ISO_STRING, charset_bit};
+use super::fast::ISO_STRING;
 use super::mode::{build, fast};
 use super::skip::{skip_map, skip_seq};
 use crate::plan::{EnumRule, Fact, Facts, FieldPlan, Parse, Seen};
@@ -280,7 +280,7 @@ impl<'de, const M: u8> DeserializeSeed<'de> for StrSeed<M> {
             // charset while it scans (see `ISO_STRING`).
             Some(charset) if fast(M) => deserializer.deserialize_tuple_struct(
                 ISO_STRING,
-                usize::from(charset_bit(charset)),
+                charset as usize,
                 RawStr { charset },
             ),
             _ => deserializer.deserialize_any(AnyStr),

@@ -20,7 +20,7 @@ pub(crate) enum IsoStr<'de> {
 }
 
 /// The bit of `charset` in [`BYTE_CLASSES`].
-pub(crate) const fn charset_bit(charset: Charset) -> u8 {
+const fn charset_bit(charset: Charset) -> u8 {
     match charset {
         Charset::A => 1,
         Charset::N => 1 << 1,
@@ -63,32 +63,41 @@ static BYTE_CLASSES: [u8; 256] = {
 };
 
 impl<'de> FastDe<'de> {
-    /// The string whose opening quote is at `pos`, checked against the charset of `bit` (a
-    /// [`charset_bit`]) in the one scan: N and ANS (most ISO fields) first skip whole 8-byte
-    /// words of their own bytes, then a table gives each byte's charsets. Consumes the closing
+    /// The string whose opening quote is at `pos`, checked against `charset` in the one scan:
+    /// whole 8-byte words of the charset's own bytes are skipped first (N and ANS with their
+    /// own tests, A and AN with [`Charset::outside`]; the classes with `"` and `\\` in them,
+    /// rarer, start byte by byte), then a table gives each byte's charsets. Consumes the closing
     /// quote, except for [`IsoStr::Escaped`]. Gives up on a control character or the end of
     /// the input.
     // Inlined: most fields of a message are read here, and the result is a small enum its
     // callers match on at once.
     #[inline(always)]
-    pub(crate) fn iso_string(&mut self, bit: u8) -> Result<IsoStr<'de>, Bail> {
-        let classes = &BYTE_CLASSES;
+    pub(crate) fn iso_string(&mut self, charset: Charset) -> Result<IsoStr<'de>, Bail> {
         let input = self.input;
         let start = self.pos + 1;
-        let skipped = if bit == charset_bit(Charset::N) {
-            skip_words(input, start, non_digits)
-        } else if bit == charset_bit(Charset::Ans) {
-            skip_words(input, start, non_plain)
-        } else {
-            0
+        // Each test marks `"`, `\\` and control characters too (outside A, N, AN; `non_plain`
+        // marks them): a skip stops at the end of the string at the latest.
+        let skipped = match charset {
+            Charset::N => skip_words(input, start, non_digits),
+            Charset::Ans => skip_words(input, start, non_plain),
+            Charset::An => skip_words(input, start, |x| Charset::An.outside(x)),
+            Charset::A => skip_words(input, start, |x| Charset::A.outside(x)),
+            Charset::S | Charset::As | Charset::Ns => 0,
         };
+        // Most strings end where the skip stopped: every byte before is in the charset.
+        if input.get(start + skipped) == Some(&b'"') {
+            let i = start + skipped;
+            self.pos = i + 1;
+            return Ok(IsoStr::InCharset(in_charset(&input[start..i])));
+        }
+        let bit = charset_bit(charset);
         let rest = input.get(start + skipped..).ok_or(Bail)?;
         // The skipped bytes are all in the charset. The closing quote's entry has every
         // charset bit, so it leaves `all` as is.
         let mut all = !STOP;
         let mut end = None;
         for (i, &b) in rest.iter().enumerate() {
-            let class = classes[usize::from(b)];
+            let class = BYTE_CLASSES[usize::from(b)];
             all &= class;
             if class & STOP != 0 {
                 end = Some(i);
@@ -105,15 +114,19 @@ impl<'de> FastDe<'de> {
         self.pos = i + 1;
         let bytes = &input[start..i];
         if all & bit != 0 {
-            debug_assert!(bytes.is_ascii());
-            // SAFETY: every byte is allowed by the charset of `bit`, and every ISO 8583
-            // charset is a subset of printable ASCII (`Charset`'s documented invariant), so
-            // the bytes are ASCII, hence UTF-8.
-            Ok(IsoStr::InCharset(unsafe {
-                std::str::from_utf8_unchecked(bytes)
-            }))
+            Ok(IsoStr::InCharset(in_charset(bytes)))
         } else {
             Ok(IsoStr::OutOfCharset(bytes))
         }
     }
+}
+
+/// The bytes of a string that are all in the charset read, as text.
+#[inline(always)]
+fn in_charset(bytes: &[u8]) -> &str {
+    debug_assert!(bytes.is_ascii());
+    // SAFETY: the caller checked that every byte is allowed by a charset, and every ISO 8583
+    // charset is a subset of printable ASCII (`Charset`'s documented invariant, tested byte by
+    // byte in `rules/charset.rs`), so the bytes are ASCII, hence UTF-8.
+    unsafe { std::str::from_utf8_unchecked(bytes) }
 }

@@ -149,3 +149,59 @@ fn numbers_beyond_f64_are_numbers() {
     let mut de = FastDe::new(long.as_bytes());
     assert!(Value::deserialize(&mut de).is_ok());
 }
+
+/// What [`FastDe::iso_string`] must answer for the input after an opening quote, written from
+/// the definitions: the end is the first `"`, `\\` or
+/// control character; the verdict is `Charset::matches` of the bytes before it.
+fn iso_reference(content: &[u8], charset: Charset) -> Result<IsoStr<'_>, ()> {
+    let end = content
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .ok_or(())?;
+    match content[end] {
+        b'"' if charset.matches(&content[..end]) => Ok(IsoStr::InCharset(
+            std::str::from_utf8(&content[..end]).unwrap(),
+        )),
+        b'"' => Ok(IsoStr::OutOfCharset(&content[..end])),
+        b'\\' => Ok(IsoStr::Escaped),
+        _ => Err(()),
+    }
+}
+
+/// The word-at-a-time skips of `iso_string` agree with the definitions for every charset, every
+/// length around the word size, and one odd byte at every place, before and after the end.
+#[test]
+fn iso_strings_agree_with_the_charset_rule() {
+    let odd = [
+        b'0', b'9', b'a', b'Z', b' ', b'-', b'.', b'/', b':', b'@', b'[', b'`', b'{', b'~', b'"',
+        b'\\', 0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF,
+    ];
+    let mut checked = 0;
+    for charset in Charset::ALL {
+        for fill in [b'7', b'k', b' ', b'#'] {
+            for len in 0..20 {
+                for at in 0..len + 2 {
+                    for &b in &odd {
+                        let mut content = vec![fill; len];
+                        content.push(b'"');
+                        if at < content.len() {
+                            content[at] = b;
+                        }
+                        let mut input = vec![b'"'];
+                        input.extend_from_slice(&content);
+                        input.extend_from_slice(b"\"}");
+                        let mut de = FastDe::new(&input);
+                        let got = de.iso_string(charset).map_err(drop);
+                        let expected = iso_reference(&input[1..], charset);
+                        assert_eq!(got, expected, "{charset:?} {input:x?}");
+                        if let Ok(IsoStr::InCharset(s)) = expected {
+                            assert_eq!(de.pos, s.len() + 2, "{charset:?} {input:x?}");
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 50_000, "{checked}");
+}

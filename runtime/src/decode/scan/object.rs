@@ -6,7 +6,7 @@ use serde::de::DeserializeSeed;
 
 use super::{MAX_UNKNOWN, ScanKind, ScanTable, Scanner, Stop};
 use crate::Counted;
-use crate::decode::fast::{IsoStr, charset_bit, utf8};
+use crate::decode::fast::{IsoStr, utf8};
 use crate::decode::skip::Skip;
 use crate::plan::{Fact, FactPath, Facts, FieldPlan, Seen, Text, check_groups};
 
@@ -295,7 +295,7 @@ impl<'de> Scanner<'de> {
     #[inline(always)]
     fn string(&mut self, plan: &FieldPlan<'static>) -> Result<Val<'de>, Stop> {
         match plan.rules.charset {
-            Some(charset) => match self.de.iso_string(charset_bit(charset))? {
+            Some(charset) => match self.de.iso_string(charset)? {
                 IsoStr::InCharset(text) => Ok(Val::Str(text, Some(true))),
                 IsoStr::OutOfCharset(_) => Err(Stop),
                 IsoStr::Escaped => self.escaped(),

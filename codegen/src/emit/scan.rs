@@ -12,6 +12,7 @@
 //!             kinds: &[__s::ScanKind::Str, __s::ScanKind::object(<Amount as __s::Decode>::SCAN)],
 //!             groups: &[],
 //!             deny_unknown: false,
+//!             plain_keys: __s::plain_keys(&__Header::FIELDS),
 //!         };
 //!         scanner.object::<2>(&TABLE)
 //!     }
@@ -47,6 +48,7 @@ pub(super) fn decode_const(module: &Module, item: &Item, object: &Object) -> Tok
                     kinds: &[#(#kinds),*],
                     groups: #groups,
                     deny_unknown: #deny,
+                    plain_keys: __s::plain_keys(&#table::FIELDS),
                 };
                 scanner.object::<#len>(&TABLE)
             }

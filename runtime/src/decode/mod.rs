@@ -217,7 +217,9 @@ pub mod __decode {
     pub use super::mode::{build, deny, fast};
     pub use super::root::{deserialize, deserialize_enum};
     pub use super::scalar::{ScalarElem, ScalarSeed, ScalarTarget};
-    pub use super::scan::{MAX_UNKNOWN, ScanFn, ScanKind, ScanTable, Scanner, Stop, scan_verdict};
+    pub use super::scan::{
+        MAX_UNKNOWN, ScanFn, ScanKind, ScanTable, Scanner, Stop, plain_keys, scan_verdict,
+    };
     pub use super::skip::Skip;
     pub use super::strings::{StrSeed, StrTarget, StrValue, WireEnum};
     pub use crate::plan::{Fact, FactsWith, check_groups, no_siblings};

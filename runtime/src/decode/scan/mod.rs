@@ -50,6 +50,29 @@ pub struct ScanTable {
     pub groups: &'static [GroupRule<'static>],
     /// Whether the item denies unknown fields.
     pub deny_unknown: bool,
+    /// Whether every key of `fields` is plain ([`plain_keys`]): then the walk may match the
+    /// key it expects next in place, byte for byte.
+    pub plain_keys: bool,
+}
+
+/// Whether every field's key is plain JSON string content: printable ASCII without `"` or
+/// `\\`, so that the bytes between a key's quotes equal the key exactly when they are the same
+/// bytes. (Schema identifiers always are; the table says so rather than the walk assuming it.)
+/// Evaluated when the table is built, at compile time.
+pub const fn plain_keys(fields: &[FieldPlan<'_>]) -> bool {
+    let mut f = 0;
+    while f < fields.len() {
+        let key = fields[f].ident.as_bytes();
+        let mut i = 0;
+        while i < key.len() {
+            if !matches!(key[i], 0x20..=0x7E) || key[i] == b'"' || key[i] == b'\\' {
+                return false;
+            }
+            i += 1;
+        }
+        f += 1;
+    }
+    true
 }
 
 /// What a field's (or an array element's) JSON value is, for the scanner.

@@ -185,16 +185,22 @@ impl<'de> Scanner<'de> {
             if self.de.next_token()? != b'"' {
                 return Err(Stop);
             }
-            let (key, ascii) = self.de.raw_string()?;
-            if !ascii {
-                return Err(Stop);
-            }
-            let at = match table.fields.get(next) {
-                Some(plan) if same_key(plan.ident.as_bytes(), key) => Some(next),
-                _ => table
-                    .fields
-                    .iter()
-                    .position(|plan| same_key(plan.ident.as_bytes(), key)),
+            let expected = table.fields.get(next).map(|plan| plan.ident.as_bytes());
+            let (key, at) = match expected {
+                // Messages are mostly written in table order: the key expected next is compared
+                // in place, without the scan for the key's end.
+                Some(ident) if table.plain_keys && self.key_in_place(ident) => (ident, Some(next)),
+                _ => {
+                    let (key, ascii) = self.de.raw_string()?;
+                    if !ascii {
+                        return Err(Stop);
+                    }
+                    let at = table
+                        .fields
+                        .iter()
+                        .position(|plan| same_key(plan.ident.as_bytes(), key));
+                    (key, at)
+                }
             };
             if self.de.next_token()? != b':' {
                 return Err(Stop);
@@ -223,6 +229,23 @@ impl<'de> Scanner<'de> {
             if !self.more(b'}')? {
                 return Ok(vals);
             }
+        }
+    }
+
+    /// Whether the string whose opening quote is next is `ident` (plain: see
+    /// [`plain_keys`](super::plain_keys)); then consumed. The bytes after the quote are `ident`
+    /// and a closing quote exactly when the string is `ident`: a plain key holds no byte that
+    /// would end or escape the string before it.
+    #[inline(always)]
+    fn key_in_place(&mut self, ident: &[u8]) -> bool {
+        let start = self.de.pos + 1;
+        let end = start + ident.len();
+        match self.de.input.get(start..=end) {
+            Some([bytes @ .., b'"']) if same_key(bytes, ident) => {
+                self.de.pos = end + 1;
+                true
+            }
+            _ => false,
         }
     }
 

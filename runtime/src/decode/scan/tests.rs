@@ -24,6 +24,7 @@ static TABLE: ScanTable = ScanTable {
     ],
     groups: &[],
     deny_unknown: false,
+    plain_keys: plain_keys(&FIELDS),
 };
 
 fn walk(scanner: &mut Scanner<'_>) -> Result<(), Stop> {
@@ -38,6 +39,7 @@ static INNER_TABLE: ScanTable = ScanTable {
     kinds: &[ScanKind::Boolean],
     groups: &[],
     deny_unknown: true,
+    plain_keys: plain_keys(&INNER),
 };
 
 fn walk_inner(scanner: &mut Scanner<'_>) -> Result<(), Stop> {
@@ -112,6 +114,39 @@ fn what_the_scanner_does_not_judge_stops() {
     assert!(!proves(&format!(r#"{{{many}"type":"AB"}}"#), false));
     let few: String = (0..MAX_UNKNOWN).map(|i| format!(r#""k{i}":1,"#)).collect();
     assert!(proves(&format!(r#"{{{few}"type":"AB"}}"#), false));
+}
+
+/// A key with a byte that ends or escapes a JSON string: the bytes `a\\` between quotes are the
+/// string `a\`, another key, which matching in place would take for it.
+const ODD: [FieldPlan<'static>; 1] = [FieldPlan::new("a\\\\", Optional).charset(Charset::An)];
+
+static ODD_TABLE: ScanTable = ScanTable {
+    fields: &ODD,
+    kinds: &[ScanKind::Str],
+    groups: &[],
+    deny_unknown: true,
+    plain_keys: plain_keys(&ODD),
+};
+
+#[test]
+fn keys_are_matched_in_place_only_when_plain() {
+    assert!(TABLE.plain_keys && INNER_TABLE.plain_keys);
+    assert!(!ODD_TABLE.plain_keys);
+    for ident in ["a\"b", "a\u{1}", "\u{e9}", "a\u{7f}"] {
+        assert!(!plain_keys(&[FieldPlan::new(ident, Optional)]), "{ident:?}");
+    }
+    let walk_odd = |json: &str| {
+        let mut scanner = Scanner {
+            de: FastDe::new(json.as_bytes()),
+            arena: String::new(),
+            deny_unknown: false,
+            report: Report::new(),
+        };
+        scanner.document(|s| s.object::<1>(&ODD_TABLE)).is_ok()
+    };
+    // `"a\\\\"` is the key `a\\`, unknown where unknown keys are denied.
+    assert!(!walk_odd(r#"{"a\\":"x1"}"#));
+    assert!(walk_odd(r#"{}"#));
 }
 
 #[test]

@@ -114,6 +114,7 @@ mod root;
 mod scalar;
 mod scan;
 mod skip;
+mod spare;
 mod strings;
 
 use std::cell::Cell;

@@ -151,7 +151,13 @@ pub(crate) fn proves_valid<T: Decode>(bytes: &[u8], deny_unknown: bool) -> bool 
         deny_unknown,
         report: Report::new(),
     };
-    scanner.document(scan).is_ok()
+    let proved = scanner.document(scan).is_ok();
+    // The buffers go back to the thread's spare for the next scan (`spare.rs`).
+    if scanner.arena.capacity() != 0 {
+        super::spare::keep_text(std::mem::take(&mut scanner.arena));
+    }
+    scanner.de.give_back();
+    proved
 }
 
 /// Whether the scanner proves `bytes` valid as `T` (tests compare it with the decoder's

@@ -334,6 +334,9 @@ impl<'de> Scanner<'de> {
     #[cold]
     fn escaped(&mut self) -> Result<Val<'de>, Stop> {
         let text = self.de.escaped_string()?;
+        if self.arena.capacity() == 0 {
+            self.arena = crate::decode::spare::text();
+        }
         let start = self.arena.len();
         self.arena.push_str(text);
         Ok(Val::Escaped(start, self.arena.len()))

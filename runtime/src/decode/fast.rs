@@ -72,6 +72,19 @@ fn hex4(input: &[u8], at: usize) -> Result<u32, Bail> {
     Ok(value)
 }
 
+/// Whether `text` is one JSON value with only whitespace around it, as far as the fast reader
+/// can tell: `true` only where serde_json accepts `text` as well (see the module comment; a
+/// number beyond `f64` is accepted, as serde_json accepts it when it skips a value as
+/// `IgnoredAny`); `false` where the reader gives up, which says nothing. The value is skipped
+/// with [`Skip`], as an unknown member's value is: one grammar for both. A string with an
+/// escape is given up on too: unescaping it would allocate, where serde_json's skipping does
+/// not (no rule allocates on a valid value: tests/no_alloc.rs).
+pub(crate) fn is_one_value(text: &[u8]) -> bool {
+    let mut de = FastDe::new(text);
+    de.unescape = false;
+    DeserializeSeed::deserialize(Skip, &mut de).is_ok() && de.at_end()
+}
+
 /// The depth at which the fast reader gives up: serde_json's own limit (it refuses the 128th
 /// level), so that only input serde_json calls too deep goes to the checked reading.
 pub(crate) const MAX_DEPTH: u32 = 128;
@@ -102,6 +115,9 @@ pub(crate) struct FastDe<'de> {
     pub(crate) depth: u32,
     /// The unescaped content of the last string with an escape (see [`FastDe::escaped_string`]).
     scratch: Vec<u8>,
+    /// Whether a string with an escape is read (into `scratch`, which allocates) or given up
+    /// on: [`is_one_value`] gives it up, to serde_json, whose skipping allocates nothing.
+    unescape: bool,
 }
 
 impl<'de> FastDe<'de> {
@@ -111,6 +127,7 @@ impl<'de> FastDe<'de> {
             pos: 0,
             depth: 0,
             scratch: Vec::new(),
+            unescape: true,
         }
     }
 
@@ -203,6 +220,9 @@ impl<'de> FastDe<'de> {
     #[cold]
     #[inline(never)]
     pub(crate) fn escaped_string(&mut self) -> Result<&str, Bail> {
+        if !self.unescape {
+            return Err(Bail);
+        }
         let input = self.input;
         let mut i = self.pos + 1;
         if self.scratch.capacity() == 0 {

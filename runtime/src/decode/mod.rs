@@ -124,6 +124,7 @@ use serde::de::MapAccess;
 use crate::plan::Fact;
 use crate::{Path, Report};
 
+pub(crate) use fast::is_one_value;
 pub use root::{
     DecodeOptions, MAX_VIOLATIONS, from_json, from_json_with, from_str, validate_json,
     validate_json_with,

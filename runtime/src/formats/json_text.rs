@@ -5,10 +5,27 @@ use crate::RuleError;
 use std::borrow::Cow;
 
 /// The JSON text rule of [`Format::JsonText`](crate::Format::JsonText): the string is one
-/// well-formed JSON value (RFC 8259; surrounding whitespace allowed), checked by `serde_json`
-/// without building the value. (serde_json skips the value iteratively; it allocates a small
-/// stack only for arrays and objects nested two or more deep.)
+/// well-formed JSON value (RFC 8259; surrounding whitespace allowed).
+///
+/// The decoder's fast reader tries first: where it reads the whole string as one value,
+/// serde_json accepts it too (its contract), for less (callgrind: about 510 instructions for
+/// `{"k1":"abc123","k2":"v2"}`, against about 650 for serde_json's skipping). Anything else — an
+/// error, or text the fast reader gives up on (too deep, a lone surrogate) — goes to
+/// [`check_json_text_checked`], which alone decides it and words every error.
+#[inline]
 pub(crate) fn check_json_text(value: &str) -> Result<(), RuleError> {
+    if crate::decode::is_one_value(value.as_bytes()) {
+        return Ok(());
+    }
+    check_json_text_checked(value)
+}
+
+/// The JSON text rule by `serde_json`, which skips the value without building it. (serde_json
+/// skips iteratively; it allocates a small stack only for arrays and objects nested two or more
+/// deep.)
+#[cold]
+#[inline(never)]
+fn check_json_text_checked(value: &str) -> Result<(), RuleError> {
     match serde_json::from_str::<serde::de::IgnoredAny>(value) {
         Ok(_) => Ok(()),
         Err(e) => Err(RuleError::format(format!(
@@ -61,6 +78,9 @@ impl super::FormatSpec for Spec {
         None
     }
 }
+
+#[cfg(test)]
+mod differential;
 
 #[cfg(test)]
 mod tests {
